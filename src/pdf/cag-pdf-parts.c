@@ -1,0 +1,94 @@
+/* cag-pdf-parts.c — pieces shared by the documents: the title block, section
+ * headings, progress bars and state colors.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cag-pdf-private.h"
+
+double
+cag_pdf_draw_title_block (CagPdfDoc  *doc,
+                          const char *network,
+                          const char *title,
+                          const char *subtitle,
+                          const char *right_text)
+{
+  double y = CAG_PDF_PAGE_HEIGHT - CAG_PDF_MARGIN_TOP;
+  double right_w = 0;
+
+  /* A band of color across the top edge, like a letterhead. */
+  cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
+
+  if (right_text != NULL)
+    right_w = cag_pdf_text (doc, CAG_PDF_RIGHT, y - 8, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 9,
+                            &cag_pdf_muted, right_text);
+  if (network != NULL)
+    cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 8, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 9,
+                      &cag_pdf_primary, CAG_PDF_CONTENT_WIDTH - right_w - 24, network);
+
+  y -= 36;
+  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 20, 24,
+                         &cag_pdf_ink, title);
+  if (subtitle != NULL)
+    {
+      y -= 2;
+      y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 13, 17,
+                             &cag_pdf_primary, subtitle);
+    }
+  y += 6;
+  cag_pdf_line (doc, CAG_PDF_LEFT, y, CAG_PDF_RIGHT, y, 1.2, &cag_pdf_primary, FALSE);
+  return y - 14;
+}
+
+double
+cag_pdf_draw_section (CagPdfDoc  *doc,
+                      double      y,
+                      const char *title)
+{
+  y -= 12;
+  cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 11, &cag_pdf_primary,
+                title);
+  y -= 5;
+  cag_pdf_line (doc, CAG_PDF_LEFT, y, CAG_PDF_RIGHT, y, 0.5, &cag_pdf_faint, FALSE);
+  return y - 12;
+}
+
+void
+cag_pdf_draw_bar (CagPdfDoc    *doc,
+                  double        x,
+                  double        y,
+                  double        w,
+                  double        h,
+                  gint          fill_tenths,
+                  gint          marker_tenths,
+                  const CagRgb *color)
+{
+  gint fill = CLAMP (fill_tenths, 0, 1000);
+
+  cag_pdf_fill_rect (doc, x, y, w, h, &cag_pdf_shade);
+  cag_pdf_fill_rect (doc, x, y, w * fill / 1000.0, h, color);
+  cag_pdf_stroke_rect (doc, x, y, w, h, 0.5, &cag_pdf_faint);
+  if (marker_tenths >= 0)
+    {
+      double mx = x + w * CLAMP (marker_tenths, 0, 1000) / 1000.0;
+
+      cag_pdf_line (doc, mx, y - 2.5, mx, y + h + 2.5, 1.2, &cag_pdf_ink, FALSE);
+    }
+}
+
+const CagRgb *
+cag_pdf_state_color (CagFundState state)
+{
+  switch (state)
+    {
+    case CAG_FUND_COMPLETE:
+    case CAG_FUND_ON_TRACK:
+      return &cag_pdf_good;
+    case CAG_FUND_BEHIND:
+      return &cag_pdf_warn;
+    case CAG_FUND_NOT_STARTED:
+    default:
+      return &cag_pdf_muted;
+    }
+}

@@ -1,0 +1,68 @@
+/* cag-pdf-private.h — what the documents are drawn from.
+ *
+ * Each document is gathered from the store into a plain struct, then drawn
+ * from that struct alone, so the drawing never touches the database.
+ */
+#pragma once
+
+#include <glib.h>
+#include "cag-pdf-doc.h"
+#include "cag-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char            *network_name;     /* nullable: no network organization */
+  CagOrganization *organization;
+  CagCampaign     *campaign;
+  CagFundStatus   *status;
+  CagDate          as_of;
+  GPtrArray       *contributions;    /* CagContribution dated on or before as_of */
+  GArray          *months;           /* CagMonthTotal of the fund */
+} CagStatementData;
+
+void cag_statement_data_free (CagStatementData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStatementData, cag_statement_data_free)
+
+typedef struct
+{
+  char             *network_name;    /* nullable */
+  CagCampaign      *campaign;
+  CagDate           as_of;
+  GPtrArray        *statuses;        /* CagFundStatus, sorted by organization */
+  CagNetworkTotals  totals;
+} CagSummaryData;
+
+void cag_summary_data_free (CagSummaryData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagSummaryData, cag_summary_data_free)
+
+/* Drawing, in the document's language. */
+void cag_pdf_draw_statement (CagPdfDoc              *doc,
+                             const CagStatementData *data);
+void cag_pdf_draw_summary   (CagPdfDoc              *doc,
+                             const CagSummaryData   *data);
+
+/* Shared pieces of the first page. Returns the y below what was drawn. */
+double cag_pdf_draw_title_block (CagPdfDoc  *doc,
+                                 const char *network,
+                                 const char *title,
+                                 const char *subtitle,
+                                 const char *right_text);
+double cag_pdf_draw_section     (CagPdfDoc  *doc,
+                                 double      y,
+                                 const char *title);
+/* A progress bar; FILL_TENTHS is clamped to 0–1000. MARKER_TENTHS < 0: no
+ * marker. */
+void   cag_pdf_draw_bar         (CagPdfDoc    *doc,
+                                 double        x,
+                                 double        y,
+                                 double        w,
+                                 double        h,
+                                 gint          fill_tenths,
+                                 gint          marker_tenths,
+                                 const CagRgb *color);
+/* The color that goes with a fund state. */
+const CagRgb *cag_pdf_state_color (CagFundState state);
+
+G_END_DECLS

@@ -1,0 +1,73 @@
+/* cag-pdf.h — the PDF documents Cagnotte hands out.
+ *
+ * Every function writes a complete document or nothing: the PDF goes to a
+ * temporary file in the target folder that is renamed into place, so a
+ * failure (folder not writable, disk full, missing font) leaves no partial
+ * file and sets a CAG_ERROR whose message says why.  Text is in LANG,
+ * whatever the UI language (gettext is switched for the duration of the call
+ * and switched back).  The fonts are DejaVu Sans and DejaVu Sans Bold from
+ * FONTDIR (the environment variable CAGNOTTE_FONTDIR overrides it), embedded.
+ */
+#pragma once
+
+#include <glib.h>
+#include "cag-store.h"
+#include "cag-i18n.h"
+
+G_BEGIN_DECLS
+
+/* The statement (relevé) of one fund as of AS_OF (NULL: today): figures,
+ * progress bar, cumulative chart against the plan, and every contribution
+ * dated on or before AS_OF with a running total (voided ones struck out with
+ * their reason). */
+gboolean  cag_pdf_write_statement   (CagStore      *store,
+                                     gint64         fund_id,
+                                     const CagDate *as_of,
+                                     CagLang        lang,
+                                     const char    *path,
+                                     GError       **error);
+
+/* The summary of a campaign as of AS_OF (NULL: today): every fund with its
+ * figures and state, the network's totals and the delegations fully funded. */
+gboolean  cag_pdf_write_summary     (CagStore      *store,
+                                     gint64         campaign_id,
+                                     const CagDate *as_of,
+                                     CagLang        lang,
+                                     const char    *path,
+                                     GError       **error);
+
+/* One statement per fund of CAMPAIGN_ID into DIR (created when missing),
+ * named by cag_pdf_statement_file_name() and made unique.  Stops at the
+ * first failure; the files already written stay (each is complete).  When
+ * OUT_PATHS is not NULL it receives the paths written (element type char*). */
+gboolean  cag_pdf_write_statements  (CagStore      *store,
+                                     gint64         campaign_id,
+                                     const CagDate *as_of,
+                                     CagLang        lang,
+                                     const char    *dir,
+                                     GPtrArray    **out_paths,
+                                     GError       **error);
+
+/* A safe file name for a statement: ASCII only, lower case, words joined by
+ * "-", no slash, at most about 100 bytes, ending in ".pdf":
+ * "releve-cdec-de-quebec-dakar-2005-2004-06-15.pdf". */
+char     *cag_pdf_statement_file_name (const char    *organization,
+                                       const char    *campaign,
+                                       const CagDate *as_of,
+                                       CagLang        lang);
+
+/* ASCII-folds TEXT for a file name: accents dropped, "œ" → "oe", anything
+ * but letters and digits turned into single dashes, trimmed. */
+char     *cag_pdf_safe_name         (const char *text);
+
+/* The pro-forma of a budget for all funders (funder_id 0) or for one funder,
+ * with its request, its terms and its eligible lines highlighted.  Fails
+ * with CAG_ERROR_FAILED when this build has no budgets. */
+gboolean  cag_pdf_write_proforma    (CagStore      *store,
+                                     gint64         budget_id,
+                                     gint64         funder_id,
+                                     CagLang        lang,
+                                     const char    *path,
+                                     GError       **error);
+
+G_END_DECLS
