@@ -1,12 +1,297 @@
-/* cag-cli-export.c — placeholder until its issue lands: each command says it is not available. */
+/* cag-cli-export.c — "export statement|summary|statements|proforma": the PDF
+ * documents, through the same functions the window calls (cag-pdf.h).
+ */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
+
 #include "cag-cli-private.h"
+#include "cag-error.h"
+#include "cag-i18n.h"
+#include "cag-pdf.h"
+
+typedef struct
+{
+  char *output;
+  char *dir;
+  char *campaign;
+  char *as_of;
+  char *lang;
+  char *funder;
+} ExportOptions;
+
+static void
+export_options_clear (ExportOptions *o)
+{
+  g_free (o->output);
+  g_free (o->dir);
+  g_free (o->campaign);
+  g_free (o->as_of);
+  g_free (o->lang);
+  g_free (o->funder);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
+
+#define OUTPUT_ENTRY(o) \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(o).output, N_("Write the PDF to FILE"), \
+    N_("FILE") }
+#define AS_OF_ENTRY(o) \
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, &(o).as_of, \
+    N_("Figures as of DATE (YYYY-MM-DD; default: today)"), N_("DATE") }
+#define LANG_ENTRY(o) \
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &(o).lang, \
+    N_("Language of the document: fr or en (default: the interface’s)"), N_("LANG") }
+#define JSON_ENTRY(cli) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, &(cli)->json, N_("Print JSON instead of text"), NULL }
+
+static gboolean
+parse_lang (const char  *code,
+            CagLang     *out,
+            GError     **error)
+{
+  if (code == NULL)
+    {
+      *out = cag_i18n_get_language ();
+      return TRUE;
+    }
+  if (!cag_lang_from_code (code, out))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("Unknown language “%s”: use fr or en."), code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_common (const ExportOptions  *o,
+              CagDate              *as_of,
+              CagLang              *lang,
+              GError              **error)
+{
+  if (!cag_cli_parse_date (o->as_of, as_of, error))
+    return FALSE;
+  return parse_lang (o->lang, lang, error);
+}
+
+static void
+report_written (CagCli     *cli,
+                GPtrArray  *paths,
+                const char *message)
+{
+  if (cli->json)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autoptr (JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "written");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < paths->len; i++)
+        json_builder_add_string_value (builder, paths->pdata[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      cag_cli_print_json (root);
+    }
+  else
+    g_print ("%s\n", message);
+}
+
+static int
+export_statement (CagCli *cli, int argc, char **argv)
+{
+  g_auto (ExportOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    OUTPUT_ENTRY (o),
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &o.campaign,
+      N_("The campaign of the fund, when the organization has several"), N_("CAMPAIGN") },
+    AS_OF_ENTRY (o), LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagFund) fund = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
+  g_autofree char *message = NULL;
+  CagStore *store;
+  CagDate as_of;
+  CagLang lang;
+
+  if (!cag_cli_parse (&argc, &argv, _("ORG --output FILE"),
+                      _("Write the statement of an organization’s delegation fund as a PDF."),
+                      entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“export statement” takes exactly one ORG"));
+  if (o.output == NULL)
+    return cag_cli_usage (_("“export statement” needs --output FILE"));
+  if (!parse_common (&o, &as_of, &lang, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  fund = cag_cli_find_fund (store, argv[1], o.campaign, &error);
+  if (fund == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (!cag_pdf_write_statement (store, fund->id, &as_of, lang, o.output, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  g_ptr_array_add (paths, o.output);
+  message = g_strdup_printf (_("Wrote the statement of “%s” to %s."), fund->organization_name,
+                             o.output);
+  report_written (cli, paths, message);
+  return 0;
+}
+
+static int
+export_summary (CagCli *cli, int argc, char **argv)
+{
+  g_auto (ExportOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    OUTPUT_ENTRY (o), AS_OF_ENTRY (o), LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagCampaign) campaign = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
+  g_autofree char *message = NULL;
+  CagStore *store;
+  CagDate as_of;
+  CagLang lang;
+
+  if (!cag_cli_parse (&argc, &argv, _("CAMPAIGN --output FILE"),
+                      _("Write the summary of a campaign (every fund, the network’s totals) as a "
+                        "PDF."),
+                      entries))
+    return 1;
+  if (argc > 2)
+    return cag_cli_usage (_("“export summary” takes one CAMPAIGN"));
+  if (o.output == NULL)
+    return cag_cli_usage (_("“export summary” needs --output FILE"));
+  if (!parse_common (&o, &as_of, &lang, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  campaign = cag_cli_find_campaign (store, argc == 2 ? argv[1] : NULL, &error);
+  if (campaign == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (!cag_pdf_write_summary (store, campaign->id, &as_of, lang, o.output, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  g_ptr_array_add (paths, o.output);
+  message = g_strdup_printf (_("Wrote the summary of “%s” to %s."), campaign->name, o.output);
+  report_written (cli, paths, message);
+  return 0;
+}
+
+static int
+export_statements (CagCli *cli, int argc, char **argv)
+{
+  g_auto (ExportOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &o.dir,
+      N_("Write the PDF files into DIR (created when missing)"), N_("DIR") },
+    AS_OF_ENTRY (o), LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagCampaign) campaign = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autofree char *message = NULL;
+  CagStore *store;
+  CagDate as_of;
+  CagLang lang;
+
+  if (!cag_cli_parse (&argc, &argv, _("CAMPAIGN --dir DIR"),
+                      _("Write the statement of every fund of a campaign into a folder, one PDF "
+                        "file each."),
+                      entries))
+    return 1;
+  if (argc > 2)
+    return cag_cli_usage (_("“export statements” takes one CAMPAIGN"));
+  if (o.dir == NULL)
+    return cag_cli_usage (_("“export statements” needs --dir DIR"));
+  if (!parse_common (&o, &as_of, &lang, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  campaign = cag_cli_find_campaign (store, argc == 2 ? argv[1] : NULL, &error);
+  if (campaign == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (!cag_pdf_write_statements (store, campaign->id, &as_of, lang, o.dir, &paths, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement into %s.",
+                                          "Wrote %u statements into %s.", paths->len),
+                             paths->len, o.dir);
+  report_written (cli, paths, message);
+  return 0;
+}
+
+static int
+export_proforma (CagCli *cli, int argc, char **argv)
+{
+  g_auto (ExportOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    OUTPUT_ENTRY (o),
+    { "funder", 0, 0, G_OPTION_ARG_STRING, &o.funder,
+      N_("Address the pro-forma to one funder: its request, terms and eligible lines"),
+      N_("FUNDER") },
+    LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  CagStore *store;
+  CagLang lang;
+
+  if (!cag_cli_parse (&argc, &argv, _("BUDGET --output FILE"),
+                      _("Write the pro-forma of an operating budget as a PDF."), entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“export proforma” takes exactly one BUDGET"));
+  if (o.output == NULL)
+    return cag_cli_usage (_("“export proforma” needs --output FILE"));
+  if (!parse_lang (o.lang, &lang, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  /* Budgets are not in this build yet: the library says so clearly. */
+  if (!cag_pdf_write_proforma (store, 0, 0, lang, o.output, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  return 0;
+}
 
 int
 cag_cli_export_pdf (CagCli *cli, int argc, char **argv)
 {
-  return cag_cli_usage (_("“%s” is not available in this version"), argv[0]);
-}
+  static const struct
+  {
+    const char    *name;
+    CagCliCommand  run;
+  } subs[] = {
+    { "statement", export_statement },
+    { "summary", export_summary },
+    { "statements", export_statements },
+    { "proforma", export_proforma },
+  };
+  const char *choices = "statement|summary|statements|proforma|csv";
 
+  if (argc < 2)
+    return cag_cli_usage (_("“%s” needs a sub-command: %s"), argv[0], choices);
+  for (gsize i = 0; i < G_N_ELEMENTS (subs); i++)
+    if (strcmp (argv[1], subs[i].name) == 0)
+      return subs[i].run (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      g_print (_("Usage: cagnotte-cli %s %s"), argv[0], choices);
+      g_print ("\n");
+      return 0;
+    }
+  return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1],
+                        choices);
+}

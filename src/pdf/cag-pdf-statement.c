@@ -24,7 +24,7 @@ enum
   N_COLS
 };
 
-static const double col_width[N_COLS] = { 84, 60, 78, 138, 72, 72 };
+static const double col_width[N_COLS] = { 90, 56, 74, 140, 72, 72 };
 #define CELL_PAD      4.0
 #define TABLE_SIZE    8.0
 #define TABLE_LEADING 10.0
@@ -52,7 +52,7 @@ running_header_cb (CagPdfDoc *doc,
 
   cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
   /* TRANSLATORS: top right of the continuation pages of a statement. */
-  right = g_strdup_printf (_("Statement as of %s (continued)"), date);
+  right = g_strdup_printf (C_("pdf", "Statement as of %s (continued)"), date);
   left = g_strdup_printf ("%s — %s", data->organization->name, data->campaign->name);
   w = cag_pdf_text (doc, CAG_PDF_RIGHT, y - 8, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 8.5,
                     &cag_pdf_muted, right);
@@ -102,7 +102,7 @@ draw_identity (CagPdfDoc              *doc,
                                          "%s to %s (%d months)", (gulong) f->months_total),
                             start, last, f->months_total);
   /* TRANSLATORS: number of delegations × cost of one delegation. */
-  delegations = g_strdup_printf (_("%d × %s"), data->status->delegations, cost);
+  delegations = g_strdup_printf (C_("pdf", "%d × %s"), data->status->delegations, cost);
   if (data->organization->region != NULL && *data->organization->region != '\0')
     region = g_strdup (data->organization->region);
   else
@@ -113,13 +113,14 @@ draw_identity (CagPdfDoc              *doc,
   else
     org_kind = g_strdup (cag_org_kind_label (data->organization->kind));
 
-  draw_cell (doc, CAG_PDF_LEFT, y, w, _("Campaign"), data->campaign->name);
-  draw_cell (doc, CAG_PDF_LEFT + w, y, w, _("Saving period"), period);
-  draw_cell (doc, CAG_PDF_LEFT + 2 * w, y, w, _("Deadline (the event)"), deadline);
+  /* The saving period is the longest value: give it the widest column. */
+  draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Campaign"), data->campaign->name);
+  draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Saving period"), period);
+  draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
   y -= 32;
-  draw_cell (doc, CAG_PDF_LEFT, y, w, _("Organization"), org_kind);
-  draw_cell (doc, CAG_PDF_LEFT + w, y, w, _("Region"), region);
-  draw_cell (doc, CAG_PDF_LEFT + 2 * w, y, w, _("Delegations aimed for"), delegations);
+  draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Organization"), org_kind);
+  draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Region"), region);
+  draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Delegations aimed for"), delegations);
   y -= 32;
   return y;
 }
@@ -205,29 +206,29 @@ draw_figures (CagPdfDoc              *doc,
       g_autofree char *matched = cag_money_format (f->matched_cents, lang);
 
       /* TRANSLATORS: under the amount saved, when a funder matches savings. */
-      saved_note = g_strdup_printf (_("%s saved + %s matched"), own, matched);
+      saved_note = g_strdup_printf (C_("pdf", "%s saved + %s matched"), own, matched);
     }
   else
-    saved_note = g_strdup (_("contributions not voided"));
-  target_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d delegation", "%d delegations",
+    saved_note = g_strdup (C_("pdf", "contributions not voided"));
+  target_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %d delegation", "for %d delegations",
                                               (gulong) data->status->delegations),
                                  data->status->delegations);
 
-  draw_key_figure (doc, CAG_PDF_LEFT, y, bw, _("Saved"), saved, saved_note, &cag_pdf_primary);
-  draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, _("Target"), target, target_note,
+  draw_key_figure (doc, CAG_PDF_LEFT, y, bw, C_("pdf", "Saved"), saved, saved_note, &cag_pdf_primary);
+  draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, C_("pdf", "Target"), target, target_note,
                    &cag_pdf_ink);
   if (f->surplus_cents > 0)
     {
       g_autofree char *surplus = cag_money_format (f->surplus_cents, lang);
-      draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, _("Surplus"), surplus,
-                       _("the target is reached"), &cag_pdf_good);
+      draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, C_("pdf", "Surplus"), surplus,
+                       C_("pdf", "the target is reached"), &cag_pdf_good);
     }
   else
     {
       g_autofree char *remaining = cag_money_format (f->remaining_cents, lang);
-      const char *note = f->state == CAG_FUND_COMPLETE ? _("the target is reached")
-                                                        : _("still to be saved");
-      draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, _("Remaining"), remaining,
+      const char *note = f->state == CAG_FUND_COMPLETE ? C_("pdf", "the target is reached")
+                                                        : C_("pdf", "still to be saved");
+      draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, C_("pdf", "Remaining"), remaining,
                        note, f->remaining_cents > 0 ? &cag_pdf_ink : &cag_pdf_good);
     }
   y -= 54 + 20;
@@ -237,11 +238,11 @@ draw_figures (CagPdfDoc              *doc,
   if (f->target_cents > 0)
     expected_tenths = (gint) cag_mul_div_floor (f->expected_cents, 1000, f->target_cents);
   /* TRANSLATORS: above the progress bar; %s is a percentage. */
-  progress = g_strdup_printf (_("Progress: %s of the target"), percent);
+  progress = g_strdup_printf (C_("pdf", "Progress: %s of the target"), percent);
   cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 9.5, &cag_pdf_ink,
                 progress);
   /* TRANSLATORS: beside the progress bar: "| expected on June 1, 2004: $1,500.00". */
-  expected_label = g_strdup_printf (_("▎ expected on %s: %s"), month_start, expected);
+  expected_label = g_strdup_printf (C_("pdf", "▎ expected on %s: %s"), month_start, expected);
   cag_pdf_text (doc, CAG_PDF_RIGHT, y, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 8.5, &cag_pdf_muted,
                 expected_label);
   y -= 18;
@@ -252,59 +253,69 @@ draw_figures (CagPdfDoc              *doc,
 
   /* Two columns of figures. */
   yl = yr = y;
-  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, _("State"), cag_fund_state_label (f->state),
+  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "State"), cag_fund_state_label (f->state),
                  state_color);
   if (f->arrears_cents > 0)
     {
       g_autofree char *arrears = cag_money_format (f->arrears_cents, lang);
-      yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, _("Arrears against the plan"), arrears,
+      yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Arrears against the plan"), arrears,
                      &cag_pdf_warn);
     }
   else if (total > f->expected_cents && f->state != CAG_FUND_NOT_STARTED)
     {
       g_autofree char *ahead = cag_money_format (total - f->expected_cents, lang);
-      yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, _("Ahead of the plan"), ahead, &cag_pdf_good);
+      yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Ahead of the plan"), ahead, &cag_pdf_good);
     }
   else
-    yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, _("Arrears against the plan"), _("none"),
+    yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Arrears against the plan"), C_("pdf", "none"),
                    &cag_pdf_ink);
-  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, _("Expected at the start of the month"), expected,
+  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Expected at the start of the month"), expected,
                  &cag_pdf_ink);
   /* TRANSLATORS: months of the saving period: elapsed of total. */
-  months = g_strdup_printf (_("%d of %d"), f->months_elapsed, f->months_total);
-  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, _("Months elapsed"), months, &cag_pdf_ink);
+  months = g_strdup_printf (C_("pdf", "%d of %d"), f->months_elapsed, f->months_total);
+  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Months elapsed"), months, &cag_pdf_ink);
 
   plan_text = g_strdup (planned);
-  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, _("Planned contribution per month"),
+  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Planned contribution per month"),
                  plan_text, &cag_pdf_ink);
-  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, _("Needed per month from now on"), needed,
+  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Needed per month from now on"), needed,
                  f->monthly_needed_cents > f->planned_monthly_cents ? &cag_pdf_warn
                                                                    : &cag_pdf_ink);
   if (f->month_state != CAG_MONTH_NONE)
     /* TRANSLATORS: paid this month, then its state ("paid", "partial", "due"). */
-    paid_text = g_strdup_printf (_("%s (%s)"), paid, cag_month_state_label (f->month_state));
+    paid_text = g_strdup_printf (C_("pdf", "%s (%s)"), paid, cag_month_state_label (f->month_state));
   else
     paid_text = g_strdup (paid);
-  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, _("Paid this month"), paid_text,
+  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Paid this month"), paid_text,
                  f->month_state == CAG_MONTH_DUE ? &cag_pdf_warn : &cag_pdf_ink);
   if (f->state == CAG_FUND_COMPLETE)
-    projection = g_strdup (_("reached"));
+    projection = g_strdup (C_("pdf", "reached"));
   else if (f->has_projection)
     {
       g_autofree char *month = cag_month_format (f->projected_month, lang);
 
-      if (f->projection_late)
-        /* TRANSLATORS: projected completion month, after the campaign's deadline. */
-        projection = g_strdup_printf (_("%s, after the deadline"), month);
-      else
-        projection = g_steal_pointer (&month);
+      projection = g_steal_pointer (&month);
     }
   else
-    projection = g_strdup (_("no recent contributions"));
-  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, _("Projected completion"), projection,
+    projection = g_strdup (C_("pdf", "no recent contributions"));
+  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Projected completion"), projection,
                  f->has_projection && f->projection_late ? &cag_pdf_warn : &cag_pdf_ink);
 
-  return MIN (yl, yr) - 2;
+  y = MIN (yl, yr) - 2;
+  if (f->state != CAG_FUND_COMPLETE && f->has_projection && f->projection_late)
+    {
+      g_autofree char *deadline = cag_date_format (&data->campaign->deadline, lang);
+      g_autofree char *warning = NULL;
+
+      /* TRANSLATORS: under the figures when the projection is late; %s is the
+       * campaign's deadline. */
+      warning = g_strdup_printf (C_("pdf", "At the pace of the last months, the target would be reached "
+                                   "after the deadline (%s): the monthly contribution needs to "
+                                   "rise to the amount needed per month above."), deadline);
+      y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 2, CAG_PDF_CONTENT_WIDTH, CAG_PDF_REGULAR, 8.5,
+                             11, &cag_pdf_warn, warning) - 2;
+    }
+  return y;
 }
 
 /* ---- Chart -------------------------------------------------------------- */
@@ -368,12 +379,12 @@ draw_chart (CagPdfDoc              *doc,
   cag_pdf_line (doc, x0, y - 4, x0 + 18, y - 4, 2, &cag_pdf_good, FALSE);
   {
     double lw = cag_pdf_text (doc, x0 + 23, y - 7, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8,
-                              &cag_pdf_ink, _("Cumulative savings"));
+                              &cag_pdf_ink, C_("pdf", "Cumulative savings"));
     double lx = x0 + 23 + lw + 18;
 
     cag_pdf_line (doc, lx, y - 4, lx + 18, y - 4, 1.2, &cag_pdf_muted, TRUE);
     cag_pdf_text (doc, lx + 23, y - 7, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8, &cag_pdf_ink,
-                  _("Plan (even saving up to the deadline)"));
+                  C_("pdf", "Plan (even saving up to the deadline)"));
   }
 
   /* Grid and amounts. */
@@ -430,7 +441,7 @@ draw_chart (CagPdfDoc              *doc,
   cag_pdf_line (doc, x0, YPOS (f->target_cents), x1, YPOS (f->target_cents), 0.6,
                 &cag_pdf_primary, TRUE);
   cag_pdf_text (doc, x0 + 4, YPOS (f->target_cents) + 3, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7,
-                &cag_pdf_primary, _("Target"));
+                &cag_pdf_primary, C_("pdf", "Target"));
 
   /* Cumulative savings at each month boundary up to the as-of date. */
   if (current >= s && page != NULL)
@@ -520,7 +531,7 @@ draw_table_header (CagPdfDoc    *doc,
                    double        y)
 {
   static const char *titles[N_COLS] = {
-    N_("Date"), N_("Method"), N_("Reference"), N_("Note"), N_("Amount"), N_("Running total"),
+    NC_("pdf", "Date"), NC_("pdf", "Method"), NC_("pdf", "Reference"), NC_("pdf", "Note"), NC_("pdf", "Amount"), NC_("pdf", "Running total"),
   };
 
   cag_pdf_fill_rect (doc, CAG_PDF_LEFT, y - HEADER_HEIGHT, CAG_PDF_CONTENT_WIDTH, HEADER_HEIGHT,
@@ -532,7 +543,8 @@ draw_table_header (CagPdfDoc    *doc,
       static const CagRgb white = { 1, 1, 1 };
 
       cag_pdf_text_fit (doc, x, y - 12, right ? CAG_PDF_ALIGN_RIGHT : CAG_PDF_ALIGN_LEFT,
-                        CAG_PDF_BOLD, 7.5, &white, col_width[c] - 2 * CELL_PAD, _(titles[c]));
+                        CAG_PDF_BOLD, 7.5, &white, col_width[c] - 2 * CELL_PAD,
+                        g_dpgettext2 (GETTEXT_PACKAGE, "pdf", titles[c]));
     }
   return y - HEADER_HEIGHT;
 }
@@ -567,7 +579,7 @@ draw_contributions (CagPdfDoc              *doc,
     {
       y -= 16;
       cag_pdf_text (doc, CAG_PDF_LEFT + CELL_PAD, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 9,
-                    &cag_pdf_muted, _("No contributions recorded up to this date."));
+                    &cag_pdf_muted, C_("pdf", "No contributions recorded up to this date."));
       return y - 12;
     }
 
@@ -591,7 +603,7 @@ draw_contributions (CagPdfDoc              *doc,
           voided++;
           total = g_strdup ("—");
           /* TRANSLATORS: in the note column of a voided contribution. */
-          void_text = g_strdup_printf (_("Voided: %s"), c->void_reason != NULL ? c->void_reason
+          void_text = g_strdup_printf (C_("pdf", "Voided: %s"), c->void_reason != NULL ? c->void_reason
                                                                                : "");
         }
       else
@@ -712,28 +724,28 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
 
   /* TRANSLATORS: bottom left of every page of a statement: organization,
    * campaign. */
-  footer = g_strdup_printf (_("Delegation fund statement — %s — %s"), data->organization->name,
+  footer = g_strdup_printf (C_("pdf", "Delegation fund statement — %s — %s"), data->organization->name,
                             data->campaign->name);
   cag_pdf_doc_set_footer (doc, footer);
   cag_pdf_doc_set_header_func (doc, running_header_cb, &ctx);
 
   cag_pdf_doc_add_page (doc);
   /* TRANSLATORS: top right of a statement; %s is a date. */
-  right = g_strdup_printf (_("As of %s"), as_of);
-  y = cag_pdf_draw_title_block (doc, data->network_name, _("Delegation fund statement"),
+  right = g_strdup_printf (C_("pdf", "As of %s"), as_of);
+  y = cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Delegation fund statement"),
                                 data->organization->name, right);
   y = draw_identity (doc, data, y);
 
   /* TRANSLATORS: section heading; %s is a date. */
-  section = g_strdup_printf (_("Where the fund stands on %s"), as_of);
+  section = g_strdup_printf (C_("pdf", "Where the fund stands on %s"), as_of);
   y = cag_pdf_draw_section (doc, y + 4, section);
   y = draw_figures (doc, data, y);
-  y = cag_pdf_draw_section (doc, y, _("Savings against the plan"));
+  y = cag_pdf_draw_section (doc, y, C_("pdf", "Savings against the plan"));
   y = draw_chart (doc, data, y);
   /* Keep the heading with the start of the table. */
   if (y + 6 - 30 - HEADER_HEIGHT - 3 * 16 < cag_pdf_doc_bottom (doc))
     y = cag_pdf_doc_add_page (doc) - 6;
-  y = cag_pdf_draw_section (doc, y + 6, _("Contributions"));
+  y = cag_pdf_draw_section (doc, y + 6, C_("pdf", "Contributions"));
   draw_contributions (doc, &ctx, y);
 
   cag_pdf_doc_set_header_func (doc, NULL, NULL);

@@ -48,9 +48,9 @@ running_header_cb (CagPdfDoc *doc,
 
   cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
   /* TRANSLATORS: top right of the continuation pages of a campaign summary. */
-  right = g_strdup_printf (_("Summary as of %s (continued)"), date);
+  right = g_strdup_printf (C_("pdf", "Summary as of %s (continued)"), date);
   /* TRANSLATORS: top left of the continuation pages; %s is the campaign. */
-  left = g_strdup_printf (_("Campaign summary — %s"), ctx->data->campaign->name);
+  left = g_strdup_printf (C_("pdf", "Campaign summary — %s"), ctx->data->campaign->name);
   w = cag_pdf_text (doc, CAG_PDF_RIGHT, y - 8, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 8.5,
                     &cag_pdf_muted, right);
   cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 8, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 8.5,
@@ -123,31 +123,31 @@ draw_network (CagPdfDoc            *doc,
   if (t->matched_cents > 0)
     {
       g_autofree char *matched = cag_money_format (t->matched_cents, lang);
-      saved_note = g_strdup_printf (_("including %s matched by funders"), matched);
+      saved_note = g_strdup_printf (C_("pdf", "including %s matched by funders"), matched);
     }
   else
     funds = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d fund", "in %d funds",
                                           (gulong) t->funds), t->funds);
   /* TRANSLATORS: delegations fully funded, of delegations planned. */
-  funded = g_strdup_printf (_("%d of %d"), t->delegations_funded, t->delegations_planned);
-  planned = g_strdup (_("delegations fully funded"));
+  funded = g_strdup_printf (C_("pdf", "%d of %d"), t->delegations_funded, t->delegations_planned);
+  planned = g_strdup (C_("pdf", "delegations fully funded"));
 
-  draw_key_figure (doc, CAG_PDF_LEFT, y, bw, _("Saved by the network"), saved,
+  draw_key_figure (doc, CAG_PDF_LEFT, y, bw, C_("pdf", "Saved by the network"), saved,
                    saved_note != NULL ? saved_note : funds, &cag_pdf_primary);
-  draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, _("Total target"), target, NULL,
+  draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, C_("pdf", "Total target"), target, NULL,
                    &cag_pdf_ink);
-  draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, _("Delegations"), funded, planned,
+  draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, C_("pdf", "Delegations"), funded, planned,
                    &cag_pdf_good);
   y -= 54 + 20;
 
-  progress = g_strdup_printf (_("Progress: %s of the target"), pct);
+  progress = g_strdup_printf (C_("pdf", "Progress: %s of the target"), pct);
   cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 9.5, &cag_pdf_ink,
                 progress);
   behind = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d fund behind schedule",
                                          "%d funds behind schedule", (gulong) t->funds_behind),
                             t->funds_behind);
   /* TRANSLATORS: the whole network's monthly need; %s is an amount. */
-  needed_text = g_strdup_printf (_("%s · needed per month: %s"), behind, needed);
+  needed_text = g_strdup_printf (C_("pdf", "%s · needed per month: %s"), behind, needed);
   cag_pdf_text (doc, CAG_PDF_RIGHT, y, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 8.5,
                 t->funds_behind > 0 ? &cag_pdf_warn : &cag_pdf_muted, needed_text);
   y -= 18;
@@ -161,8 +161,8 @@ draw_table_header (CagPdfDoc  *doc,
                    double      y)
 {
   static const char *titles[N_COLS] = {
-    N_("Organization"), N_("Progress"), N_("Saved"), N_("Target"),
-    N_("Arrears (−) or ahead (+)"), N_("Needed per month"), N_("State"),
+    NC_("pdf", "Organization"), NC_("pdf", "Progress"), NC_("pdf", "Saved"), NC_("pdf", "Target"),
+    NC_("pdf", "Arrears (−) or ahead (+)"), NC_("pdf", "Needed per month"), NC_("pdf", "State"),
   };
   static const CagRgb white = { 1, 1, 1 };
 
@@ -172,7 +172,7 @@ draw_table_header (CagPdfDoc  *doc,
     {
       gboolean right = c != COL_ORG && c != COL_STATE && c != COL_PROGRESS;
       g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7, col_width[c] - 2 * CELL_PAD,
-                                                  _(titles[c]));
+                                                  g_dpgettext2 (GETTEXT_PACKAGE, "pdf", titles[c]));
       double ty = lines->len > 1 ? y - 9 : y - 13.5;
 
       for (guint l = 0; l < lines->len && l < 2; l++)
@@ -197,7 +197,7 @@ draw_funds (CagPdfDoc  *doc,
     {
       y -= 16;
       cag_pdf_text (doc, CAG_PDF_LEFT + CELL_PAD, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 9,
-                    &cag_pdf_muted, _("No fund is open in this campaign."));
+                    &cag_pdf_muted, C_("pdf", "No fund is open in this campaign."));
       return y - 12;
     }
 
@@ -241,7 +241,8 @@ draw_funds (CagPdfDoc  *doc,
                                             "%s · %d delegations", (gulong) st->delegations),
                                st->region, st->delegations);
       else
-        sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d delegation", "%d delegations",
+        sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d delegation aimed for",
+                                            "%d delegations aimed for",
                                             (gulong) st->delegations),
                                st->delegations);
       state_lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7.5, col_width[COL_STATE] - 2 * CELL_PAD,
@@ -303,7 +304,7 @@ draw_funds (CagPdfDoc  *doc,
     ty = y - 14;
     cag_pdf_text_fit (doc, CAG_PDF_LEFT + CELL_PAD, ty, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 8.5,
                       &cag_pdf_ink, col_width[COL_ORG] + col_width[COL_PROGRESS] - 2 * CELL_PAD,
-                      _("Network total"));
+                      C_("pdf", "Network total"));
     cag_pdf_text (doc, ctx->col_x[COL_SAVED + 1] - CELL_PAD, ty, CAG_PDF_ALIGN_RIGHT,
                   CAG_PDF_BOLD, TABLE_SIZE, &cag_pdf_ink, saved);
     cag_pdf_text (doc, ctx->col_x[COL_TARGET + 1] - CELL_PAD, ty, CAG_PDF_ALIGN_RIGHT,
@@ -326,7 +327,7 @@ draw_funded (CagPdfDoc            *doc,
 
   if (y - 60 < bottom)
     y = cag_pdf_doc_add_page (doc);
-  y = cag_pdf_draw_section (doc, y, _("Delegations fully funded"));
+  y = cag_pdf_draw_section (doc, y, C_("pdf", "Delegations fully funded"));
 
   for (guint i = 0; i < data->statuses->len; i++)
     {
@@ -337,7 +338,8 @@ draw_funded (CagPdfDoc            *doc,
 
       if (st->figures.state != CAG_FUND_COMPLETE)
         continue;
-      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d delegation", "%d delegations",
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d delegation funded",
+                                            "%d delegations funded",
                                             (gulong) st->delegations), st->delegations);
       saved = cag_money_format (st->figures.saved_cents + st->figures.matched_cents, lang);
       lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 9, 300, st->organization_name);
@@ -357,7 +359,7 @@ draw_funded (CagPdfDoc            *doc,
   if (shown == 0)
     {
       cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 9, &cag_pdf_muted,
-                    _("No delegation is fully funded yet."));
+                    C_("pdf", "No delegation is fully funded yet."));
       y -= 14;
     }
   return y;
@@ -387,28 +389,28 @@ cag_pdf_draw_summary (CagPdfDoc            *doc,
   for (int c = 0; c < N_COLS; c++)
     ctx.col_x[c + 1] = ctx.col_x[c] + col_width[c];
 
-  footer = g_strdup_printf (_("Campaign summary — %s"), campaign->name);
+  footer = g_strdup_printf (C_("pdf", "Campaign summary — %s"), campaign->name);
   cag_pdf_doc_set_footer (doc, footer);
   cag_pdf_doc_set_header_func (doc, running_header_cb, &ctx);
 
   cag_pdf_doc_add_page (doc);
-  right = g_strdup_printf (_("As of %s"), as_of);
-  y = cag_pdf_draw_title_block (doc, data->network_name, _("Campaign summary"), campaign->name,
+  right = g_strdup_printf (C_("pdf", "As of %s"), as_of);
+  y = cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Campaign summary"), campaign->name,
                                 right);
 
   period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s (%d month)",
                                          "%s to %s (%d months)", (gulong) n),
                             start, last, n);
-  draw_cell (doc, CAG_PDF_LEFT, y, w, _("Saving period"), period);
-  draw_cell (doc, CAG_PDF_LEFT + w, y, w, _("Deadline (the event)"), deadline);
-  draw_cell (doc, CAG_PDF_LEFT + 2 * w, y, w, _("Cost of one delegation"), cost);
+  draw_cell (doc, CAG_PDF_LEFT, y, w * 1.4, C_("pdf", "Saving period"), period);
+  draw_cell (doc, CAG_PDF_LEFT + w * 1.4, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
+  draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Cost of one delegation"), cost);
   y -= 32;
 
   /* TRANSLATORS: section heading; %s is a date. */
-  section = g_strdup_printf (_("The network on %s"), as_of);
+  section = g_strdup_printf (C_("pdf", "The network on %s"), as_of);
   y = cag_pdf_draw_section (doc, y + 4, section);
   y = draw_network (doc, data, y);
-  y = cag_pdf_draw_section (doc, y, _("Funds by organization"));
+  y = cag_pdf_draw_section (doc, y, C_("pdf", "Funds by organization"));
   y = draw_funds (doc, &ctx, y);
   y = draw_funded (doc, data, y - 8);
 

@@ -110,7 +110,7 @@ write_statement_data (const CagStatementData *data,
   if (doc == NULL)
     return FALSE;
   /* Made once the document has switched gettext to its language. */
-  title = g_strdup_printf (_("Delegation fund statement — %s — %s"), data->organization->name,
+  title = g_strdup_printf (C_("pdf", "Delegation fund statement — %s — %s"), data->organization->name,
                            data->campaign->name);
   cag_pdf_doc_set_title (doc, title, data->campaign->name);
   cag_pdf_draw_statement (doc, data);
@@ -164,7 +164,7 @@ cag_pdf_write_summary (CagStore      *store,
   doc = cag_pdf_doc_new (lang, error);
   if (doc == NULL)
     return FALSE;
-  title = g_strdup_printf (_("Campaign summary — %s"), data->campaign->name);
+  title = g_strdup_printf (C_("pdf", "Campaign summary — %s"), data->campaign->name);
   cag_pdf_doc_set_title (doc, title, data->campaign->name);
   cag_pdf_draw_summary (doc, data);
   return cag_pdf_doc_save (doc, path, error);
@@ -237,14 +237,14 @@ ensure_folder (const char  *dir,
   if (g_file_test (dir, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_IO,
-                   _("Cannot use “%s” as a folder: a file has that name."), dir);
+                   C_("pdf", "Cannot use “%s” as a folder: a file has that name."), dir);
       return FALSE;
     }
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
       int saved = errno;
 
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, _("Cannot create the folder “%s”: %s."),
+      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, C_("pdf", "Cannot create the folder “%s”: %s."),
                    dir, g_strerror (saved));
       return FALSE;
     }
@@ -319,7 +319,7 @@ cag_pdf_write_proforma (CagStore      *store,
                         GError       **error)
 {
   g_set_error_literal (error, CAG_ERROR, CAG_ERROR_FAILED,
-                       _("Budgets are not available in this version of Cagnotte, so no pro-forma "
+                       C_("pdf", "Budgets are not available in this version of Cagnotte, so no pro-forma "
                          "can be made."));
   return FALSE;
 }

@@ -1,0 +1,704 @@
+/* test-pdf.c — the PDF documents, checked from the outside with the tools a
+ * reader's machine has: pdftotext for the words and amounts (both
+ * languages), qpdf for the structure, pdffonts for embedding, and word
+ * boxes (pdftotext -bbox) to prove nothing is drawn outside the margins.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "cag-pdf.h"
+#include "cag-error.h"
+#include "cag-i18n.h"
+#include "cag-money.h"
+#include "cag-store.h"
+
+#define PAGE_WIDTH 612.0
+#define PAGE_HEIGHT 792.0
+
+typedef struct
+{
+  char     *dir;
+  CagStore *store;
+  gint64    campaign_id;
+  gint64    fund_id;        /* the worked example of DOMAIN.md */
+  gint64    odd_fund_id;    /* quotes, emoji, very long words */
+  gint64    complete_fund_id;
+} Fixture;
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+static char *
+run (const char *const *argv,
+     int               *out_status)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    g_error ("cannot run %s: %s", argv[0], error->message);
+  if (out_status != NULL)
+    *out_status = g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  return out;
+}
+
+/* The text of a PDF, with U+00A0 and U+202F and runs of white space turned
+ * into one plain space. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status;
+  g_autofree char *raw = run (argv, &status);
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_utf8_validate (raw, -1, NULL));
+  for (const char *p = raw; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x00A0 || c == 0x202F || g_unichar_isspace (c))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_has (const char *text,
+            const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not found in the PDF text:\n%s", needle, text);
+}
+
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* qpdf --check passes, every font is embedded, and no word lies outside
+ * the page's margins. */
+static void
+assert_sound_pdf (const char *path)
+{
+  const char *qpdf[] = { "qpdf", "--check", path, NULL };
+  const char *fonts[] = { "pdffonts", path, NULL };
+  const char *bbox[] = { "pdftotext", "-bbox", path, "-", NULL };
+  g_autofree char *out = NULL;
+  g_auto (GStrv) lines = NULL;
+  int status;
+  guint n_fonts = 0;
+  guint n_words = 0;
+
+  out = run (qpdf, &status);
+  if (status != 0)
+    g_error ("qpdf --check failed on %s:\n%s", path, out);
+  g_free (out);
+
+  out = run (fonts, &status);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) cols = NULL;
+      guint n = 0;
+
+      if (*lines[i] == '\0')
+        continue;
+      /* name type… encoding emb sub uni id gen: emb is the 5th from the end. */
+      cols = g_strsplit_set (lines[i], " ", -1);
+      for (guint j = 0; cols[j] != NULL; j++)
+        if (*cols[j] != '\0')
+          cols[n++] = cols[j];
+      g_assert_cmpuint (n, >=, 6);
+      if (strcmp (cols[n - 5], "yes") != 0)
+        g_error ("font not embedded in %s: %s", path, lines[i]);
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >=, 1);
+  g_clear_pointer (&lines, g_strfreev);
+  g_free (out);
+
+  out = run (bbox, &status);
+  g_assert_cmpint (status, ==, 0);
+  for (const char *p = strstr (out, "<word "); p != NULL; p = strstr (p + 1, "<word "))
+    {
+      double x_min, y_min, x_max, y_max;
+
+      if (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"", &x_min, &y_min,
+                  &x_max, &y_max) != 4)
+        g_error ("unexpected pdftotext -bbox output: %.80s", p);
+      /* The margins are 54 pt left and right; 1 pt of slack for rounding. */
+      if (x_min < 53 || x_max > PAGE_WIDTH - 53 || y_min < 0 || y_max > PAGE_HEIGHT)
+        g_error ("a word lies outside the margins in %s: %.160s", path, p);
+      n_words++;
+    }
+  g_assert_cmpuint (n_words, >, 20);
+}
+
+static guint
+page_count (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = run (argv, NULL);
+  const char *p = strstr (out, "Pages:");
+
+  g_assert_nonnull (p);
+  return (guint) g_ascii_strtoull (p + strlen ("Pages:"), NULL, 10);
+}
+
+static gint64
+add_org (CagStore   *store,
+         const char *name,
+         const char *region,
+         CagOrgKind  kind)
+{
+  g_autoptr (CagOrganization) org = cag_organization_new ();
+  g_autoptr (GError) error = NULL;
+
+  org->name = g_strdup (name);
+  org->region = g_strdup (region);
+  org->kind = kind;
+  g_assert_true (cag_store_org_add (store, org, &error));
+  g_assert_no_error (error);
+  return org->id;
+}
+
+static gint64
+open_fund (Fixture *f,
+           gint64   org_id,
+           gint     delegations)
+{
+  g_autoptr (CagFund) fund = cag_fund_new ();
+  g_autoptr (GError) error = NULL;
+
+  fund->organization_id = org_id;
+  fund->campaign_id = f->campaign_id;
+  fund->delegations = delegations;
+  g_assert_true (cag_store_fund_open (f->store, fund, &error));
+  g_assert_no_error (error);
+  return fund->id;
+}
+
+static gint64
+pay (CagStore   *store,
+     gint64      fund_id,
+     const char *date,
+     gint64      cents,
+     const char *reference,
+     const char *note)
+{
+  g_autoptr (CagContribution) c = cag_contribution_new ();
+  g_autoptr (GError) error = NULL;
+
+  c->fund_id = fund_id;
+  g_assert_true (cag_date_parse_iso (date, &c->date, NULL));
+  c->amount_cents = cents;
+  c->method = CAG_METHOD_CHEQUE;
+  c->reference = g_strdup (reference);
+  c->note = g_strdup (note);
+  g_assert_true (cag_store_contribution_add (store, c, &error));
+  g_assert_no_error (error);
+  return c->id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagCampaign) campaign = cag_campaign_new ();
+  g_autofree char *db = NULL;
+  gint64 org, odd, full;
+  gint64 voided;
+
+  f->dir = g_dir_make_tmp ("cagnotte-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "test.db", NULL);
+  f->store = cag_store_open (db, &error);
+  g_assert_no_error (error);
+
+  add_org (f->store, "Groupe d’économie solidaire du Québec", "Montréal", CAG_ORG_NETWORK);
+  org = add_org (f->store, "CDEC de Québec", "Capitale-Nationale", CAG_ORG_REGIONAL);
+  odd = add_org (f->store,
+                 "Coop « L’Éveil » \"Les Amis\" 🎉 "
+                 "Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement",
+                 "Centre-du-Québec", CAG_ORG_SECTORAL);
+  full = add_org (f->store, "Équiterre", "Montréal", CAG_ORG_SECTORAL);
+
+  campaign->name = g_strdup ("Dakar 2005");
+  campaign->delegation_cost_cents = 450000;
+  g_assert_true (cag_date_parse_iso ("2003-06-01", &campaign->start, NULL));
+  g_assert_true (cag_date_parse_iso ("2006-06-01", &campaign->deadline, NULL));
+  g_assert_true (cag_store_campaign_add (f->store, campaign, &error));
+  g_assert_no_error (error);
+  f->campaign_id = campaign->id;
+
+  /* DOMAIN.md's fund example: 1,250.00 saved before June 2004. */
+  f->fund_id = open_fund (f, org, 1);
+  pay (f->store, f->fund_id, "2003-06-20", 50000, "CHQ-101", "Premier versement");
+  pay (f->store, f->fund_id, "2003-12-15", 50000, "CHQ-102", NULL);
+  voided = pay (f->store, f->fund_id, "2004-02-10", 99900, "CHQ-103", "Erreur de saisie");
+  g_assert_true (cag_store_contribution_void (f->store, voided, "Montant erroné, voir CHQ-104",
+                                              &error));
+  g_assert_no_error (error);
+  pay (f->store, f->fund_id, "2004-02-11", 25000, "CHQ-104", NULL);
+  /* After the statements' date: must not show. */
+  pay (f->store, f->fund_id, "2004-07-02", 77700, "CHQ-LATER", NULL);
+
+  f->odd_fund_id = open_fund (f, odd, 1);
+  pay (f->store, f->odd_fund_id, "2003-09-01", 12345, "Réf. « 42 » 🙂",
+       "Note avec \"guillemets\", emoji 👍🏽 et un mot "
+       "Pneumonoultramicroscopicsilicovolcanoconiosispneumonoultramicroscopicsilicovolcanoconiosis");
+
+  f->complete_fund_id = open_fund (f, full, 2);
+  pay (f->store, f->complete_fund_id, "2004-01-05", 900000, "VIR-1", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *argv[] = { "rm", "-rf", f->dir, NULL };
+
+  g_clear_pointer (&f->store, cag_store_close);
+  g_free (run (argv, NULL));
+  g_free (f->dir);
+}
+
+static char *
+path_in (Fixture    *f,
+         const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+static const CagDate june_15_2004 = { 2004, 6, 15 };
+
+/* ---- Statement ---------------------------------------------------------- */
+
+static void
+test_statement_fr (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "releve.pdf");
+  g_autofree char *text = NULL;
+
+  g_assert_true (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_FR, path,
+                                          &error));
+  g_assert_no_error (error);
+  assert_sound_pdf (path);
+  text = pdf_text (path);
+
+  assert_has (text, "Relevé du fonds de délégation");
+  assert_has (text, "Groupe d’économie solidaire du Québec");
+  assert_has (text, "CDEC de Québec");
+  assert_has (text, "Dakar 2005");
+  assert_has (text, "15 juin 2004");
+  /* saved, target, expected, arrears, monthly needed (DOMAIN.md) */
+  assert_has (text, "1 250,00 $");
+  assert_has (text, "4 500,00 $");
+  assert_has (text, "1 500,00 $");
+  assert_has (text, "250,00 $");
+  assert_has (text, "135,42 $");
+  assert_has (text, "27,7 %");
+  /* the voided contribution, shown with its reason */
+  assert_has (text, "999,00 $");
+  assert_has (text, "Montant erroné, voir CHQ-104");
+  assert_has (text, "Annulé");
+  assert_has (text, "CHQ-104");
+  g_assert_null (strstr (text, "CHQ-LATER"));
+  assert_has (text, "Page 1 de ");
+  g_assert_null (strstr (text, "Delegation fund statement"));
+
+  /* The UI language is back to what it was. */
+  g_assert_cmpint (cag_i18n_get_language (), ==, CAG_LANG_EN);
+}
+
+static void
+test_statement_en (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "statement.pdf");
+  g_autofree char *text = NULL;
+
+  g_assert_true (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
+                                          &error));
+  g_assert_no_error (error);
+  assert_sound_pdf (path);
+  text = pdf_text (path);
+
+  assert_has (text, "Delegation fund statement");
+  assert_has (text, "CDEC de Québec");
+  assert_has (text, "June 15, 2004");
+  assert_has (text, "$1,250.00");
+  assert_has (text, "$4,500.00");
+  assert_has (text, "$1,500.00");
+  assert_has (text, "$250.00");
+  assert_has (text, "$135.42");
+  assert_has (text, "27.7%");
+  assert_has (text, "Voided");
+  assert_has (text, "Page 1 of ");
+  g_assert_null (strstr (text, "Relevé"));
+}
+
+static void
+test_statement_long (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
+  g_autofree char *path = path_in (f, "long.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *last_page = NULL;
+  g_autoptr (CagOrganization) org = NULL;
+  gint64 org_id = add_org (f->store, "Table régionale de Lanaudière", "Lanaudière",
+                           CAG_ORG_REGIONAL);
+  gint64 fund_id = open_fund (f, org_id, 1);
+  gint64 sum = 0;
+  CagDate as_of = { 2006, 5, 31 };
+  guint pages;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      CagContribution *c = cag_contribution_new ();
+
+      c->fund_id = fund_id;
+      c->date = cag_date_from_days (cag_date_to_days (&(CagDate) { 2003, 6, 1 }) + i * 2);
+      c->amount_cents = 1000 + i;
+      c->method = (CagMethod) (i % 4);
+      c->reference = g_strdup_printf ("R%04u", i + 1);
+      if (i % 7 == 0)
+        c->note = g_strdup ("Une note assez longue pour passer à la ligne dans sa colonne étroite");
+      sum += c->amount_cents;
+      g_ptr_array_add (batch, c);
+    }
+  g_assert_true (cag_store_contribution_add_batch (f->store, batch, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cag_pdf_write_statement (f->store, fund_id, &as_of, CAG_LANG_FR, path, &error));
+  g_assert_no_error (error);
+  assert_sound_pdf (path);
+  text = pdf_text (path);
+
+  /* Every row is there, once. */
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("R%04u ", i + 1);
+      if (count_of (text, ref) != 1)
+        g_error ("row %s appears %u times", ref, count_of (text, ref));
+    }
+  pages = page_count (path);
+  g_assert_cmpuint (pages, >=, 10);
+  last_page = g_strdup_printf ("Page %u de %u", pages, pages);
+  assert_has (text, last_page);
+  /* The header is repeated on every page of the table. */
+  g_assert_cmpuint (count_of (text, "Cumul"), >=, pages - 1);
+  /* The total row adds up to what the store says. */
+  total = cag_money_format (sum, CAG_LANG_FR);
+  {
+    g_autofree char *plain = g_strdup (total);
+    GString *norm = g_string_new (NULL);
+
+    for (const char *p = plain; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        if (c == 0x00A0 || c == 0x202F)
+          g_string_append_c (norm, ' ');
+        else
+          g_string_append_unichar (norm, c);
+      }
+    assert_has (text, norm->str);
+    g_string_free (norm, TRUE);
+  }
+  assert_has (text, "Total de 500 versements");
+}
+
+static void
+test_statement_odd_text (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "odd.pdf");
+  g_autofree char *text = NULL;
+
+  g_assert_true (cag_pdf_write_statement (f->store, f->odd_fund_id, &june_15_2004, CAG_LANG_FR,
+                                          path, &error));
+  g_assert_no_error (error);
+  /* Includes the check that the very long words stay inside the margins. */
+  assert_sound_pdf (path);
+  text = pdf_text (path);
+  assert_has (text, "Coop « L’Éveil » \"Les Amis\"");
+  assert_has (text, "guillemets");
+  assert_has (text, "123,45 $");
+  /* Emoji are replaced, never passed to libharu. */
+  g_assert_null (strstr (text, "🎉"));
+  g_assert_null (strstr (text, "👍"));
+  assert_has (text, "\xef\xbf\xbd");
+}
+
+/* ---- Summary and batch -------------------------------------------------- */
+
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fr = path_in (f, "sommaire.pdf");
+  g_autofree char *en = path_in (f, "summary.pdf");
+  g_autofree char *text = NULL;
+
+  g_assert_true (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR, fr,
+                                        &error));
+  g_assert_no_error (error);
+  assert_sound_pdf (fr);
+  text = pdf_text (fr);
+  assert_has (text, "Sommaire de la campagne");
+  assert_has (text, "Dakar 2005");
+  assert_has (text, "CDEC de Québec");
+  assert_has (text, "Équiterre");
+  /* 1,250.00 + 123.45 + 9,000.00 saved; 4 delegations planned, 2 funded */
+  assert_has (text, "10 373,45 $");
+  assert_has (text, "18 000,00 $");
+  assert_has (text, "2 sur 4");
+  assert_has (text, "Délégations entièrement financées");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN, en,
+                                        &error));
+  g_assert_no_error (error);
+  assert_sound_pdf (en);
+  text = pdf_text (en);
+  assert_has (text, "Campaign summary");
+  assert_has (text, "$10,373.45");
+  assert_has (text, "$18,000.00");
+  assert_has (text, "2 of 4");
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autofree char *dir = path_in (f, "relevés/juin");
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_true (cag_pdf_write_statements (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR,
+                                           dir, &paths, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, 3);
+
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      for (const char *p = name; *p != '\0'; p++)
+        g_assert_true (g_ascii_isalnum (*p) || *p == '-' || *p == '.');
+      g_assert_true (g_str_has_prefix (name, "releve-"));
+      g_assert_true (g_str_has_suffix (name, "-dakar-2005-2004-06-15.pdf"));
+      g_assert_cmpuint (strlen (name), <=, 120);
+      assert_sound_pdf (path);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
+  {
+    g_autofree char *expected = g_build_filename (dir, "releve-cdec-de-quebec-dakar-2005-2004-06-15.pdf",
+                                                  NULL);
+    g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+static void
+test_safe_names (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "Coopérative « L’Éveil » / Œuvre", "cooperative-l-eveil-oeuvre" },
+    { "../../etc/passwd", "etc-passwd" },
+    { "🎉🎉", "" },
+    { "  Équiterre  ", "equiterre" },
+    { "CDEC\\Québec:2005?", "cdec-quebec-2005" },
+  };
+  CagDate d = { 2004, 6, 15 };
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = cag_pdf_safe_name (cases[i].in);
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  name = cag_pdf_statement_file_name ("A/B", "Dakar 2005", &d, CAG_LANG_EN);
+  g_assert_cmpstr (name, ==, "statement-a-b-dakar-2005-2004-06-15.pdf");
+  g_clear_pointer (&name, g_free);
+  name = cag_pdf_statement_file_name (
+    "Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement "
+    "Anticonstitutionnellementanticonstitutionnellement", "Dakar", &d, CAG_LANG_FR);
+  g_assert_null (strchr (name, '/'));
+  g_assert_cmpuint (strlen (name), <=, 100);
+}
+
+/* ---- Failures ----------------------------------------------------------- */
+
+static void
+assert_no_leftovers (const char *dir,
+                     guint       expected)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, expected);
+}
+
+static void
+test_unwritable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = path_in (f, "not-a-folder");
+  g_autofree char *under_file = g_build_filename (file, "releve.pdf", NULL);
+  g_autofree char *gone = path_in (f, "gone");
+  g_autofree char *under_gone = g_build_filename (gone, "releve.pdf", NULL);
+  g_autofree char *ro = path_in (f, "read-only");
+  g_autofree char *under_ro = g_build_filename (ro, "releve.pdf", NULL);
+
+  /* A path under a regular file. */
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_false (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN,
+                                           under_file, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_clear_error (&error);
+
+  /* A folder removed before writing. */
+  g_assert_cmpint (g_mkdir (gone, 0755), ==, 0);
+  g_assert_cmpint (g_rmdir (gone), ==, 0);
+  g_assert_false (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_FR,
+                                           under_gone, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "n’existe pas"));
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A folder given as the output file. */
+  g_assert_false (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN,
+                                           f->dir, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_clear_error (&error);
+
+  /* A read-only folder: root writes anyway, so only checked as a user. */
+  g_assert_cmpint (g_mkdir (ro, 0555), ==, 0);
+  if (geteuid () != 0)
+    {
+      g_assert_false (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN,
+                                               under_ro, &error));
+      g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "not writable"));
+      g_clear_error (&error);
+      assert_no_leftovers (ro, 0);
+    }
+  g_chmod (ro, 0755);
+
+  /* The batch into a "folder" that is a file. */
+  g_assert_false (cag_pdf_write_statements (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN,
+                                            file, NULL, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_clear_error (&error);
+}
+
+static void
+test_missing_font (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "releve.pdf");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+
+  /* A good file first: a failed export must leave it as it was. */
+  g_assert_true (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  g_setenv ("CAGNOTTE_FONTDIR", f->dir, TRUE);
+  g_assert_false (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
+                                           &error));
+  g_unsetenv ("CAGNOTTE_FONTDIR");
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "DejaVuSans.ttf"));
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpuint (len_before, ==, len_after);
+  g_assert_true (memcmp (before, after, len_before) == 0);
+  /* test.db, its WAL files and the statement: no temporary file. */
+  {
+    g_autoptr (GDir) listing = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".releve.pdf"));
+  }
+}
+
+static void
+test_proforma_unavailable (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "proforma.pdf");
+
+  g_assert_false (cag_pdf_write_proforma (f->store, 1, 0, CAG_LANG_EN, path, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  cag_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf/safe-names", test_safe_names);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/pdf/statement/fr", test_statement_fr);
+  ADD ("/pdf/statement/en", test_statement_en);
+  ADD ("/pdf/statement/500-rows", test_statement_long);
+  ADD ("/pdf/statement/odd-text", test_statement_odd_text);
+  ADD ("/pdf/summary", test_summary);
+  ADD ("/pdf/batch", test_batch);
+  ADD ("/pdf/unwritable", test_unwritable);
+  ADD ("/pdf/missing-font", test_missing_font);
+  ADD ("/pdf/proforma-unavailable", test_proforma_unavailable);
+#undef ADD
+  return g_test_run ();
+}
