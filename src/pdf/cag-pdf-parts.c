@@ -77,6 +77,61 @@ cag_pdf_draw_bar (CagPdfDoc    *doc,
     }
 }
 
+void
+cag_pdf_draw_key_figure (CagPdfDoc    *doc,
+                         double        x,
+                         double        y,
+                         double        w,
+                         double        value_size,
+                         const char   *label,
+                         const char   *value,
+                         const char   *note,
+                         const CagRgb *color)
+{
+  double h = 54;
+
+  cag_pdf_fill_rect (doc, x, y - h, w, h, &cag_pdf_shade);
+  cag_pdf_fill_rect (doc, x, y - h, 3, h, color);
+  cag_pdf_text_fit (doc, x + 12, y - 15, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8, &cag_pdf_muted,
+                    w - 20, label);
+  cag_pdf_text_fit (doc, x + 12, y - 35, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, value_size, color,
+                    w - 20, value);
+  if (note != NULL)
+    cag_pdf_text_fit (doc, x + 12, y - 47, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5,
+                      &cag_pdf_muted, w - 20, note);
+}
+
+void
+cag_pdf_draw_cell (CagPdfDoc  *doc,
+                   double      x,
+                   double      y,
+                   double      w,
+                   const char *label,
+                   const char *value)
+{
+  cag_pdf_text_fit (doc, x, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5, &cag_pdf_muted, w - 8,
+                    label);
+  cag_pdf_text_fit (doc, x, y - 13, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 10, &cag_pdf_ink, w - 8,
+                    value);
+}
+
+double
+cag_pdf_running_header (CagPdfDoc  *doc,
+                        const char *left,
+                        const char *right)
+{
+  double y = CAG_PDF_PAGE_HEIGHT - CAG_PDF_MARGIN_TOP;
+  double w;
+
+  cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
+  w = cag_pdf_text (doc, CAG_PDF_RIGHT, y - 8, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 8.5,
+                    &cag_pdf_muted, right);
+  cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 8, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 8.5,
+                    &cag_pdf_primary, CAG_PDF_CONTENT_WIDTH - w - 20, left);
+  cag_pdf_line (doc, CAG_PDF_LEFT, y - 15, CAG_PDF_RIGHT, y - 15, 0.5, &cag_pdf_faint, FALSE);
+  return y - 30;
+}
+
 const CagRgb *
 cag_pdf_state_color (CagFundState state)
 {

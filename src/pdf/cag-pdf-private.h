@@ -62,6 +62,28 @@ void   cag_pdf_draw_bar         (CagPdfDoc    *doc,
                                  gint          fill_tenths,
                                  gint          marker_tenths,
                                  const CagRgb *color);
+/* A shaded box with a label, a large value and a note (nullable); 54 pt
+ * high, from Y down. */
+void   cag_pdf_draw_key_figure  (CagPdfDoc    *doc,
+                                 double        x,
+                                 double        y,
+                                 double        w,
+                                 double        value_size,
+                                 const char   *label,
+                                 const char   *value,
+                                 const char   *note,
+                                 const CagRgb *color);
+/* A small label above a value, both shortened to fit W. */
+void   cag_pdf_draw_cell        (CagPdfDoc  *doc,
+                                 double      x,
+                                 double      y,
+                                 double      w,
+                                 const char *label,
+                                 const char *value);
+/* The header of continuation pages; returns where content starts. */
+double cag_pdf_running_header   (CagPdfDoc  *doc,
+                                 const char *left,
+                                 const char *right);
 /* The color that goes with a fund state. */
 const CagRgb *cag_pdf_state_color (CagFundState state);
 

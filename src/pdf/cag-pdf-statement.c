@@ -47,36 +47,14 @@ running_header_cb (CagPdfDoc *doc,
   g_autofree char *date = cag_date_format (&data->as_of, cag_pdf_doc_get_lang (doc));
   g_autofree char *right = NULL;
   g_autofree char *left = NULL;
-  double y = CAG_PDF_PAGE_HEIGHT - CAG_PDF_MARGIN_TOP;
-  double w;
 
-  cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
   /* TRANSLATORS: top right of the continuation pages of a statement. */
   right = g_strdup_printf (C_("pdf", "Statement as of %s (continued)"), date);
   left = g_strdup_printf ("%s — %s", data->organization->name, data->campaign->name);
-  w = cag_pdf_text (doc, CAG_PDF_RIGHT, y - 8, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 8.5,
-                    &cag_pdf_muted, right);
-  cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 8, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 8.5,
-                    &cag_pdf_primary, CAG_PDF_CONTENT_WIDTH - w - 20, left);
-  cag_pdf_line (doc, CAG_PDF_LEFT, y - 15, CAG_PDF_RIGHT, y - 15, 0.5, &cag_pdf_faint, FALSE);
-  return y - 30;
+  return cag_pdf_running_header (doc, left, right);
 }
 
 /* ---- Who and what ------------------------------------------------------- */
-
-static void
-draw_cell (CagPdfDoc  *doc,
-           double      x,
-           double      y,
-           double      w,
-           const char *label,
-           const char *value)
-{
-  cag_pdf_text_fit (doc, x, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5, &cag_pdf_muted, w - 8,
-                    label);
-  cag_pdf_text_fit (doc, x, y - 13, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 10, &cag_pdf_ink, w - 8,
-                    value);
-}
 
 static double
 draw_identity (CagPdfDoc              *doc,
@@ -114,41 +92,18 @@ draw_identity (CagPdfDoc              *doc,
     org_kind = g_strdup (cag_org_kind_label (data->organization->kind));
 
   /* The saving period is the longest value: give it the widest column. */
-  draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Campaign"), data->campaign->name);
-  draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Saving period"), period);
-  draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Campaign"), data->campaign->name);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Saving period"), period);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
   y -= 32;
-  draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Organization"), org_kind);
-  draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Region"), region);
-  draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Delegations aimed for"), delegations);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Organization"), org_kind);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Region"), region);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Delegations aimed for"), delegations);
   y -= 32;
   return y;
 }
 
 /* ---- Figures ------------------------------------------------------------ */
-
-static void
-draw_key_figure (CagPdfDoc    *doc,
-                 double        x,
-                 double        y,
-                 double        w,
-                 const char   *label,
-                 const char   *value,
-                 const char   *note,
-                 const CagRgb *color)
-{
-  double h = 54;
-
-  cag_pdf_fill_rect (doc, x, y - h, w, h, &cag_pdf_shade);
-  cag_pdf_fill_rect (doc, x, y - h, 3, h, color);
-  cag_pdf_text_fit (doc, x + 12, y - 15, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8, &cag_pdf_muted,
-                    w - 20, label);
-  cag_pdf_text_fit (doc, x + 12, y - 35, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 16, color, w - 20,
-                    value);
-  if (note != NULL)
-    cag_pdf_text_fit (doc, x + 12, y - 47, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5,
-                      &cag_pdf_muted, w - 20, note);
-}
 
 static double
 draw_row (CagPdfDoc    *doc,
@@ -214,13 +169,13 @@ draw_figures (CagPdfDoc              *doc,
                                               (gulong) data->status->delegations),
                                  data->status->delegations);
 
-  draw_key_figure (doc, CAG_PDF_LEFT, y, bw, C_("pdf", "Saved"), saved, saved_note, &cag_pdf_primary);
-  draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, C_("pdf", "Target"), target, target_note,
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT, y, bw, 16, C_("pdf", "Saved"), saved, saved_note, &cag_pdf_primary);
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, 16, C_("pdf", "Target"), target, target_note,
                    &cag_pdf_ink);
   if (f->surplus_cents > 0)
     {
       g_autofree char *surplus = cag_money_format (f->surplus_cents, lang);
-      draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, C_("pdf", "Surplus"), surplus,
+      cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Surplus"), surplus,
                        C_("pdf", "the target is reached"), &cag_pdf_good);
     }
   else
@@ -228,7 +183,7 @@ draw_figures (CagPdfDoc              *doc,
       g_autofree char *remaining = cag_money_format (f->remaining_cents, lang);
       const char *note = f->state == CAG_FUND_COMPLETE ? C_("pdf", "the target is reached")
                                                         : C_("pdf", "still to be saved");
-      draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, C_("pdf", "Remaining"), remaining,
+      cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Remaining"), remaining,
                        note, f->remaining_cents > 0 ? &cag_pdf_ink : &cag_pdf_good);
     }
   y -= 54 + 20;

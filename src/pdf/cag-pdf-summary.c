@@ -43,57 +43,12 @@ running_header_cb (CagPdfDoc *doc,
   g_autofree char *date = cag_date_format (&ctx->data->as_of, cag_pdf_doc_get_lang (doc));
   g_autofree char *right = NULL;
   g_autofree char *left = NULL;
-  double y = CAG_PDF_PAGE_HEIGHT - CAG_PDF_MARGIN_TOP;
-  double w;
 
-  cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
   /* TRANSLATORS: top right of the continuation pages of a campaign summary. */
   right = g_strdup_printf (C_("pdf", "Summary as of %s (continued)"), date);
   /* TRANSLATORS: top left of the continuation pages; %s is the campaign. */
   left = g_strdup_printf (C_("pdf", "Campaign summary — %s"), ctx->data->campaign->name);
-  w = cag_pdf_text (doc, CAG_PDF_RIGHT, y - 8, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 8.5,
-                    &cag_pdf_muted, right);
-  cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 8, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 8.5,
-                    &cag_pdf_primary, CAG_PDF_CONTENT_WIDTH - w - 20, left);
-  cag_pdf_line (doc, CAG_PDF_LEFT, y - 15, CAG_PDF_RIGHT, y - 15, 0.5, &cag_pdf_faint, FALSE);
-  return y - 30;
-}
-
-static void
-draw_cell (CagPdfDoc  *doc,
-           double      x,
-           double      y,
-           double      w,
-           const char *label,
-           const char *value)
-{
-  cag_pdf_text_fit (doc, x, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5, &cag_pdf_muted, w - 8,
-                    label);
-  cag_pdf_text_fit (doc, x, y - 13, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 10, &cag_pdf_ink, w - 8,
-                    value);
-}
-
-static void
-draw_key_figure (CagPdfDoc    *doc,
-                 double        x,
-                 double        y,
-                 double        w,
-                 const char   *label,
-                 const char   *value,
-                 const char   *note,
-                 const CagRgb *color)
-{
-  double h = 54;
-
-  cag_pdf_fill_rect (doc, x, y - h, w, h, &cag_pdf_shade);
-  cag_pdf_fill_rect (doc, x, y - h, 3, h, color);
-  cag_pdf_text_fit (doc, x + 12, y - 15, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8, &cag_pdf_muted,
-                    w - 20, label);
-  cag_pdf_text_fit (doc, x + 12, y - 35, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 16, color, w - 20,
-                    value);
-  if (note != NULL)
-    cag_pdf_text_fit (doc, x + 12, y - 47, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5,
-                      &cag_pdf_muted, w - 20, note);
+  return cag_pdf_running_header (doc, left, right);
 }
 
 static double
@@ -132,11 +87,11 @@ draw_network (CagPdfDoc            *doc,
   funded = g_strdup_printf (C_("pdf", "%d of %d"), t->delegations_funded, t->delegations_planned);
   planned = g_strdup (C_("pdf", "delegations fully funded"));
 
-  draw_key_figure (doc, CAG_PDF_LEFT, y, bw, C_("pdf", "Saved by the network"), saved,
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT, y, bw, 16, C_("pdf", "Saved by the network"), saved,
                    saved_note != NULL ? saved_note : funds, &cag_pdf_primary);
-  draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, C_("pdf", "Total target"), target, NULL,
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, 16, C_("pdf", "Total target"), target, NULL,
                    &cag_pdf_ink);
-  draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, C_("pdf", "Delegations"), funded, planned,
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Delegations"), funded, planned,
                    &cag_pdf_good);
   y -= 54 + 20;
 
@@ -401,9 +356,9 @@ cag_pdf_draw_summary (CagPdfDoc            *doc,
   period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s (%d month)",
                                          "%s to %s (%d months)", (gulong) n),
                             start, last, n);
-  draw_cell (doc, CAG_PDF_LEFT, y, w * 1.4, C_("pdf", "Saving period"), period);
-  draw_cell (doc, CAG_PDF_LEFT + w * 1.4, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
-  draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Cost of one delegation"), cost);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 1.4, C_("pdf", "Saving period"), period);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 1.4, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Cost of one delegation"), cost);
   y -= 32;
 
   /* TRANSLATORS: section heading; %s is a date. */

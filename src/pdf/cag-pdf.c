@@ -310,6 +310,9 @@ cag_pdf_write_statements (CagStore      *store,
   return TRUE;
 }
 
+#ifndef CAG_PDF_HAVE_BUDGETS
+/* Without budgets in this build (see meson.build); otherwise in
+ * cag-pdf-proforma.c. */
 gboolean
 cag_pdf_write_proforma (CagStore      *store,
                         gint64         budget_id,
@@ -323,3 +326,4 @@ cag_pdf_write_proforma (CagStore      *store,
                          "can be made."));
   return FALSE;
 }
+#endif

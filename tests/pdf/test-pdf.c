@@ -15,6 +15,9 @@
 #include "cag-i18n.h"
 #include "cag-money.h"
 #include "cag-store.h"
+#ifdef CAG_PDF_HAVE_BUDGETS
+#include "cag-budget.h"
+#endif
 
 #define PAGE_WIDTH 612.0
 #define PAGE_HEIGHT 792.0
@@ -668,9 +671,111 @@ test_missing_font (Fixture       *f,
   }
 }
 
+#ifdef CAG_PDF_HAVE_BUDGETS
+static gint64
+add_funder (CagStore   *store,
+            const char *name,
+            CagFunderKind kind)
+{
+  g_autoptr (CagFunder) funder = cag_funder_new ();
+  g_autoptr (GError) error = NULL;
+
+  funder->name = g_strdup (name);
+  funder->kind = kind;
+  g_assert_true (cag_funder_add (store, funder, &error));
+  g_assert_no_error (error);
+  return funder->id;
+}
+
+/* DOMAIN.md's worked example: line A 50,000.00, line B 75,000.00; F1 2:1 on
+ * B only, F2 1:1 on all lines; 10,000.00 cash on A, 20,000.00 in kind on B. */
 static void
-test_proforma_unavailable (Fixture       *f,
-                           gconstpointer  data)
+test_proforma (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagBudget) budget = cag_budget_new ();
+  g_autoptr (CagBudgetOffer) o1 = cag_budget_offer_new ();
+  g_autoptr (CagBudgetOffer) o2 = cag_budget_offer_new ();
+  g_autoptr (CagPledge) cash = cag_pledge_new ();
+  g_autoptr (CagPledge) in_kind = cag_pledge_new ();
+  g_autofree char *all = path_in (f, "proforma.pdf");
+  g_autofree char *one = path_in (f, "proforma-f1.pdf");
+  g_autofree char *text = NULL;
+  gint64 f1, f2;
+
+  budget->name = g_strdup ("Fonctionnement 2004");
+  g_assert_true (cag_date_parse_iso ("2004-04-01", &budget->start, NULL));
+  g_assert_true (cag_date_parse_iso ("2005-03-31", &budget->end, NULL));
+  g_assert_true (cag_budget_add (f->store, budget, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cag_budget_line_set (f->store, budget->id, "A",
+                                      "Coordination permanente à mi-temps", 5000000, NULL,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_true (cag_budget_line_set (f->store, budget->id, "B",
+                                      "Déplacements et activités de concertation", 7500000,
+                                      NULL, &error));
+  g_assert_no_error (error);
+
+  f1 = add_funder (f->store, "Ministère des Relations internationales", CAG_FUNDER_PROVINCIAL);
+  f2 = add_funder (f->store, "ACDI", CAG_FUNDER_FEDERAL);
+  o1->funder_id = f1;
+  o1->num = 2;
+  o1->den = 1;
+  o1->lines = g_strsplit ("B", ",", -1);
+  g_assert_true (cag_budget_offer_set (f->store, budget->id, o1, NULL, &error));
+  g_assert_no_error (error);
+  o2->funder_id = f2;
+  g_assert_true (cag_budget_offer_set (f->store, budget->id, o2, NULL, &error));
+  g_assert_no_error (error);
+
+  cash->partner_name = g_strdup ("Chantier de l’économie sociale");
+  cash->line_code = g_strdup ("A");
+  cash->amount_cents = 1000000;
+  g_assert_true (cag_budget_pledge_add (f->store, budget->id, cash, NULL, &error));
+  g_assert_no_error (error);
+  in_kind->partner_name = g_strdup ("CDEC de Québec");
+  in_kind->line_code = g_strdup ("B");
+  in_kind->kind = CAG_PLEDGE_IN_KIND;
+  in_kind->amount_cents = 2000000;
+  in_kind->basis = g_strdup ("500 h × 40 $ de temps bénévole");
+  g_assert_true (cag_budget_pledge_add (f->store, budget->id, in_kind, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cag_pdf_write_proforma (f->store, budget->id, 0, CAG_LANG_FR, all, &error));
+  g_assert_no_error (error);
+  assert_sound_pdf (all);
+  text = pdf_text (all);
+  assert_has (text, "Fonctionnement 2004");
+  assert_has (text, "Version 1");
+  assert_has (text, "125 000,00 $");
+  assert_has (text, "40 000,00 $");
+  assert_has (text, "10 000,00 $");
+  assert_has (text, "45 000,00 $");
+  assert_has (text, "20 000,00 $");
+  assert_has (text, "500 h × 40 $ de temps bénévole");
+  assert_has (text, "ACDI");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (cag_pdf_write_proforma (f->store, budget->id, f1, CAG_LANG_EN, one, &error));
+  g_assert_no_error (error);
+  assert_sound_pdf (one);
+  text = pdf_text (one);
+  assert_has (text, "Ministère des Relations internationales");
+  assert_has (text, "$40,000.00");
+  assert_has (text, "2:1");
+  assert_has (text, "Version 1");
+
+  /* A funder without an offer on the budget. */
+  g_assert_false (cag_pdf_write_proforma (f->store, budget->id, f2 + 100, CAG_LANG_EN, one,
+                                          &error));
+  g_assert_nonnull (error);
+}
+#else
+static void
+test_proforma (Fixture       *f,
+               gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = path_in (f, "proforma.pdf");
@@ -679,6 +784,7 @@ test_proforma_unavailable (Fixture       *f,
   g_assert_error (error, CAG_ERROR, CAG_ERROR_FAILED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
+#endif
 
 int
 main (int argc, char **argv)
@@ -698,7 +804,7 @@ main (int argc, char **argv)
   ADD ("/pdf/batch", test_batch);
   ADD ("/pdf/unwritable", test_unwritable);
   ADD ("/pdf/missing-font", test_missing_font);
-  ADD ("/pdf/proforma-unavailable", test_proforma_unavailable);
+  ADD ("/pdf/proforma", test_proforma);
 #undef ADD
   return g_test_run ();
 }
