@@ -84,7 +84,8 @@ load_font (CagPdfDoc    *doc,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_IO,
-                   C_("pdf", "The font file “%s” is missing; install the fonts-dejavu-core package."),
+                   C_("pdf",
+                      "The font file “%s” is missing; install the fonts-dejavu-core package."),
                    path);
       return FALSE;
     }

@@ -144,14 +144,16 @@ draw_header_row (CagPdfDoc     *doc,
 
   for (guint c = 0; c < n; c++)
     {
-      g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7, x[c + 1] - x[c] - 2 * CELL_PAD,
+      g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7,
+                                                  x[c + 1] - x[c] - 2 * CELL_PAD,
                                                   titles[c]);
       h = MAX (h, MIN (lines->len, 3) * 8.5 + 7);
     }
   cag_pdf_fill_rect (doc, x[0], y - h, x[n] - x[0], h, &cag_pdf_primary);
   for (guint c = 0; c < n; c++)
     {
-      g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7, x[c + 1] - x[c] - 2 * CELL_PAD,
+      g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7,
+                                                  x[c + 1] - x[c] - 2 * CELL_PAD,
                                                   titles[c]);
 
       if ((gint) c == highlight)

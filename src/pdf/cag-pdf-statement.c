@@ -94,11 +94,13 @@ draw_identity (CagPdfDoc              *doc,
   /* The saving period is the longest value: give it the widest column. */
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Campaign"), data->campaign->name);
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Saving period"), period);
-  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Deadline (the event)"),
+                     deadline);
   y -= 32;
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Organization"), org_kind);
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Region"), region);
-  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Delegations aimed for"), delegations);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Delegations aimed for"),
+                     delegations);
   y -= 32;
   return y;
 }
@@ -165,17 +167,21 @@ draw_figures (CagPdfDoc              *doc,
     }
   else
     saved_note = g_strdup (C_("pdf", "contributions not voided"));
-  target_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %d delegation", "for %d delegations",
+  target_note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "for %d delegation",
+                                              "for %d delegations",
                                               (gulong) data->status->delegations),
                                  data->status->delegations);
 
-  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT, y, bw, 16, C_("pdf", "Saved"), saved, saved_note, &cag_pdf_primary);
-  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, 16, C_("pdf", "Target"), target, target_note,
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT, y, bw, 16, C_("pdf", "Saved"), saved, saved_note,
+                           &cag_pdf_primary);
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, 16, C_("pdf", "Target"), target,
+                           target_note,
                    &cag_pdf_ink);
   if (f->surplus_cents > 0)
     {
       g_autofree char *surplus = cag_money_format (f->surplus_cents, lang);
-      cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Surplus"), surplus,
+      cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Surplus"),
+                               surplus,
                        C_("pdf", "the target is reached"), &cag_pdf_good);
     }
   else
@@ -183,7 +189,8 @@ draw_figures (CagPdfDoc              *doc,
       g_autofree char *remaining = cag_money_format (f->remaining_cents, lang);
       const char *note = f->state == CAG_FUND_COMPLETE ? C_("pdf", "the target is reached")
                                                         : C_("pdf", "still to be saved");
-      cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Remaining"), remaining,
+      cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16,
+                               C_("pdf", "Remaining"), remaining,
                        note, f->remaining_cents > 0 ? &cag_pdf_ink : &cag_pdf_good);
     }
   y -= 54 + 20;
@@ -219,12 +226,15 @@ draw_figures (CagPdfDoc              *doc,
   else if (total > f->expected_cents && f->state != CAG_FUND_NOT_STARTED)
     {
       g_autofree char *ahead = cag_money_format (total - f->expected_cents, lang);
-      yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Ahead of the plan"), ahead, &cag_pdf_good);
+      yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Ahead of the plan"), ahead,
+                     &cag_pdf_good);
     }
   else
-    yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Arrears against the plan"), C_("pdf", "none"),
+    yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Arrears against the plan"),
+                   C_("pdf", "none"),
                    &cag_pdf_ink);
-  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Expected at the start of the month"), expected,
+  yl = draw_row (doc, CAG_PDF_LEFT, yl, cw, C_("pdf", "Expected at the start of the month"),
+                 expected,
                  &cag_pdf_ink);
   /* TRANSLATORS: months of the saving period: elapsed of total. */
   months = g_strdup_printf (C_("pdf", "%d of %d"), f->months_elapsed, f->months_total);
@@ -233,12 +243,14 @@ draw_figures (CagPdfDoc              *doc,
   plan_text = g_strdup (planned);
   yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Planned contribution per month"),
                  plan_text, &cag_pdf_ink);
-  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Needed per month from now on"), needed,
+  yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Needed per month from now on"),
+                 needed,
                  f->monthly_needed_cents > f->planned_monthly_cents ? &cag_pdf_warn
                                                                    : &cag_pdf_ink);
   if (f->month_state != CAG_MONTH_NONE)
     /* TRANSLATORS: paid this month, then its state ("paid", "partial", "due"). */
-    paid_text = g_strdup_printf (C_("pdf", "%s (%s)"), paid, cag_month_state_label (f->month_state));
+    paid_text = g_strdup_printf (C_("pdf", "%s (%s)"), paid,
+                                 cag_month_state_label (f->month_state));
   else
     paid_text = g_strdup (paid);
   yr = draw_row (doc, CAG_PDF_LEFT + cw + 24, yr, cw, C_("pdf", "Paid this month"), paid_text,
@@ -264,7 +276,8 @@ draw_figures (CagPdfDoc              *doc,
 
       /* TRANSLATORS: under the figures when the projection is late; %s is the
        * campaign's deadline. */
-      warning = g_strdup_printf (C_("pdf", "At the pace of the last months, the target would be reached "
+      warning = g_strdup_printf (C_("pdf",
+                                    "At the pace of the last months, the target would be reached "
                                    "after the deadline (%s): the monthly contribution needs to "
                                    "rise to the amount needed per month above."), deadline);
       y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 2, CAG_PDF_CONTENT_WIDTH, CAG_PDF_REGULAR, 8.5,
@@ -317,8 +330,8 @@ draw_chart (CagPdfDoc              *doc,
   gint64 cum = 0;
   guint mi = 0;
   HPDF_Page page = cag_pdf_doc_page (doc);
-  const CagMonthTotal *totals = data->months != NULL ? (const CagMonthTotal *) (void *) data->months->data
-                                                     : NULL;
+  const CagMonthTotal *totals =
+    data->months != NULL ? (const CagMonthTotal *) (void *) data->months->data : NULL;
   guint n_totals = data->months != NULL ? data->months->len : 0;
   double last_label_right = -1e9;
 
@@ -486,7 +499,8 @@ draw_table_header (CagPdfDoc    *doc,
                    double        y)
 {
   static const char *titles[N_COLS] = {
-    NC_("pdf", "Date"), NC_("pdf", "Method"), NC_("pdf", "Reference"), NC_("pdf", "Note"), NC_("pdf", "Amount"), NC_("pdf", "Running total"),
+    NC_("pdf", "Date"), NC_("pdf", "Method"), NC_("pdf", "Reference"), NC_("pdf", "Note"),
+    NC_("pdf", "Amount"), NC_("pdf", "Running total"),
   };
 
   cag_pdf_fill_rect (doc, CAG_PDF_LEFT, y - HEADER_HEIGHT, CAG_PDF_CONTENT_WIDTH, HEADER_HEIGHT,
@@ -558,7 +572,8 @@ draw_contributions (CagPdfDoc              *doc,
           voided++;
           total = g_strdup ("—");
           /* TRANSLATORS: in the note column of a voided contribution. */
-          void_text = g_strdup_printf (C_("pdf", "Voided: %s"), c->void_reason != NULL ? c->void_reason
+          void_text = g_strdup_printf (C_("pdf", "Voided: %s"),
+                                       c->void_reason != NULL ? c->void_reason
                                                                                : "");
         }
       else
@@ -573,7 +588,8 @@ draw_contributions (CagPdfDoc              *doc,
                                 col_width[COL_REFERENCE] - 2 * CELL_PAD,
                                 c->reference != NULL ? c->reference : "");
       note_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                 col_width[COL_NOTE] - 2 * CELL_PAD, c->note != NULL ? c->note : "");
+                                 col_width[COL_NOTE] - 2 * CELL_PAD,
+                                 c->note != NULL ? c->note : "");
       if (void_text != NULL)
         {
           void_lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, TABLE_SIZE,
@@ -640,17 +656,23 @@ draw_contributions (CagPdfDoc              *doc,
     if (y - 24 < bottom)
       y = start_table_page (doc, ctx);
     cag_pdf_line (doc, CAG_PDF_LEFT, y, CAG_PDF_RIGHT, y, 1, &cag_pdf_primary, FALSE);
+    /* TRANSLATORS: last row of the contributions table. */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total of %u contribution",
+                                          "Total of %u contributions", counted),
+                             counted);
     if (voided > 0)
-      /* TRANSLATORS: last row of the contributions table. */
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Total of %u contribution (%u voided, not counted)",
-                                            "Total of %u contributions (%u voided, not counted)",
-                                            counted),
-                               counted, voided);
-    else
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total of %u contribution",
-                                            "Total of %u contributions", counted),
-                               counted);
+      {
+        g_autofree char *total_text = g_steal_pointer (&label);
+        g_autofree char *voided_text = NULL;
+
+        /* TRANSLATORS: after "Total of 12 contributions" when some are voided. */
+        voided_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "(%u voided contribution, not counted)",
+                                                    "(%u voided contributions, not counted)",
+                                                    voided),
+                                       voided);
+        label = g_strdup_printf ("%s %s", total_text, voided_text);
+      }
     y -= 14;
     cag_pdf_text_fit (doc, CAG_PDF_LEFT + CELL_PAD, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 8.5,
                       &cag_pdf_ink, ctx->col_x[COL_AMOUNT] - CAG_PDF_LEFT, label);
@@ -679,7 +701,8 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
 
   /* TRANSLATORS: bottom left of every page of a statement: organization,
    * campaign. */
-  footer = g_strdup_printf (C_("pdf", "Delegation fund statement — %s — %s"), data->organization->name,
+  footer = g_strdup_printf (C_("pdf", "Delegation fund statement — %s — %s"),
+                            data->organization->name,
                             data->campaign->name);
   cag_pdf_doc_set_footer (doc, footer);
   cag_pdf_doc_set_header_func (doc, running_header_cb, &ctx);

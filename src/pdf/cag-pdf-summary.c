@@ -89,9 +89,11 @@ draw_network (CagPdfDoc            *doc,
 
   cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT, y, bw, 16, C_("pdf", "Saved by the network"), saved,
                    saved_note != NULL ? saved_note : funds, &cag_pdf_primary);
-  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, 16, C_("pdf", "Total target"), target, NULL,
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + bw + gap, y, bw, 16, C_("pdf", "Total target"),
+                           target, NULL,
                    &cag_pdf_ink);
-  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Delegations"), funded, planned,
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 16, C_("pdf", "Delegations"),
+                           funded, planned,
                    &cag_pdf_good);
   y -= 54 + 20;
 
@@ -350,15 +352,18 @@ cag_pdf_draw_summary (CagPdfDoc            *doc,
 
   cag_pdf_doc_add_page (doc);
   right = g_strdup_printf (C_("pdf", "As of %s"), as_of);
-  y = cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Campaign summary"), campaign->name,
+  y = cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Campaign summary"),
+                                campaign->name,
                                 right);
 
   period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s to %s (%d month)",
                                          "%s to %s (%d months)", (gulong) n),
                             start, last, n);
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 1.4, C_("pdf", "Saving period"), period);
-  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 1.4, y, w * 0.8, C_("pdf", "Deadline (the event)"), deadline);
-  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Cost of one delegation"), cost);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 1.4, y, w * 0.8, C_("pdf", "Deadline (the event)"),
+                     deadline);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Cost of one delegation"),
+                     cost);
   y -= 32;
 
   /* TRANSLATORS: section heading; %s is a date. */

@@ -110,7 +110,8 @@ write_statement_data (const CagStatementData *data,
   if (doc == NULL)
     return FALSE;
   /* Made once the document has switched gettext to its language. */
-  title = g_strdup_printf (C_("pdf", "Delegation fund statement — %s — %s"), data->organization->name,
+  title = g_strdup_printf (C_("pdf", "Delegation fund statement — %s — %s"),
+                           data->organization->name,
                            data->campaign->name);
   cag_pdf_doc_set_title (doc, title, data->campaign->name);
   cag_pdf_draw_statement (doc, data);
@@ -322,7 +323,8 @@ cag_pdf_write_proforma (CagStore      *store,
                         GError       **error)
 {
   g_set_error_literal (error, CAG_ERROR, CAG_ERROR_FAILED,
-                       C_("pdf", "Budgets are not available in this version of Cagnotte, so no pro-forma "
+                       C_("pdf",
+                          "Budgets are not available in this version of Cagnotte, so no pro-forma "
                          "can be made."));
   return FALSE;
 }

@@ -531,7 +531,8 @@ test_batch (Fixture       *f,
   g_assert_cmpuint (n, ==, 3);
   g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
   {
-    g_autofree char *expected = g_build_filename (dir, "releve-cdec-de-quebec-dakar-2005-2004-06-15.pdf",
+    g_autofree char *expected = g_build_filename (dir,
+                                                  "releve-cdec-de-quebec-dakar-2005-2004-06-15.pdf",
                                                   NULL);
     g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
   }
