@@ -37,6 +37,10 @@ typedef struct
 void cag_summary_data_free (CagSummaryData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagSummaryData, cag_summary_data_free)
 
+/* The network's name for the header, or NULL (see cag-pdf.c). */
+char *cag_pdf_find_network_name (CagStore *store,
+                                 gint64    campaign_id);
+
 /* Drawing, in the document's language. */
 void cag_pdf_draw_statement (CagPdfDoc              *doc,
                              const CagStatementData *data);

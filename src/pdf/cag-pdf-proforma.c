@@ -771,22 +771,6 @@ draw_proforma (CagPdfDoc          *doc,
 
 /* ---- Gathering and writing ---------------------------------------------- */
 
-static char *
-network_name (CagStore *store)
-{
-  g_autoptr (GPtrArray) orgs = cag_store_org_list (store, NULL, FALSE, NULL);
-
-  if (orgs == NULL)
-    return NULL;
-  for (guint i = 0; i < orgs->len; i++)
-    {
-      const CagOrganization *org = orgs->pdata[i];
-      if (org->kind == CAG_ORG_NETWORK)
-        return g_strdup (org->name);
-    }
-  return NULL;
-}
-
 gboolean
 cag_pdf_write_proforma (CagStore      *store,
                         gint64         budget_id,
@@ -813,7 +797,7 @@ cag_pdf_write_proforma (CagStore      *store,
   funders = cag_funder_list (store, error);
   if (funders == NULL)
     return FALSE;
-  data->network_name = network_name (store);
+  data->network_name = cag_pdf_find_network_name (store, 0);
 
   data->funder_kinds = g_ptr_array_new ();
   for (guint i = 0; i < data->input->offers->len; i++)

@@ -38,24 +38,40 @@ cag_summary_data_free (CagSummaryData *data)
   g_free (data);
 }
 
-/* The network is the organization of kind "network", when there is one: its
- * name heads every document. */
-static char *
-find_network_name (CagStore *store)
+/* The network is the organization of kind "network" when there is exactly
+ * one: its name heads every document.  Member organizations can be networks
+ * too (a sectoral network saving for its own delegation): those with a fund
+ * in CAMPAIGN_ID are not the network.  When it stays ambiguous, the documents
+ * name no network rather than the wrong one. */
+char *
+cag_pdf_find_network_name (CagStore *store,
+                           gint64    campaign_id)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) orgs = cag_store_org_list (store, NULL, FALSE, &error);
+  g_autoptr (GPtrArray) orgs = cag_store_org_list (store, NULL, FALSE, NULL);
+  g_autoptr (GPtrArray) funds = NULL;
+  const char *found = NULL;
 
   if (orgs == NULL)
     return NULL;
+  if (campaign_id > 0)
+    funds = cag_store_fund_list (store, campaign_id, 0, NULL);
   for (guint i = 0; i < orgs->len; i++)
     {
       const CagOrganization *org = orgs->pdata[i];
+      gboolean saving = FALSE;
 
-      if (org->kind == CAG_ORG_NETWORK)
-        return g_strdup (org->name);
+      if (org->kind != CAG_ORG_NETWORK)
+        continue;
+      for (guint f = 0; funds != NULL && f < funds->len; f++)
+        if (((const CagFund *) funds->pdata[f])->organization_id == org->id)
+          saving = TRUE;
+      if (saving)
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = org->name;
     }
-  return NULL;
+  return g_strdup (found);
 }
 
 static CagStatementData *
@@ -83,7 +99,7 @@ gather_statement (CagStore      *store,
   data->months = cag_store_month_totals (store, fund_id, 0, error);
   if (data->months == NULL)
     return NULL;
-  data->network_name = find_network_name (store);
+  data->network_name = cag_pdf_find_network_name (store, data->status->campaign_id);
 
   /* A statement as of a date shows what was known to be paid by then. */
   data->contributions = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
@@ -160,7 +176,7 @@ cag_pdf_write_summary (CagStore      *store,
   if (data->statuses == NULL)
     return FALSE;
   cag_network_totals_compute (data->statuses, &data->totals);
-  data->network_name = find_network_name (store);
+  data->network_name = cag_pdf_find_network_name (store, campaign_id);
 
   doc = cag_pdf_doc_new (lang, error);
   if (doc == NULL)
