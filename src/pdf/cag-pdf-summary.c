@@ -23,7 +23,7 @@ enum
   N_COLS
 };
 
-static const double col_width[N_COLS] = { 140, 66, 66, 62, 62, 54, 54 };
+static const double col_width[N_COLS] = { 134, 62, 66, 62, 62, 54, 64 };
 #define CELL_PAD      4.0
 #define TABLE_SIZE    8.0
 #define TABLE_LEADING 10.0

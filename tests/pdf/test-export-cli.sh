@@ -1,0 +1,56 @@
+#!/bin/sh
+# End-to-end: cagnotte-cli export statement|summary|statements|proforma on the
+# demo database, in both languages, and the refusals.
+# Usage: test-export-cli.sh CAGNOTTE-CLI
+set -eu
+cli=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+db="$dir/demo.db"
+fail () { echo "FAIL: $*" >&2; exit 1; }
+text () { pdftotext "$1" - 2>/dev/null | tr '\302\240' '  ' | sed 's/\xe2\x80\xaf/ /g' | tr -s ' \n' '  '; }
+
+"$cli" --db "$db" demo >/dev/null
+
+# One statement, French and English.
+"$cli" --db "$db" export statement "Atelier du chômeur" --output "$dir/fr.pdf" \
+  --as-of 2005-06-15 --lang fr >/dev/null
+qpdf --check "$dir/fr.pdf" >/dev/null || fail "qpdf on the French statement"
+t=$(text "$dir/fr.pdf")
+case $t in *"Relevé du fonds de délégation"*"Atelier du chômeur"*) ;; *) fail "French statement text: $t" ;; esac
+case $t in *"15 juin 2005"*) ;; *) fail "French date" ;; esac
+case $t in *"4 500,00 \$"*) ;; *) fail "French amount" ;; esac
+
+"$cli" --db "$db" export statement "Atelier du chômeur" --output "$dir/en.pdf" \
+  --as-of 2005-06-15 --lang en >/dev/null
+t=$(text "$dir/en.pdf")
+case $t in *"Delegation fund statement"*'$4,500.00'*) ;; *) fail "English statement text" ;; esac
+
+# The summary and the batch.
+"$cli" --db "$db" export summary "Dakar 2005" --output "$dir/summary.pdf" --lang fr >/dev/null
+t=$(text "$dir/summary.pdf")
+case $t in *"Sommaire de la campagne"*"Total du réseau"*) ;; *) fail "summary text" ;; esac
+
+"$cli" --db "$db" --json export statements "Dakar 2005" --dir "$dir/batch" --lang en \
+  --as-of 2005-06-15 > "$dir/out.json"
+n=$(ls "$dir/batch" | wc -l)
+[ "$n" -ge 2 ] || fail "batch wrote $n files"
+grep -q '"written"' "$dir/out.json" || fail "batch JSON"
+if ls "$dir/batch" | grep -q '[^a-z0-9.-]'; then fail "unsafe file names: $(ls "$dir/batch")"; fi
+
+# Refusals: one clear line on stderr, exit status 1, no file.
+if "$cli" --db "$db" export statement "Atelier du chômeur" --output "$dir/x.pdf" --lang xx 2>"$dir/err"; then
+  fail "--lang xx accepted"
+fi
+[ "$(wc -l < "$dir/err")" -eq 1 ] || fail "error not on one line: $(cat "$dir/err")"
+if "$cli" --db "$dir/nowhere.db" export statement "Nobody" --output "$dir/x.pdf" 2>/dev/null; then
+  fail "unknown organization accepted"
+fi
+if "$cli" --db "$db" export statement "Atelier du chômeur" --output "$dir/no/such/dir/x.pdf" 2>"$dir/err"; then
+  fail "missing folder accepted"
+fi
+grep -q "does not exist" "$dir/err" || fail "missing folder message: $(cat "$dir/err")"
+[ ! -e "$dir/x.pdf" ] || fail "a file was left behind"
+if "$cli" --db "$db" export statement 2>/dev/null; then fail "no ORG accepted"; fi
+if "$cli" --db "$db" export nonsense 2>/dev/null; then fail "unknown sub-command accepted"; fi
+echo "ok"
