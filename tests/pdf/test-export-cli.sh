@@ -8,7 +8,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 db="$dir/demo.db"
 fail () { echo "FAIL: $*" >&2; exit 1; }
-text () { pdftotext "$1" - 2>/dev/null | tr '\302\240' '  ' | sed 's/\xe2\x80\xaf/ /g' | tr -s ' \n' '  '; }
+text () { pdftotext "$1" - 2>/dev/null | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr -s ' \n' '  '; }
 
 "$cli" --db "$db" demo >/dev/null
 
