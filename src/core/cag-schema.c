@@ -10,6 +10,12 @@
  * ignore case and accents.  The *_month tables and the fund's saved_total and
  * contribution_count are kept totals of non-void contributions, updated in
  * the same transaction as every write.
+ *
+ * Month comes first in the contribution index and in fund_month's key: the
+ * ledger grows month after month, so bulk loads and monthly entry append to
+ * the end of these B-trees instead of touching every page.  A fund's months
+ * are found through campaign_month (every month in which its campaign ever
+ * had a contribution; rows stay, at zero, when all are voided).
  */
 #include "config.h"
 
@@ -85,14 +91,14 @@ static const char schema_v1[] =
   "  voided_by     TEXT,\n"
   "  CHECK (voided = 0 OR length(void_reason) > 0)\n"
   ");\n"
-  "CREATE INDEX contribution_fund_month ON contribution (fund_id, month, date);\n"
+  "CREATE INDEX contribution_month_fund ON contribution (month, fund_id, date);\n"
 
   "CREATE TABLE fund_month (\n"
   "  fund_id      INTEGER NOT NULL REFERENCES fund (id),\n"
   "  month        INTEGER NOT NULL,\n"
   "  total_cents  INTEGER NOT NULL,\n"
   "  count        INTEGER NOT NULL,\n"
-  "  PRIMARY KEY (fund_id, month)\n"
+  "  PRIMARY KEY (month, fund_id)\n"
   ") WITHOUT ROWID;\n"
 
   "CREATE TABLE campaign_month (\n"

@@ -482,7 +482,8 @@ setup_connection (CagStore *store,
 
   if (!exec_script (store, "PRAGMA foreign_keys = ON", context, error)
       || !exec_script (store, "PRAGMA journal_mode = WAL", context, error)
-      || !exec_script (store, "PRAGMA synchronous = NORMAL", context, error))
+      || !exec_script (store, "PRAGMA synchronous = NORMAL", context, error)
+      || !exec_script (store, "PRAGMA cache_size = -32768", context, error))
     return FALSE;
 
   if (version < (gint64) count && !migrate (store, version, error))
@@ -1737,6 +1738,14 @@ cag_store_fund_list (CagStore *store,
   "FROM contribution x JOIN fund f ON f.id = x.fund_id " \
   "JOIN organization o ON o.id = f.organization_id JOIN campaign c ON c.id = f.campaign_id "
 
+#define CONTRIBUTION_SELECT_BY_MONTH \
+  "SELECT x.id, x.fund_id, x.date, x.amount_cents, x.method, x.reference, x.note, " \
+  "x.recorded_at, x.recorded_by, x.voided, x.void_reason, x.voided_at, x.voided_by, " \
+  "o.name, c.name " \
+  "FROM fund f CROSS JOIN campaign_month cm ON cm.campaign_id = f.campaign_id " \
+  "CROSS JOIN contribution x ON x.month = cm.month AND x.fund_id = f.id " \
+  "JOIN organization o ON o.id = f.organization_id JOIN campaign c ON c.id = f.campaign_id "
+
 static CagContribution *
 contribution_from_row (sqlite3_stmt *stmt)
 {
@@ -1812,6 +1821,38 @@ fund_campaign (CagStore *store,
   return cag_store_set_error (store, rc, _("reading the funds"), error);
 }
 
+static const char fund_total_sql[] =
+  "UPDATE fund SET saved_total_cents = saved_total_cents + ?2, "
+  "contribution_count = contribution_count + ?3 WHERE id = ?1";
+static const char fund_month_sql[] =
+  "INSERT INTO fund_month (fund_id, month, total_cents, count) "
+  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (fund_id, month) DO UPDATE "
+  "SET total_cents = total_cents + excluded.total_cents, count = count + excluded.count";
+static const char campaign_month_sql[] =
+  "INSERT INTO campaign_month (campaign_id, month, total_cents, count) "
+  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (campaign_id, month) DO UPDATE "
+  "SET total_cents = total_cents + excluded.total_cents, count = count + excluded.count";
+
+/* Runs one of the *_sql totals statements above. */
+static gboolean
+add_to_total (CagStore     *store,
+              sqlite3_stmt *stmt,
+              gint64        id,
+              gint          month,
+              gint64        amount,
+              gint64        count,
+              GError      **error)
+{
+  int i = 1;
+
+  sqlite3_bind_int64 (stmt, i++, id);
+  if (month >= 0)
+    sqlite3_bind_int (stmt, i++, month);
+  sqlite3_bind_int64 (stmt, i++, amount);
+  sqlite3_bind_int64 (stmt, i++, count);
+  return step_done (store, stmt, _("updating the totals"), error);
+}
+
 /* Adds AMOUNT and COUNT (negative to take away) to the kept totals. */
 static gboolean
 apply_totals (CagStore *store,
@@ -1825,9 +1866,7 @@ apply_totals (CagStore *store,
   const char *context = _("updating the totals");
   sqlite3_stmt *stmt;
 
-  stmt = cag_store_prepare (store,
-                            "UPDATE fund SET saved_total_cents = saved_total_cents + ?2, "
-                            "contribution_count = contribution_count + ?3 WHERE id = ?1", error);
+  stmt = cag_store_prepare (store, fund_total_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, fund_id);
@@ -1836,11 +1875,7 @@ apply_totals (CagStore *store,
   if (!step_done (store, stmt, context, error))
     return FALSE;
 
-  stmt = cag_store_prepare (store,
-                            "INSERT INTO fund_month (fund_id, month, total_cents, count) "
-                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (fund_id, month) DO UPDATE "
-                            "SET total_cents = total_cents + excluded.total_cents, "
-                            "count = count + excluded.count", error);
+  stmt = cag_store_prepare (store, fund_month_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, fund_id);
@@ -1850,11 +1885,7 @@ apply_totals (CagStore *store,
   if (!step_done (store, stmt, context, error))
     return FALSE;
 
-  stmt = cag_store_prepare (store,
-                            "INSERT INTO campaign_month (campaign_id, month, total_cents, count) "
-                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (campaign_id, month) DO UPDATE "
-                            "SET total_cents = total_cents + excluded.total_cents, "
-                            "count = count + excluded.count", error);
+  stmt = cag_store_prepare (store, campaign_month_sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
@@ -1864,28 +1895,6 @@ apply_totals (CagStore *store,
   if (!step_done (store, stmt, context, error))
     return FALSE;
 
-  if (count < 0)
-    {
-      /* A month left without contributions has no row. */
-      stmt = cag_store_prepare (store,
-                                "DELETE FROM fund_month WHERE fund_id = ?1 AND month = ?2 "
-                                "AND count <= 0", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, fund_id);
-      sqlite3_bind_int (stmt, 2, month);
-      if (!step_done (store, stmt, context, error))
-        return FALSE;
-      stmt = cag_store_prepare (store,
-                                "DELETE FROM campaign_month WHERE campaign_id = ?1 AND month = ?2 "
-                                "AND count <= 0", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, campaign_id);
-      sqlite3_bind_int (stmt, 2, month);
-      if (!step_done (store, stmt, context, error))
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -2005,20 +2014,56 @@ batch_item_compare (gconstpointer a,
 {
   const BatchItem *x = a, *y = b;
 
-  if (x->fund_id != y->fund_id)
-    return x->fund_id < y->fund_id ? -1 : 1;
+  /* fund_month's key order, so that its rows are written in order. */
   if (x->month != y->month)
     return x->month < y->month ? -1 : 1;
+  if (x->fund_id != y->fund_id)
+    return x->fund_id < y->fund_id ? -1 : 1;
   return 0;
 }
 
-/* Adds the batch's totals, one update per fund and month. */
+/* Adds the batch's totals: one update per fund, per fund and month, and per
+ * campaign and month. */
+static void
+add_sums (GHashTable *sums,
+          gint64      key,
+          gint64      amount,
+          gint64      count)
+{
+  gint64 *values = g_hash_table_lookup (sums, &key);
+
+  if (values == NULL)
+    {
+      values = g_new0 (gint64, 2);
+      g_hash_table_insert (sums, g_memdup2 (&key, sizeof key), values);
+    }
+  values[0] += amount;
+  values[1] += count;
+}
+
 static gboolean
 apply_batch_totals (CagStore *store,
                     GArray   *items,
                     GError  **error)
 {
+  g_autoptr(GHashTable) campaign_months = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                                 g_free, g_free);
+  g_autoptr(GHashTable) funds = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, g_free);
+  sqlite3_stmt *fund_stmt, *fund_month_stmt, *campaign_month_stmt;
+  GHashTableIter iter;
+  gpointer key, value;
   guint i = 0;
+
+  fund_stmt = cag_store_prepare (store, fund_total_sql, error);
+  if (fund_stmt == NULL)
+    return FALSE;
+  fund_month_stmt = cag_store_prepare (store, fund_month_sql, error);
+  if (fund_month_stmt == NULL)
+    return FALSE;
+  campaign_month_stmt = cag_store_prepare (store, campaign_month_sql, error);
+  if (campaign_month_stmt == NULL)
+    return FALSE;
 
   g_array_sort (items, batch_item_compare);
   while (i < items->len)
@@ -2033,11 +2078,57 @@ apply_batch_totals (CagStore *store,
           count++;
           j++;
         }
-      if (!apply_totals (store, first->fund_id, first->campaign_id, first->month,
-                         amount, count, error))
+      if (!add_to_total (store, fund_month_stmt, first->fund_id, first->month, amount, count,
+                         error))
         return FALSE;
+      add_sums (campaign_months,
+                first->campaign_id * (G_GINT64_CONSTANT (1) << 20) + first->month, amount, count);
+      add_sums (funds, first->fund_id, amount, count);
       i = j;
     }
+
+  g_hash_table_iter_init (&iter, funds);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const gint64 *sums = value;
+
+      if (!add_to_total (store, fund_stmt, *(gint64 *) key, -1, sums[0], sums[1], error))
+        return FALSE;
+    }
+  g_hash_table_iter_init (&iter, campaign_months);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 campaign_key = *(gint64 *) key;
+      const gint64 *sums = value;
+
+      if (!add_to_total (store, campaign_month_stmt, campaign_key >> 20,
+                         (gint) (campaign_key & ((1 << 20) - 1)), sums[0], sums[1], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every fund's campaign, for large batches. */
+static gboolean
+load_fund_campaigns (CagStore   *store,
+                     GHashTable *campaigns,
+                     GError    **error)
+{
+  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT id, campaign_id FROM fund", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 campaign_id = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (campaigns, g_memdup2 (&id, sizeof id),
+                           g_memdup2 (&campaign_id, sizeof campaign_id));
+    }
+  if (rc != SQLITE_DONE)
+    return cag_store_set_error (store, rc, _("reading the funds"), error);
   return TRUE;
 }
 
@@ -2077,8 +2168,12 @@ cag_store_contribution_add_batch (CagStore  *store,
 
   campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   items = g_array_sized_new (FALSE, FALSE, sizeof (BatchItem), contributions->len);
-  stmt = cag_store_prepare (store, insert_contribution_sql, error);
-  ok = stmt != NULL;
+  ok = contributions->len < 64 || load_fund_campaigns (store, campaigns, error);
+  if (ok)
+    {
+      stmt = cag_store_prepare (store, insert_contribution_sql, error);
+      ok = stmt != NULL;
+    }
 
   for (i = 0; ok && i < contributions->len; i++)
     {
@@ -2277,11 +2372,13 @@ cag_store_contribution_list (CagStore *store,
 
   g_return_val_if_fail (store != NULL, NULL);
 
+  /* A fund's contributions are found month by month, through the months of
+   * its campaign (see cag-schema.c). */
   if (fund_id > 0)
-    stmt = cag_store_prepare (store, CONTRIBUTION_SELECT "WHERE x.fund_id = ?1 "
+    stmt = cag_store_prepare (store, CONTRIBUTION_SELECT_BY_MONTH "WHERE f.id = ?1 "
                               "ORDER BY x.date, x.id", error);
   else if (org_id > 0)
-    stmt = cag_store_prepare (store, CONTRIBUTION_SELECT "WHERE f.organization_id = ?1 "
+    stmt = cag_store_prepare (store, CONTRIBUTION_SELECT_BY_MONTH "WHERE f.organization_id = ?1 "
                               "ORDER BY x.date, x.id", error);
   else
     stmt = cag_store_prepare (store, CONTRIBUTION_SELECT "ORDER BY x.date, x.id", error);

@@ -970,6 +970,21 @@ test_store_random_ledger (Fixture       *fx,
           ledger_inputs (ledger, &t, &in);
           cag_fund_compute (&in, &t, &expected);
           g_assert_cmpmem (&status->figures, sizeof expected, &expected, sizeof expected);
+
+          /* The other plan (one fund, one organization) agrees. */
+          {
+            g_autoptr(CagFundStatus) one = cag_store_fund_status (fx->store, status->fund_id,
+                                                                  &t, &error);
+            g_autoptr(GPtrArray) of_org = cag_store_status_list (fx->store, 0,
+                                                                 status->organization_id,
+                                                                 &t, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpmem (&one->figures, sizeof expected, &expected, sizeof expected);
+            g_assert_cmpuint (of_org->len, ==, 1);
+            g_assert_cmpmem (&((CagFundStatus *) of_org->pdata[0])->figures, sizeof expected,
+                             &expected, sizeof expected);
+          }
         }
     }
 
