@@ -242,7 +242,8 @@ status_by_scan (CagStore      *store,
     g_hash_table_insert (index, &((CagFundStatus *) list->pdata[i])->fund_id,
                          &g_array_index (gathered, Gathered, i));
 
-  stmt = cag_store_prepare (store, "SELECT min(month), max(month) FROM fund_month", error);
+  stmt = cag_store_prepare (store, "SELECT (SELECT min(month) FROM fund_month), "
+                              "(SELECT max(month) FROM fund_month)", error);
   if (stmt == NULL)
     return NULL;
   rc = sqlite3_step (stmt);

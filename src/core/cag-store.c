@@ -134,7 +134,9 @@ check_text (const char  *text,
   return TRUE;
 }
 
-/* Runs a statement that returns no row; FALSE with an error otherwise. */
+/* Runs a statement that returns no row; FALSE with an error otherwise.
+ * CONTEXT is marked with N_() and translated only on failure (this runs for
+ * every row of a bulk load). */
 static gboolean
 step_done (CagStore     *store,
            sqlite3_stmt *stmt,
@@ -145,7 +147,7 @@ step_done (CagStore     *store,
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return cag_store_set_error (store, rc, context, error);
+    return cag_store_set_error (store, rc, _(context), error);
   return TRUE;
 }
 
@@ -307,7 +309,7 @@ cag_store_begin (CagStore *store,
                  GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-  return exec_cached (store, "BEGIN IMMEDIATE", _("starting a change"), error);
+  return exec_cached (store, "BEGIN IMMEDIATE", N_("starting a change"), error);
 }
 
 gboolean
@@ -315,7 +317,7 @@ cag_store_commit (CagStore *store,
                   GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-  return exec_cached (store, "COMMIT", _("saving the change"), error);
+  return exec_cached (store, "COMMIT", N_("saving the change"), error);
 }
 
 void
@@ -350,7 +352,7 @@ cag_store_audit (CagStore   *store,
   bind_text (stmt, 4, entity);
   sqlite3_bind_int64 (stmt, 5, entity_id);
   bind_text (stmt, 6, detail_json);
-  return step_done (store, stmt, _("writing the audit log"), error);
+  return step_done (store, stmt, N_("writing the audit log"), error);
 }
 
 /* ---- Opening ------------------------------------------------------------ */
@@ -565,7 +567,8 @@ store_open (const char *path,
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              finalize_statement);
 
-  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE, NULL);
+  /* One connection per store, used by one thread at a time. */
+  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK || !setup_connection (store, error))
     {
       g_autofree char *dir = g_path_get_dirname (path);
@@ -815,7 +818,7 @@ org_write (CagStore              *store,
            gint64                *out_id,
            GError               **error)
 {
-  const char *context = _("saving the organization");
+  const char *context = N_("saving the organization");
   g_autofree char *at = now_iso ();
   g_autofree char *detail = NULL;
   g_autoptr(CagStmt) stmt = NULL;
@@ -1170,7 +1173,7 @@ campaign_save (CagStore          *store,
                gint64            *out_id,
                GError           **error)
 {
-  const char *context = _("saving the campaign");
+  const char *context = N_("saving the campaign");
   g_autofree char *name = clean_optional (campaign->name);
   g_autofree char *name_key = NULL;
   g_autofree char *start = NULL;
@@ -1227,7 +1230,7 @@ campaign_save (CagStore          *store,
           ok = FALSE;
         }
       else if (rc != SQLITE_DONE)
-        ok = cag_store_set_error (store, rc, context, error);
+        ok = cag_store_set_error (store, rc, _(context), error);
       sqlite3_reset (stmt);
     }
 
@@ -1483,7 +1486,7 @@ cag_store_fund_open (CagStore *store,
                      CagFund  *fund,
                      GError  **error)
 {
-  const char *context = _("opening the fund");
+  const char *context = N_("opening the fund");
   g_autoptr(CagOrganization) org = NULL;
   g_autoptr(CagCampaign) campaign = NULL;
   g_autofree char *at = now_iso ();
@@ -1524,7 +1527,7 @@ cag_store_fund_open (CagStore *store,
           ok = FALSE;
         }
       else if (rc != SQLITE_DONE)
-        ok = cag_store_set_error (store, rc, context, error);
+        ok = cag_store_set_error (store, rc, _(context), error);
     }
   if (ok)
     {
@@ -1589,7 +1592,7 @@ cag_store_fund_update (CagStore      *store,
       sqlite3_bind_int (stmt, 2, fund->delegations);
       sqlite3_bind_int64 (stmt, 3, fund->target_override_cents);
       sqlite3_bind_int64 (stmt, 4, fund->monthly_override_cents);
-      ok = step_done (store, stmt, _("saving the fund"), error);
+      ok = step_done (store, stmt, N_("saving the fund"), error);
     }
   if (ok && sqlite3_changes (store->db) == 0)
     {
@@ -1833,26 +1836,6 @@ static const char campaign_month_sql[] =
   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (campaign_id, month) DO UPDATE "
   "SET total_cents = total_cents + excluded.total_cents, count = count + excluded.count";
 
-/* Runs one of the *_sql totals statements above. */
-static gboolean
-add_to_total (CagStore     *store,
-              sqlite3_stmt *stmt,
-              gint64        id,
-              gint          month,
-              gint64        amount,
-              gint64        count,
-              GError      **error)
-{
-  int i = 1;
-
-  sqlite3_bind_int64 (stmt, i++, id);
-  if (month >= 0)
-    sqlite3_bind_int (stmt, i++, month);
-  sqlite3_bind_int64 (stmt, i++, amount);
-  sqlite3_bind_int64 (stmt, i++, count);
-  return step_done (store, stmt, _("updating the totals"), error);
-}
-
 /* Adds AMOUNT and COUNT (negative to take away) to the kept totals. */
 static gboolean
 apply_totals (CagStore *store,
@@ -1863,7 +1846,7 @@ apply_totals (CagStore *store,
               gint64    count,
               GError  **error)
 {
-  const char *context = _("updating the totals");
+  const char *context = N_("updating the totals");
   sqlite3_stmt *stmt;
 
   stmt = cag_store_prepare (store, fund_total_sql, error);
@@ -1911,7 +1894,18 @@ insert_contribution (CagStore              *store,
 {
   char date[11];
 
-  g_snprintf (date, sizeof date, "%04d-%02d-%02d", c->date.year, c->date.month, c->date.day);
+  /* By hand: this runs for every row of a bulk load. */
+  date[0] = '0' + c->date.year / 1000 % 10;
+  date[1] = '0' + c->date.year / 100 % 10;
+  date[2] = '0' + c->date.year / 10 % 10;
+  date[3] = '0' + c->date.year % 10;
+  date[4] = '-';
+  date[5] = '0' + c->date.month / 10;
+  date[6] = '0' + c->date.month % 10;
+  date[7] = '-';
+  date[8] = '0' + c->date.day / 10;
+  date[9] = '0' + c->date.day % 10;
+  date[10] = '\0';
   sqlite3_bind_int64 (stmt, 1, c->fund_id);
   sqlite3_bind_text (stmt, 2, date, 10, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, cag_month_index (&c->date));
@@ -1927,7 +1921,7 @@ insert_contribution (CagStore              *store,
     sqlite3_bind_null (stmt, 7);
   sqlite3_bind_text (stmt, 8, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, user_name (), -1, SQLITE_STATIC);
-  return step_done (store, stmt, _("recording the contribution"), error);
+  return step_done (store, stmt, N_("recording the contribution"), error);
 }
 
 static char *
@@ -2000,12 +1994,83 @@ cag_store_contribution_add (CagStore        *store,
   return TRUE;
 }
 
+/* ---- Bulk writes ---------------------------------------------------------
+ *
+ * A batch binds many rows per statement ("VALUES (…), (…), …"): per-row
+ * statement overhead is most of the cost of a bulk load. */
+
+#define ROWS_PER_STATEMENT 50
+
+typedef void (*BindRow) (sqlite3_stmt *stmt,
+                         int           first,
+                         guint         row,
+                         gpointer      data);
+
+/* PREFIX, then ROWS groups of WIDTH "?", then SUFFIX: fixed SQL, never user
+ * text. */
+static char *
+multi_row_sql (const char *prefix,
+               guint       width,
+               guint       rows,
+               const char *suffix)
+{
+  GString *sql = g_string_new (prefix);
+
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append (sql, r == 0 ? " (" : ", (");
+      for (guint c = 0; c < width; c++)
+        g_string_append (sql, c == 0 ? "?" : ", ?");
+      g_string_append_c (sql, ')');
+    }
+  g_string_append (sql, suffix);
+  return g_string_free (sql, FALSE);
+}
+
+/* Writes N_ROWS rows, ROWS_PER_STATEMENT at a time, BIND filling each. */
+static gboolean
+write_rows (CagStore   *store,
+            const char *prefix,
+            const char *suffix,
+            guint       width,
+            guint       n_rows,
+            BindRow     bind,
+            gpointer    data,
+            const char *context,
+            GError    **error)
+{
+  g_autofree char *many_sql = multi_row_sql (prefix, width, ROWS_PER_STATEMENT, suffix);
+  g_autofree char *one_sql = multi_row_sql (prefix, width, 1, suffix);
+  sqlite3_stmt *many = NULL, *one = NULL;
+  guint i = 0;
+
+  if (n_rows >= ROWS_PER_STATEMENT && (many = cag_store_prepare (store, many_sql, error)) == NULL)
+    return FALSE;
+  if (n_rows % ROWS_PER_STATEMENT != 0 && (one = cag_store_prepare (store, one_sql, error)) == NULL)
+    return FALSE;
+
+  while (i < n_rows)
+    {
+      gboolean full = n_rows - i >= ROWS_PER_STATEMENT;
+      sqlite3_stmt *stmt = full ? many : one;
+      guint count = full ? ROWS_PER_STATEMENT : 1;
+
+      for (guint r = 0; r < count; r++)
+        bind (stmt, (int) (r * width) + 1, i + r, data);
+      if (!step_done (store, stmt, context, error))
+        return FALSE;
+      i += count;
+    }
+  return TRUE;
+}
+
 typedef struct
 {
   gint64 fund_id;
   gint64 campaign_id;
   gint   month;
   gint64 amount;
+  gint64 count;
 } BatchItem;
 
 static int
@@ -2022,90 +2087,164 @@ batch_item_compare (gconstpointer a,
   return 0;
 }
 
-/* Adds the batch's totals: one update per fund, per fund and month, and per
- * campaign and month. */
-static void
-add_sums (GHashTable *sums,
-          gint64      key,
-          gint64      amount,
-          gint64      count)
+typedef struct
 {
-  gint64 *values = g_hash_table_lookup (sums, &key);
+  GPtrArray  *contributions;
+  char      (*dates)[11];
+  const char *at;
+} ContributionRows;
 
-  if (values == NULL)
-    {
-      values = g_new0 (gint64, 2);
-      g_hash_table_insert (sums, g_memdup2 (&key, sizeof key), values);
-    }
-  values[0] += amount;
-  values[1] += count;
+static void
+bind_contribution_row (sqlite3_stmt *stmt,
+                       int           first,
+                       guint         row,
+                       gpointer      data)
+{
+  ContributionRows *rows = data;
+  const CagContribution *c = g_ptr_array_index (rows->contributions, row);
+
+  sqlite3_bind_int64 (stmt, first, c->fund_id);
+  sqlite3_bind_text (stmt, first + 1, rows->dates[row], 10, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 2, cag_month_index (&c->date));
+  sqlite3_bind_int64 (stmt, first + 3, c->amount_cents);
+  sqlite3_bind_text (stmt, first + 4, cag_method_to_string (c->method), -1, SQLITE_STATIC);
+  if (c->reference != NULL && *c->reference != '\0')
+    sqlite3_bind_text (stmt, first + 5, c->reference, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 5);
+  if (c->note != NULL && *c->note != '\0')
+    sqlite3_bind_text (stmt, first + 6, c->note, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, first + 6);
+  sqlite3_bind_text (stmt, first + 7, rows->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 8, user_name (), -1, SQLITE_STATIC);
 }
 
+/* Items: (month, fund_id, amount, count) for fund_month, or (fund_id,
+ * amount, count) for fund, or (campaign_id, month, amount, count). */
+static void
+bind_fund_month_row (sqlite3_stmt *stmt,
+                     int           first,
+                     guint         row,
+                     gpointer      data)
+{
+  const BatchItem *item = &g_array_index ((GArray *) data, BatchItem, row);
+
+  sqlite3_bind_int (stmt, first, item->month);
+  sqlite3_bind_int64 (stmt, first + 1, item->fund_id);
+  sqlite3_bind_int64 (stmt, first + 2, item->amount);
+  sqlite3_bind_int64 (stmt, first + 3, item->count);
+}
+
+static void
+bind_fund_row (sqlite3_stmt *stmt,
+               int           first,
+               guint         row,
+               gpointer      data)
+{
+  const BatchItem *item = &g_array_index ((GArray *) data, BatchItem, row);
+
+  sqlite3_bind_int64 (stmt, first, item->fund_id);
+  sqlite3_bind_int64 (stmt, first + 1, item->amount);
+  sqlite3_bind_int64 (stmt, first + 2, item->count);
+}
+
+static void
+bind_campaign_month_row (sqlite3_stmt *stmt,
+                         int           first,
+                         guint         row,
+                         gpointer      data)
+{
+  const BatchItem *item = &g_array_index ((GArray *) data, BatchItem, row);
+
+  sqlite3_bind_int64 (stmt, first, item->campaign_id);
+  sqlite3_bind_int (stmt, first + 1, item->month);
+  sqlite3_bind_int64 (stmt, first + 2, item->amount);
+  sqlite3_bind_int64 (stmt, first + 3, item->count);
+}
+
+/* Sorts ITEMS and merges those equal under COMPARE, adding amounts and
+ * counts. */
+static void
+merge_items (GArray       *items,
+             GCompareFunc  compare)
+{
+  guint out = 0;
+
+  g_array_sort (items, compare);
+  for (guint i = 0; i < items->len; i++)
+    {
+      BatchItem *item = &g_array_index (items, BatchItem, i);
+
+      if (out > 0 && compare (&g_array_index (items, BatchItem, out - 1), item) == 0)
+        {
+          g_array_index (items, BatchItem, out - 1).amount += item->amount;
+          g_array_index (items, BatchItem, out - 1).count += item->count;
+        }
+      else
+        g_array_index (items, BatchItem, out++) = *item;
+    }
+  g_array_set_size (items, out);
+}
+
+static int
+fund_item_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const BatchItem *x = a, *y = b;
+
+  return x->fund_id < y->fund_id ? -1 : x->fund_id > y->fund_id;
+}
+
+static int
+campaign_item_compare (gconstpointer a,
+                       gconstpointer b)
+{
+  const BatchItem *x = a, *y = b;
+
+  if (x->campaign_id != y->campaign_id)
+    return x->campaign_id < y->campaign_id ? -1 : 1;
+  return x->month < y->month ? -1 : x->month > y->month;
+}
+
+/* Adds the batch's ITEMS (one per contribution) to the kept totals: one
+ * row per fund and month, per fund, per campaign and month. */
 static gboolean
 apply_batch_totals (CagStore *store,
                     GArray   *items,
                     GError  **error)
 {
-  g_autoptr(GHashTable) campaign_months = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                                 g_free, g_free);
-  g_autoptr(GHashTable) funds = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                       g_free, g_free);
-  sqlite3_stmt *fund_stmt, *fund_month_stmt, *campaign_month_stmt;
-  GHashTableIter iter;
-  gpointer key, value;
-  guint i = 0;
+  const char *context = N_("updating the totals");
+  g_autoptr(GArray) funds = NULL;
+  g_autoptr(GArray) campaigns = NULL;
 
-  fund_stmt = cag_store_prepare (store, fund_total_sql, error);
-  if (fund_stmt == NULL)
-    return FALSE;
-  fund_month_stmt = cag_store_prepare (store, fund_month_sql, error);
-  if (fund_month_stmt == NULL)
-    return FALSE;
-  campaign_month_stmt = cag_store_prepare (store, campaign_month_sql, error);
-  if (campaign_month_stmt == NULL)
+  merge_items (items, batch_item_compare);
+  if (!write_rows (store, "INSERT INTO fund_month (month, fund_id, total_cents, count) VALUES",
+                   " ON CONFLICT (month, fund_id) DO UPDATE SET "
+                   "total_cents = total_cents + excluded.total_cents, "
+                   "count = count + excluded.count",
+                   4, items->len, bind_fund_month_row, items, context, error))
     return FALSE;
 
-  g_array_sort (items, batch_item_compare);
-  while (i < items->len)
-    {
-      BatchItem *first = &g_array_index (items, BatchItem, i);
-      gint64 amount = 0, count = 0;
-      guint j = i;
+  funds = g_array_sized_new (FALSE, FALSE, sizeof (BatchItem), items->len);
+  g_array_append_vals (funds, items->data, items->len);
+  merge_items (funds, fund_item_compare);
+  if (!write_rows (store,
+                   "UPDATE fund SET saved_total_cents = saved_total_cents + v.column2, "
+                   "contribution_count = contribution_count + v.column3 FROM (VALUES",
+                   ") AS v WHERE fund.id = v.column1",
+                   3, funds->len, bind_fund_row, funds, context, error))
+    return FALSE;
 
-      while (j < items->len && batch_item_compare (first, &g_array_index (items, BatchItem, j)) == 0)
-        {
-          amount += g_array_index (items, BatchItem, j).amount;
-          count++;
-          j++;
-        }
-      if (!add_to_total (store, fund_month_stmt, first->fund_id, first->month, amount, count,
-                         error))
-        return FALSE;
-      add_sums (campaign_months,
-                first->campaign_id * (G_GINT64_CONSTANT (1) << 20) + first->month, amount, count);
-      add_sums (funds, first->fund_id, amount, count);
-      i = j;
-    }
-
-  g_hash_table_iter_init (&iter, funds);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const gint64 *sums = value;
-
-      if (!add_to_total (store, fund_stmt, *(gint64 *) key, -1, sums[0], sums[1], error))
-        return FALSE;
-    }
-  g_hash_table_iter_init (&iter, campaign_months);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gint64 campaign_key = *(gint64 *) key;
-      const gint64 *sums = value;
-
-      if (!add_to_total (store, campaign_month_stmt, campaign_key >> 20,
-                         (gint) (campaign_key & ((1 << 20) - 1)), sums[0], sums[1], error))
-        return FALSE;
-    }
-  return TRUE;
+  campaigns = g_array_sized_new (FALSE, FALSE, sizeof (BatchItem), items->len);
+  g_array_append_vals (campaigns, items->data, items->len);
+  merge_items (campaigns, campaign_item_compare);
+  return write_rows (store,
+                     "INSERT INTO campaign_month (campaign_id, month, total_cents, count) VALUES",
+                     " ON CONFLICT (campaign_id, month) DO UPDATE SET "
+                     "total_cents = total_cents + excluded.total_cents, "
+                     "count = count + excluded.count",
+                     4, campaigns->len, bind_campaign_month_row, campaigns, context, error);
 }
 
 /* Every fund's campaign, for large batches. */
@@ -2132,50 +2271,39 @@ load_fund_campaigns (CagStore   *store,
   return TRUE;
 }
 
-gboolean
-cag_store_contribution_add_batch (CagStore  *store,
-                                  GPtrArray *contributions,
-                                  GError   **error)
+static void
+format_date (const CagDate *date,
+             char           out[11])
 {
-  g_autofree char *at = now_iso ();
-  g_autofree char *detail = NULL;
-  g_autoptr(GHashTable) campaigns = NULL;
-  g_autoptr(GArray) items = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 total = 0, first_id = 0, last_id = 0;
-  gboolean ok = TRUE;
-  guint i;
+  /* By hand: this runs for every row of a bulk load. */
+  out[0] = '0' + date->year / 1000 % 10;
+  out[1] = '0' + date->year / 100 % 10;
+  out[2] = '0' + date->year / 10 % 10;
+  out[3] = '0' + date->year % 10;
+  out[4] = '-';
+  out[5] = '0' + date->month / 10;
+  out[6] = '0' + date->month % 10;
+  out[7] = '-';
+  out[8] = '0' + date->day / 10;
+  out[9] = '0' + date->day % 10;
+  out[10] = '\0';
+}
 
-  g_return_val_if_fail (store != NULL && contributions != NULL, FALSE);
+/* Checks every row and finds each fund's campaign; sets ITEMS. */
+static gboolean
+batch_prepare_rows (CagStore  *store,
+                    GPtrArray *contributions,
+                    GArray    *items,
+                    char     (*dates)[11],
+                    GError   **error)
+{
+  g_autoptr(GHashTable) campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, g_free);
 
-  if (contributions->len == 0)
-    return TRUE;
-
-  for (i = 0; i < contributions->len; i++)
-    {
-      g_autoptr(GError) local = NULL;
-
-      if (!contribution_validate (g_ptr_array_index (contributions, i), &local))
-        {
-          g_set_error (error, CAG_ERROR, local->code, _("Row %u: %s"), i + 1, local->message);
-          return FALSE;
-        }
-    }
-
-  if (!cag_store_begin (store, error))
+  if (contributions->len >= 64 && !load_fund_campaigns (store, campaigns, error))
     return FALSE;
 
-  campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  items = g_array_sized_new (FALSE, FALSE, sizeof (BatchItem), contributions->len);
-  ok = contributions->len < 64 || load_fund_campaigns (store, campaigns, error);
-  if (ok)
-    {
-      stmt = cag_store_prepare (store, insert_contribution_sql, error);
-      ok = stmt != NULL;
-    }
-
-  for (i = 0; ok && i < contributions->len; i++)
+  for (guint i = 0; i < contributions->len; i++)
     {
       const CagContribution *c = g_ptr_array_index (contributions, i);
       gint64 *campaign_id = g_hash_table_lookup (campaigns, &c->fund_id);
@@ -2189,30 +2317,80 @@ cag_store_contribution_add_batch (CagStore  *store,
           if (!fund_campaign (store, c->fund_id, &found, &local))
             {
               g_set_error (error, CAG_ERROR, local->code, _("Row %u: %s"), i + 1, local->message);
-              ok = FALSE;
-              break;
+              return FALSE;
             }
-          campaign_id = g_new (gint64, 1);
-          *campaign_id = found;
+          campaign_id = g_memdup2 (&found, sizeof found);
           g_hash_table_insert (campaigns, g_memdup2 (&c->fund_id, sizeof (gint64)), campaign_id);
         }
-
-      ok = insert_contribution (store, stmt, c, at, error);
-      if (!ok)
-        break;
-      last_id = sqlite3_last_insert_rowid (store->db);
-      if (i == 0)
-        first_id = last_id;
-      total += c->amount_cents;
       item.fund_id = c->fund_id;
       item.campaign_id = *campaign_id;
       item.month = cag_month_index (&c->date);
       item.amount = c->amount_cents;
+      item.count = 1;
       g_array_append_val (items, item);
+      format_date (&c->date, dates[i]);
+    }
+  return TRUE;
+}
+
+gboolean
+cag_store_contribution_add_batch (CagStore  *store,
+                                  GPtrArray *contributions,
+                                  GError   **error)
+{
+  g_autofree char *at = now_iso ();
+  g_autofree char *detail = NULL;
+  g_autofree char (*dates)[11] = NULL;
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  ContributionRows rows;
+  gint64 total = 0, first_id = 0, last_id = 0;
+  gboolean ok;
+  guint i;
+
+  g_return_val_if_fail (store != NULL && contributions != NULL, FALSE);
+
+  if (contributions->len == 0)
+    return TRUE;
+
+  for (i = 0; i < contributions->len; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      const CagContribution *c = g_ptr_array_index (contributions, i);
+
+      if (!contribution_validate (c, &local))
+        {
+          g_set_error (error, CAG_ERROR, local->code, _("Row %u: %s"), i + 1, local->message);
+          return FALSE;
+        }
+      total += c->amount_cents;
     }
 
+  if (!cag_store_begin (store, error))
+    return FALSE;
+
+  items = g_array_sized_new (FALSE, FALSE, sizeof (BatchItem), contributions->len);
+  dates = g_malloc (sizeof *dates * contributions->len);
+  ok = batch_prepare_rows (store, contributions, items, dates, error);
   if (ok)
-    ok = apply_batch_totals (store, items, error);
+    {
+      rows.contributions = contributions;
+      rows.dates = dates;
+      rows.at = at;
+      ok = write_rows (store,
+                       "INSERT INTO contribution (fund_id, date, month, amount_cents, method, "
+                       "reference, note, recorded_at, recorded_by) VALUES", "",
+                       9, contributions->len, bind_contribution_row, &rows,
+                       N_("recording the contribution"), error);
+    }
+  if (ok)
+    {
+      /* Rows inserted by one connection in one transaction get consecutive
+       * ids. */
+      last_id = sqlite3_last_insert_rowid (store->db);
+      first_id = last_id - contributions->len + 1;
+      ok = apply_batch_totals (store, items, error);
+    }
   if (ok)
     {
       builder = json_builder_new ();
@@ -2229,7 +2407,6 @@ cag_store_contribution_add_batch (CagStore  *store,
   if (!finish_write (store, ok, error))
     return FALSE;
 
-  /* Rows inserted in one transaction by one connection get consecutive ids. */
   for (i = 0; i < contributions->len; i++)
     mark_recorded (g_ptr_array_index (contributions, i), first_id + i, at);
   return TRUE;
@@ -2241,7 +2418,7 @@ cag_store_contribution_void (CagStore   *store,
                              const char *reason,
                              GError    **error)
 {
-  const char *context = _("voiding the contribution");
+  const char *context = N_("voiding the contribution");
   g_autofree char *clean_reason = clean_optional (reason);
   g_autofree char *at = now_iso ();
   g_autofree char *detail = NULL;
@@ -2295,7 +2472,7 @@ cag_store_contribution_void (CagStore   *store,
           ok = FALSE;
         }
       else
-        ok = cag_store_set_error (store, rc, context, error);
+        ok = cag_store_set_error (store, rc, _(context), error);
       sqlite3_reset (stmt);
     }
   if (ok)
