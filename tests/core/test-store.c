@@ -444,6 +444,29 @@ test_store_read_only (Fixture       *fx,
   after = read_bytes (fx->path);
   g_assert_true (g_bytes_equal (before, after));
   g_chmod (fx->path, 0600);
+
+  /* A writable file in a read-only folder: WAL needs files beside it. */
+  {
+    g_autofree char *folder = g_path_get_dirname (fx->path);
+
+    g_clear_error (&error);
+    g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+    store = cag_store_open (fx->path, &error);
+    if (store != NULL)
+      {
+        /* SQLite may still read; then the first write must say why it fails. */
+        g_autoptr(CagOrganization) other = cag_organization_new ();
+
+        other->name = g_strdup ("Autre");
+        g_assert_false (cag_store_org_add (store, other, &error));
+        cag_store_close (store);
+      }
+    g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY);
+    g_chmod (folder, 0700);
+    g_bytes_unref (after);
+    after = read_bytes (fx->path);
+    g_assert_true (g_bytes_equal (before, after));
+  }
 }
 
 static void
