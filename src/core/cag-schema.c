@@ -109,6 +109,16 @@ static const char schema_v1[] =
   "  PRIMARY KEY (campaign_id, month)\n"
   ") WITHOUT ROWID;\n"
 
+  /* A campaign's matching offer as the fund rules see it: a funder gives
+   * match_num dollars for every match_den saved, at most cap_cents per fund
+   * (0: no cap).  Kept current by the budgets module (issue 4). */
+  "CREATE TABLE campaign_match (\n"
+  "  campaign_id  INTEGER PRIMARY KEY REFERENCES campaign (id),\n"
+  "  match_num    INTEGER NOT NULL CHECK (match_num > 0),\n"
+  "  match_den    INTEGER NOT NULL CHECK (match_den > 0),\n"
+  "  cap_cents    INTEGER NOT NULL DEFAULT 0 CHECK (cap_cents >= 0)\n"
+  ");\n"
+
   "CREATE TABLE audit_log (\n"
   "  id         INTEGER PRIMARY KEY,\n"
   "  at         TEXT NOT NULL,\n"

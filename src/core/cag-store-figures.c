@@ -31,7 +31,9 @@
   "SELECT f.id, f.organization_id, f.campaign_id, o.name, o.short_name, o.region, c.name, " \
   "f.delegations, CASE WHEN f.target_override_cents > 0 THEN f.target_override_cents " \
   "ELSE f.delegations * c.delegation_cost_cents END, f.monthly_override_cents, " \
-  "c.start_date, c.deadline, f.saved_total_cents, c.start_month "
+  "c.start_date, c.deadline, f.saved_total_cents, c.start_month, " \
+  "ifnull(cm_match.match_num, 0), ifnull(cm_match.match_den, 0), " \
+  "ifnull(cm_match.cap_cents, 0) "
 #define STATUS_SUBQUERIES \
   ", (SELECT ifnull(sum(fm.total_cents), 0) FROM campaign_month cm " \
   "   CROSS JOIN fund_month fm ON fm.month = cm.month AND fm.fund_id = f.id " \
@@ -46,7 +48,8 @@
   "   WHERE x.month = ?1 AND x.fund_id = f.id AND x.date > ?2 AND x.voided = 0) "
 #define STATUS_FROM \
   "FROM fund f JOIN organization o ON o.id = f.organization_id " \
-  "JOIN campaign c ON c.id = f.campaign_id "
+  "JOIN campaign c ON c.id = f.campaign_id " \
+  "LEFT JOIN campaign_match cm_match ON cm_match.campaign_id = f.campaign_id "
 #define STATUS_ORDER " ORDER BY o.name_key, c.start_date, c.name_key, f.id"
 
 /* What is gathered for one fund before the rules run. */
@@ -106,6 +109,9 @@ status_from_row (sqlite3_stmt *stmt,
   cag_date_parse_iso ((const char *) sqlite3_column_text (stmt, 11), &g->in.deadline, NULL);
   g->saved_total = sqlite3_column_int64 (stmt, 12);
   g->start_month = sqlite3_column_int (stmt, 13);
+  g->in.match_num = sqlite3_column_int (stmt, 14);
+  g->in.match_den = sqlite3_column_int (stmt, 15);
+  g->in.match_cap_cents = sqlite3_column_int64 (stmt, 16);
   return status;
 }
 
@@ -170,11 +176,11 @@ status_by_fund (CagStore      *store,
     {
       Gathered g;
       CagFundStatus *status = status_from_row (stmt, &g);
-      gint64 after = sqlite3_column_int64 (stmt, 14);
-      gint64 month_total = sqlite3_column_int64 (stmt, 15);
-      gint64 late = sqlite3_column_int64 (stmt, 17);
+      gint64 after = sqlite3_column_int64 (stmt, 17);
+      gint64 month_total = sqlite3_column_int64 (stmt, 18);
+      gint64 late = sqlite3_column_int64 (stmt, 20);
 
-      g.in.pace_sum_cents = sqlite3_column_int64 (stmt, 16);
+      g.in.pace_sum_cents = sqlite3_column_int64 (stmt, 19);
       g.in.saved_cents = g.saved_total - after - late;
       g.in.paid_month_cents = month_total - late;
       g.in.base_cents = g.in.saved_cents - g.in.paid_month_cents;

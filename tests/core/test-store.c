@@ -867,6 +867,36 @@ test_store_worked_example (Fixture       *fx,
   g_assert_cmpint (status->figures.paid_this_month_cents, ==, 12500);
 }
 
+static void
+test_store_matching (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagFundStatus) status = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  CagDate t = ymd (2004, 6, 15);
+  gint64 fund = example_fund (fx->store);
+  g_autoptr(CagFund) record = cag_store_fund_get (fx->store, fund, &error);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO campaign_match (campaign_id, match_num, "
+                                          "match_den) VALUES (%" G_GINT64_FORMAT ", 1, 1)",
+                                          record->campaign_id);
+
+  add_contribution (fx->store, fund, ymd (2004, 1, 10), 75000);
+  g_assert_cmpint (sqlite3_exec (cag_store_get_db (fx->store), sql, NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  /* A 1:1 offer on the campaign: 125.00 a month becomes 62.50. */
+  status = cag_store_fund_status (fx->store, fund, &t, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status->figures.planned_monthly_cents, ==, 6250);
+  g_assert_cmpint (status->figures.matched_cents, ==, 75000);
+  g_assert_cmpint (status->figures.remaining_cents, ==, 300000);
+  g_assert_cmpint (status->figures.state, ==, CAG_FUND_ON_TRACK);
+  statuses = cag_store_status_list (fx->store, 0, 0, &t, &error);
+  g_assert_cmpmem (&((CagFundStatus *) statuses->pdata[0])->figures, sizeof (CagFundFigures),
+                   &status->figures, sizeof (CagFundFigures));
+}
+
 /* Inputs computed the slow way, by reading the whole ledger. */
 static void
 ledger_inputs (GPtrArray     *contributions,
@@ -1229,6 +1259,7 @@ main (int argc, char **argv)
   ADD ("/store/random-ledger", test_store_random_ledger);
   ADD ("/store/check-totals-detects", test_store_check_totals_detects);
   ADD ("/store/network-totals", test_store_network_totals);
+  ADD ("/store/matching", test_store_matching);
   ADD ("/store/refusals-unchanged", test_store_refusals_unchanged);
   return g_test_run ();
 }
