@@ -897,6 +897,86 @@ test_store_matching (Fixture       *fx,
                    &status->figures, sizeof (CagFundFigures));
 }
 
+static void
+test_store_audit_and_months (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(CagOrganization) org = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) list = NULL;
+  const char *expected[] = { "contribution.add_batch", "contribution.void", "contribution.add",
+                             "fund.open", "campaign.add", "org.add" };
+  gint64 fund = example_fund (fx->store);
+  gint64 lone;
+
+  lone = add_contribution (fx->store, fund, ymd (2003, 9, 9), 5000);
+  g_assert_true (cag_store_contribution_void (fx->store, lone, "erreur", &error));
+  for (int i = 0; i < 3; i++)
+    {
+      CagContribution *c = cag_contribution_new ();
+
+      c->fund_id = fund;
+      c->date = ymd (2003, 10 + i, 1);
+      c->amount_cents = 1000 * (i + 1);
+      g_ptr_array_add (batch, c);
+    }
+  g_assert_true (cag_store_contribution_add_batch (fx->store, batch, &error));
+  g_assert_cmpint (((CagContribution *) batch->pdata[2])->id, ==,
+                   ((CagContribution *) batch->pdata[0])->id + 2);
+
+  audit = cag_store_audit_list (fx->store, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < audit->len; i++)
+    {
+      CagAuditEntry *entry = audit->pdata[i];
+
+      g_assert_cmpstr (entry->action, ==, expected[i]);
+      g_assert_cmpint (entry->entity_id, >, 0);
+      g_assert_true (g_str_has_suffix (entry->at, "Z"));
+      g_assert_true (json_parser_load_from_data (parser, entry->detail, -1, &error));
+      g_assert_no_error (error);
+    }
+  json_parser_load_from_data (parser, ((CagAuditEntry *) audit->pdata[0])->detail, -1, &error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                               "count"), ==, 3);
+
+  /* September 2003 had only a voided contribution: no month total. */
+  months = cag_store_month_totals (fx->store, fund, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (months->len, ==, 3);
+  g_assert_cmpint (g_array_index (months, CagMonthTotal, 0).month, ==,
+                   cag_month_index_ym (2003, 10));
+  g_assert_cmpint (g_array_index (months, CagMonthTotal, 2).total_cents, ==, 3000);
+  g_clear_pointer (&months, g_array_unref);
+  {
+    g_autoptr(CagFund) record = cag_store_fund_get (fx->store, fund, &error);
+
+    months = cag_store_month_totals (fx->store, 0, record->campaign_id, &error);
+    g_assert_cmpuint (months->len, ==, 3);
+  }
+
+  /* The voided one is still listed, struck out. */
+  list = cag_store_contribution_list (fx->store, fund, 0, &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_true (((CagContribution *) list->pdata[0])->voided);
+
+  /* Renaming onto another organization's name is refused. */
+  add_org (fx->store, "Autre réseau", "AR");
+  org = cag_store_org_find (fx->store, "CÉS", &error);
+  g_assert_no_error (error);
+  g_free (org->name);
+  org->name = g_strdup ("autre reseau");
+  g_assert_false (cag_store_org_update (fx->store, org, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (cag_store_check_totals (fx->store, &error));
+}
+
 /* Inputs computed the slow way, by reading the whole ledger. */
 static void
 ledger_inputs (GPtrArray     *contributions,
@@ -1260,6 +1340,7 @@ main (int argc, char **argv)
   ADD ("/store/check-totals-detects", test_store_check_totals_detects);
   ADD ("/store/network-totals", test_store_network_totals);
   ADD ("/store/matching", test_store_matching);
+  ADD ("/store/audit-and-months", test_store_audit_and_months);
   ADD ("/store/refusals-unchanged", test_store_refusals_unchanged);
   return g_test_run ();
 }
