@@ -1,0 +1,1309 @@
+/* cag-cli-ledger.c — cagnotte-cli's ledger commands: init, org, campaign,
+ * fund, contribution and check.  (status is in cag-cli-status.c.)
+ *
+ * Every command checks all of its input before it opens the database, so a
+ * refused command leaves the file exactly as it was.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cag-cli-private.h"
+#include "cag-cli-table.h"
+#include "cag-error.h"
+#include "cag-i18n.h"
+#include "cag-money.h"
+#include "cag-rules.h"
+
+#define JSON_ENTRY(cli) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, &(cli)->json, N_("Print JSON instead of text"), NULL }
+
+typedef struct
+{
+  const char    *name;
+  CagCliCommand  run;
+} CagCliSub;
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+static int
+dispatch (CagCli          *cli,
+          int              argc,
+          char           **argv,
+          const CagCliSub *subs,
+          gsize            n_subs,
+          const char      *choices)
+{
+  if (argc < 2)
+    return cag_cli_usage (_("“%s” needs a sub-command: %s"), argv[0], choices);
+  for (gsize i = 0; i < n_subs; i++)
+    if (strcmp (argv[1], subs[i].name) == 0)
+      return subs[i].run (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      g_print (_("Usage: cagnotte-cli %s %s"), argv[0], choices);
+      g_print ("\n");
+      return 0;
+    }
+  return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1], choices);
+}
+
+/* Positional arguments come from the shell unconverted: refuse anything that
+ * is not UTF-8 rather than store it. */
+static gboolean
+check_text (const char  *text,
+            GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The text “%s” is not valid UTF-8."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_amount (const char   *text,
+              CagMoneyFlags flags,
+              gint64       *out,
+              GError      **error)
+{
+  return text == NULL || cag_money_parse (text, flags, out, error);
+}
+
+static gboolean
+parse_date_option (const char *text,
+                   CagDate    *out,
+                   GError    **error)
+{
+  return text == NULL || cag_date_parse_iso (text, out, error);
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *out,
+          GError    **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("“%s” is not a contribution number."), text);
+      return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+check_delegations (gint     delegations,
+                   GError **error)
+{
+  if (delegations < 1 || delegations > 1000)
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The number of delegations must be between 1 and 1000."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Empty option text clears an optional field. */
+static void
+replace_text (char       **field,
+              const char  *value)
+{
+  if (value == NULL)
+    return;
+  g_free (*field);
+  *field = value[0] != '\0' ? g_strdup (value) : NULL;
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_date_member (JsonBuilder   *builder,
+                 const char    *name,
+                 const CagDate *date)
+{
+  g_autofree char *iso = cag_date_to_iso (date);
+
+  add_string_member (builder, name, iso);
+}
+
+static void
+add_bool_member (JsonBuilder *builder,
+                 const char  *name,
+                 gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  cag_cli_print_json (root);
+}
+
+/* ---- init and check ----------------------------------------------------- */
+
+int
+cag_cli_cmd_init (CagCli *cli, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean existed;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, "", _("Create the database, or upgrade an older one."),
+                      entries))
+    return 1;
+  if (argc > 1)
+    return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
+
+  path = cli->db_path != NULL ? g_strdup (cli->db_path) : cag_store_default_path ();
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (existed)
+    g_print (_("The database %s is ready."), cag_store_get_path (store));
+  else
+    g_print (_("Created the database %s."), cag_store_get_path (store));
+  g_print ("\n");
+  return 0;
+}
+
+int
+cag_cli_cmd_check (CagCli *cli, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, "",
+                      _("Recount every kept total from the ledger and compare."), entries))
+    return 1;
+  if (argc > 1)
+    return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL || !cag_store_check_totals (store, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  g_print ("%s\n", _("Every kept total matches the ledger."));
+  return 0;
+}
+
+/* ---- org ---------------------------------------------------------------- */
+
+static void
+build_org (JsonBuilder           *builder,
+           const CagOrganization *org)
+{
+  json_builder_begin_object (builder);
+  add_int_member (builder, "id", org->id);
+  add_string_member (builder, "name", org->name);
+  add_string_member (builder, "short_name", org->short_name);
+  add_string_member (builder, "region", org->region);
+  add_string_member (builder, "kind", cag_org_kind_to_string (org->kind));
+  add_string_member (builder, "contact_name", org->contact_name);
+  add_string_member (builder, "email", org->email);
+  add_string_member (builder, "phone", org->phone);
+  add_string_member (builder, "notes", org->notes);
+  add_bool_member (builder, "active", org->active);
+  add_string_member (builder, "charity", cag_charity_to_string (org->charity));
+  json_builder_end_object (builder);
+}
+
+typedef struct
+{
+  char *name;
+  char *short_name;
+  char *region;
+  char *kind;
+  char *contact;
+  char *email;
+  char *phone;
+  char *notes;
+  char *charity;
+} OrgOptions;
+
+static void
+org_options_clear (OrgOptions *o)
+{
+  g_free (o->name);
+  g_free (o->short_name);
+  g_free (o->region);
+  g_free (o->kind);
+  g_free (o->contact);
+  g_free (o->email);
+  g_free (o->phone);
+  g_free (o->notes);
+  g_free (o->charity);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OrgOptions, org_options_clear)
+
+/* Applies the options to ORG; FALSE on an unknown kind or status. */
+static gboolean
+org_options_apply (const OrgOptions *o,
+                   CagOrganization  *org,
+                   GError          **error)
+{
+  if (o->kind != NULL && !cag_org_kind_from_string (o->kind, &org->kind))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("Unknown kind “%s”: use regional, sectoral or network."), o->kind);
+      return FALSE;
+    }
+  if (o->charity != NULL && !cag_charity_from_string (o->charity, &org->charity))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("Unknown charitable status “%s”: use none, pending or registered."),
+                   o->charity);
+      return FALSE;
+    }
+  if (o->name != NULL)
+    {
+      g_free (org->name);
+      org->name = g_strdup (o->name);
+    }
+  replace_text (&org->short_name, o->short_name);
+  replace_text (&org->region, o->region);
+  replace_text (&org->contact_name, o->contact);
+  replace_text (&org->email, o->email);
+  replace_text (&org->phone, o->phone);
+  replace_text (&org->notes, o->notes);
+  return TRUE;
+}
+
+#define ORG_ENTRIES(o) \
+  { "short", 0, 0, G_OPTION_ARG_STRING, &(o).short_name, N_("Short name"), N_("TEXT") }, \
+  { "region", 0, 0, G_OPTION_ARG_STRING, &(o).region, N_("Administrative region"), N_("REGION") }, \
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &(o).kind, N_("regional, sectoral or network"), N_("KIND") }, \
+  { "contact", 0, 0, G_OPTION_ARG_STRING, &(o).contact, N_("Contact person"), N_("NAME") }, \
+  { "email", 0, 0, G_OPTION_ARG_STRING, &(o).email, N_("E-mail address"), N_("ADDRESS") }, \
+  { "phone", 0, 0, G_OPTION_ARG_STRING, &(o).phone, N_("Telephone number"), N_("NUMBER") }, \
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &(o).notes, N_("Notes"), N_("TEXT") }, \
+  { "charity", 0, 0, G_OPTION_ARG_STRING, &(o).charity, \
+    N_("Charitable status: none, pending or registered"), N_("STATUS") }
+
+static int
+org_add (CagCli *cli, int argc, char **argv)
+{
+  g_auto(OrgOptions) o = { 0 };
+  GOptionEntry entries[] = { ORG_ENTRIES (o), JSON_ENTRY (cli), { NULL } };
+  g_autoptr(CagOrganization) org = cag_organization_new ();
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("NAME"), _("Add a member organization."), entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“org add” takes exactly one NAME"));
+  if (!check_text (argv[1], &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  o.name = g_strdup (argv[1]);
+  if (!org_options_apply (&o, org, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL || !cag_store_org_add (store, org, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      build_org (builder, org);
+      print_builder (builder);
+    }
+  else
+    {
+      g_print (_("Added the organization “%s” (number %" G_GINT64_FORMAT ")."), org->name,
+               org->id);
+      g_print ("\n");
+    }
+  return 0;
+}
+
+static int
+org_list (CagCli *cli, int argc, char **argv)
+{
+  gboolean all = FALSE;
+  g_autofree char *search = NULL;
+  GOptionEntry entries[] = {
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Include inactive organizations"), NULL },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search,
+      N_("Only names, short names or regions containing TEXT"), N_("TEXT") },
+    JSON_ENTRY (cli),
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, "", _("List the member organizations."), entries))
+    return 1;
+  if (argc > 1)
+    return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    orgs = cag_store_org_list (store, search, all, &error);
+  if (orgs == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < orgs->len; i++)
+        build_org (builder, g_ptr_array_index (orgs, i));
+      json_builder_end_array (builder);
+      print_builder (builder);
+      return 0;
+    }
+
+  if (orgs->len == 0)
+    {
+      g_print ("%s\n", _("No organization yet: add one with “cagnotte-cli org add NAME”."));
+      return 0;
+    }
+
+  {
+    g_autoptr(CagCliTable) table = cag_cli_table_new (all ? 6 : 5, "rlllll");
+
+    cag_cli_table_add_row (table, C_("column", "No."), C_("column", "Name"),
+                           C_("column", "Short name"), C_("column", "Region"),
+                           C_("column", "Kind"), C_("column", "Status"));
+    for (guint i = 0; i < orgs->len; i++)
+      {
+        CagOrganization *org = g_ptr_array_index (orgs, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
+
+        cag_cli_table_add_row (table, id, org->name, org->short_name, org->region,
+                               cag_org_kind_label (org->kind),
+                               org->active ? _("active") : _("inactive"));
+      }
+    cag_cli_table_print (table);
+  }
+  return 0;
+}
+
+static int
+org_edit (CagCli *cli, int argc, char **argv)
+{
+  g_auto(OrgOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &o.name, N_("New name"), N_("NAME") },
+    ORG_ENTRIES (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr(CagOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("ORG"),
+                      _("Change an organization; an empty value clears a field."), entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“org edit” takes exactly one ORG"));
+  if (o.name != NULL && o.name[0] == '\0')
+    return cag_cli_fail (g_error_new (CAG_ERROR, CAG_ERROR_INVALID,
+                                      _("An organization needs a name.")));
+  /* Check the kind and status before opening the database. */
+  {
+    g_autoptr(CagOrganization) scratch = cag_organization_new ();
+    if (!check_text (argv[1], &error) || !org_options_apply (&o, scratch, &error))
+      return cag_cli_fail (g_steal_pointer (&error));
+  }
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    org = cag_store_org_find (store, argv[1], &error);
+  if (org == NULL
+      || !org_options_apply (&o, org, &error)
+      || !cag_store_org_update (store, org, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      build_org (builder, org);
+      print_builder (builder);
+    }
+  else
+    {
+      g_print (_("Saved the organization “%s”."), org->name);
+      g_print ("\n");
+    }
+  return 0;
+}
+
+static int
+org_set_active (CagCli   *cli,
+                int       argc,
+                char    **argv,
+                gboolean  active)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CagOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("ORG"),
+                      active ? _("Make an organization active again.")
+                             : _("Hide an organization from lists; its funds are kept."),
+                      entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“org %s” takes exactly one ORG"), argv[0]);
+  if (!check_text (argv[1], &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    org = cag_store_org_find (store, argv[1], &error);
+  if (org == NULL || !cag_store_org_set_active (store, org->id, active, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  g_print (active ? _("The organization “%s” is active.")
+                  : _("The organization “%s” is inactive."), org->name);
+  g_print ("\n");
+  return 0;
+}
+
+static int
+org_deactivate (CagCli *cli, int argc, char **argv)
+{
+  return org_set_active (cli, argc, argv, FALSE);
+}
+
+static int
+org_activate (CagCli *cli, int argc, char **argv)
+{
+  return org_set_active (cli, argc, argv, TRUE);
+}
+
+int
+cag_cli_cmd_org (CagCli *cli, int argc, char **argv)
+{
+  static const CagCliSub subs[] = {
+    { "add", org_add },
+    { "list", org_list },
+    { "edit", org_edit },
+    { "deactivate", org_deactivate },
+    { "activate", org_activate },
+  };
+
+  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs),
+                   "add|list|edit|deactivate|activate");
+}
+
+/* ---- campaign ----------------------------------------------------------- */
+
+static void
+build_campaign (JsonBuilder       *builder,
+                const CagCampaign *campaign)
+{
+  json_builder_begin_object (builder);
+  add_int_member (builder, "id", campaign->id);
+  add_string_member (builder, "name", campaign->name);
+  add_int_member (builder, "delegation_cost_cents", campaign->delegation_cost_cents);
+  add_date_member (builder, "start", &campaign->start);
+  add_date_member (builder, "deadline", &campaign->deadline);
+  add_int_member (builder, "months",
+                  cag_fund_months_total (&campaign->start, &campaign->deadline));
+  json_builder_end_object (builder);
+}
+
+typedef struct
+{
+  char *name;
+  char *cost;
+  char *start;
+  char *deadline;
+} CampaignOptions;
+
+static void
+campaign_options_clear (CampaignOptions *o)
+{
+  g_free (o->name);
+  g_free (o->cost);
+  g_free (o->start);
+  g_free (o->deadline);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CampaignOptions, campaign_options_clear)
+
+#define CAMPAIGN_ENTRIES(o) \
+  { "delegation-cost", 0, 0, G_OPTION_ARG_STRING, &(o).cost, \
+    N_("Cost of one delegation"), N_("AMOUNT") }, \
+  { "start", 0, 0, G_OPTION_ARG_STRING, &(o).start, \
+    N_("First day of saving (YYYY-MM-DD)"), N_("DATE") }, \
+  { "deadline", 0, 0, G_OPTION_ARG_STRING, &(o).deadline, \
+    N_("Date of the event (YYYY-MM-DD)"), N_("DATE") }
+
+static gboolean
+campaign_options_apply (const CampaignOptions *o,
+                        CagCampaign           *campaign,
+                        GError               **error)
+{
+  if (!parse_amount (o->cost, CAG_MONEY_POSITIVE, &campaign->delegation_cost_cents, error)
+      || !parse_date_option (o->start, &campaign->start, error)
+      || !parse_date_option (o->deadline, &campaign->deadline, error))
+    return FALSE;
+  if (o->name != NULL)
+    {
+      g_free (campaign->name);
+      campaign->name = g_strdup (o->name);
+    }
+  return TRUE;
+}
+
+static void
+print_campaign_saved (gboolean           added,
+                      const CagCampaign *campaign)
+{
+  g_autofree char *cost = cag_cli_money (campaign->delegation_cost_cents);
+  g_autofree char *start = cag_cli_date (&campaign->start);
+  g_autofree char *deadline = cag_cli_date (&campaign->deadline);
+
+  if (added)
+    g_print (_("Added the campaign “%s”: %s a delegation, saving from %s to %s."),
+             campaign->name, cost, start, deadline);
+  else
+    g_print (_("Saved the campaign “%s”: %s a delegation, saving from %s to %s."),
+             campaign->name, cost, start, deadline);
+  g_print ("\n");
+}
+
+static int
+campaign_add (CagCli *cli, int argc, char **argv)
+{
+  g_auto(CampaignOptions) o = { 0 };
+  GOptionEntry entries[] = { CAMPAIGN_ENTRIES (o), JSON_ENTRY (cli), { NULL } };
+  g_autoptr(CagCampaign) campaign = cag_campaign_new ();
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("NAME --delegation-cost AMOUNT --start DATE --deadline DATE"),
+                      _("Add a campaign: an event to send delegations to."), entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“campaign add” takes exactly one NAME"));
+  if (o.cost == NULL)
+    return cag_cli_usage (_("“campaign add” needs --delegation-cost"));
+  if (o.start == NULL)
+    return cag_cli_usage (_("“campaign add” needs --start"));
+  if (o.deadline == NULL)
+    return cag_cli_usage (_("“campaign add” needs --deadline"));
+  if (!check_text (argv[1], &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  o.name = g_strdup (argv[1]);
+  if (!campaign_options_apply (&o, campaign, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL || !cag_store_campaign_add (store, campaign, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      build_campaign (builder, campaign);
+      print_builder (builder);
+    }
+  else
+    print_campaign_saved (TRUE, campaign);
+  return 0;
+}
+
+static int
+campaign_list (CagCli *cli, int argc, char **argv)
+{
+  GOptionEntry entries[] = { JSON_ENTRY (cli), { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) campaigns = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, "", _("List the campaigns."), entries))
+    return 1;
+  if (argc > 1)
+    return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    campaigns = cag_store_campaign_list (store, &error);
+  if (campaigns == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < campaigns->len; i++)
+        build_campaign (builder, g_ptr_array_index (campaigns, i));
+      json_builder_end_array (builder);
+      print_builder (builder);
+      return 0;
+    }
+
+  if (campaigns->len == 0)
+    {
+      g_print ("%s\n", _("No campaign yet: add one with “cagnotte-cli campaign add”."));
+      return 0;
+    }
+
+  {
+    g_autoptr(CagCliTable) table = cag_cli_table_new (6, "rlrllr");
+
+    cag_cli_table_add_row (table, C_("column", "No."), C_("column", "Name"),
+                           C_("column", "Delegation"), C_("column", "Saving from"),
+                           C_("column", "Deadline"), C_("column", "Months"));
+    for (guint i = 0; i < campaigns->len; i++)
+      {
+        CagCampaign *c = g_ptr_array_index (campaigns, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
+        g_autofree char *cost = cag_cli_money (c->delegation_cost_cents);
+        g_autofree char *start = cag_cli_date (&c->start);
+        g_autofree char *deadline = cag_cli_date (&c->deadline);
+        g_autofree char *months = g_strdup_printf ("%d",
+                                                   cag_fund_months_total (&c->start,
+                                                                          &c->deadline));
+
+        cag_cli_table_add_row (table, id, c->name, cost, start, deadline, months);
+      }
+    cag_cli_table_print (table);
+  }
+  return 0;
+}
+
+static int
+campaign_edit (CagCli *cli, int argc, char **argv)
+{
+  g_auto(CampaignOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &o.name, N_("New name"), N_("NAME") },
+    CAMPAIGN_ENTRIES (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr(CagCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("CAMPAIGN"), _("Change a campaign."), entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“campaign edit” takes exactly one CAMPAIGN"));
+  if (o.name != NULL && o.name[0] == '\0')
+    return cag_cli_fail (g_error_new (CAG_ERROR, CAG_ERROR_INVALID,
+                                      _("A campaign needs a name.")));
+  {
+    g_autoptr(CagCampaign) scratch = cag_campaign_new ();
+    if (!check_text (argv[1], &error) || !campaign_options_apply (&o, scratch, &error))
+      return cag_cli_fail (g_steal_pointer (&error));
+  }
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    campaign = cag_store_campaign_find (store, argv[1], &error);
+  if (campaign == NULL
+      || !campaign_options_apply (&o, campaign, &error)
+      || !cag_store_campaign_update (store, campaign, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      build_campaign (builder, campaign);
+      print_builder (builder);
+    }
+  else
+    print_campaign_saved (FALSE, campaign);
+  return 0;
+}
+
+static int
+campaign_offer (CagCli *cli, int argc, char **argv)
+{
+  return cag_cli_campaign_offer (cli, argc, argv);
+}
+
+int
+cag_cli_cmd_campaign (CagCli *cli, int argc, char **argv)
+{
+  static const CagCliSub subs[] = {
+    { "add", campaign_add },
+    { "list", campaign_list },
+    { "edit", campaign_edit },
+    { "offer", campaign_offer },
+  };
+
+  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|list|edit|offer");
+}
+
+/* ---- fund --------------------------------------------------------------- */
+
+static void
+build_fund (JsonBuilder   *builder,
+            const CagFund *fund)
+{
+  json_builder_begin_object (builder);
+  add_int_member (builder, "id", fund->id);
+  add_string_member (builder, "organization", fund->organization_name);
+  add_string_member (builder, "campaign", fund->campaign_name);
+  add_int_member (builder, "delegations", fund->delegations);
+  add_int_member (builder, "target_cents", fund->target_cents);
+  json_builder_set_member_name (builder, "target_override_cents");
+  if (fund->target_override_cents > 0)
+    json_builder_add_int_value (builder, fund->target_override_cents);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "monthly_override_cents");
+  if (fund->monthly_override_cents > 0)
+    json_builder_add_int_value (builder, fund->monthly_override_cents);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_fund_saved (gboolean       opened,
+                  const CagFund *fund)
+{
+  g_autofree char *target = cag_cli_money (fund->target_cents);
+
+  if (opened)
+    g_print (_("Opened the fund of “%s” in “%s”: target %s."),
+             fund->organization_name, fund->campaign_name, target);
+  else
+    g_print (_("Saved the fund of “%s” in “%s”: target %s."),
+             fund->organization_name, fund->campaign_name, target);
+  g_print ("\n");
+}
+
+static int
+fund_open (CagCli *cli, int argc, char **argv)
+{
+  gint delegations = 1;
+  g_autofree char *target = NULL;
+  g_autofree char *monthly = NULL;
+  GOptionEntry entries[] = {
+    { "delegations", 0, 0, G_OPTION_ARG_INT, &delegations,
+      N_("Number of delegations to fund (default 1)"), N_("N") },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target,
+      N_("Target, instead of delegations × delegation cost"), N_("AMOUNT") },
+    { "monthly", 0, 0, G_OPTION_ARG_STRING, &monthly,
+      N_("Planned contribution per month, instead of the target spread evenly"), N_("AMOUNT") },
+    JSON_ENTRY (cli),
+    { NULL }
+  };
+  g_autoptr(CagFund) fund = cag_fund_new ();
+  g_autoptr(CagFund) saved = NULL;
+  g_autoptr(CagOrganization) org = NULL;
+  g_autoptr(CagCampaign) campaign = NULL;
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("ORG [CAMPAIGN]"),
+                      _("Open the delegation fund of an organization in a campaign."), entries))
+    return 1;
+  if (argc < 2 || argc > 3)
+    return cag_cli_usage (_("“fund open” takes an ORG and a CAMPAIGN"));
+  if (!check_text (argv[1], &error)
+      || (argc == 3 && !check_text (argv[2], &error))
+      || !check_delegations (delegations, &error)
+      || !parse_amount (target, CAG_MONEY_POSITIVE, &fund->target_override_cents, &error)
+      || !parse_amount (monthly, CAG_MONEY_POSITIVE, &fund->monthly_override_cents, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  fund->delegations = delegations;
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    org = cag_store_org_find (store, argv[1], &error);
+  if (org != NULL)
+    campaign = cag_cli_find_campaign (store, argc == 3 ? argv[2] : NULL, &error);
+  if (campaign == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  fund->organization_id = org->id;
+  fund->campaign_id = campaign->id;
+  if (!cag_store_fund_open (store, fund, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  /* Read it back for the effective target and the names. */
+  saved = cag_store_fund_get (store, fund->id, &error);
+  if (saved == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      build_fund (builder, saved);
+      print_builder (builder);
+    }
+  else
+    print_fund_saved (TRUE, saved);
+  return 0;
+}
+
+static int
+fund_edit (CagCli *cli, int argc, char **argv)
+{
+  gint delegations = 0;
+  g_autofree char *campaign_key = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *monthly = NULL;
+  GOptionEntry entries[] = {
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
+      N_("The campaign, when the organization has several funds"), N_("CAMPAIGN") },
+    { "delegations", 0, 0, G_OPTION_ARG_INT, &delegations,
+      N_("Number of delegations to fund"), N_("N") },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &target,
+      N_("Target (0: delegations × delegation cost)"), N_("AMOUNT") },
+    { "monthly", 0, 0, G_OPTION_ARG_STRING, &monthly,
+      N_("Planned contribution per month (0: the target spread evenly)"), N_("AMOUNT") },
+    JSON_ENTRY (cli),
+    { NULL }
+  };
+  gint64 target_cents = 0;
+  gint64 monthly_cents = 0;
+  g_autoptr(CagFund) fund = NULL;
+  g_autoptr(CagFund) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("ORG [CAMPAIGN]"), _("Change a delegation fund."),
+                      entries))
+    return 1;
+  if (argc < 2 || argc > 3)
+    return cag_cli_usage (_("“fund edit” takes an ORG and, if needed, a CAMPAIGN"));
+  if (argc == 3 && campaign_key != NULL)
+    return cag_cli_usage (_("name the campaign once"));
+  if (argc == 3)
+    campaign_key = g_strdup (argv[2]);
+  if (!check_text (argv[1], &error)
+      || !check_text (campaign_key, &error)
+      || (delegations != 0 && !check_delegations (delegations, &error))
+      || !parse_amount (target, CAG_MONEY_ALLOW_ZERO, &target_cents, &error)
+      || !parse_amount (monthly, CAG_MONEY_ALLOW_ZERO, &monthly_cents, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    fund = cag_cli_find_fund (store, argv[1], campaign_key, &error);
+  if (fund == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (delegations != 0)
+    fund->delegations = delegations;
+  if (target != NULL)
+    fund->target_override_cents = target_cents;
+  if (monthly != NULL)
+    fund->monthly_override_cents = monthly_cents;
+  if (!cag_store_fund_update (store, fund, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  saved = cag_store_fund_get (store, fund->id, &error);
+  if (saved == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      build_fund (builder, saved);
+      print_builder (builder);
+    }
+  else
+    print_fund_saved (FALSE, saved);
+  return 0;
+}
+
+static int
+fund_list (CagCli *cli, int argc, char **argv)
+{
+  g_autofree char *campaign_key = NULL;
+  GOptionEntry entries[] = {
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
+      N_("Only the funds of this campaign"), N_("CAMPAIGN") },
+    JSON_ENTRY (cli),
+    { NULL }
+  };
+  g_autoptr(CagOrganization) org = NULL;
+  g_autoptr(CagCampaign) campaign = NULL;
+  g_autoptr(GPtrArray) funds = NULL;
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("[ORG]"), _("List the delegation funds."), entries))
+    return 1;
+  if (argc > 2)
+    return cag_cli_usage (_("unexpected argument “%s”"), argv[2]);
+  if ((argc == 2 && !check_text (argv[1], &error)) || !check_text (campaign_key, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (argc == 2 && (org = cag_store_org_find (store, argv[1], &error)) == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (campaign_key != NULL
+      && (campaign = cag_store_campaign_find (store, campaign_key, &error)) == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  funds = cag_store_fund_list (store, campaign != NULL ? campaign->id : 0,
+                               org != NULL ? org->id : 0, &error);
+  if (funds == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < funds->len; i++)
+        build_fund (builder, g_ptr_array_index (funds, i));
+      json_builder_end_array (builder);
+      print_builder (builder);
+      return 0;
+    }
+
+  if (funds->len == 0)
+    {
+      g_print ("%s\n", _("No fund yet: open one with “cagnotte-cli fund open ORG CAMPAIGN”."));
+      return 0;
+    }
+
+  {
+    g_autoptr(CagCliTable) table = cag_cli_table_new (6, "rllrrr");
+
+    cag_cli_table_add_row (table, C_("column", "No."), C_("column", "Organization"),
+                           C_("column", "Campaign"), C_("column", "Delegations"),
+                           C_("column", "Target"), C_("column", "Planned a month"));
+    for (guint i = 0; i < funds->len; i++)
+      {
+        CagFund *f = g_ptr_array_index (funds, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->id);
+        g_autofree char *n = g_strdup_printf ("%d", f->delegations);
+        g_autofree char *target = cag_cli_money (f->target_cents);
+        g_autofree char *monthly = f->monthly_override_cents > 0
+                                   ? cag_cli_money (f->monthly_override_cents)
+                                   : g_strdup (_("even"));
+
+        cag_cli_table_add_row (table, id, f->organization_name, f->campaign_name, n, target,
+                               monthly);
+      }
+    cag_cli_table_print (table);
+  }
+  return 0;
+}
+
+int
+cag_cli_cmd_fund (CagCli *cli, int argc, char **argv)
+{
+  static const CagCliSub subs[] = {
+    { "open", fund_open },
+    { "edit", fund_edit },
+    { "list", fund_list },
+  };
+
+  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "open|edit|list");
+}
+
+/* ---- contribution ------------------------------------------------------- */
+
+static void
+build_contribution (JsonBuilder           *builder,
+                    const CagContribution *c)
+{
+  json_builder_begin_object (builder);
+  add_int_member (builder, "id", c->id);
+  add_string_member (builder, "organization", c->organization_name);
+  add_string_member (builder, "campaign", c->campaign_name);
+  add_date_member (builder, "date", &c->date);
+  add_int_member (builder, "amount_cents", c->amount_cents);
+  add_string_member (builder, "method", cag_method_to_string (c->method));
+  add_string_member (builder, "reference", c->reference);
+  add_string_member (builder, "note", c->note);
+  add_string_member (builder, "recorded_at", c->recorded_at);
+  add_string_member (builder, "recorded_by", c->recorded_by);
+  add_bool_member (builder, "voided", c->voided);
+  add_string_member (builder, "void_reason", c->void_reason);
+  add_string_member (builder, "voided_at", c->voided_at);
+  add_string_member (builder, "voided_by", c->voided_by);
+  json_builder_end_object (builder);
+}
+
+static int
+contribution_add (CagCli *cli, int argc, char **argv)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *campaign_key = NULL;
+  g_autofree char *method = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *note = NULL;
+  GOptionEntry entries[] = {
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Date received (YYYY-MM-DD)"), N_("DATE") },
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
+      N_("The campaign, when the organization has several funds"), N_("CAMPAIGN") },
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
+      N_("cheque, transfer, cash or other (default cheque)"), N_("METHOD") },
+    { "reference", 'r', 0, G_OPTION_ARG_STRING, &reference,
+      N_("Cheque number or transfer reference"), N_("TEXT") },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("Note"), N_("TEXT") },
+    JSON_ENTRY (cli),
+    { NULL }
+  };
+  g_autoptr(CagContribution) c = cag_contribution_new ();
+  g_autoptr(CagFund) fund = NULL;
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("ORG AMOUNT --date DATE"),
+                      _("Record a contribution paid into a fund; prints its number."), entries))
+    return 1;
+  if (argc != 3)
+    return cag_cli_usage (_("“contribution add” takes an ORG and an AMOUNT"));
+  if (date == NULL)
+    return cag_cli_usage (_("“contribution add” needs --date"));
+  if (!check_text (argv[1], &error)
+      || !check_text (campaign_key, &error)
+      || !cag_money_parse (argv[2], CAG_MONEY_POSITIVE, &c->amount_cents, &error)
+      || !cag_date_parse_iso (date, &c->date, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (method != NULL && !cag_method_from_string (method, &c->method))
+    return cag_cli_fail (g_error_new (CAG_ERROR, CAG_ERROR_INVALID,
+                                      _("Unknown method “%s”: use cheque, transfer, cash or other."),
+                                      method));
+  if (reference != NULL && reference[0] != '\0')
+    c->reference = g_strdup (reference);
+  if (note != NULL && note[0] != '\0')
+    c->note = g_strdup (note);
+
+  store = cag_cli_store (cli, &error);
+  if (store != NULL)
+    fund = cag_cli_find_fund (store, argv[1], campaign_key, &error);
+  if (fund == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  c->fund_id = fund->id;
+  if (!cag_store_contribution_add (store, c, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  if (cli->json)
+    {
+      g_autoptr(CagContribution) saved = cag_store_contribution_get (store, c->id, NULL);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      build_contribution (builder, saved != NULL ? saved : c);
+      print_builder (builder);
+    }
+  else
+    g_print ("%" G_GINT64_FORMAT "\n", c->id);
+  return 0;
+}
+
+static int
+contribution_void (CagCli *cli, int argc, char **argv)
+{
+  g_autofree char *reason = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is voided (required)"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(CagContribution) c = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("NUMBER --reason TEXT"),
+                      _("Void a contribution: it stays in the ledger, struck out, and counts for nothing."),
+                      entries))
+    return 1;
+  if (argc != 2)
+    return cag_cli_usage (_("“contribution void” takes exactly one contribution NUMBER"));
+  if (!parse_id (argv[1], &id, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (reason == NULL)
+    return cag_cli_usage (_("“contribution void” needs --reason"));
+  g_strstrip (reason);
+  if (reason[0] == '\0')
+    return cag_cli_fail (g_error_new (CAG_ERROR, CAG_ERROR_INVALID,
+                                      _("Say why the contribution is voided: the reason cannot be empty.")));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL || !cag_store_contribution_void (store, id, reason, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  c = cag_store_contribution_get (store, id, NULL);
+  if (c != NULL)
+    {
+      g_autofree char *amount = cag_cli_money (c->amount_cents);
+      g_autofree char *when = cag_cli_date (&c->date);
+
+      g_print (_("Voided contribution %" G_GINT64_FORMAT " (%s of %s, %s)."), id, amount,
+               when, c->organization_name);
+    }
+  else
+    g_print (_("Voided contribution %" G_GINT64_FORMAT "."), id);
+  g_print ("\n");
+  return 0;
+}
+
+static int
+contribution_list (CagCli *cli, int argc, char **argv)
+{
+  g_autofree char *campaign_key = NULL;
+  GOptionEntry entries[] = {
+    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
+      N_("Only the contributions to this campaign"), N_("CAMPAIGN") },
+    JSON_ENTRY (cli),
+    { NULL }
+  };
+  g_autoptr(CagCampaign) campaign = NULL;
+  g_autoptr(CagOrganization) org = NULL;
+  g_autoptr(CagFund) fund = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 total = 0;
+  guint voided = 0;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("[ORG]"),
+                      _("List contributions, voided ones included."), entries))
+    return 1;
+  if (argc > 2)
+    return cag_cli_usage (_("unexpected argument “%s”"), argv[2]);
+  if ((argc == 2 && !check_text (argv[1], &error)) || !check_text (campaign_key, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (argc == 2 && campaign_key != NULL)
+    {
+      fund = cag_cli_find_fund (store, argv[1], campaign_key, &error);
+      if (fund == NULL)
+        return cag_cli_fail (g_steal_pointer (&error));
+    }
+  else if (argc == 2)
+    {
+      org = cag_store_org_find (store, argv[1], &error);
+      if (org == NULL)
+        return cag_cli_fail (g_steal_pointer (&error));
+    }
+  else if (campaign_key != NULL)
+    {
+      campaign = cag_store_campaign_find (store, campaign_key, &error);
+      if (campaign == NULL)
+        return cag_cli_fail (g_steal_pointer (&error));
+    }
+
+  all = cag_store_contribution_list (store, fund != NULL ? fund->id : 0,
+                                     org != NULL ? org->id : 0, &error);
+  if (all == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < all->len; i++)
+    {
+      CagContribution *c = g_ptr_array_index (all, i);
+
+      if (campaign != NULL && g_strcmp0 (c->campaign_name, campaign->name) != 0)
+        continue;
+      g_ptr_array_add (rows, c);
+      if (c->voided)
+        voided++;
+      else
+        total += c->amount_cents;
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        build_contribution (builder, g_ptr_array_index (rows, i));
+      json_builder_end_array (builder);
+      print_builder (builder);
+      return 0;
+    }
+
+  if (rows->len == 0)
+    {
+      g_print ("%s\n", _("No contribution."));
+      return 0;
+    }
+
+  {
+    g_autoptr(CagCliTable) table = cag_cli_table_new (8, "rlllrlll");
+    g_autofree char *total_text = cag_cli_money (total);
+
+    cag_cli_table_add_row (table, C_("column", "No."), C_("column", "Date"),
+                           C_("column", "Organization"), C_("column", "Campaign"),
+                           C_("column", "Amount"), C_("column", "Method"),
+                           C_("column", "Reference"), C_("column", "Note"));
+    for (guint i = 0; i < rows->len; i++)
+      {
+        CagContribution *c = g_ptr_array_index (rows, i);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
+        g_autofree char *when = cag_cli_date (&c->date);
+        g_autofree char *amount = cag_cli_money (c->amount_cents);
+        g_autofree char *note = NULL;
+
+        if (c->voided)
+          note = g_strdup_printf (_("VOIDED: %s"), c->void_reason != NULL ? c->void_reason : "");
+        else
+          note = g_strdup (c->note);
+        cag_cli_table_add_row (table, id, when, c->organization_name, c->campaign_name, amount,
+                               cag_method_label (c->method), c->reference, note);
+      }
+    cag_cli_table_print (table);
+    g_print ("\n");
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u contribution counted, total %s",
+                          "%u contributions counted, total %s", rows->len - voided),
+             rows->len - voided, total_text);
+    if (voided > 0)
+      {
+        g_print (" ");
+        g_print (g_dngettext (GETTEXT_PACKAGE, "(%u voided, not counted)",
+                              "(%u voided, not counted)", voided), voided);
+      }
+    g_print ("\n");
+  }
+  return 0;
+}
+
+int
+cag_cli_cmd_contribution (CagCli *cli, int argc, char **argv)
+{
+  static const CagCliSub subs[] = {
+    { "add", contribution_add },
+    { "void", contribution_void },
+    { "list", contribution_list },
+  };
+
+  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|void|list");
+}
