@@ -347,8 +347,9 @@ org_add (CagCli *cli, int argc, char **argv)
     }
   else
     {
-      g_print (_("Added the organization “%s” (number %" G_GINT64_FORMAT ")."), org->name,
-               org->id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, org->id);
+
+      g_print (_("Added the organization “%s” (number %s)."), org->name, id);
       g_print ("\n");
     }
   return 0;
@@ -1136,6 +1137,7 @@ contribution_void (CagCli *cli, int argc, char **argv)
   };
   g_autoptr(CagContribution) c = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *id_text = NULL;
   gint64 id = 0;
   CagStore *store;
 
@@ -1158,17 +1160,19 @@ contribution_void (CagCli *cli, int argc, char **argv)
   if (store == NULL || !cag_store_contribution_void (store, id, reason, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   c = cag_store_contribution_get (store, id, NULL);
   if (c != NULL)
     {
       g_autofree char *amount = cag_cli_money (c->amount_cents);
       g_autofree char *when = cag_cli_date (&c->date);
 
-      g_print (_("Voided contribution %" G_GINT64_FORMAT " (%s of %s, %s)."), id, amount,
-               when, c->organization_name);
+      /* TRANSLATORS: "Voided contribution 12 (135,42 $ of June 20, 2004, CECI)." */
+      g_print (_("Voided contribution %s (%s of %s, %s)."), id_text, amount, when,
+               c->organization_name);
     }
   else
-    g_print (_("Voided contribution %" G_GINT64_FORMAT "."), id);
+    g_print (_("Voided contribution %s."), id_text);
   g_print ("\n");
   return 0;
 }
