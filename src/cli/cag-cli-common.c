@@ -335,3 +335,21 @@ cag_cli_month (gint month_index)
 {
   return cag_month_format (month_index, cag_i18n_get_language ());
 }
+
+#define ORG_LABEL_MAX 32
+
+char *
+cag_cli_org_label (const char *name,
+                   const char *short_name)
+{
+  g_autofree char *cut = NULL;
+
+  if (name == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (name, -1) <= ORG_LABEL_MAX)
+    return g_strdup (name);
+  if (short_name != NULL && short_name[0] != '\0')
+    return g_strdup (short_name);
+  cut = g_utf8_substring (name, 0, ORG_LABEL_MAX - 1);
+  return g_strconcat (cut, "…", NULL);
+}

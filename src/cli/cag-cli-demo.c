@@ -227,11 +227,20 @@ demo_history (DemoRandom        *r,
       if (demo_random_chance (r, 4))
         {
           CagContribution *wrong = cag_contribution_copy (c);
-          gint reason = (gint) demo_random_range (r, 0, G_N_ELEMENTS (void_reasons) - 1);
+          /* Reasons 0 and 3 are about cheques; 1 and 2 fit any method. */
+          gint reason = c->method == CAG_METHOD_CHEQUE
+                        ? (gint) demo_random_range (r, 0, G_N_ELEMENTS (void_reasons) - 1)
+                        : (gint) demo_random_range (r, 1, 2);
           gint pair[2] = { (gint) rows->len, reason };
 
           if (reason == 2)
             wrong->amount_cents = amount * 10;
+          /* A returned or lost cheque is replaced by a new one. */
+          if (c->method == CAG_METHOD_CHEQUE && (reason == 0 || reason == 3))
+            {
+              g_free (c->reference);
+              c->reference = g_strdup_printf ("%d", fund->cheque_number++);
+            }
           g_ptr_array_add (rows, wrong);
           g_array_append_vals (voids, pair, 2);
         }

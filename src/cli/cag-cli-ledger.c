@@ -1011,12 +1011,19 @@ fund_list (CagCli *cli, int argc, char **argv)
         g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->id);
         g_autofree char *n = g_strdup_printf ("%d", f->delegations);
         g_autofree char *target = cag_cli_money (f->target_cents);
-        g_autofree char *monthly = f->monthly_override_cents > 0
-                                   ? cag_cli_money (f->monthly_override_cents)
-                                   : g_strdup (_("even"));
+        g_autofree char *name = cag_cli_org_label (f->organization_name, NULL);
+        g_autofree char *monthly = NULL;
+        g_autoptr(CagCampaign) c = cag_store_campaign_get (store, f->campaign_id, NULL);
 
-        cag_cli_table_add_row (table, id, f->organization_name, f->campaign_name, n, target,
-                               monthly);
+        /* DOMAIN.md: the target spread evenly over the campaign's months,
+         * unless the fund sets its own. */
+        if (f->monthly_override_cents > 0)
+          monthly = cag_cli_money (f->monthly_override_cents);
+        else if (c != NULL)
+          monthly = cag_cli_money (cag_div_ceil (f->target_cents,
+                                                 cag_fund_months_total (&c->start,
+                                                                        &c->deadline)));
+        cag_cli_table_add_row (table, id, name, f->campaign_name, n, target, monthly);
       }
     cag_cli_table_print (table);
   }
@@ -1281,7 +1288,9 @@ contribution_list (CagCli *cli, int argc, char **argv)
           note = g_strdup_printf (_("VOIDED: %s"), c->void_reason != NULL ? c->void_reason : "");
         else
           note = g_strdup (c->note);
-        cag_cli_table_add_row (table, id, when, c->organization_name, c->campaign_name, amount,
+        g_autofree char *name = cag_cli_org_label (c->organization_name, NULL);
+
+        cag_cli_table_add_row (table, id, when, name, c->campaign_name, amount,
                                cag_method_label (c->method), c->reference, note);
       }
     cag_cli_table_print (table);

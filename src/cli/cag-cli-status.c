@@ -224,17 +224,38 @@ static void
 print_table (GPtrArray     *statuses,
              const CagDate *as_of)
 {
-  g_autoptr(CagCliTable) table = cag_cli_table_new (8, "llrrrlrl");
+  g_autoptr(CagCliTable) table = NULL;
   g_autofree char *when = cag_cli_date (as_of);
   CagNetworkTotals totals = { 0 };
+  gboolean one_campaign = TRUE;
 
+  /* With a single campaign, name it once above the table. */
+  for (guint i = 1; i < statuses->len; i++)
+    {
+      CagFundStatus *a = g_ptr_array_index (statuses, 0);
+      CagFundStatus *b = g_ptr_array_index (statuses, i);
+      if (a->campaign_id != b->campaign_id)
+        one_campaign = FALSE;
+    }
+  if (one_campaign)
+    {
+      CagFundStatus *first = g_ptr_array_index (statuses, 0);
+      g_print ("%s — ", first->campaign_name);
+    }
   g_print (_("As of %s"), when);
   g_print ("\n\n");
 
-  cag_cli_table_add_row (table, C_("column", "Organization"), C_("column", "Campaign"),
-                         C_("column", "Saved"), C_("column", "Target"), C_("column", "%"),
-                         C_("column", "State"), C_("column", "Needed a month"),
-                         C_("column", "This month"));
+  table = one_campaign ? cag_cli_table_new (7, "lrrrlrl") : cag_cli_table_new (8, "llrrrlrl");
+  if (one_campaign)
+    cag_cli_table_add_row (table, C_("column", "Organization"),
+                           C_("column", "Saved"), C_("column", "Target"), C_("column", "%"),
+                           C_("column", "State"), C_("column", "Needed a month"),
+                           C_("column", "This month"));
+  else
+    cag_cli_table_add_row (table, C_("column", "Organization"), C_("column", "Campaign"),
+                           C_("column", "Saved"), C_("column", "Target"), C_("column", "%"),
+                           C_("column", "State"), C_("column", "Needed a month"),
+                           C_("column", "This month"));
   for (guint i = 0; i < statuses->len; i++)
     {
       CagFundStatus *s = g_ptr_array_index (statuses, i);
@@ -243,13 +264,17 @@ print_table (GPtrArray     *statuses,
       g_autofree char *target = cag_cli_money (f->target_cents);
       g_autofree char *percent = format_percent (f->percent_tenths);
       g_autofree char *needed = cag_cli_money (f->monthly_needed_cents);
-      const char *name = s->organization_short_name != NULL && s->organization_short_name[0]
-                         ? s->organization_short_name : s->organization_name;
+      g_autofree char *name = cag_cli_org_label (s->organization_name,
+                                                 s->organization_short_name);
+      const char *state = cag_fund_state_label (f->state);
+      const char *month = cag_month_state_label (f->month_state);
 
-      cag_cli_table_add_row (table, name, s->campaign_name, saved, target, percent,
-                             cag_fund_state_label (f->state),
-                             f->remaining_cents > 0 ? needed : "",
-                             cag_month_state_label (f->month_state));
+      if (one_campaign)
+        cag_cli_table_add_row (table, name, saved, target, percent, state,
+                               f->remaining_cents > 0 ? needed : "", month);
+      else
+        cag_cli_table_add_row (table, name, s->campaign_name, saved, target, percent, state,
+                               f->remaining_cents > 0 ? needed : "", month);
     }
   cag_cli_table_print (table);
 

@@ -31,5 +31,9 @@ char        *cag_cli_money           (gint64 cents);
 char        *cag_cli_date            (const CagDate *date);
 /* The month (a month index) in the UI language, "juin 2006". */
 char        *cag_cli_month           (gint month_index);
+/* An organization's name for a table column: the name when it is short
+ * enough, else the short name, else the name cut with "…" (newly allocated). */
+char        *cag_cli_org_label       (const char *name,
+                                      const char *short_name);
 
 G_END_DECLS
