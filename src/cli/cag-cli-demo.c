@@ -271,7 +271,7 @@ cag_cli_cmd_demo (CagCli *cli, int argc, char **argv)
   CagStore *store;
   guint n_funds = 0;
 
-  if (!cag_cli_parse (&argc, &argv, "",
+  if (!cag_cli_parse (&argc, &argv, "demo",
                       _("Fill an empty database with the Dakar 2005 campaign and the organizations of the GESQ's 2003 plan."),
                       entries))
     return 1;

@@ -181,7 +181,7 @@ cag_cli_cmd_init (CagCli *cli, int argc, char **argv)
   gboolean existed;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, "", _("Create the database, or upgrade an older one."),
+  if (!cag_cli_parse (&argc, &argv, "init", _("Create the database, or upgrade an older one."),
                       entries))
     return 1;
   if (argc > 1)
@@ -208,7 +208,7 @@ cag_cli_cmd_check (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, "",
+  if (!cag_cli_parse (&argc, &argv, "check",
                       _("Recount every kept total from the ledger and compare."), entries))
     return 1;
   if (argc > 1)
@@ -324,7 +324,7 @@ org_add (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("NAME"), _("Add a member organization."), entries))
+  if (!cag_cli_parse (&argc, &argv, _("org add NAME"), _("Add a member organization."), entries))
     return 1;
   if (argc != 2)
     return cag_cli_usage (_("“org add” takes exactly one NAME"));
@@ -371,7 +371,7 @@ org_list (CagCli *cli, int argc, char **argv)
   g_autoptr(GPtrArray) orgs = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, "", _("List the member organizations."), entries))
+  if (!cag_cli_parse (&argc, &argv, "org list", _("List the member organizations."), entries))
     return 1;
   if (argc > 1)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
@@ -431,7 +431,7 @@ org_edit (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("ORG"),
+  if (!cag_cli_parse (&argc, &argv, _("org edit ORG"),
                       _("Change an organization; an empty value clears a field."), entries))
     return 1;
   if (argc != 2)
@@ -479,7 +479,7 @@ org_set_active (CagCli   *cli,
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("ORG"),
+  if (!cag_cli_parse (&argc, &argv, active ? _("org activate ORG") : _("org deactivate ORG"),
                       active ? _("Make an organization active again.")
                              : _("Hide an organization from lists; its funds are kept."),
                       entries))
@@ -615,7 +615,7 @@ campaign_add (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("NAME --delegation-cost AMOUNT --start DATE --deadline DATE"),
+  if (!cag_cli_parse (&argc, &argv, _("campaign add NAME --delegation-cost AMOUNT --start DATE --deadline DATE"),
                       _("Add a campaign: an event to send delegations to."), entries))
     return 1;
   if (argc != 2)
@@ -656,7 +656,7 @@ campaign_list (CagCli *cli, int argc, char **argv)
   g_autoptr(GPtrArray) campaigns = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, "", _("List the campaigns."), entries))
+  if (!cag_cli_parse (&argc, &argv, "campaign list", _("List the campaigns."), entries))
     return 1;
   if (argc > 1)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
@@ -720,7 +720,7 @@ campaign_edit (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("CAMPAIGN"), _("Change a campaign."), entries))
+  if (!cag_cli_parse (&argc, &argv, _("campaign edit CAMPAIGN"), _("Change a campaign."), entries))
     return 1;
   if (argc != 2)
     return cag_cli_usage (_("“campaign edit” takes exactly one CAMPAIGN"));
@@ -834,7 +834,7 @@ fund_open (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("ORG [CAMPAIGN]"),
+  if (!cag_cli_parse (&argc, &argv, _("fund open ORG [CAMPAIGN]"),
                       _("Open the delegation fund of an organization in a campaign."), entries))
     return 1;
   if (argc < 2 || argc > 3)
@@ -901,7 +901,7 @@ fund_edit (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("ORG [CAMPAIGN]"), _("Change a delegation fund."),
+  if (!cag_cli_parse (&argc, &argv, _("fund edit ORG [CAMPAIGN]"), _("Change a delegation fund."),
                       entries))
     return 1;
   if (argc < 2 || argc > 3)
@@ -962,7 +962,7 @@ fund_list (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("[ORG]"), _("List the delegation funds."), entries))
+  if (!cag_cli_parse (&argc, &argv, _("fund list [ORG]"), _("List the delegation funds."), entries))
     return 1;
   if (argc > 2)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[2]);
@@ -1091,7 +1091,7 @@ contribution_add (CagCli *cli, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("ORG AMOUNT --date DATE"),
+  if (!cag_cli_parse (&argc, &argv, _("contribution add ORG AMOUNT --date DATE"),
                       _("Record a contribution paid into a fund; prints its number."), entries))
     return 1;
   if (argc != 3)
@@ -1148,7 +1148,7 @@ contribution_void (CagCli *cli, int argc, char **argv)
   gint64 id = 0;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("NUMBER --reason TEXT"),
+  if (!cag_cli_parse (&argc, &argv, _("contribution void NUMBER --reason TEXT"),
                       _("Void a contribution: it stays in the ledger, struck out, and counts for nothing."),
                       entries))
     return 1;
@@ -1204,7 +1204,7 @@ contribution_list (CagCli *cli, int argc, char **argv)
   guint voided = 0;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("[ORG]"),
+  if (!cag_cli_parse (&argc, &argv, _("contribution list [ORG]"),
                       _("List contributions, voided ones included."), entries))
     return 1;
   if (argc > 2)

@@ -321,7 +321,7 @@ cag_cli_cmd_status (CagCli *cli, int argc, char **argv)
   CagDate as_of;
   CagStore *store;
 
-  if (!cag_cli_parse (&argc, &argv, _("[ORG]"),
+  if (!cag_cli_parse (&argc, &argv, _("status [ORG]"),
                       _("Where each fund stands: saved, expected, behind or on track, what is still needed each month."),
                       entries))
     return 1;
