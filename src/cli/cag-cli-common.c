@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cag-cli-private.h"
-#include "cag-cli-table.h"
+#include "cag-cli-helpers.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
@@ -205,6 +205,110 @@ cag_cli_find_fund (CagStore   *store,
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
+}
+
+/* ---- Shared by the command groups ------------------------------------- */
+
+int
+cag_cli_dispatch (CagCli          *cli,
+          int              argc,
+          char           **argv,
+          const CagCliSub *subs,
+          gsize            n_subs,
+          const char      *choices)
+{
+  if (argc < 2)
+    return cag_cli_usage (_("“%s” needs a sub-command: %s"), argv[0], choices);
+  for (gsize i = 0; i < n_subs; i++)
+    if (strcmp (argv[1], subs[i].name) == 0)
+      return subs[i].run (cli, argc - 1, argv + 1);
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      g_print (_("Usage: cagnotte-cli %s %s"), argv[0], choices);
+      g_print ("\n");
+      return 0;
+    }
+  return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1], choices);
+}
+
+/* Positional arguments come from the shell unconverted: refuse anything that
+ * is not UTF-8 rather than store it. */
+gboolean
+cag_cli_check_text (const char  *text,
+            GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The text “%s” is not valid UTF-8."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cag_cli_parse_id (const char *text,
+          gint64     *out,
+          GError    **error)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("“%s” is not a contribution number."), text);
+      return FALSE;
+    }
+  *out = (gint64) value;
+  return TRUE;
+}
+
+void
+cag_cli_json_string (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+cag_cli_json_int (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+cag_cli_json_date (JsonBuilder   *builder,
+                 const char    *name,
+                 const CagDate *date)
+{
+  g_autofree char *iso = cag_date_to_iso (date);
+
+  cag_cli_json_string (builder, name, iso);
+}
+
+void
+cag_cli_json_bool (JsonBuilder *builder,
+                 const char  *name,
+                 gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
+cag_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  cag_cli_print_json (root);
 }
 
 /* ---- Tables ------------------------------------------------------------- */

@@ -1,5 +1,6 @@
 /* cag-cli-ledger.c — cagnotte-cli's ledger commands: init, org, campaign,
- * fund, contribution and check.  (status is in cag-cli-status.c.)
+ * fund and check.  (contribution is in cag-cli-contribution.c, status in
+ * cag-cli-status.c.)
  *
  * Every command checks all of its input before it opens the database, so a
  * refused command leaves the file exactly as it was.
@@ -10,59 +11,13 @@
 #include <glib/gi18n.h>
 
 #include "cag-cli-private.h"
-#include "cag-cli-table.h"
+#include "cag-cli-helpers.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
 #include "cag-rules.h"
 
-#define JSON_ENTRY(cli) \
-  { "json", 0, 0, G_OPTION_ARG_NONE, &(cli)->json, N_("Print JSON instead of text"), NULL }
-
-typedef struct
-{
-  const char    *name;
-  CagCliCommand  run;
-} CagCliSub;
-
 /* ---- Helpers ------------------------------------------------------------ */
-
-static int
-dispatch (CagCli          *cli,
-          int              argc,
-          char           **argv,
-          const CagCliSub *subs,
-          gsize            n_subs,
-          const char      *choices)
-{
-  if (argc < 2)
-    return cag_cli_usage (_("“%s” needs a sub-command: %s"), argv[0], choices);
-  for (gsize i = 0; i < n_subs; i++)
-    if (strcmp (argv[1], subs[i].name) == 0)
-      return subs[i].run (cli, argc - 1, argv + 1);
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      g_print (_("Usage: cagnotte-cli %s %s"), argv[0], choices);
-      g_print ("\n");
-      return 0;
-    }
-  return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1], choices);
-}
-
-/* Positional arguments come from the shell unconverted: refuse anything that
- * is not UTF-8 rather than store it. */
-static gboolean
-check_text (const char  *text,
-            GError     **error)
-{
-  if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
-                   _("The text “%s” is not valid UTF-8."), text);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static gboolean
 parse_amount (const char   *text,
@@ -79,23 +34,6 @@ parse_date_option (const char *text,
                    GError    **error)
 {
   return text == NULL || cag_date_parse_iso (text, out, error);
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64     *out,
-          GError    **error)
-{
-  guint64 value = 0;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
-                   _("“%s” is not a contribution number."), text);
-      return FALSE;
-    }
-  *out = (gint64) value;
-  return TRUE;
 }
 
 static gboolean
@@ -120,54 +58,6 @@ replace_text (char       **field,
     return;
   g_free (*field);
   *field = value[0] != '\0' ? g_strdup (value) : NULL;
-}
-
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_date_member (JsonBuilder   *builder,
-                 const char    *name,
-                 const CagDate *date)
-{
-  g_autofree char *iso = cag_date_to_iso (date);
-
-  add_string_member (builder, name, iso);
-}
-
-static void
-add_bool_member (JsonBuilder *builder,
-                 const char  *name,
-                 gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-print_builder (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  cag_cli_print_json (root);
 }
 
 /* ---- init and check ----------------------------------------------------- */
@@ -228,17 +118,17 @@ build_org (JsonBuilder           *builder,
            const CagOrganization *org)
 {
   json_builder_begin_object (builder);
-  add_int_member (builder, "id", org->id);
-  add_string_member (builder, "name", org->name);
-  add_string_member (builder, "short_name", org->short_name);
-  add_string_member (builder, "region", org->region);
-  add_string_member (builder, "kind", cag_org_kind_to_string (org->kind));
-  add_string_member (builder, "contact_name", org->contact_name);
-  add_string_member (builder, "email", org->email);
-  add_string_member (builder, "phone", org->phone);
-  add_string_member (builder, "notes", org->notes);
-  add_bool_member (builder, "active", org->active);
-  add_string_member (builder, "charity", cag_charity_to_string (org->charity));
+  cag_cli_json_int (builder, "id", org->id);
+  cag_cli_json_string (builder, "name", org->name);
+  cag_cli_json_string (builder, "short_name", org->short_name);
+  cag_cli_json_string (builder, "region", org->region);
+  cag_cli_json_string (builder, "kind", cag_org_kind_to_string (org->kind));
+  cag_cli_json_string (builder, "contact_name", org->contact_name);
+  cag_cli_json_string (builder, "email", org->email);
+  cag_cli_json_string (builder, "phone", org->phone);
+  cag_cli_json_string (builder, "notes", org->notes);
+  cag_cli_json_bool (builder, "active", org->active);
+  cag_cli_json_string (builder, "charity", cag_charity_to_string (org->charity));
   json_builder_end_object (builder);
 }
 
@@ -319,7 +209,7 @@ static int
 org_add (CagCli *cli, int argc, char **argv)
 {
   g_auto(OrgOptions) o = { 0 };
-  GOptionEntry entries[] = { ORG_ENTRIES (o), JSON_ENTRY (cli), { NULL } };
+  GOptionEntry entries[] = { ORG_ENTRIES (o), CAG_CLI_JSON_ENTRY (cli), { NULL } };
   g_autoptr(CagOrganization) org = cag_organization_new ();
   g_autoptr(GError) error = NULL;
   CagStore *store;
@@ -328,7 +218,7 @@ org_add (CagCli *cli, int argc, char **argv)
     return 1;
   if (argc != 2)
     return cag_cli_usage (_("“org add” takes exactly one NAME"));
-  if (!check_text (argv[1], &error))
+  if (!cag_cli_check_text (argv[1], &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   o.name = g_strdup (argv[1]);
@@ -343,7 +233,7 @@ org_add (CagCli *cli, int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       build_org (builder, org);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
     }
   else
     {
@@ -364,7 +254,7 @@ org_list (CagCli *cli, int argc, char **argv)
     { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Include inactive organizations"), NULL },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search,
       N_("Only names, short names or regions containing TEXT"), N_("TEXT") },
-    JSON_ENTRY (cli),
+    CAG_CLI_JSON_ENTRY (cli),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -389,7 +279,7 @@ org_list (CagCli *cli, int argc, char **argv)
       for (guint i = 0; i < orgs->len; i++)
         build_org (builder, g_ptr_array_index (orgs, i));
       json_builder_end_array (builder);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
       return 0;
     }
 
@@ -425,7 +315,7 @@ org_edit (CagCli *cli, int argc, char **argv)
   g_auto(OrgOptions) o = { 0 };
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &o.name, N_("New name"), N_("NAME") },
-    ORG_ENTRIES (o), JSON_ENTRY (cli), { NULL }
+    ORG_ENTRIES (o), CAG_CLI_JSON_ENTRY (cli), { NULL }
   };
   g_autoptr(CagOrganization) org = NULL;
   g_autoptr(GError) error = NULL;
@@ -442,7 +332,7 @@ org_edit (CagCli *cli, int argc, char **argv)
   /* Check the kind and status before opening the database. */
   {
     g_autoptr(CagOrganization) scratch = cag_organization_new ();
-    if (!check_text (argv[1], &error) || !org_options_apply (&o, scratch, &error))
+    if (!cag_cli_check_text (argv[1], &error) || !org_options_apply (&o, scratch, &error))
       return cag_cli_fail (g_steal_pointer (&error));
   }
 
@@ -458,7 +348,7 @@ org_edit (CagCli *cli, int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       build_org (builder, org);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
     }
   else
     {
@@ -486,7 +376,7 @@ org_set_active (CagCli   *cli,
     return 1;
   if (argc != 2)
     return cag_cli_usage (_("“org %s” takes exactly one ORG"), argv[0]);
-  if (!check_text (argv[1], &error))
+  if (!cag_cli_check_text (argv[1], &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   store = cag_cli_store (cli, &error);
@@ -524,7 +414,7 @@ cag_cli_cmd_org (CagCli *cli, int argc, char **argv)
     { "activate", org_activate },
   };
 
-  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs),
+  return cag_cli_dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs),
                    "add|list|edit|deactivate|activate");
 }
 
@@ -535,12 +425,12 @@ build_campaign (JsonBuilder       *builder,
                 const CagCampaign *campaign)
 {
   json_builder_begin_object (builder);
-  add_int_member (builder, "id", campaign->id);
-  add_string_member (builder, "name", campaign->name);
-  add_int_member (builder, "delegation_cost_cents", campaign->delegation_cost_cents);
-  add_date_member (builder, "start", &campaign->start);
-  add_date_member (builder, "deadline", &campaign->deadline);
-  add_int_member (builder, "months",
+  cag_cli_json_int (builder, "id", campaign->id);
+  cag_cli_json_string (builder, "name", campaign->name);
+  cag_cli_json_int (builder, "delegation_cost_cents", campaign->delegation_cost_cents);
+  cag_cli_json_date (builder, "start", &campaign->start);
+  cag_cli_json_date (builder, "deadline", &campaign->deadline);
+  cag_cli_json_int (builder, "months",
                   cag_fund_months_total (&campaign->start, &campaign->deadline));
   json_builder_end_object (builder);
 }
@@ -610,7 +500,7 @@ static int
 campaign_add (CagCli *cli, int argc, char **argv)
 {
   g_auto(CampaignOptions) o = { 0 };
-  GOptionEntry entries[] = { CAMPAIGN_ENTRIES (o), JSON_ENTRY (cli), { NULL } };
+  GOptionEntry entries[] = { CAMPAIGN_ENTRIES (o), CAG_CLI_JSON_ENTRY (cli), { NULL } };
   g_autoptr(CagCampaign) campaign = cag_campaign_new ();
   g_autoptr(GError) error = NULL;
   CagStore *store;
@@ -626,7 +516,7 @@ campaign_add (CagCli *cli, int argc, char **argv)
     return cag_cli_usage (_("“campaign add” needs --start"));
   if (o.deadline == NULL)
     return cag_cli_usage (_("“campaign add” needs --deadline"));
-  if (!check_text (argv[1], &error))
+  if (!cag_cli_check_text (argv[1], &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   o.name = g_strdup (argv[1]);
@@ -641,7 +531,7 @@ campaign_add (CagCli *cli, int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       build_campaign (builder, campaign);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
     }
   else
     print_campaign_saved (TRUE, campaign);
@@ -651,7 +541,7 @@ campaign_add (CagCli *cli, int argc, char **argv)
 static int
 campaign_list (CagCli *cli, int argc, char **argv)
 {
-  GOptionEntry entries[] = { JSON_ENTRY (cli), { NULL } };
+  GOptionEntry entries[] = { CAG_CLI_JSON_ENTRY (cli), { NULL } };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) campaigns = NULL;
   CagStore *store;
@@ -674,7 +564,7 @@ campaign_list (CagCli *cli, int argc, char **argv)
       for (guint i = 0; i < campaigns->len; i++)
         build_campaign (builder, g_ptr_array_index (campaigns, i));
       json_builder_end_array (builder);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
       return 0;
     }
 
@@ -714,7 +604,7 @@ campaign_edit (CagCli *cli, int argc, char **argv)
   g_auto(CampaignOptions) o = { 0 };
   GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &o.name, N_("New name"), N_("NAME") },
-    CAMPAIGN_ENTRIES (o), JSON_ENTRY (cli), { NULL }
+    CAMPAIGN_ENTRIES (o), CAG_CLI_JSON_ENTRY (cli), { NULL }
   };
   g_autoptr(CagCampaign) campaign = NULL;
   g_autoptr(GError) error = NULL;
@@ -729,7 +619,7 @@ campaign_edit (CagCli *cli, int argc, char **argv)
                                       _("A campaign needs a name.")));
   {
     g_autoptr(CagCampaign) scratch = cag_campaign_new ();
-    if (!check_text (argv[1], &error) || !campaign_options_apply (&o, scratch, &error))
+    if (!cag_cli_check_text (argv[1], &error) || !campaign_options_apply (&o, scratch, &error))
       return cag_cli_fail (g_steal_pointer (&error));
   }
 
@@ -745,7 +635,7 @@ campaign_edit (CagCli *cli, int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       build_campaign (builder, campaign);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
     }
   else
     print_campaign_saved (FALSE, campaign);
@@ -768,7 +658,7 @@ cag_cli_cmd_campaign (CagCli *cli, int argc, char **argv)
     { "offer", campaign_offer },
   };
 
-  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|list|edit|offer");
+  return cag_cli_dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|list|edit|offer");
 }
 
 /* ---- fund --------------------------------------------------------------- */
@@ -778,11 +668,11 @@ build_fund (JsonBuilder   *builder,
             const CagFund *fund)
 {
   json_builder_begin_object (builder);
-  add_int_member (builder, "id", fund->id);
-  add_string_member (builder, "organization", fund->organization_name);
-  add_string_member (builder, "campaign", fund->campaign_name);
-  add_int_member (builder, "delegations", fund->delegations);
-  add_int_member (builder, "target_cents", fund->target_cents);
+  cag_cli_json_int (builder, "id", fund->id);
+  cag_cli_json_string (builder, "organization", fund->organization_name);
+  cag_cli_json_string (builder, "campaign", fund->campaign_name);
+  cag_cli_json_int (builder, "delegations", fund->delegations);
+  cag_cli_json_int (builder, "target_cents", fund->target_cents);
   json_builder_set_member_name (builder, "target_override_cents");
   if (fund->target_override_cents > 0)
     json_builder_add_int_value (builder, fund->target_override_cents);
@@ -824,7 +714,7 @@ fund_open (CagCli *cli, int argc, char **argv)
       N_("Target, instead of delegations × delegation cost"), N_("AMOUNT") },
     { "monthly", 0, 0, G_OPTION_ARG_STRING, &monthly,
       N_("Planned contribution per month, instead of the target spread evenly"), N_("AMOUNT") },
-    JSON_ENTRY (cli),
+    CAG_CLI_JSON_ENTRY (cli),
     { NULL }
   };
   g_autoptr(CagFund) fund = cag_fund_new ();
@@ -839,8 +729,8 @@ fund_open (CagCli *cli, int argc, char **argv)
     return 1;
   if (argc < 2 || argc > 3)
     return cag_cli_usage (_("“fund open” takes an ORG and a CAMPAIGN"));
-  if (!check_text (argv[1], &error)
-      || (argc == 3 && !check_text (argv[2], &error))
+  if (!cag_cli_check_text (argv[1], &error)
+      || (argc == 3 && !cag_cli_check_text (argv[2], &error))
       || !check_delegations (delegations, &error)
       || !parse_amount (target, CAG_MONEY_POSITIVE, &fund->target_override_cents, &error)
       || !parse_amount (monthly, CAG_MONEY_POSITIVE, &fund->monthly_override_cents, &error))
@@ -868,7 +758,7 @@ fund_open (CagCli *cli, int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       build_fund (builder, saved);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
     }
   else
     print_fund_saved (TRUE, saved);
@@ -891,7 +781,7 @@ fund_edit (CagCli *cli, int argc, char **argv)
       N_("Target (0: delegations × delegation cost)"), N_("AMOUNT") },
     { "monthly", 0, 0, G_OPTION_ARG_STRING, &monthly,
       N_("Planned contribution per month (0: the target spread evenly)"), N_("AMOUNT") },
-    JSON_ENTRY (cli),
+    CAG_CLI_JSON_ENTRY (cli),
     { NULL }
   };
   gint64 target_cents = 0;
@@ -910,8 +800,8 @@ fund_edit (CagCli *cli, int argc, char **argv)
     return cag_cli_usage (_("name the campaign once"));
   if (argc == 3)
     campaign_key = g_strdup (argv[2]);
-  if (!check_text (argv[1], &error)
-      || !check_text (campaign_key, &error)
+  if (!cag_cli_check_text (argv[1], &error)
+      || !cag_cli_check_text (campaign_key, &error)
       || (delegations != 0 && !check_delegations (delegations, &error))
       || !parse_amount (target, CAG_MONEY_ALLOW_ZERO, &target_cents, &error)
       || !parse_amount (monthly, CAG_MONEY_ALLOW_ZERO, &monthly_cents, &error))
@@ -939,7 +829,7 @@ fund_edit (CagCli *cli, int argc, char **argv)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       build_fund (builder, saved);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
     }
   else
     print_fund_saved (FALSE, saved);
@@ -953,7 +843,7 @@ fund_list (CagCli *cli, int argc, char **argv)
   GOptionEntry entries[] = {
     { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
       N_("Only the funds of this campaign"), N_("CAMPAIGN") },
-    JSON_ENTRY (cli),
+    CAG_CLI_JSON_ENTRY (cli),
     { NULL }
   };
   g_autoptr(CagOrganization) org = NULL;
@@ -966,7 +856,7 @@ fund_list (CagCli *cli, int argc, char **argv)
     return 1;
   if (argc > 2)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[2]);
-  if ((argc == 2 && !check_text (argv[1], &error)) || !check_text (campaign_key, &error))
+  if ((argc == 2 && !cag_cli_check_text (argv[1], &error)) || !cag_cli_check_text (campaign_key, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   store = cag_cli_store (cli, &error);
@@ -989,7 +879,7 @@ fund_list (CagCli *cli, int argc, char **argv)
       for (guint i = 0; i < funds->len; i++)
         build_fund (builder, g_ptr_array_index (funds, i));
       json_builder_end_array (builder);
-      print_builder (builder);
+      cag_cli_print_builder (builder);
       return 0;
     }
 
@@ -1039,284 +929,5 @@ cag_cli_cmd_fund (CagCli *cli, int argc, char **argv)
     { "list", fund_list },
   };
 
-  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "open|edit|list");
-}
-
-/* ---- contribution ------------------------------------------------------- */
-
-static void
-build_contribution (JsonBuilder           *builder,
-                    const CagContribution *c)
-{
-  json_builder_begin_object (builder);
-  add_int_member (builder, "id", c->id);
-  add_string_member (builder, "organization", c->organization_name);
-  add_string_member (builder, "campaign", c->campaign_name);
-  add_date_member (builder, "date", &c->date);
-  add_int_member (builder, "amount_cents", c->amount_cents);
-  add_string_member (builder, "method", cag_method_to_string (c->method));
-  add_string_member (builder, "reference", c->reference);
-  add_string_member (builder, "note", c->note);
-  add_string_member (builder, "recorded_at", c->recorded_at);
-  add_string_member (builder, "recorded_by", c->recorded_by);
-  add_bool_member (builder, "voided", c->voided);
-  add_string_member (builder, "void_reason", c->void_reason);
-  add_string_member (builder, "voided_at", c->voided_at);
-  add_string_member (builder, "voided_by", c->voided_by);
-  json_builder_end_object (builder);
-}
-
-static int
-contribution_add (CagCli *cli, int argc, char **argv)
-{
-  g_autofree char *date = NULL;
-  g_autofree char *campaign_key = NULL;
-  g_autofree char *method = NULL;
-  g_autofree char *reference = NULL;
-  g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Date received (YYYY-MM-DD)"), N_("DATE") },
-    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
-      N_("The campaign, when the organization has several funds"), N_("CAMPAIGN") },
-    { "method", 'm', 0, G_OPTION_ARG_STRING, &method,
-      N_("cheque, transfer, cash or other (default cheque)"), N_("METHOD") },
-    { "reference", 'r', 0, G_OPTION_ARG_STRING, &reference,
-      N_("Cheque number or transfer reference"), N_("TEXT") },
-    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("Note"), N_("TEXT") },
-    JSON_ENTRY (cli),
-    { NULL }
-  };
-  g_autoptr(CagContribution) c = cag_contribution_new ();
-  g_autoptr(CagFund) fund = NULL;
-  g_autoptr(GError) error = NULL;
-  CagStore *store;
-
-  if (!cag_cli_parse (&argc, &argv, _("contribution add ORG AMOUNT --date DATE"),
-                      _("Record a contribution paid into a fund; prints its number."), entries))
-    return 1;
-  if (argc != 3)
-    return cag_cli_usage (_("“contribution add” takes an ORG and an AMOUNT"));
-  if (date == NULL)
-    return cag_cli_usage (_("“contribution add” needs --date"));
-  if (!check_text (argv[1], &error)
-      || !check_text (campaign_key, &error)
-      || !cag_money_parse (argv[2], CAG_MONEY_POSITIVE, &c->amount_cents, &error)
-      || !cag_date_parse_iso (date, &c->date, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
-  if (method != NULL && !cag_method_from_string (method, &c->method))
-    return cag_cli_fail (g_error_new (CAG_ERROR, CAG_ERROR_INVALID,
-                                      _("Unknown method “%s”: use cheque, transfer, cash or other."),
-                                      method));
-  if (reference != NULL && reference[0] != '\0')
-    c->reference = g_strdup (reference);
-  if (note != NULL && note[0] != '\0')
-    c->note = g_strdup (note);
-
-  store = cag_cli_store (cli, &error);
-  if (store != NULL)
-    fund = cag_cli_find_fund (store, argv[1], campaign_key, &error);
-  if (fund == NULL)
-    return cag_cli_fail (g_steal_pointer (&error));
-  c->fund_id = fund->id;
-  if (!cag_store_contribution_add (store, c, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
-
-  if (cli->json)
-    {
-      g_autoptr(CagContribution) saved = cag_store_contribution_get (store, c->id, NULL);
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      build_contribution (builder, saved != NULL ? saved : c);
-      print_builder (builder);
-    }
-  else
-    g_print ("%" G_GINT64_FORMAT "\n", c->id);
-  return 0;
-}
-
-static int
-contribution_void (CagCli *cli, int argc, char **argv)
-{
-  g_autofree char *reason = NULL;
-  GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is voided (required)"),
-      N_("TEXT") },
-    { NULL }
-  };
-  g_autoptr(CagContribution) c = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id_text = NULL;
-  gint64 id = 0;
-  CagStore *store;
-
-  if (!cag_cli_parse (&argc, &argv, _("contribution void NUMBER --reason TEXT"),
-                      _("Void a contribution: it stays in the ledger, struck out, and counts for nothing."),
-                      entries))
-    return 1;
-  if (argc != 2)
-    return cag_cli_usage (_("“contribution void” takes exactly one contribution NUMBER"));
-  if (!parse_id (argv[1], &id, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
-  if (reason == NULL)
-    return cag_cli_usage (_("“contribution void” needs --reason"));
-  g_strstrip (reason);
-  if (reason[0] == '\0')
-    return cag_cli_fail (g_error_new (CAG_ERROR, CAG_ERROR_INVALID,
-                                      _("Say why the contribution is voided: the reason cannot be empty.")));
-
-  store = cag_cli_store (cli, &error);
-  if (store == NULL || !cag_store_contribution_void (store, id, reason, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
-
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  c = cag_store_contribution_get (store, id, NULL);
-  if (c != NULL)
-    {
-      g_autofree char *amount = cag_cli_money (c->amount_cents);
-      g_autofree char *when = cag_cli_date (&c->date);
-
-      /* TRANSLATORS: "Voided contribution 12 (135,42 $ of June 20, 2004, CECI)." */
-      g_print (_("Voided contribution %s (%s of %s, %s)."), id_text, amount, when,
-               c->organization_name);
-    }
-  else
-    g_print (_("Voided contribution %s."), id_text);
-  g_print ("\n");
-  return 0;
-}
-
-static int
-contribution_list (CagCli *cli, int argc, char **argv)
-{
-  g_autofree char *campaign_key = NULL;
-  GOptionEntry entries[] = {
-    { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
-      N_("Only the contributions to this campaign"), N_("CAMPAIGN") },
-    JSON_ENTRY (cli),
-    { NULL }
-  };
-  g_autoptr(CagCampaign) campaign = NULL;
-  g_autoptr(CagOrganization) org = NULL;
-  g_autoptr(CagFund) fund = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 total = 0;
-  guint voided = 0;
-  CagStore *store;
-
-  if (!cag_cli_parse (&argc, &argv, _("contribution list [ORG]"),
-                      _("List contributions, voided ones included."), entries))
-    return 1;
-  if (argc > 2)
-    return cag_cli_usage (_("unexpected argument “%s”"), argv[2]);
-  if ((argc == 2 && !check_text (argv[1], &error)) || !check_text (campaign_key, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
-
-  store = cag_cli_store (cli, &error);
-  if (store == NULL)
-    return cag_cli_fail (g_steal_pointer (&error));
-  if (argc == 2 && campaign_key != NULL)
-    {
-      fund = cag_cli_find_fund (store, argv[1], campaign_key, &error);
-      if (fund == NULL)
-        return cag_cli_fail (g_steal_pointer (&error));
-    }
-  else if (argc == 2)
-    {
-      org = cag_store_org_find (store, argv[1], &error);
-      if (org == NULL)
-        return cag_cli_fail (g_steal_pointer (&error));
-    }
-  else if (campaign_key != NULL)
-    {
-      campaign = cag_store_campaign_find (store, campaign_key, &error);
-      if (campaign == NULL)
-        return cag_cli_fail (g_steal_pointer (&error));
-    }
-
-  all = cag_store_contribution_list (store, fund != NULL ? fund->id : 0,
-                                     org != NULL ? org->id : 0, &error);
-  if (all == NULL)
-    return cag_cli_fail (g_steal_pointer (&error));
-  for (guint i = 0; i < all->len; i++)
-    {
-      CagContribution *c = g_ptr_array_index (all, i);
-
-      if (campaign != NULL && g_strcmp0 (c->campaign_name, campaign->name) != 0)
-        continue;
-      g_ptr_array_add (rows, c);
-      if (c->voided)
-        voided++;
-      else
-        total += c->amount_cents;
-    }
-
-  if (cli->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < rows->len; i++)
-        build_contribution (builder, g_ptr_array_index (rows, i));
-      json_builder_end_array (builder);
-      print_builder (builder);
-      return 0;
-    }
-
-  if (rows->len == 0)
-    {
-      g_print ("%s\n", _("No contribution."));
-      return 0;
-    }
-
-  {
-    g_autoptr(CagCliTable) table = cag_cli_table_new (8, "rlllrlll");
-    g_autofree char *total_text = cag_cli_money (total);
-
-    cag_cli_table_add_row (table, C_("column", "No."), C_("column", "Date"),
-                           C_("column", "Organization"), C_("column", "Campaign"),
-                           C_("column", "Amount"), C_("column", "Method"),
-                           C_("column", "Reference"), C_("column", "Note"));
-    for (guint i = 0; i < rows->len; i++)
-      {
-        CagContribution *c = g_ptr_array_index (rows, i);
-        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
-        g_autofree char *when = cag_cli_date (&c->date);
-        g_autofree char *amount = cag_cli_money (c->amount_cents);
-        g_autofree char *note = NULL;
-
-        if (c->voided)
-          note = g_strdup_printf (_("VOIDED: %s"), c->void_reason != NULL ? c->void_reason : "");
-        else
-          note = g_strdup (c->note);
-        g_autofree char *name = cag_cli_org_label (c->organization_name, NULL);
-
-        cag_cli_table_add_row (table, id, when, name, c->campaign_name, amount,
-                               cag_method_label (c->method), c->reference, note);
-      }
-    cag_cli_table_print (table);
-    g_print ("\n");
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u contribution counted, total %s",
-                          "%u contributions counted, total %s", rows->len - voided),
-             rows->len - voided, total_text);
-    if (voided > 0)
-      {
-        g_print (" ");
-        g_print (g_dngettext (GETTEXT_PACKAGE, "(%u voided, not counted)",
-                              "(%u voided, not counted)", voided), voided);
-      }
-    g_print ("\n");
-  }
-  return 0;
-}
-
-int
-cag_cli_cmd_contribution (CagCli *cli, int argc, char **argv)
-{
-  static const CagCliSub subs[] = {
-    { "add", contribution_add },
-    { "void", contribution_void },
-    { "list", contribution_list },
-  };
-
-  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|void|list");
+  return cag_cli_dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "open|edit|list");
 }

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cag-cli-private.h"
-#include "cag-cli-table.h"
+#include "cag-cli-helpers.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
@@ -26,15 +26,6 @@ format_percent (gint tenths)
 }
 
 static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 build_status (JsonBuilder         *builder,
               const CagFundStatus *status,
               const CagDate       *as_of)
@@ -47,21 +38,21 @@ build_status (JsonBuilder         *builder,
   json_builder_add_string_value (builder, status->organization_name);
   json_builder_set_member_name (builder, "campaign");
   json_builder_add_string_value (builder, status->campaign_name);
-  add_int_member (builder, "target_cents", f->target_cents);
-  add_int_member (builder, "saved_cents", f->saved_cents);
-  add_int_member (builder, "matched_cents", f->matched_cents);
+  cag_cli_json_int (builder, "target_cents", f->target_cents);
+  cag_cli_json_int (builder, "saved_cents", f->saved_cents);
+  cag_cli_json_int (builder, "matched_cents", f->matched_cents);
   /* One decimal, as DOMAIN.md states it; percent_tenths is the exact value. */
   json_builder_set_member_name (builder, "percent");
   json_builder_add_double_value (builder, f->percent_tenths / 10.0);
-  add_int_member (builder, "percent_tenths", f->percent_tenths);
-  add_int_member (builder, "planned_monthly_cents", f->planned_monthly_cents);
-  add_int_member (builder, "expected_cents", f->expected_cents);
-  add_int_member (builder, "arrears_cents", f->arrears_cents);
-  add_int_member (builder, "surplus_cents", f->surplus_cents);
-  add_int_member (builder, "remaining_cents", f->remaining_cents);
-  add_int_member (builder, "months_left", f->months_left);
-  add_int_member (builder, "monthly_needed_cents", f->monthly_needed_cents);
-  add_int_member (builder, "paid_this_month_cents", f->paid_this_month_cents);
+  cag_cli_json_int (builder, "percent_tenths", f->percent_tenths);
+  cag_cli_json_int (builder, "planned_monthly_cents", f->planned_monthly_cents);
+  cag_cli_json_int (builder, "expected_cents", f->expected_cents);
+  cag_cli_json_int (builder, "arrears_cents", f->arrears_cents);
+  cag_cli_json_int (builder, "surplus_cents", f->surplus_cents);
+  cag_cli_json_int (builder, "remaining_cents", f->remaining_cents);
+  cag_cli_json_int (builder, "months_left", f->months_left);
+  cag_cli_json_int (builder, "monthly_needed_cents", f->monthly_needed_cents);
+  cag_cli_json_int (builder, "paid_this_month_cents", f->paid_this_month_cents);
   json_builder_set_member_name (builder, "month_state");
   json_builder_add_string_value (builder, cag_month_state_to_string (f->month_state));
   json_builder_set_member_name (builder, "projected_completion");
@@ -76,10 +67,10 @@ build_status (JsonBuilder         *builder,
   json_builder_add_boolean_value (builder, f->has_projection && f->projection_late);
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, cag_fund_state_to_string (f->state));
-  add_int_member (builder, "fund_id", status->fund_id);
-  add_int_member (builder, "organization_id", status->organization_id);
-  add_int_member (builder, "campaign_id", status->campaign_id);
-  add_int_member (builder, "delegations", status->delegations);
+  cag_cli_json_int (builder, "fund_id", status->fund_id);
+  cag_cli_json_int (builder, "organization_id", status->organization_id);
+  cag_cli_json_int (builder, "campaign_id", status->campaign_id);
+  cag_cli_json_int (builder, "delegations", status->delegations);
   json_builder_set_member_name (builder, "as_of");
   json_builder_add_string_value (builder, as_of_iso);
   json_builder_end_object (builder);
@@ -311,7 +302,7 @@ cag_cli_cmd_status (CagCli *cli, int argc, char **argv)
       N_("Only the funds of this campaign"), N_("CAMPAIGN") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       N_("Figures as of this date (YYYY-MM-DD; default today)"), N_("DATE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },
+    CAG_CLI_JSON_ENTRY (cli),
     { NULL }
   };
   g_autoptr(CagOrganization) org = NULL;
