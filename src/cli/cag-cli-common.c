@@ -211,11 +211,11 @@ cag_cli_find_fund (CagStore   *store,
 
 int
 cag_cli_dispatch (CagCli          *cli,
-          int              argc,
-          char           **argv,
-          const CagCliSub *subs,
-          gsize            n_subs,
-          const char      *choices)
+                  int              argc,
+                  char           **argv,
+                  const CagCliSub *subs,
+                  gsize            n_subs,
+                  const char      *choices)
 {
   if (argc < 2)
     return cag_cli_usage (_("“%s” needs a sub-command: %s"), argv[0], choices);
@@ -235,7 +235,7 @@ cag_cli_dispatch (CagCli          *cli,
  * is not UTF-8 rather than store it. */
 gboolean
 cag_cli_check_text (const char  *text,
-            GError     **error)
+                    GError     **error)
 {
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
     {
@@ -248,8 +248,8 @@ cag_cli_check_text (const char  *text,
 
 gboolean
 cag_cli_parse_id (const char *text,
-          gint64     *out,
-          GError    **error)
+                  gint64     *out,
+                  GError    **error)
 {
   guint64 value = 0;
 
@@ -265,8 +265,8 @@ cag_cli_parse_id (const char *text,
 
 void
 cag_cli_json_string (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+                     const char  *name,
+                     const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -277,8 +277,8 @@ cag_cli_json_string (JsonBuilder *builder,
 
 void
 cag_cli_json_int (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
+                  const char  *name,
+                  gint64       value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_int_value (builder, value);
@@ -286,8 +286,8 @@ cag_cli_json_int (JsonBuilder *builder,
 
 void
 cag_cli_json_date (JsonBuilder   *builder,
-                 const char    *name,
-                 const CagDate *date)
+                   const char    *name,
+                   const CagDate *date)
 {
   g_autofree char *iso = cag_date_to_iso (date);
 
@@ -296,8 +296,8 @@ cag_cli_json_date (JsonBuilder   *builder,
 
 void
 cag_cli_json_bool (JsonBuilder *builder,
-                 const char  *name,
-                 gboolean     value)
+                   const char  *name,
+                   gboolean     value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_boolean_value (builder, value);
