@@ -450,6 +450,26 @@ test_lists (Fixture       *f,
   g_clear_pointer (&text, g_free);
   text = run_ok ("fr", f->db, "status", "--as-of", "2004-06-15", NULL);
   g_assert_nonnull (strstr (text, "9\u202F000,00\u00A0$"));
+  g_assert_nonnull (strstr (text, "Dakar 2005 — En date du 15\u00A0juin 2004"));
+
+  /* Overrides: a planned monthly amount, a target; 0 goes back to the rule. */
+  g_free (run_ok ("fr", f->db, "fund", "edit", "CSP", "--monthly", "150,00 $", NULL));
+  g_clear_pointer (&text, g_free);
+  text = run_ok ("en", f->db, "status", "CSP", "--campaign", "Dakar 2005", "--as-of",
+                 "2004-06-15", "--json", NULL);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (text);
+  g_assert_cmpint (member_int (only_status (root), "planned_monthly_cents"), ==, 15000);
+  g_free (run_ok ("en", f->db, "fund", "edit", "CSP", "Dakar 2005", "--monthly", "0",
+                  "--target", "3000", NULL));
+  g_clear_pointer (&text, g_free);
+  text = run_ok ("en", f->db, "status", "CSP", "--as-of", "2004-06-15", "--json", NULL);
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (text);
+  g_assert_cmpint (member_int (only_status (root), "target_cents"), ==, 300000);
+  g_assert_cmpint (member_int (only_status (root), "planned_monthly_cents"), ==, 8334);
+  g_assert_cmpint (member_int (only_status (root), "expected_cents"), ==, 100000);
+  g_assert_cmpstr (member_string (only_status (root), "state"), ==, "on_track");
 }
 
 /* ---- Refused input ------------------------------------------------------ */
