@@ -338,6 +338,20 @@ draw_chart (CagPdfDoc              *doc,
 #define XPOS(m) (x0 + (x1 - x0) * (double) (m) / (double) n)
 #define YPOS(c) (bottom + (top - bottom) * (double) (c) / (double) ymax)
 
+#define PLAN_AND_TARGET() \
+  do \
+    { \
+      /* The plan: a straight line from nothing at the start to the target at \
+       * the deadline (the expected amount grows by target / N each month). */ \
+      cag_pdf_line (doc, XPOS (0), YPOS (0), XPOS (n), YPOS (f->target_cents), 1.2, \
+                    &cag_pdf_muted, TRUE); \
+      cag_pdf_line (doc, x0, YPOS (f->target_cents), x1, YPOS (f->target_cents), 0.6, \
+                    &cag_pdf_primary, TRUE); \
+      cag_pdf_text (doc, x0 + 4, YPOS (f->target_cents) + 3, CAG_PDF_ALIGN_LEFT, \
+                    CAG_PDF_REGULAR, 7, &cag_pdf_primary, C_("pdf", "Target")); \
+    } \
+  while (0)
+
   if (ymax <= 0)
     ymax = 100;
   step = nice_step (ymax);
@@ -401,16 +415,6 @@ draw_chart (CagPdfDoc              *doc,
       }
   }
 
-  /* The plan: a straight line from nothing at the start to the target at the
-   * deadline (the expected amount grows by target / N each month). */
-  cag_pdf_line (doc, XPOS (0), YPOS (0), XPOS (n), YPOS (f->target_cents), 1.2, &cag_pdf_muted,
-                TRUE);
-  /* The target. */
-  cag_pdf_line (doc, x0, YPOS (f->target_cents), x1, YPOS (f->target_cents), 0.6,
-                &cag_pdf_primary, TRUE);
-  cag_pdf_text (doc, x0 + 4, YPOS (f->target_cents) + 3, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7,
-                &cag_pdf_primary, C_("pdf", "Target"));
-
   /* Cumulative savings at each month boundary up to the as-of date. */
   if (current >= s && page != NULL)
     {
@@ -453,6 +457,8 @@ draw_chart (CagPdfDoc              *doc,
       HPDF_Page_LineTo (page, (HPDF_REAL) XPOS (now_pos), (HPDF_REAL) YPOS (0));
       HPDF_Page_ClosePath (page);
       HPDF_Page_Fill (page);
+      /* Over the area, under the savings line. */
+      PLAN_AND_TARGET ();
 
       HPDF_Page_SetLineWidth (page, 1.8);
       HPDF_Page_SetLineJoin (page, HPDF_ROUND_JOIN);
@@ -485,7 +491,10 @@ draw_chart (CagPdfDoc              *doc,
                       amount);
       }
     }
+  else
+    PLAN_AND_TARGET ();
 
+#undef PLAN_AND_TARGET
 #undef XPOS
 #undef YPOS
   return bottom - 24;

@@ -283,7 +283,11 @@ fixture_tear_down (Fixture       *f,
   const char *argv[] = { "rm", "-rf", f->dir, NULL };
 
   g_clear_pointer (&f->store, cag_store_close);
-  g_free (run (argv, NULL));
+  /* CAGNOTTE_TEST_KEEP=1 keeps the documents, to render and look at them. */
+  if (g_getenv ("CAGNOTTE_TEST_KEEP") != NULL)
+    g_printerr ("kept %s\n", f->dir);
+  else
+    g_free (run (argv, NULL));
   g_free (f->dir);
 }
 
