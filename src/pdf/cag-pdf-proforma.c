@@ -86,6 +86,8 @@ version_text (const ProformaData *data,
 {
   const CagBudget *b = data->budget;
   g_autofree char *when = NULL;
+  /* Inside a sentence: "Version 2, draft". */
+  g_autofree char *status = g_utf8_strdown (cag_budget_status_label (b->status), -1);
 
   if (b->submitted_at != NULL && strlen (b->submitted_at) >= 10)
     {
@@ -100,11 +102,10 @@ version_text (const ProformaData *data,
     return g_strdup_printf (C_("pdf", "Version %d, submitted on %s"), b->version, when);
   if (when != NULL)
     /* TRANSLATORS: version number, status ("approved"), date submitted. */
-    return g_strdup_printf (C_("pdf", "Version %d, %s (submitted on %s)"), b->version,
-                            cag_budget_status_label (b->status), when);
+    return g_strdup_printf (C_("pdf", "Version %d, %s (submitted on %s)"), b->version, status,
+                            when);
   /* TRANSLATORS: version number and status of a budget ("draft"). */
-  return g_strdup_printf (C_("pdf", "Version %d, %s"), b->version,
-                          cag_budget_status_label (b->status));
+  return g_strdup_printf (C_("pdf", "Version %d, %s"), b->version, status);
 }
 
 static char *

@@ -19,6 +19,16 @@
 #include "cag-budget.h"
 #endif
 
+/* Runs CALL (which takes &error) and fails with its message. */
+#define CHECK(call) \
+  G_STMT_START \
+    { \
+      gboolean ok_ = (call); \
+      g_assert_no_error (error); \
+      g_assert_true (ok_); \
+    } \
+  G_STMT_END
+
 #define PAGE_WIDTH 612.0
 #define PAGE_HEIGHT 792.0
 
@@ -180,8 +190,7 @@ add_org (CagStore   *store,
   org->name = g_strdup (name);
   org->region = g_strdup (region);
   org->kind = kind;
-  g_assert_true (cag_store_org_add (store, org, &error));
-  g_assert_no_error (error);
+  CHECK (cag_store_org_add (store, org, &error));
   return org->id;
 }
 
@@ -196,8 +205,7 @@ open_fund (Fixture *f,
   fund->organization_id = org_id;
   fund->campaign_id = f->campaign_id;
   fund->delegations = delegations;
-  g_assert_true (cag_store_fund_open (f->store, fund, &error));
-  g_assert_no_error (error);
+  CHECK (cag_store_fund_open (f->store, fund, &error));
   return fund->id;
 }
 
@@ -218,8 +226,7 @@ pay (CagStore   *store,
   c->method = CAG_METHOD_CHEQUE;
   c->reference = g_strdup (reference);
   c->note = g_strdup (note);
-  g_assert_true (cag_store_contribution_add (store, c, &error));
-  g_assert_no_error (error);
+  CHECK (cag_store_contribution_add (store, c, &error));
   return c->id;
 }
 
@@ -251,8 +258,7 @@ fixture_set_up (Fixture       *f,
   campaign->delegation_cost_cents = 450000;
   g_assert_true (cag_date_parse_iso ("2003-06-01", &campaign->start, NULL));
   g_assert_true (cag_date_parse_iso ("2006-06-01", &campaign->deadline, NULL));
-  g_assert_true (cag_store_campaign_add (f->store, campaign, &error));
-  g_assert_no_error (error);
+  CHECK (cag_store_campaign_add (f->store, campaign, &error));
   f->campaign_id = campaign->id;
 
   /* DOMAIN.md's fund example: 1,250.00 saved before June 2004. */
@@ -260,9 +266,8 @@ fixture_set_up (Fixture       *f,
   pay (f->store, f->fund_id, "2003-06-20", 50000, "CHQ-101", "Premier versement");
   pay (f->store, f->fund_id, "2003-12-15", 50000, "CHQ-102", NULL);
   voided = pay (f->store, f->fund_id, "2004-02-10", 99900, "CHQ-103", "Erreur de saisie");
-  g_assert_true (cag_store_contribution_void (f->store, voided, "Montant erroné, voir CHQ-104",
+  CHECK (cag_store_contribution_void (f->store, voided, "Montant erroné, voir CHQ-104",
                                               &error));
-  g_assert_no_error (error);
   pay (f->store, f->fund_id, "2004-02-11", 25000, "CHQ-104", NULL);
   /* After the statements' date: must not show. */
   pay (f->store, f->fund_id, "2004-07-02", 77700, "CHQ-LATER", NULL);
@@ -310,9 +315,8 @@ test_statement_fr (Fixture       *f,
   g_autofree char *path = path_in (f, "releve.pdf");
   g_autofree char *text = NULL;
 
-  g_assert_true (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_FR, path,
+  CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_FR, path,
                                           &error));
-  g_assert_no_error (error);
   assert_sound_pdf (path);
   text = pdf_text (path);
 
@@ -349,9 +353,8 @@ test_statement_en (Fixture       *f,
   g_autofree char *path = path_in (f, "statement.pdf");
   g_autofree char *text = NULL;
 
-  g_assert_true (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
+  CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
                                           &error));
-  g_assert_no_error (error);
   assert_sound_pdf (path);
   text = pdf_text (path);
 
@@ -401,11 +404,9 @@ test_statement_long (Fixture       *f,
       sum += c->amount_cents;
       g_ptr_array_add (batch, c);
     }
-  g_assert_true (cag_store_contribution_add_batch (f->store, batch, &error));
-  g_assert_no_error (error);
+  CHECK (cag_store_contribution_add_batch (f->store, batch, &error));
 
-  g_assert_true (cag_pdf_write_statement (f->store, fund_id, &as_of, CAG_LANG_FR, path, &error));
-  g_assert_no_error (error);
+  CHECK (cag_pdf_write_statement (f->store, fund_id, &as_of, CAG_LANG_FR, path, &error));
   assert_sound_pdf (path);
   text = pdf_text (path);
 
@@ -450,9 +451,8 @@ test_statement_odd_text (Fixture       *f,
   g_autofree char *path = path_in (f, "odd.pdf");
   g_autofree char *text = NULL;
 
-  g_assert_true (cag_pdf_write_statement (f->store, f->odd_fund_id, &june_15_2004, CAG_LANG_FR,
+  CHECK (cag_pdf_write_statement (f->store, f->odd_fund_id, &june_15_2004, CAG_LANG_FR,
                                           path, &error));
-  g_assert_no_error (error);
   /* Includes the check that the very long words stay inside the margins. */
   assert_sound_pdf (path);
   text = pdf_text (path);
@@ -476,9 +476,8 @@ test_summary (Fixture       *f,
   g_autofree char *en = path_in (f, "summary.pdf");
   g_autofree char *text = NULL;
 
-  g_assert_true (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR, fr,
+  CHECK (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR, fr,
                                         &error));
-  g_assert_no_error (error);
   assert_sound_pdf (fr);
   text = pdf_text (fr);
   assert_has (text, "Sommaire de la campagne");
@@ -492,9 +491,8 @@ test_summary (Fixture       *f,
   assert_has (text, "Délégations entièrement financées");
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN, en,
+  CHECK (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN, en,
                                         &error));
-  g_assert_no_error (error);
   assert_sound_pdf (en);
   text = pdf_text (en);
   assert_has (text, "Campaign summary");
@@ -514,9 +512,8 @@ test_batch (Fixture       *f,
   const char *name;
   guint n = 0;
 
-  g_assert_true (cag_pdf_write_statements (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR,
+  CHECK (cag_pdf_write_statements (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR,
                                            dir, &paths, &error));
-  g_assert_no_error (error);
   g_assert_cmpuint (paths->len, ==, 3);
 
   listing = g_dir_open (dir, 0, &error);
@@ -653,9 +650,8 @@ test_missing_font (Fixture       *f,
   gsize len_before, len_after;
 
   /* A good file first: a failed export must leave it as it was. */
-  g_assert_true (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
+  CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
                                           &error));
-  g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
 
   g_setenv ("CAGNOTTE_FONTDIR", f->dir, TRUE);
@@ -688,8 +684,7 @@ add_funder (CagStore   *store,
 
   funder->name = g_strdup (name);
   funder->kind = kind;
-  g_assert_true (cag_funder_add (store, funder, &error));
-  g_assert_no_error (error);
+  CHECK (cag_funder_add (store, funder, &error));
   return funder->id;
 }
 
@@ -713,16 +708,13 @@ test_proforma (Fixture       *f,
   budget->name = g_strdup ("Fonctionnement 2004");
   g_assert_true (cag_date_parse_iso ("2004-04-01", &budget->start, NULL));
   g_assert_true (cag_date_parse_iso ("2005-03-31", &budget->end, NULL));
-  g_assert_true (cag_budget_add (f->store, budget, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (cag_budget_line_set (f->store, budget->id, "A",
+  CHECK (cag_budget_add (f->store, budget, NULL, &error));
+  CHECK (cag_budget_line_set (f->store, budget->id, "A",
                                       "Coordination permanente à mi-temps", 5000000, NULL,
                                       &error));
-  g_assert_no_error (error);
-  g_assert_true (cag_budget_line_set (f->store, budget->id, "B",
+  CHECK (cag_budget_line_set (f->store, budget->id, "B",
                                       "Déplacements et activités de concertation", 7500000,
                                       NULL, &error));
-  g_assert_no_error (error);
 
   f1 = add_funder (f->store, "Ministère des Relations internationales", CAG_FUNDER_PROVINCIAL);
   f2 = add_funder (f->store, "ACDI", CAG_FUNDER_FEDERAL);
@@ -730,27 +722,22 @@ test_proforma (Fixture       *f,
   o1->num = 2;
   o1->den = 1;
   o1->lines = g_strsplit ("B", ",", -1);
-  g_assert_true (cag_budget_offer_set (f->store, budget->id, o1, NULL, &error));
-  g_assert_no_error (error);
+  CHECK (cag_budget_offer_set (f->store, budget->id, o1, NULL, &error));
   o2->funder_id = f2;
-  g_assert_true (cag_budget_offer_set (f->store, budget->id, o2, NULL, &error));
-  g_assert_no_error (error);
+  CHECK (cag_budget_offer_set (f->store, budget->id, o2, NULL, &error));
 
   cash->partner_name = g_strdup ("Chantier de l’économie sociale");
   cash->line_code = g_strdup ("A");
   cash->amount_cents = 1000000;
-  g_assert_true (cag_budget_pledge_add (f->store, budget->id, cash, NULL, &error));
-  g_assert_no_error (error);
+  CHECK (cag_budget_pledge_add (f->store, budget->id, cash, NULL, &error));
   in_kind->partner_name = g_strdup ("CDEC de Québec");
   in_kind->line_code = g_strdup ("B");
   in_kind->kind = CAG_PLEDGE_IN_KIND;
   in_kind->amount_cents = 2000000;
   in_kind->basis = g_strdup ("500 h × 40 $ de temps bénévole");
-  g_assert_true (cag_budget_pledge_add (f->store, budget->id, in_kind, NULL, &error));
-  g_assert_no_error (error);
+  CHECK (cag_budget_pledge_add (f->store, budget->id, in_kind, NULL, &error));
 
-  g_assert_true (cag_pdf_write_proforma (f->store, budget->id, 0, CAG_LANG_FR, all, &error));
-  g_assert_no_error (error);
+  CHECK (cag_pdf_write_proforma (f->store, budget->id, 0, CAG_LANG_FR, all, &error));
   assert_sound_pdf (all);
   text = pdf_text (all);
   assert_has (text, "Fonctionnement 2004");
@@ -764,8 +751,7 @@ test_proforma (Fixture       *f,
   assert_has (text, "ACDI");
   g_clear_pointer (&text, g_free);
 
-  g_assert_true (cag_pdf_write_proforma (f->store, budget->id, f1, CAG_LANG_EN, one, &error));
-  g_assert_no_error (error);
+  CHECK (cag_pdf_write_proforma (f->store, budget->id, f1, CAG_LANG_EN, one, &error));
   assert_sound_pdf (one);
   text = pdf_text (one);
   assert_has (text, "Ministère des Relations internationales");
