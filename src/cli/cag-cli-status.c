@@ -89,6 +89,24 @@ add_detail (CagCliTable *table,
   cag_cli_table_add_row (table, with_colon, value);
 }
 
+/* The state in one word for tables, in the same words as describe_state. */
+static const char *
+state_word (CagFundState state)
+{
+  switch (state)
+    {
+    case CAG_FUND_COMPLETE:
+      return _("complete");
+    case CAG_FUND_ON_TRACK:
+      return _("on track");
+    case CAG_FUND_BEHIND:
+      return _("behind");
+    case CAG_FUND_NOT_STARTED:
+    default:
+      return _("not started");
+    }
+}
+
 static char *
 describe_state (const CagFundFigures *f)
 {
@@ -257,7 +275,7 @@ print_table (GPtrArray     *statuses,
       g_autofree char *needed = cag_cli_money (f->monthly_needed_cents);
       g_autofree char *name = cag_cli_org_label (s->organization_name,
                                                  s->organization_short_name);
-      const char *state = cag_fund_state_label (f->state);
+      const char *state = state_word (f->state);
       const char *month = cag_month_state_label (f->month_state);
 
       if (one_campaign)
