@@ -342,7 +342,7 @@ cag_cli_cmd_status (CagCli *cli, int argc, char **argv)
   if (!cag_cli_parse_date (as_of_text, &as_of, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (argc == 2 && (org = cag_store_org_find (store, argv[1], &error)) == NULL)
