@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cag-cli-private.h"
+#include "cag-cli-helpers.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-pdf.h"
@@ -46,8 +47,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
 #define LANG_ENTRY(o) \
   { "lang", 0, 0, G_OPTION_ARG_STRING, &(o).lang, \
     N_("Language of the document: fr or en (default: the interface’s)"), N_("LANG") }
-#define JSON_ENTRY(cli) \
-  { "json", 0, 0, G_OPTION_ARG_NONE, &(cli)->json, N_("Print JSON instead of text"), NULL }
+#define JSON_ENTRY(cli) CAG_CLI_JSON_ENTRY (cli)
 
 static gboolean
 parse_lang (const char  *code,
@@ -132,7 +132,7 @@ export_statement (CagCli *cli, int argc, char **argv)
   if (!parse_common (&o, &as_of, &lang, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   fund = cag_cli_find_fund (store, argv[1], o.campaign, &error);
@@ -175,7 +175,7 @@ export_summary (CagCli *cli, int argc, char **argv)
   if (!parse_common (&o, &as_of, &lang, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   campaign = cag_cli_find_campaign (store, argc == 2 ? argv[1] : NULL, &error);
@@ -219,7 +219,7 @@ export_statements (CagCli *cli, int argc, char **argv)
   if (!parse_common (&o, &as_of, &lang, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   campaign = cag_cli_find_campaign (store, argc == 2 ? argv[1] : NULL, &error);
@@ -260,7 +260,7 @@ export_proforma (CagCli *cli, int argc, char **argv)
   if (!parse_lang (o.lang, &lang, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
 #ifdef CAG_PDF_HAVE_BUDGETS
@@ -298,29 +298,13 @@ export_proforma (CagCli *cli, int argc, char **argv)
 int
 cag_cli_export_pdf (CagCli *cli, int argc, char **argv)
 {
-  static const struct
-  {
-    const char    *name;
-    CagCliCommand  run;
-  } subs[] = {
+  static const CagCliSub subs[] = {
     { "statement", export_statement },
     { "summary", export_summary },
     { "statements", export_statements },
     { "proforma", export_proforma },
   };
-  const char *choices = "statement|summary|statements|proforma|csv";
 
-  if (argc < 2)
-    return cag_cli_usage (_("“%s” needs a sub-command: %s"), argv[0], choices);
-  for (gsize i = 0; i < G_N_ELEMENTS (subs); i++)
-    if (strcmp (argv[1], subs[i].name) == 0)
-      return subs[i].run (cli, argc - 1, argv + 1);
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      g_print (_("Usage: cagnotte-cli %s %s"), argv[0], choices);
-      g_print ("\n");
-      return 0;
-    }
-  return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1],
-                        choices);
+  return cag_cli_dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs),
+                           "statement|summary|statements|proforma|csv");
 }

@@ -43,9 +43,13 @@ if "$cli" --db "$db" export statement "Atelier du chômeur" --output "$dir/x.pdf
   fail "--lang xx accepted"
 fi
 [ "$(wc -l < "$dir/err")" -eq 1 ] || fail "error not on one line: $(cat "$dir/err")"
-if "$cli" --db "$dir/nowhere.db" export statement "Nobody" --output "$dir/x.pdf" 2>/dev/null; then
+if "$cli" --db "$db" export statement "Nobody" --output "$dir/x.pdf" 2>/dev/null; then
   fail "unknown organization accepted"
 fi
+if "$cli" --db "$dir/nowhere.db" export summary --output "$dir/x.pdf" 2>/dev/null; then
+  fail "missing database accepted"
+fi
+[ ! -e "$dir/nowhere.db" ] || fail "export created a database"
 if "$cli" --db "$db" export statement "Atelier du chômeur" --output "$dir/no/such/dir/x.pdf" 2>"$dir/err"; then
   fail "missing folder accepted"
 fi
