@@ -245,6 +245,38 @@ cag_pdf_statement_file_name (const char    *organization,
   return g_string_free (name, FALSE);
 }
 
+char *
+cag_pdf_summary_file_name (const char    *campaign,
+                           const CagDate *as_of,
+                           CagLang        lang)
+{
+  GString *name = g_string_new (lang == CAG_LANG_FR ? "sommaire" : "summary");
+
+  append_part (name, campaign, 48);
+  if (as_of != NULL)
+    {
+      g_autofree char *iso = cag_date_to_iso (as_of);
+      g_string_append_printf (name, "-%s", iso);
+    }
+  g_string_append (name, ".pdf");
+  return g_string_free (name, FALSE);
+}
+
+char *
+cag_pdf_proforma_file_name (const char *budget,
+                            gint        version,
+                            const char *funder)
+{
+  GString *name = g_string_new ("pro-forma");
+
+  append_part (name, budget, 48);
+  g_string_append_printf (name, "-v%d", version);
+  if (funder != NULL)
+    append_part (name, funder, 32);
+  g_string_append (name, ".pdf");
+  return g_string_free (name, FALSE);
+}
+
 static gboolean
 ensure_folder (const char  *dir,
                GError     **error)

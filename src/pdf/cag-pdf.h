@@ -56,6 +56,16 @@ char     *cag_pdf_statement_file_name (const char    *organization,
                                        const CagDate *as_of,
                                        CagLang        lang);
 
+/* The same for a campaign summary ("sommaire-dakar-2005-2004-06-15.pdf")
+ * and a pro-forma ("pro-forma-fonctionnement-2004-v2-acdi.pdf"; FUNDER
+ * nullable), for the window's file chooser to propose. */
+char     *cag_pdf_summary_file_name   (const char    *campaign,
+                                       const CagDate *as_of,
+                                       CagLang        lang);
+char     *cag_pdf_proforma_file_name  (const char    *budget,
+                                       gint           version,
+                                       const char    *funder);
+
 /* ASCII-folds TEXT for a file name: accents dropped, "œ" → "oe", anything
  * but letters and digits turned into single dashes, trimmed. */
 char     *cag_pdf_safe_name         (const char *text);

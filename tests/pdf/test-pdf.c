@@ -561,6 +561,12 @@ test_safe_names (void)
   name = cag_pdf_statement_file_name ("A/B", "Dakar 2005", &d, CAG_LANG_EN);
   g_assert_cmpstr (name, ==, "statement-a-b-dakar-2005-2004-06-15.pdf");
   g_clear_pointer (&name, g_free);
+  name = cag_pdf_summary_file_name ("Dakar 2005", &d, CAG_LANG_FR);
+  g_assert_cmpstr (name, ==, "sommaire-dakar-2005-2004-06-15.pdf");
+  g_clear_pointer (&name, g_free);
+  name = cag_pdf_proforma_file_name ("Fonctionnement 2004", 2, "ACDI / CIDA");
+  g_assert_cmpstr (name, ==, "pro-forma-fonctionnement-2004-v2-acdi-cida.pdf");
+  g_clear_pointer (&name, g_free);
   name = cag_pdf_statement_file_name (
     "Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement "
     "Anticonstitutionnellementanticonstitutionnellement", "Dakar", &d, CAG_LANG_FR);
