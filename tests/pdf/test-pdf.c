@@ -267,7 +267,7 @@ fixture_set_up (Fixture       *f,
   pay (f->store, f->fund_id, "2003-12-15", 50000, "CHQ-102", NULL);
   voided = pay (f->store, f->fund_id, "2004-02-10", 99900, "CHQ-103", "Erreur de saisie");
   CHECK (cag_store_contribution_void (f->store, voided, "Montant erroné, voir CHQ-104",
-                                              &error));
+                                       &error));
   pay (f->store, f->fund_id, "2004-02-11", 25000, "CHQ-104", NULL);
   /* After the statements' date: must not show. */
   pay (f->store, f->fund_id, "2004-07-02", 77700, "CHQ-LATER", NULL);
@@ -316,7 +316,7 @@ test_statement_fr (Fixture       *f,
   g_autofree char *text = NULL;
 
   CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_FR, path,
-                                          &error));
+                                   &error));
   assert_sound_pdf (path);
   text = pdf_text (path);
 
@@ -354,7 +354,7 @@ test_statement_en (Fixture       *f,
   g_autofree char *text = NULL;
 
   CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
-                                          &error));
+                                   &error));
   assert_sound_pdf (path);
   text = pdf_text (path);
 
@@ -452,7 +452,7 @@ test_statement_odd_text (Fixture       *f,
   g_autofree char *text = NULL;
 
   CHECK (cag_pdf_write_statement (f->store, f->odd_fund_id, &june_15_2004, CAG_LANG_FR,
-                                          path, &error));
+                                   path, &error));
   /* Includes the check that the very long words stay inside the margins. */
   assert_sound_pdf (path);
   text = pdf_text (path);
@@ -477,7 +477,7 @@ test_summary (Fixture       *f,
   g_autofree char *text = NULL;
 
   CHECK (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR, fr,
-                                        &error));
+                                 &error));
   assert_sound_pdf (fr);
   text = pdf_text (fr);
   assert_has (text, "Sommaire de la campagne");
@@ -492,7 +492,7 @@ test_summary (Fixture       *f,
   g_clear_pointer (&text, g_free);
 
   CHECK (cag_pdf_write_summary (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN, en,
-                                        &error));
+                                 &error));
   assert_sound_pdf (en);
   text = pdf_text (en);
   assert_has (text, "Campaign summary");
@@ -512,9 +512,13 @@ test_batch (Fixture       *f,
   const char *name;
   guint n = 0;
 
-  CHECK (cag_pdf_write_statements (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR,
-                                           dir, &paths, &error));
-  g_assert_cmpuint (paths->len, ==, 3);
+  /* Two names that fold to the same file name. */
+  open_fund (f, add_org (f->store, "Coop A/B", "Estrie", CAG_ORG_REGIONAL), 1);
+  open_fund (f, add_org (f->store, "Coop A-B", "Estrie", CAG_ORG_REGIONAL), 1);
+
+  CHECK (cag_pdf_write_statements (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR, dir,
+                                   &paths, &error));
+  g_assert_cmpuint (paths->len, ==, 5);
 
   listing = g_dir_open (dir, 0, &error);
   g_assert_no_error (error);
@@ -525,18 +529,25 @@ test_batch (Fixture       *f,
       for (const char *p = name; *p != '\0'; p++)
         g_assert_true (g_ascii_isalnum (*p) || *p == '-' || *p == '.');
       g_assert_true (g_str_has_prefix (name, "releve-"));
-      g_assert_true (g_str_has_suffix (name, "-dakar-2005-2004-06-15.pdf"));
+      g_assert_nonnull (strstr (name, "-dakar-2005-2004-06-15"));
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
       g_assert_cmpuint (strlen (name), <=, 120);
       assert_sound_pdf (path);
       n++;
     }
-  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (n, ==, 5);
   g_assert_true (g_file_test (dir, G_FILE_TEST_IS_DIR));
   {
-    g_autofree char *expected = g_build_filename (dir,
-                                                  "releve-cdec-de-quebec-dakar-2005-2004-06-15.pdf",
-                                                  NULL);
+    g_autofree char *expected =
+      g_build_filename (dir, "releve-cdec-de-quebec-dakar-2005-2004-06-15.pdf", NULL);
+    g_autofree char *first =
+      g_build_filename (dir, "releve-coop-a-b-dakar-2005-2004-06-15.pdf", NULL);
+    g_autofree char *second =
+      g_build_filename (dir, "releve-coop-a-b-dakar-2005-2004-06-15-2.pdf", NULL);
+
     g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
   }
 }
 
@@ -657,7 +668,7 @@ test_missing_font (Fixture       *f,
 
   /* A good file first: a failed export must leave it as it was. */
   CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path,
-                                          &error));
+                                   &error));
   g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
 
   g_setenv ("CAGNOTTE_FONTDIR", f->dir, TRUE);
@@ -716,11 +727,11 @@ test_proforma (Fixture       *f,
   g_assert_true (cag_date_parse_iso ("2005-03-31", &budget->end, NULL));
   CHECK (cag_budget_add (f->store, budget, NULL, &error));
   CHECK (cag_budget_line_set (f->store, budget->id, "A",
-                                      "Coordination permanente à mi-temps", 5000000, NULL,
-                                      &error));
+                               "Coordination permanente à mi-temps", 5000000, NULL,
+                               &error));
   CHECK (cag_budget_line_set (f->store, budget->id, "B",
-                                      "Déplacements et activités de concertation", 7500000,
-                                      NULL, &error));
+                               "Déplacements et activités de concertation", 7500000,
+                               NULL, &error));
 
   f1 = add_funder (f->store, "Ministère des Relations internationales", CAG_FUNDER_PROVINCIAL);
   f2 = add_funder (f->store, "ACDI", CAG_FUNDER_FEDERAL);
