@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -656,6 +658,36 @@ test_unwritable (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* A write that fails half-way (the file size limit stands in for a full
+ * disk): no partial file under the name, no temporary file left. */
+static void
+test_write_fails_midway (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = path_in (f, "out");
+  g_autofree char *path = g_build_filename (dir, "releve.pdf", NULL);
+  struct rlimit saved, small;
+  void (*previous) (int);
+  gboolean ok;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  small = saved;
+  small.rlim_cur = 4096;
+  previous = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, previous);
+
+  g_assert_false (ok);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "releve.pdf"));
+  g_test_message ("%s", error->message);
+  assert_no_leftovers (dir, 0);
+}
+
 static void
 test_missing_font (Fixture       *f,
                    gconstpointer  data)
@@ -813,6 +845,7 @@ main (int argc, char **argv)
   ADD ("/pdf/batch", test_batch);
   ADD ("/pdf/unwritable", test_unwritable);
   ADD ("/pdf/missing-font", test_missing_font);
+  ADD ("/pdf/write-fails-midway", test_write_fails_midway);
   ADD ("/pdf/proforma", test_proforma);
 #undef ADD
   return g_test_run ();
