@@ -475,6 +475,37 @@ cag_pdf_wrap (CagPdfDoc    *doc,
   return lines;
 }
 
+GPtrArray *
+cag_pdf_wrap_max (CagPdfDoc    *doc,
+                  CagPdfWeight  weight,
+                  double        size,
+                  double        width,
+                  const char   *text,
+                  guint         max_lines)
+{
+  GPtrArray *lines = cag_pdf_wrap (doc, weight, size, width, text);
+  GString *last;
+
+  if (max_lines == 0 || lines->len <= max_lines)
+    return lines;
+  g_ptr_array_set_size (lines, max_lines);
+  last = g_string_new (lines->pdata[max_lines - 1]);
+  /* Make room for the ellipsis. */
+  g_string_append (last, "…");
+  while (last->len > strlen ("…")
+         && width_of (doc, weight, size, last->str, last->len) > width)
+    {
+      gsize cut = last->len - strlen ("…");
+      const char *prev = g_utf8_find_prev_char (last->str, last->str + cut);
+
+      g_string_erase (last, prev != NULL ? (gssize) (prev - last->str) : 0,
+                      (gssize) (cut - (prev != NULL ? (gsize) (prev - last->str) : 0)));
+    }
+  g_free (lines->pdata[max_lines - 1]);
+  lines->pdata[max_lines - 1] = g_string_free (last, FALSE);
+  return lines;
+}
+
 double
 cag_pdf_paragraph (CagPdfDoc    *doc,
                    double        x,

@@ -119,6 +119,14 @@ GPtrArray  *cag_pdf_wrap              (CagPdfDoc    *doc,
                                        double        size,
                                        double        width,
                                        const char   *text);
+/* Like cag_pdf_wrap, at most MAX_LINES lines, the last one ending in "…"
+ * when text was left out: a table cell never outgrows a page. */
+GPtrArray  *cag_pdf_wrap_max          (CagPdfDoc    *doc,
+                                       CagPdfWeight  weight,
+                                       double        size,
+                                       double        width,
+                                       const char   *text,
+                                       guint         max_lines);
 /* Draws wrapped text from baseline Y down; returns the baseline after the
  * last line. */
 double      cag_pdf_paragraph         (CagPdfDoc    *doc,

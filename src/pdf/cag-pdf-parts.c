@@ -28,13 +28,24 @@ cag_pdf_draw_title_block (CagPdfDoc  *doc,
                       &cag_pdf_primary, CAG_PDF_CONTENT_WIDTH - right_w - 24, network);
 
   y -= 36;
-  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 20, 24,
-                         &cag_pdf_ink, title);
+  {
+    g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, 20, CAG_PDF_CONTENT_WIDTH,
+                                                    title, 2);
+
+    for (guint i = 0; i < lines->len; i++, y -= 24)
+      cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 20, &cag_pdf_ink,
+                    lines->pdata[i]);
+  }
   if (subtitle != NULL)
     {
+      /* Names run up to 200 characters: at most four lines. */
+      g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, 13,
+                                                      CAG_PDF_CONTENT_WIDTH, subtitle, 4);
+
       y -= 2;
-      y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 13, 17,
-                             &cag_pdf_primary, subtitle);
+      for (guint i = 0; i < lines->len; i++, y -= 17)
+        cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 13,
+                      &cag_pdf_primary, lines->pdata[i]);
     }
   y += 6;
   cag_pdf_line (doc, CAG_PDF_LEFT, y, CAG_PDF_RIGHT, y, 1.2, &cag_pdf_primary, FALSE);

@@ -291,8 +291,8 @@ draw_line_label (CagPdfDoc  *doc,
                  gboolean    measure_only)
 {
   g_autofree char *text = g_strdup_printf ("%s  %s", code, label);
-  g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE, w - 2 * CELL_PAD,
-                                              text);
+  g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                                  w - 2 * CELL_PAD, text, 8);
 
   if (!measure_only)
     for (guint l = 0; l < lines->len; l++)
@@ -647,13 +647,14 @@ draw_pledges (CagPdfDoc          *doc,
     {
       const CagPledge *pl = pledges->pdata[i];
       g_autofree char *amount = cag_money_format (pl->amount_cents, lang);
-      g_autoptr (GPtrArray) name_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                                       widths[0] - 2 * CELL_PAD,
-                                                       data->partner_names->pdata[i]);
-      g_autoptr (GPtrArray) basis_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                                        widths[5] - 2 * CELL_PAD,
-                                                        pl->kind == CAG_PLEDGE_IN_KIND
-                                                          && pl->basis != NULL ? pl->basis : "");
+      g_autoptr (GPtrArray) name_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                                           widths[0] - 2 * CELL_PAD,
+                                                           data->partner_names->pdata[i], 6);
+      g_autoptr (GPtrArray) basis_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                                            widths[5] - 2 * CELL_PAD,
+                                                            pl->kind == CAG_PLEDGE_IN_KIND
+                                                              && pl->basis != NULL ? pl->basis
+                                                                                   : "", 10);
       double h = MAX (name_lines->len, basis_lines->len) * TABLE_LEADING + 6;
       double ty;
 

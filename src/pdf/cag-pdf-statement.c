@@ -593,16 +593,16 @@ draw_contributions (CagPdfDoc              *doc,
 
       date_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
                                  col_width[COL_DATE] - 2 * CELL_PAD, date);
-      ref_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                col_width[COL_REFERENCE] - 2 * CELL_PAD,
-                                c->reference != NULL ? c->reference : "");
-      note_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                 col_width[COL_NOTE] - 2 * CELL_PAD,
-                                 c->note != NULL ? c->note : "");
+      ref_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                    col_width[COL_REFERENCE] - 2 * CELL_PAD,
+                                    c->reference != NULL ? c->reference : "", 8);
+      note_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                     col_width[COL_NOTE] - 2 * CELL_PAD,
+                                     c->note != NULL ? c->note : "", 16);
       if (void_text != NULL)
         {
-          void_lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, TABLE_SIZE,
-                                     col_width[COL_NOTE] - 2 * CELL_PAD, void_text);
+          void_lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, TABLE_SIZE,
+                                         col_width[COL_NOTE] - 2 * CELL_PAD, void_text, 8);
           /* An empty note gives one empty line; drop it before the reason. */
           if (note_lines->len == 1 && *(char *) note_lines->pdata[0] == '\0')
             g_ptr_array_set_size (note_lines, 0);

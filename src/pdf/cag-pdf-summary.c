@@ -191,8 +191,8 @@ draw_funds (CagPdfDoc  *doc,
       else
         gap = g_strdup ("—");
 
-      name_lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, TABLE_SIZE, col_width[COL_ORG] - 2 * CELL_PAD,
-                                 st->organization_name);
+      name_lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, TABLE_SIZE,
+                                     col_width[COL_ORG] - 2 * CELL_PAD, st->organization_name, 4);
       if (st->region != NULL && *st->region != '\0')
         sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d delegation",
                                             "%s · %d delegations", (gulong) st->delegations),
@@ -299,7 +299,7 @@ draw_funded (CagPdfDoc            *doc,
                                             "%d delegations funded",
                                             (gulong) st->delegations), st->delegations);
       saved = cag_money_format (st->figures.saved_cents + st->figures.matched_cents, lang);
-      lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 9, 300, st->organization_name);
+      lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, 9, 300, st->organization_name, 4);
       if (y - lines->len * 12 - 4 < bottom)
         y = cag_pdf_doc_add_page (doc);
       cag_pdf_fill_rect (doc, CAG_PDF_LEFT + 2, y - 1, 6, 6, &cag_pdf_good);
