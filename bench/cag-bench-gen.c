@@ -389,7 +389,7 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("— fill a benchmark database");
+  context = g_option_context_new ("- fill a benchmark database");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -398,8 +398,8 @@ main (int   argc,
     }
   if (db_path == NULL || n_orgs < 1 || n_months < 1 || chunk < 1)
     {
-      g_printerr ("cag-bench-gen: --db FILE, --orgs N ≥ 1, --months M ≥ 1 and "
-                  "--chunk ≥ 1 are needed\n");
+      g_printerr ("cag-bench-gen: --db FILE, --orgs N >= 1, --months M >= 1 and "
+                  "--chunk >= 1 are needed\n");
       return 1;
     }
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))

@@ -699,11 +699,11 @@ run_size (Runner     *runner,
   store_db = g_strdup_printf ("%s/cagnotte-%ux%u.db", runner->dir, res->orgs, res->months);
   raw_db = g_strdup_printf ("%s/raw-%ux%u.db", runner->dir, res->orgs, res->months);
 
-  g_printerr ("%u × %u: generating the Cagnotte database…\n", res->orgs, res->months);
+  g_printerr ("%u x %u: generating the Cagnotte database...\n", res->orgs, res->months);
   store_kv = generate (runner, FALSE, store_db, res->orgs, res->months, error);
   if (store_kv == NULL)
     return FALSE;
-  g_printerr ("%u × %u: generating the raw SQLite database…\n", res->orgs, res->months);
+  g_printerr ("%u x %u: generating the raw SQLite database...\n", res->orgs, res->months);
   raw_kv = generate (runner, TRUE, raw_db, res->orgs, res->months, error);
   if (raw_kv == NULL)
     return FALSE;
@@ -746,7 +746,7 @@ run_size (Runner     *runner,
   /* The raw aggregate takes seconds on the large sizes: fewer runs. */
   raw_repeat = res->contributions > 200000 ? MIN (runner->repeat, 3) : runner->repeat;
 
-  g_printerr ("%u × %u: measuring…\n", res->orgs, res->months);
+  g_printerr ("%u x %u: measuring...\n", res->orgs, res->months);
   if (!measure_all (runner, "status-all", store_db, campaign_id, as_of, res->orgs,
                     runner->repeat, &res->all_ms[0], &rss_kib[0], &funds[0], &saved[0],
                     error)
@@ -793,7 +793,7 @@ print_row (const char *size,
 static void
 print_result (const SizeResult *res)
 {
-  g_autofree char *size = g_strdup_printf ("%u×%u", res->orgs, res->months);
+  g_autofree char *size = g_strdup_printf ("%ux%u", res->orgs, res->months);
 
   print_row (size, "bulk load (rows/s)", 0, res->load_rps[0], res->load_rps[1]);
   print_row ("", "open + status, every fund (ms)", 2, res->all_ms[0], res->all_ms[1]);
@@ -819,7 +819,7 @@ check_target (const char *what,
   gboolean pass = at_least ? value >= limit : value <= limit;
 
   g_print ("%-4s %-36s %12.3f %s (target %s %g)\n", pass ? "PASS" : "FAIL", what, value,
-           unit, at_least ? "≥" : "≤", limit);
+           unit, at_least ? ">=" : "<=", limit);
   return pass;
 }
 
@@ -848,7 +848,7 @@ main (int   argc,
   Runner runner;
   const GOptionEntry entries[] = {
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Folder for the generated databases", "DIR" },
-    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Sizes (default " DEFAULT_SIZES ")", "NxM,…" },
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Sizes (default " DEFAULT_SIZES ")", "NxM,..." },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs of the all-funds status (default 5)", "R" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child, NULL, NULL },
     { "db", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &db, NULL, NULL },
@@ -858,7 +858,7 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("— Cagnotte benchmarks");
+  context = g_option_context_new ("- Cagnotte benchmarks");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -898,14 +898,14 @@ main (int   argc,
         }
       if (!run_size (&runner, &res, &error))
         {
-          g_printerr ("cag-bench: %u × %u: %s\n", res.orgs, res.months, error->message);
+          g_printerr ("cag-bench: %u x %u: %s\n", res.orgs, res.months, error->message);
           return 1;
         }
       g_array_append_val (results, res);
     }
 
   cpu = cpu_model ();
-  g_print ("\nCagnotte benchmarks — %u CPUs (%s), SQLite %s\n",
+  g_print ("\nCagnotte benchmarks - %u CPUs (%s), SQLite %s\n",
            g_get_num_processors (), cpu, sqlite3_libversion ());
   g_print ("ratio = Cagnotte / raw sqlite3 (times: below 1 is faster; rate: above 1 is faster)\n\n");
   g_print ("%-11s %-34s %14s %14s %9s\n", "size", "measure", "cagnotte", "raw sqlite3", "ratio");
@@ -926,7 +926,7 @@ main (int   argc,
       if (res->orgs != TARGET_ORGS || res->months != TARGET_MONTHS)
         continue;
       targets_run = TRUE;
-      g_print ("Targets at %u × %u:\n", res->orgs, res->months);
+      g_print ("Targets at %u x %u:\n", res->orgs, res->months);
       all_pass &= check_target ("bulk load", res->load_rps[0], TARGET_LOAD_RPS, TRUE, "rows/s");
       all_pass &= check_target ("open + status, every fund", res->all_ms[0], TARGET_ALL_MS,
                                 FALSE, "ms");
@@ -937,13 +937,13 @@ main (int   argc,
       all_pass &= check_target ("peak memory", res->mem_mb[0], TARGET_MEM_MB, FALSE, "MiB");
     }
   if (!targets_run)
-    g_print ("Targets apply at %d × %d, which was not run.\n", TARGET_ORGS, TARGET_MONTHS);
+    g_print ("Targets apply at %d x %d, which was not run.\n", TARGET_ORGS, TARGET_MONTHS);
   for (guint i = 0; i < results->len; i++)
     {
       SizeResult *res = &g_array_index (results, SizeResult, i);
 
       if (!res->totals_match)
-        g_print ("FAIL %u × %u: Cagnotte's saved totals differ from the raw aggregate\n",
+        g_print ("FAIL %u x %u: Cagnotte's saved totals differ from the raw aggregate\n",
                  res->orgs, res->months);
       g_free (res->totals_note);
     }
