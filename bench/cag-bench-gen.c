@@ -271,7 +271,8 @@ load_raw (CagBenchGen *gen,
       goto out;
     }
   sqlite3_busy_timeout (db, 5000);
-  if (!raw_exec (db, CAG_BENCH_RAW_SCHEMA, error))
+  if (!raw_exec (db, CAG_BENCH_RAW_PRAGMAS, error)
+      || !raw_exec (db, CAG_BENCH_RAW_SCHEMA, error))
     goto out;
 
   /* Funds 1 … N, one per organization, as the raw queries expect. */

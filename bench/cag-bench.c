@@ -369,7 +369,12 @@ raw_open (const char *path,
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
-  sqlite3_exec (db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+  if (sqlite3_exec (db, CAG_BENCH_RAW_PRAGMAS, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      raw_fail (db, "setting up the connection", error);
+      sqlite3_close (db);
+      return NULL;
+    }
   return db;
 }
 
