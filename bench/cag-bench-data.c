@@ -31,6 +31,7 @@ typedef struct
   gint      pay_day;
   CagMethod method;
   guint     cheque_no;
+  guint     transfer_no;
   gint      first_month;   /* first month it pays in (0-based) */
   gint      last_month;    /* months after this one: nothing */
   gint      miss_permille;
@@ -60,10 +61,10 @@ struct _CagBenchGen
 
   guint       cur_month;         /* next (month, org) to generate */
   guint       cur_org;
+  gboolean    by_org;
   PendingRow  pending[8];
   guint       n_pending;
   guint       next_pending;
-  guint       transfer_no;
 };
 
 static const char *const regions[] = {
@@ -220,8 +221,8 @@ push_row (CagBenchGen *gen,
       break;
     case CAG_METHOD_TRANSFER:
       row->has_reference = TRUE;
-      g_snprintf (row->reference, sizeof row->reference, "VIR %04d-%02d-%06u",
-                  year, month, ++gen->transfer_no % 1000000);
+      g_snprintf (row->reference, sizeof row->reference, "VIR %04d-%02d-%05u-%u",
+                  year, month, org + 1, ++st->transfer_no);
       break;
     case CAG_METHOD_CASH:
       if (rng_permille (&st->rng, 500))
@@ -359,6 +360,14 @@ cag_bench_gen_free (CagBenchGen *gen)
   g_free (gen);
 }
 
+void
+cag_bench_gen_set_order (CagBenchGen   *gen,
+                         CagBenchOrder  order)
+{
+  g_return_if_fail (gen->cur_month == 0 && gen->cur_org == 0 && gen->n_pending == 0);
+  gen->by_org = order == CAG_BENCH_ORDER_ORG;
+}
+
 guint
 cag_bench_gen_n_orgs (CagBenchGen *gen)
 {
@@ -428,15 +437,28 @@ cag_bench_gen_next (CagBenchGen *gen,
 
   while (gen->next_pending >= gen->n_pending)
     {
-      if (gen->cur_month >= gen->n_months)
+      if (gen->cur_month >= (gen->by_org ? gen->n_orgs : gen->n_months))
         return FALSE;
       gen->n_pending = 0;
       gen->next_pending = 0;
-      generate_org_month (gen, gen->cur_org, (gint) gen->cur_month);
-      if (++gen->cur_org == gen->n_orgs)
+      if (gen->by_org)
         {
-          gen->cur_org = 0;
-          gen->cur_month++;
+          /* cur_month counts organizations here, cur_org months. */
+          generate_org_month (gen, gen->cur_month, (gint) gen->cur_org);
+          if (++gen->cur_org == gen->n_months)
+            {
+              gen->cur_org = 0;
+              gen->cur_month++;
+            }
+        }
+      else
+        {
+          generate_org_month (gen, gen->cur_org, (gint) gen->cur_month);
+          if (++gen->cur_org == gen->n_orgs)
+            {
+              gen->cur_org = 0;
+              gen->cur_month++;
+            }
         }
     }
 

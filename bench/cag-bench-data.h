@@ -55,6 +55,16 @@ G_BEGIN_DECLS
 
 typedef struct _CagBenchGen CagBenchGen;
 
+/* The order rows come in: month after month, each month organization after
+ * organization (as a network records them over the years), or organization
+ * after organization, each with its whole history (as a treasurer enters past
+ * years after the fact).  Either way the rows are the same. */
+typedef enum
+{
+  CAG_BENCH_ORDER_MONTH,
+  CAG_BENCH_ORDER_ORG,
+} CagBenchOrder;
+
 /* One contribution of the stream.  The strings belong to the generator and
  * stay valid until the next call to cag_bench_gen_next(). */
 typedef struct
@@ -72,6 +82,9 @@ CagBenchGen     *cag_bench_gen_new         (guint   n_orgs,
                                             guint   n_months,
                                             guint64 seed);
 void             cag_bench_gen_free        (CagBenchGen *gen);
+/* Before the first cag_bench_gen_next(); CAG_BENCH_ORDER_MONTH by default. */
+void             cag_bench_gen_set_order   (CagBenchGen   *gen,
+                                            CagBenchOrder  order);
 
 guint            cag_bench_gen_n_orgs      (CagBenchGen *gen);
 guint            cag_bench_gen_n_months    (CagBenchGen *gen);
@@ -89,8 +102,7 @@ CagOrganization *cag_bench_gen_org         (CagBenchGen *gen,
 gint             cag_bench_gen_delegations (CagBenchGen *gen,
                                             guint        i);
 
-/* The next contribution, month after month and, in each month, organization
- * after organization (the order a network records them in); FALSE at the end. */
+/* The next contribution, in the order set; FALSE at the end. */
 gboolean         cag_bench_gen_next        (CagBenchGen *gen,
                                             CagBenchRow *row);
 

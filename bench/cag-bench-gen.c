@@ -2,6 +2,7 @@
  * realistic contributions, for the benchmarks.
  *
  *   cag-bench-gen --db FILE --orgs N --months M [--seed S] [--chunk ROWS]
+ *                 [--order month|org]
  *   cag-bench-gen --raw --db FILE --orgs N --months M …
  *
  * Without --raw it goes through the core's own API, in bulk: one campaign
@@ -376,6 +377,7 @@ main (int   argc,
   gint chunk = CAG_BENCH_CHUNK_ROWS;
   gint64 seed = (gint64) CAG_BENCH_DEFAULT_SEED;
   gboolean raw = FALSE;
+  g_autofree char *order = NULL;
   GenStats stats = { 0 };
   CagDate as_of_date;
   gboolean ok;
@@ -386,6 +388,9 @@ main (int   argc,
     { "months", 0, 0, G_OPTION_ARG_INT, &n_months, "Months of saving (default 36)", "M" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Pseudo-random seed", "S" },
     { "chunk", 0, 0, G_OPTION_ARG_INT, &chunk, "Rows per bulk call (default 10000)", "ROWS" },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order,
+      "month: each month, every organization (default); org: each organization, its whole "
+      "history", "month|org" },
     { "raw", 0, 0, G_OPTION_ARG_NONE, &raw, "Plain SQLite database instead of Cagnotte's", NULL },
     { NULL }
   };
@@ -403,6 +408,11 @@ main (int   argc,
                   "--chunk >= 1 are needed\n");
       return 1;
     }
+  if (order != NULL && !g_str_equal (order, "month") && !g_str_equal (order, "org"))
+    {
+      g_printerr ("cag-bench-gen: --order is month or org\n");
+      return 1;
+    }
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
       g_printerr ("cag-bench-gen: %s already exists\n", db_path);
@@ -410,6 +420,8 @@ main (int   argc,
     }
 
   gen = cag_bench_gen_new ((guint) n_orgs, (guint) n_months, (guint64) seed);
+  if (order != NULL && g_str_equal (order, "org"))
+    cag_bench_gen_set_order (gen, CAG_BENCH_ORDER_ORG);
   t0 = g_get_monotonic_time ();
   if (raw)
     ok = load_raw (gen, db_path, (guint) chunk, &stats, &error);
@@ -426,6 +438,7 @@ main (int   argc,
   as_of = cag_date_to_iso (&as_of_date);
   g_print ("kind=%s\n", raw ? "raw" : "store");
   g_print ("orgs=%d\nmonths=%d\n", n_orgs, n_months);
+  g_print ("order=%s\nchunk=%d\n", order != NULL ? order : "month", chunk);
   g_print ("campaign_id=%" G_GINT64_FORMAT "\n", stats.campaign_id);
   g_print ("first_fund_id=%" G_GINT64_FORMAT "\n", stats.first_fund_id);
   g_print ("as_of=%s\n", as_of);

@@ -1,13 +1,16 @@
 /* cag-bench.c — the benchmark runner.
  *
  *   cag-bench --dir DIR [--sizes 25x36,1000x120,10000x120] [--repeat R]
+ *             [--order org|month]
  *
  * For each size it has cag-bench-gen fill two databases with the same rows —
  * Cagnotte's, through the core's API, and a plain SQLite one — then measures,
  * each time in a fresh child process (so that neither the load nor an earlier
  * measurement counts in the peak memory):
  *
- *   - bulk load rate (rows/s, inside cag_store_contribution_add_batch);
+ *   - bulk load rate (rows/s, inside cag_store_contribution_add_batch, in
+ *     chunks of CAG_BENCH_CHUNK_ROWS; by default organization after
+ *     organization, as a treasurer enters past years after the fact);
  *   - open + status of every fund of the campaign (cag_store_open +
  *     cag_store_status_list), median of R runs;
  *   - status of one organization (cag_store_fund_status), median of a few
@@ -583,6 +586,7 @@ typedef struct
   char   *self;
   char   *gen;
   char   *dir;
+  char   *order;
   guint   repeat;
 } Runner;
 
@@ -680,7 +684,7 @@ generate (Runner     *runner,
   g_autofree char *months_text = g_strdup_printf ("%u", months);
   const char *argv[] = {
     runner->gen, "--db", db, "--orgs", orgs_text, "--months", months_text,
-    raw ? "--raw" : NULL, NULL
+    "--order", runner->order, raw ? "--raw" : NULL, NULL
   };
 
   return run_child (argv, error);
@@ -837,6 +841,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *sizes = NULL;
   g_autofree char *child = NULL;
+  g_autofree char *order = NULL;
   g_autofree char *db = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *self = NULL;
@@ -855,6 +860,8 @@ main (int   argc,
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Folder for the generated databases", "DIR" },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes, "Sizes (default " DEFAULT_SIZES ")", "NxM,..." },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, "Runs of the all-funds status (default 5)", "R" },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order,
+      "Order of the bulk load: org (each organization's history, default) or month", "org|month" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child, NULL, NULL },
     { "db", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &db, NULL, NULL },
     { "campaign", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &campaign_id, NULL, NULL },
@@ -889,6 +896,12 @@ main (int   argc,
   runner.gen = gen;
   runner.dir = dir;
   runner.repeat = (guint) repeat;
+  runner.order = order != NULL ? order : (char *) "org";
+  if (!g_str_equal (runner.order, "org") && !g_str_equal (runner.order, "month"))
+    {
+      g_printerr ("cag-bench: --order is org or month\n");
+      return 2;
+    }
 
   size_list = g_strsplit (sizes != NULL ? sizes : DEFAULT_SIZES, ",", -1);
   results = g_array_new (FALSE, TRUE, sizeof (SizeResult));
@@ -912,6 +925,10 @@ main (int   argc,
   cpu = cpu_model ();
   g_print ("\nCagnotte benchmarks - %u CPUs (%s), SQLite %s\n",
            g_get_num_processors (), cpu, sqlite3_libversion ());
+  g_print ("bulk load: chunks of %d rows, %s\n", CAG_BENCH_CHUNK_ROWS,
+           g_str_equal (runner.order, "org")
+           ? "organization after organization, each with its whole history"
+           : "month after month, every organization each month");
   g_print ("ratio = Cagnotte / raw sqlite3 (times: below 1 is faster; rate: above 1 is faster)\n\n");
   g_print ("%-11s %-34s %14s %14s %9s\n", "size", "measure", "cagnotte", "raw sqlite3", "ratio");
   for (guint i = 0; i < results->len; i++)
