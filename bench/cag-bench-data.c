@@ -473,6 +473,17 @@ cag_bench_gen_next (CagBenchGen *gen,
   return TRUE;
 }
 
+gint64
+cag_bench_cpu_us (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
 glong
 cag_bench_maxrss_kib (void)
 {

@@ -108,6 +108,9 @@ gboolean         cag_bench_gen_next        (CagBenchGen *gen,
 
 /* Peak resident set size of this process, in KiB (getrusage). */
 glong            cag_bench_maxrss_kib      (void);
+/* CPU time this process has used so far (user + system), in µs.  On a
+ * machine shared with other work it tells the work done from the waiting. */
+gint64           cag_bench_cpu_us          (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagBenchGen, cag_bench_gen_free)
 

@@ -62,8 +62,10 @@ typedef struct
   guint   voided;
   double  load_rps[2];
   double  load_s[2];
+  double  load_cpu_rps[2];  /* rows per CPU second */
   double  load_org_rps[2];
   double  load_org_s[2];
+  double  all_cpu_ms[2];
   double  setup_s[2];      /* organizations, funds and voids */
   double  all_ms[2];
   double  one_ms[2];
@@ -210,6 +212,19 @@ cpu_model (void)
   return g_strdup ("unknown CPU");
 }
 
+/* The 1-minute load average, as text ("?" when unknown). */
+static char *
+load_average (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("?");
+  fields = g_strsplit (text, " ", 2);
+  return g_strdup (fields[0] != NULL ? fields[0] : "?");
+}
+
 /* ---- Children: one measurement each -------------------------------------- */
 
 static void
@@ -257,6 +272,7 @@ child_status_all (const char    *db,
 {
   g_autoptr(CagStore) store = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  gint64 c0 = cag_bench_cpu_us ();
   gint64 t0 = g_get_monotonic_time ();
   gint64 saved = 0;
 
@@ -267,6 +283,7 @@ child_status_all (const char    *db,
   if (list == NULL)
     return FALSE;
   g_print ("us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time () - t0);
+  g_print ("cpu_us=%" G_GINT64_FORMAT "\n", cag_bench_cpu_us () - c0);
 
   for (guint i = 0; i < list->len; i++)
     saved += ((CagFundStatus *) g_ptr_array_index (list, i))->figures.saved_cents;
@@ -394,6 +411,7 @@ child_raw_all (const char *path,
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  gint64 c0 = cag_bench_cpu_us ();
   gint64 t0 = g_get_monotonic_time ();
   gint64 saved = 0;
   guint funds = 0;
@@ -420,6 +438,7 @@ child_raw_all (const char *path,
       goto out;
     }
   g_print ("us=%" G_GINT64_FORMAT "\n", g_get_monotonic_time () - t0);
+  g_print ("cpu_us=%" G_GINT64_FORMAT "\n", cag_bench_cpu_us () - c0);
   g_print ("funds=%u\nsaved_cents=%" G_GINT64_FORMAT "\n", funds, saved);
   print_rss ();
   ok = TRUE;
@@ -613,8 +632,8 @@ run_measure (Runner     *runner,
   return run_child (argv, error);
 }
 
-/* Median time (ms) of REPEAT fresh children running KIND, and their peak
- * memory; fills FUNDS and SAVED from the last one. */
+/* Median time and CPU time (ms) of REPEAT fresh children running KIND, and
+ * their peak memory; fills FUNDS and SAVED from the last one. */
 static gboolean
 measure_all (Runner     *runner,
              const char *kind,
@@ -624,29 +643,34 @@ measure_all (Runner     *runner,
              guint       orgs,
              guint       repeat,
              double     *out_ms,
+             double     *out_cpu_ms,
              double     *out_rss_kib,
              double     *out_funds,
              double     *out_saved,
              GError    **error)
 {
   g_autofree double *ms = g_new0 (double, repeat);
+  g_autofree double *cpu_ms = g_new0 (double, repeat);
 
   for (guint i = 0; i < repeat; i++)
     {
       g_autoptr(GHashTable) kv = run_measure (runner, kind, db, campaign_id, as_of,
                                               orgs, error);
-      double us, rss;
+      double us, cpu_us, rss;
 
       if (kv == NULL
           || !kv_double (kv, "us", &us, error)
+          || !kv_double (kv, "cpu_us", &cpu_us, error)
           || !kv_double (kv, "maxrss_kib", &rss, error)
           || !kv_double (kv, "funds", out_funds, error)
           || !kv_double (kv, "saved_cents", out_saved, error))
         return FALSE;
       ms[i] = us / 1000.0;
+      cpu_ms[i] = cpu_us / 1000.0;
       *out_rss_kib = MAX (*out_rss_kib, rss);
     }
   *out_ms = quantile (ms, repeat, 0.5);
+  *out_cpu_ms = quantile (cpu_ms, repeat, 0.5);
   return TRUE;
 }
 
@@ -730,7 +754,7 @@ run_size (Runner     *runner,
   g_autoptr(GHashTable) raw_kv = NULL;
   const char *campaign_id, *as_of;
   const char *raw_campaign = "0";
-  double n[2], v[2], load_us[2], org_us[2], fund_us[2], void_us[2], rss;
+  double n[2], v[2], load_us[2], load_cpu_us[2], org_us[2], fund_us[2], void_us[2], rss;
   double funds[2] = { 0, 0 }, saved[2] = { 0, 0 }, rss_kib[2] = { 0, 0 };
   guint raw_repeat;
 
@@ -776,6 +800,7 @@ run_size (Runner     *runner,
       if (!kv_double (kv, "contributions", &n[k], error)
           || !kv_double (kv, "voided", &v[k], error)
           || !kv_double (kv, "load_us", &load_us[k], error)
+          || !kv_double (kv, "load_cpu_us", &load_cpu_us[k], error)
           || !kv_double (kv, "org_us", &org_us[k], error)
           || !kv_double (kv, "fund_us", &fund_us[k], error)
           || !kv_double (kv, "void_us", &void_us[k], error)
@@ -783,6 +808,7 @@ run_size (Runner     *runner,
         return FALSE;
       res->load_s[k] = load_us[k] / 1e6;
       res->load_rps[k] = load_us[k] > 0 ? n[k] / res->load_s[k] : 0.0;
+      res->load_cpu_rps[k] = load_cpu_us[k] > 0 ? n[k] / (load_cpu_us[k] / 1e6) : 0.0;
       res->setup_s[k] = (org_us[k] + fund_us[k] + void_us[k]) / 1e6;
       res->load_mem_mb[k] = rss / 1024.0;
     }
@@ -809,10 +835,12 @@ run_size (Runner     *runner,
 
   g_printerr ("%u x %u: measuring...\n", res->orgs, res->months);
   if (!measure_all (runner, "status-all", store_db, campaign_id, as_of, res->orgs,
-                    runner->repeat, &res->all_ms[0], &rss_kib[0], &funds[0], &saved[0],
+                    runner->repeat, &res->all_ms[0], &res->all_cpu_ms[0], &rss_kib[0],
+                    &funds[0], &saved[0],
                     error)
       || !measure_all (runner, "raw-all", raw_db, raw_campaign, as_of, res->orgs,
-                       raw_repeat, &res->all_ms[1], &rss_kib[1], &funds[1], &saved[1],
+                       raw_repeat, &res->all_ms[1], &res->all_cpu_ms[1], &rss_kib[1],
+                       &funds[1], &saved[1],
                        error)
       || !measure_samples (runner, "status-one", store_db, campaign_id, as_of, res->orgs,
                            &res->one_ms[0], NULL, &rss_kib[0], error)
@@ -857,9 +885,11 @@ print_result (const SizeResult *res)
   g_autofree char *size = g_strdup_printf ("%ux%u", res->orgs, res->months);
 
   print_row (size, "bulk load, month by month (rows/s)", 0, res->load_rps[0], res->load_rps[1]);
+  print_row ("", "  (rows per CPU second)", 0, res->load_cpu_rps[0], res->load_cpu_rps[1]);
   print_row ("", "bulk load, org by org (rows/s)", 0, res->load_org_rps[0],
              res->load_org_rps[1]);
   print_row ("", "open + status, every fund (ms)", 2, res->all_ms[0], res->all_ms[1]);
+  print_row ("", "  (CPU time, ms)", 2, res->all_cpu_ms[0], res->all_cpu_ms[1]);
   print_row ("", "status, one organization (ms)", 3, res->one_ms[0], res->one_ms[1]);
   print_row ("", "record one contribution (ms)", 3, res->add_ms[0], res->add_ms[1]);
   print_row ("", "  (90th percentile, ms)", 3, res->add_p90_ms[0], res->add_p90_ms[1]);
@@ -902,6 +932,8 @@ main (int   argc,
   g_autofree char *self_dir = NULL;
   g_autofree char *gen = NULL;
   g_autofree char *cpu = NULL;
+  g_autofree char *load_start = NULL;
+  g_autofree char *load_end = NULL;
   g_auto(GStrv) size_list = NULL;
   g_autoptr(GArray) results = NULL;
   gint64 campaign_id = 0;
@@ -949,6 +981,7 @@ main (int   argc,
   runner.dir = dir;
   runner.repeat = (guint) repeat;
 
+  load_start = load_average ();
   size_list = g_strsplit (sizes != NULL ? sizes : DEFAULT_SIZES, ",", -1);
   results = g_array_new (FALSE, TRUE, sizeof (SizeResult));
   for (guint i = 0; size_list[i] != NULL; i++)
@@ -968,9 +1001,11 @@ main (int   argc,
       g_array_append_val (results, res);
     }
 
+  load_end = load_average ();
   cpu = cpu_model ();
-  g_print ("\nCagnotte benchmarks - %u CPUs (%s), SQLite %s\n",
-           g_get_num_processors (), cpu, sqlite3_libversion ());
+  g_print ("\nCagnotte benchmarks - %u CPUs (%s), SQLite %s; load average %s at the start, "
+           "%s at the end\n", g_get_num_processors (), cpu, sqlite3_libversion (),
+           load_start, load_end);
   g_print ("bulk load: cag_store_contribution_add_batch with %d rows a call; the queries run on "
            "the database loaded month by month\n", CAG_BENCH_CHUNK_ROWS);
   g_print ("ratio = Cagnotte / raw sqlite3 (times: below 1 is faster; rate: above 1 is faster)\n\n");
