@@ -2,7 +2,7 @@
  * realistic contributions, for the benchmarks.
  *
  *   cag-bench-gen --db FILE --orgs N --months M [--seed S] [--chunk ROWS]
- *                 [--order month|org]
+ *                 [--order month|org] [--sort-chunks]
  *   cag-bench-gen --raw --db FILE --orgs N --months M …
  *
  * Without --raw it goes through the core's own API, in bulk: one campaign
@@ -47,13 +47,40 @@ prefix_error (GError    **error,
   return FALSE;
 }
 
+/* Month, then fund: the order of the store's keys, as an import that sorts
+ * its rows by date would give them. */
+static gint
+compare_month_fund (gconstpointer a,
+                    gconstpointer b)
+{
+  const CagContribution *x = *(CagContribution *const *) a;
+  const CagContribution *y = *(CagContribution *const *) b;
+  gint mx = cag_month_index (&x->date);
+  gint my = cag_month_index (&y->date);
+
+  if (mx != my)
+    return mx < my ? -1 : 1;
+  return x->fund_id < y->fund_id ? -1 : x->fund_id > y->fund_id;
+}
+
+/* The ids of the rows to void, once the batch holding them is saved. */
+static void
+collect_void_ids (GPtrArray *void_rows,
+                  GArray    *void_ids)
+{
+  for (guint i = 0; i < void_rows->len; i++)
+    g_array_append_val (void_ids, ((CagContribution *) g_ptr_array_index (void_rows, i))->id);
+  g_ptr_array_set_size (void_rows, 0);
+}
+
 /* ---- Through the core ---------------------------------------------------- */
 
 static gboolean
 flush_store_batch (CagStore  *store,
                    GPtrArray *batch,
-                   GArray    *void_positions,
+                   GPtrArray *void_rows,
                    GArray    *void_ids,
+                   gboolean   sort,
                    GenStats  *stats,
                    GError   **error)
 {
@@ -62,6 +89,8 @@ flush_store_batch (CagStore  *store,
   if (batch->len == 0)
     return TRUE;
 
+  if (sort)
+    g_ptr_array_sort (batch, compare_month_fund);
   t0 = g_get_monotonic_time ();
   c0 = cag_bench_cpu_us ();
   if (!cag_store_contribution_add_batch (store, batch, error))
@@ -69,14 +98,8 @@ flush_store_batch (CagStore  *store,
   stats->load_us += g_get_monotonic_time () - t0;
   stats->load_cpu_us += cag_bench_cpu_us () - c0;
 
-  for (guint i = 0; i < void_positions->len; i++)
-    {
-      CagContribution *c = g_ptr_array_index (batch, g_array_index (void_positions, guint, i));
-
-      g_array_append_val (void_ids, c->id);
-    }
+  collect_void_ids (void_rows, void_ids);
   stats->contributions += batch->len;
-  g_array_set_size (void_positions, 0);
   g_ptr_array_set_size (batch, 0);
   return TRUE;
 }
@@ -85,13 +108,14 @@ static gboolean
 load_store (CagBenchGen *gen,
             const char  *path,
             guint        chunk,
+            gboolean     sort,
             GenStats    *stats,
             GError     **error)
 {
   g_autoptr(CagStore) store = NULL;
   g_autoptr(CagCampaign) campaign = cag_bench_gen_campaign (gen);
   g_autoptr(GPtrArray) batch = NULL;
-  g_autoptr(GArray) void_positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) void_rows = g_ptr_array_new ();
   g_autoptr(GArray) void_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree gint64 *org_ids = NULL;
   g_autofree gint64 *fund_ids = NULL;
@@ -146,13 +170,13 @@ load_store (CagBenchGen *gen,
       c->reference = g_strdup (row.reference);
       c->note = g_strdup (row.note);
       if (row.to_void)
-        g_array_append_val (void_positions, batch->len);
+        g_ptr_array_add (void_rows, c);
       g_ptr_array_add (batch, c);
       if (batch->len >= chunk
-          && !flush_store_batch (store, batch, void_positions, void_ids, stats, error))
+          && !flush_store_batch (store, batch, void_rows, void_ids, sort, stats, error))
         return FALSE;
     }
-  if (!flush_store_batch (store, batch, void_positions, void_ids, stats, error))
+  if (!flush_store_batch (store, batch, void_rows, void_ids, sort, stats, error))
     return FALSE;
 
   t0 = g_get_monotonic_time ();
@@ -193,19 +217,21 @@ static gboolean
 flush_raw_batch (sqlite3      *db,
                  sqlite3_stmt *insert,
                  GPtrArray    *batch,
-                 GArray       *void_positions,
+                 GPtrArray    *void_rows,
                  GArray       *void_ids,
+                 gboolean      sort,
                  GenStats     *stats,
                  GError      **error)
 {
   g_autofree char *now = NULL;
   g_autoptr(GDateTime) dt = NULL;
-  guint next_void = 0;
   gint64 t0, c0;
 
   if (batch->len == 0)
     return TRUE;
 
+  if (sort)
+    g_ptr_array_sort (batch, compare_month_fund);
   t0 = g_get_monotonic_time ();
   c0 = cag_bench_cpu_us ();
   dt = g_date_time_new_now_utc ();
@@ -233,14 +259,7 @@ flush_raw_batch (sqlite3      *db,
           return raw_fail (db, "inserting a contribution", error);
         }
       sqlite3_reset (insert);
-      if (next_void < void_positions->len
-          && g_array_index (void_positions, guint, next_void) == i)
-        {
-          gint64 id = sqlite3_last_insert_rowid (db);
-
-          g_array_append_val (void_ids, id);
-          next_void++;
-        }
+      c->id = sqlite3_last_insert_rowid (db);
     }
   sqlite3_clear_bindings (insert);
   if (!raw_exec (db, "COMMIT", error))
@@ -248,8 +267,8 @@ flush_raw_batch (sqlite3      *db,
   stats->load_us += g_get_monotonic_time () - t0;
   stats->load_cpu_us += cag_bench_cpu_us () - c0;
 
+  collect_void_ids (void_rows, void_ids);
   stats->contributions += batch->len;
-  g_array_set_size (void_positions, 0);
   g_ptr_array_set_size (batch, 0);
   return TRUE;
 }
@@ -258,13 +277,14 @@ static gboolean
 load_raw (CagBenchGen *gen,
           const char  *path,
           guint        chunk,
+          gboolean     sort,
           GenStats    *stats,
           GError     **error)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   g_autoptr(GPtrArray) batch = NULL;
-  g_autoptr(GArray) void_positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) void_rows = g_ptr_array_new ();
   g_autoptr(GArray) void_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_orgs = cag_bench_gen_n_orgs (gen);
   gboolean ok = FALSE;
@@ -328,13 +348,13 @@ load_raw (CagBenchGen *gen,
       c->reference = g_strdup (row.reference);
       c->note = g_strdup (row.note);
       if (row.to_void)
-        g_array_append_val (void_positions, batch->len);
+        g_ptr_array_add (void_rows, c);
       g_ptr_array_add (batch, c);
       if (batch->len >= chunk
-          && !flush_raw_batch (db, stmt, batch, void_positions, void_ids, stats, error))
+          && !flush_raw_batch (db, stmt, batch, void_rows, void_ids, sort, stats, error))
         goto out;
     }
-  if (!flush_raw_batch (db, stmt, batch, void_positions, void_ids, stats, error))
+  if (!flush_raw_batch (db, stmt, batch, void_rows, void_ids, sort, stats, error))
     goto out;
   sqlite3_finalize (stmt);
   stmt = NULL;
@@ -382,6 +402,7 @@ main (int   argc,
   gint chunk = CAG_BENCH_CHUNK_ROWS;
   gint64 seed = (gint64) CAG_BENCH_DEFAULT_SEED;
   gboolean raw = FALSE;
+  gboolean sort = FALSE;
   g_autofree char *order = NULL;
   GenStats stats = { 0 };
   CagDate as_of_date;
@@ -396,6 +417,8 @@ main (int   argc,
     { "order", 0, 0, G_OPTION_ARG_STRING, &order,
       "month: each month, every organization (default); org: each organization, its whole "
       "history", "month|org" },
+    { "sort-chunks", 0, 0, G_OPTION_ARG_NONE, &sort,
+      "Sort each bulk call's rows by month, then fund (as an import sorted by date)", NULL },
     { "raw", 0, 0, G_OPTION_ARG_NONE, &raw, "Plain SQLite database instead of Cagnotte's", NULL },
     { NULL }
   };
@@ -429,9 +452,9 @@ main (int   argc,
     cag_bench_gen_set_order (gen, CAG_BENCH_ORDER_ORG);
   t0 = g_get_monotonic_time ();
   if (raw)
-    ok = load_raw (gen, db_path, (guint) chunk, &stats, &error);
+    ok = load_raw (gen, db_path, (guint) chunk, sort, &stats, &error);
   else
-    ok = load_store (gen, db_path, (guint) chunk, &stats, &error);
+    ok = load_store (gen, db_path, (guint) chunk, sort, &stats, &error);
   stats.total_us = g_get_monotonic_time () - t0;
   if (!ok)
     {
@@ -443,7 +466,8 @@ main (int   argc,
   as_of = cag_date_to_iso (&as_of_date);
   g_print ("kind=%s\n", raw ? "raw" : "store");
   g_print ("orgs=%d\nmonths=%d\n", n_orgs, n_months);
-  g_print ("order=%s\nchunk=%d\n", order != NULL ? order : "month", chunk);
+  g_print ("order=%s\nchunk=%d\nsorted=%s\n", order != NULL ? order : "month", chunk,
+           sort ? "yes" : "no");
   g_print ("campaign_id=%" G_GINT64_FORMAT "\n", stats.campaign_id);
   g_print ("first_fund_id=%" G_GINT64_FORMAT "\n", stats.first_fund_id);
   g_print ("as_of=%s\n", as_of);
