@@ -2,6 +2,7 @@
  * file, the application menu's actions, settings and the recent files. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -373,8 +374,6 @@ static void
 cag_application_init (CagApplication *self)
 {
 }
-
-GMenuModel *cag_application_get_recent_menu (CagApplication *self);
 
 GMenuModel *
 cag_application_get_recent_menu (CagApplication *self)

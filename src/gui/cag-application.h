@@ -18,6 +18,9 @@ GSettings      *cag_application_get_settings (CagApplication *self);
 void            cag_application_add_recent   (CagApplication *self,
                                               const char     *path);
 
+/* The Open Recent submenu's items. */
+GMenuModel     *cag_application_get_recent_menu (CagApplication *self);
+
 /* Settings for windows built outside a running application (tests). */
 GSettings      *cag_settings_new_if_installed (void);
 

@@ -26,8 +26,9 @@ cag_gui_show_error (GtkWindow    *parent,
   if (error != NULL)
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
                                               error->message);
-  gtk_dialog_run (GTK_DIALOG (dialog));
-  gtk_widget_destroy (dialog);
+  /* Not gtk_dialog_run: no nested main loop, the caller carries on. */
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_widget_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 char *

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* A modal message dialog over PARENT with a bold PRIMARY line and ERROR's
+/* A modal (but not blocking) message dialog over PARENT with a bold PRIMARY line and ERROR's
  * message (already a full sentence saying what to do) as secondary text. */
 void   cag_gui_show_error        (GtkWindow    *parent,
                                   const char   *primary,

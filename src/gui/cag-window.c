@@ -54,8 +54,6 @@ struct _CagWindow
 
 G_DEFINE_FINAL_TYPE (CagWindow, cag_window, GTK_TYPE_APPLICATION_WINDOW)
 
-GMenuModel *cag_application_get_recent_menu (CagApplication *self);
-
 /* ---- helpers ------------------------------------------------------------ */
 
 static void
