@@ -116,13 +116,13 @@ add_database_filters (GtkFileChooser *chooser)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Cagnotte databases"));
+  gtk_file_filter_set_name (filter, C_("gui", "Cagnotte databases"));
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_filter_add_pattern (filter, "*.cagnotte");
   gtk_file_chooser_add_filter (chooser, filter);
 
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_set_name (filter, C_("gui", "All files"));
   gtk_file_filter_add_pattern (filter, "*");
   gtk_file_chooser_add_filter (chooser, filter);
 }
@@ -138,11 +138,11 @@ new_activated (GSimpleAction *action,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (window),
+  chooser = gtk_file_chooser_native_new (C_("gui", "New Database"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Create"), _("_Cancel"));
   gtk_file_chooser_set_do_overwrite_confirmation (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("network.db"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), C_("gui", "network.db"));
   add_database_filters (GTK_FILE_CHOOSER (chooser));
   if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
     return;
@@ -173,7 +173,7 @@ open_activated (GSimpleAction *action,
   g_autoptr(GtkFileChooserNative) chooser = NULL;
   g_autofree char *path = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (window),
+  chooser = gtk_file_chooser_native_new (C_("gui", "Open Database"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   add_database_filters (GTK_FILE_CHOOSER (chooser));
@@ -264,7 +264,6 @@ static void
 cag_application_startup (GApplication *application)
 {
   CagApplication *self = CAG_APPLICATION (application);
-  g_autoptr(GtkCssProvider) css = NULL;
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.new", { "<Primary>n", NULL } },
     { "app.open", { "<Primary>o", NULL } },
@@ -292,12 +291,6 @@ cag_application_startup (GApplication *application)
   for (i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
-
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/io/github/gesq/Cagnotte/style.css");
-  gtk_style_context_add_provider_for_screen (gdk_screen_get_default (),
-                                             GTK_STYLE_PROVIDER (css),
-                                             GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   self->recent_menu = g_menu_new ();
   rebuild_recent_menu (self);

@@ -203,14 +203,14 @@ add_row (CagBatchDialog *self)
   GtkWidget *label = gtk_label_new (number);
   CagMethod m;
 
-  row.org = GTK_ENTRY (named_entry (_("Organization"), index, 28));
-  row.date = GTK_ENTRY (named_entry (_("Date"), index, 11));
-  row.amount = GTK_ENTRY (named_entry (_("Amount"), index, 11));
+  row.org = GTK_ENTRY (named_entry (C_("gui", "Organization"), index, 28));
+  row.date = GTK_ENTRY (named_entry (C_("gui", "Date"), index, 11));
+  row.amount = GTK_ENTRY (named_entry (C_("gui", "Amount"), index, 11));
   row.method = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
-  row.reference = GTK_ENTRY (named_entry (_("Reference"), index, 12));
+  row.reference = GTK_ENTRY (named_entry (C_("gui", "Reference"), index, 12));
   row.problem = GTK_LABEL (gtk_label_new (NULL));
   {
-    g_autofree char *accessible = g_strdup_printf ("%s, %u", _("Method"), index + 1);
+    g_autofree char *accessible = g_strdup_printf ("%s, %u", C_("gui", "Method"), index + 1);
     cag_gui_set_accessible_name (GTK_WIDGET (row.method), accessible);
   }
   gtk_widget_set_hexpand (GTK_WIDGET (row.org), TRUE);
@@ -492,6 +492,7 @@ cag_batch_dialog_new (GtkWindow *parent,
     gtk_label_set_mnemonic_widget (g_object_get_data (G_OBJECT (self), "R_eference"),
                                    GTK_WIDGET (first->reference));
   }
+  cag_gui_name_from_labels (GTK_WIDGET (self));
   validate (self);
   return GTK_WIDGET (self);
 }

@@ -237,7 +237,7 @@ set_fund_row (CagCampaignDialog *self,
   if (fund->monthly_override_cents > 0)
     monthly = cag_gui_money (fund->monthly_override_cents);
   else
-    monthly = g_strdup (_("auto"));
+    monthly = g_strdup (C_("gui", "auto"));
   gtk_list_store_set (self->fund_store, iter, FUND_COL_HAS_FUND, TRUE,
                       FUND_COL_FUND_ID, fund->id, FUND_COL_DELEGATIONS, delegations,
                       FUND_COL_TARGET, target, FUND_COL_MONTHLY, monthly, -1);
@@ -385,7 +385,7 @@ parse_override (CagCampaignDialog *self,
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autoptr(GError) error = NULL;
 
-  if (*stripped == '\0' || g_strcmp0 (stripped, _("auto")) == 0)
+  if (*stripped == '\0' || g_strcmp0 (stripped, C_("gui", "auto")) == 0)
     {
       *out = 0;
       return TRUE;
@@ -480,6 +480,7 @@ static void
 cag_campaign_dialog_init (CagCampaignDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cag_gui_name_from_labels (GTK_WIDGET (self));
   g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
 }
 
@@ -497,7 +498,7 @@ cag_campaign_dialog_new (GtkWindow *parent,
   self = g_object_new (CAG_TYPE_CAMPAIGN_DIALOG, "use-header-bar", TRUE,
                        "transient-for", parent,
                        "title", campaign_id > 0 ? _("Campaign and Fund Settings")
-                                                : _("New Campaign"),
+                                                : C_("gui", "New Campaign"),
                        NULL);
   self->store = store;
   self->campaign_id = campaign_id;

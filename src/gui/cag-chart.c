@@ -151,28 +151,39 @@ cag_chart_draw (GtkWidget *widget,
       draw_text (cr, layout, label, left - 6, y, 1.0);
     }
 
-  /* Years along the bottom, at each January (and the first month). */
-  for (m = first; m <= last; m++)
-    {
-      gint year, month;
+  /* Years along the bottom, at each January; the first month is named in
+   * full, and a year too close to the previous label is left out. */
+  {
+    double next_free = 0;
 
-      cag_month_from_index (m, &year, &month);
-      if (month == 1 || m == first)
+    for (m = first; m <= last; m++)
+      {
+        gint year, month;
+        int w, h;
+
+        cag_month_from_index (m, &year, &month);
+        if (month != 1 && m != first)
+          continue;
+        x = X_OF (m);
+        cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.12);
+        cairo_move_to (cr, (int) x + 0.5, MARGIN_TOP);
+        cairo_line_to (cr, (int) x + 0.5, MARGIN_TOP + plot_h);
+        cairo_stroke (cr);
         {
           g_autofree char *label = (m == first && month != 1)
                                    ? cag_gui_month (m) : g_strdup_printf ("%d", year);
-          x = X_OF (m);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.12);
-          cairo_move_to (cr, (int) x + 0.5, MARGIN_TOP);
-          cairo_line_to (cr, (int) x + 0.5, MARGIN_TOP + plot_h);
-          cairo_stroke (cr);
-          if (x + 30 < left + plot_w || m == first)
-            {
-              cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-              draw_text (cr, layout, label, x + 3, MARGIN_TOP + plot_h + label_h * 0.7, 0.0);
-            }
+
+          pango_layout_set_text (layout, label, -1);
+          pango_layout_get_pixel_size (layout, &w, &h);
+          if (x + 3 < next_free || x + 3 + w > width)
+            continue;
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
+          cairo_move_to (cr, x + 3, MARGIN_TOP + plot_h + 4);
+          pango_cairo_show_layout (cr, layout);
+          next_free = x + 3 + w + 12;
         }
-    }
+      }
+  }
 
   /* The plan: a dashed line from nothing at the start to the target at the
    * deadline. */
@@ -222,7 +233,7 @@ cag_chart_draw (GtkWidget *widget,
     cairo_rectangle (cr, lx, 8, 18, 4);
     cairo_fill (cr);
     cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.9);
-    pango_layout_set_text (layout, _("Saved"), -1);
+    pango_layout_set_text (layout, C_("gui", "Saved"), -1);
     pango_layout_get_pixel_size (layout, &w, &h);
     cairo_move_to (cr, lx + 24, 10 - h / 2.0);
     pango_cairo_show_layout (cr, layout);

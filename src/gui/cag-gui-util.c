@@ -77,6 +77,40 @@ cag_gui_set_accessible_name (GtkWidget  *widget,
     atk_object_set_name (accessible, name);
 }
 
+static void
+name_from_label_cb (GtkWidget *widget,
+                    gpointer   user_data)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+
+      if (target != NULL)
+        {
+          AtkObject *accessible = gtk_widget_get_accessible (target);
+          const char *current = accessible != NULL ? atk_object_get_name (accessible) : NULL;
+          g_autofree char *text = g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+          gsize len = strlen (text);
+
+          /* "Campaign:" names the combo "Campaign". */
+          if (len > 0 && text[len - 1] == ':')
+            text[len - 1] = '\0';
+          g_strstrip (text);
+          if (accessible != NULL && (current == NULL || *current == '\0'))
+            atk_object_set_name (accessible, text);
+        }
+    }
+  if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), name_from_label_cb, NULL);
+}
+
+void
+cag_gui_name_from_labels (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  name_from_label_cb (root, NULL);
+}
+
 void
 cag_gui_set_field_error (GtkLabel   *label,
                          const char *text)

@@ -27,6 +27,11 @@ gboolean cag_gui_parse_date      (const char *text,
 void   cag_gui_set_accessible_name (GtkWidget  *widget,
                                     const char *name);
 
+/* Gives every widget that a mnemonic label in ROOT points to the label's
+ * text as its accessible name (unless it has one), so that assistive
+ * technology and tests find fields by the name a person reads. */
+void   cag_gui_name_from_labels  (GtkWidget *root);
+
 /* Shows TEXT in LABEL (as an error line beside a field), hidden when NULL. */
 void   cag_gui_set_field_error   (GtkLabel   *label,
                                   const char *text);

@@ -147,8 +147,8 @@ cag_org_detail_load (CagOrgDetail *self,
   subtitle = g_strjoin (" · ",
                         org->region != NULL && *org->region ? org->region
                                                             : cag_org_kind_label (org->kind),
-                        campaign != NULL ? campaign->name : _("no campaign"),
-                        org->active ? "" : _("inactive"),
+                        campaign != NULL ? campaign->name : C_("gui", "no campaign"),
+                        org->active ? "" : C_("gui", "inactive"),
                         NULL);
   if (g_str_has_suffix (subtitle, " · "))
     subtitle[strlen (subtitle) - strlen (" · ")] = '\0';
@@ -301,7 +301,7 @@ cag_org_detail_ask_void (CagOrgDetail *self)
     return NULL;
 
   dialog = g_object_new (GTK_TYPE_DIALOG, "use-header-bar", TRUE,
-                         "title", _("Void Contribution"),
+                         "title", C_("gui", "Void Contribution"),
                          "transient-for", GTK_IS_WINDOW (toplevel) ? toplevel : NULL,
                          "modal", TRUE, "resizable", FALSE, NULL);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
@@ -397,5 +397,6 @@ static void
 cag_org_detail_init (CagOrgDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_gui_set_accessible_name (GTK_WIDGET (self->progress), _("Progress of the fund"));
 }

@@ -281,6 +281,7 @@ cag_org_dialog_init (CagOrgDialog *self)
   guint i;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cag_gui_name_from_labels (GTK_WIDGET (self));
   for (i = 0; i < G_N_ELEMENTS (regions); i++)
     gtk_combo_box_text_append_text (self->region_combo, regions[i]);
   for (i = CAG_ORG_REGIONAL; i <= CAG_ORG_NETWORK; i++)
@@ -317,7 +318,7 @@ cag_org_dialog_new (GtkWindow *parent,
 
   self = g_object_new (CAG_TYPE_ORG_DIALOG, "use-header-bar", TRUE,
                        "transient-for", parent,
-                       "title", org_id > 0 ? _("Edit Organization") : _("New Organization"),
+                       "title", org_id > 0 ? C_("gui", "Edit Organization") : C_("gui", "New Organization"),
                        NULL);
   self->store = store;
   self->org_id = org_id;

@@ -81,8 +81,9 @@ fill (CagOrgList *self)
       g_autofree char *saved = cag_gui_money (f->saved_cents + f->matched_cents);
       char *text;
 
-      /* TRANSLATORS: fund column: "1 250,00 $ (27 %)" */
-      text = g_strdup_printf (_("%s (%d %%)"), saved, f->percent_tenths / 10);
+      /* TRANSLATORS: fund column: "$1,250.00 (27%)"; French puts a no-break
+       * space before the percent sign. */
+      text = g_strdup_printf (_("%s (%d%%)"), saved, f->percent_tenths / 10);
       g_hash_table_insert (percent_by_org, &st->organization_id, text);
     }
 
@@ -98,9 +99,9 @@ fill (CagOrgList *self)
                                          CAG_ORG_LIST_COL_REGION, org->region ? org->region : "",
                                          CAG_ORG_LIST_COL_KIND, cag_org_kind_label (org->kind),
                                          CAG_ORG_LIST_COL_CONTACT, org->contact_name ? org->contact_name : "",
-                                         CAG_ORG_LIST_COL_FUND, fund != NULL ? fund : _("no fund"),
+                                         CAG_ORG_LIST_COL_FUND, fund != NULL ? fund : C_("gui", "no fund"),
                                          CAG_ORG_LIST_COL_ACTIVE, org->active,
-                                         CAG_ORG_LIST_COL_STATUS, org->active ? _("active") : _("inactive"),
+                                         CAG_ORG_LIST_COL_STATUS, org->active ? C_("gui", "active") : C_("gui", "inactive"),
                                          -1);
     }
   gtk_tree_view_set_model (self->org_view, model);
@@ -285,5 +286,5 @@ static void
 cag_org_list_init (CagOrgList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cag_gui_set_accessible_name (GTK_WIDGET (self->org_view), _("Organizations"));
+  cag_gui_set_accessible_name (GTK_WIDGET (self->org_view), C_("gui", "Organizations"));
 }

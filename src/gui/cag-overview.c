@@ -322,6 +322,7 @@ static void
 cag_overview_init (CagOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cag_gui_set_accessible_name (GTK_WIDGET (self->fund_view), _("Funds"));
+  cag_gui_name_from_labels (GTK_WIDGET (self));
+  cag_gui_set_accessible_name (GTK_WIDGET (self->fund_view), C_("gui", "Funds"));
   show_totals (self);
 }

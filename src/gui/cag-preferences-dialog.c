@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cag-gui-util.h"
 #include "cag-preferences-dialog.h"
 
 struct _CagPreferencesDialog
@@ -69,6 +70,7 @@ static void
 cag_preferences_dialog_init (CagPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cag_gui_name_from_labels (GTK_WIDGET (self));
 }
 
 GtkWidget *

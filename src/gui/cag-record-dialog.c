@@ -197,6 +197,7 @@ validate (CagRecordDialog *self)
   const char *amount_text = gtk_entry_get_text (self->amount_entry);
   const char *org_text = gtk_entry_get_text (self->org_entry);
   g_autofree char *reason = NULL;
+  gboolean beside = FALSE;     /* the reason is already shown beside its field */
   guint matches = 0;
   CagDate today = cag_date_today ();
 
@@ -225,6 +226,7 @@ validate (CagRecordDialog *self)
                                org_text);
       set_hint (self->org_hint, msg, TRUE);
       reason = g_steal_pointer (&msg);
+      beside = TRUE;
     }
   else
     set_hint (self->org_hint, NULL, FALSE);
@@ -246,7 +248,10 @@ validate (CagRecordDialog *self)
     {
       set_hint (self->date_hint, date_error->message, TRUE);
       if (reason == NULL)
-        reason = g_strdup (date_error->message);
+        {
+          reason = g_strdup (date_error->message);
+          beside = TRUE;
+        }
     }
 
   /* Amount */
@@ -265,7 +270,10 @@ validate (CagRecordDialog *self)
     {
       set_hint (self->amount_hint, amount_error->message, TRUE);
       if (reason == NULL)
-        reason = g_strdup (amount_error->message);
+        {
+          reason = g_strdup (amount_error->message);
+          beside = TRUE;
+        }
     }
 
   self->valid = reason == NULL && date_error == NULL && amount_error == NULL;
@@ -274,7 +282,7 @@ validate (CagRecordDialog *self)
   if (self->valid)
     set_hint (self->reason_label, _("Press Enter to save."), FALSE);
   else
-    set_hint (self->reason_label, self->reason, FALSE);
+    set_hint (self->reason_label, beside ? NULL : self->reason, FALSE);
   gtk_dialog_set_response_sensitive (GTK_DIALOG (self), GTK_RESPONSE_ACCEPT, self->valid);
 }
 
@@ -559,6 +567,7 @@ cag_record_dialog_init (CagRecordDialog *self)
   self->reason = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  cag_gui_name_from_labels (GTK_WIDGET (self));
   gtk_entry_completion_set_match_func (self->org_completion, org_match_func, self, NULL);
   for (m = CAG_METHOD_CHEQUE; m <= CAG_METHOD_OTHER; m++)
     gtk_combo_box_text_append (self->method_combo, cag_method_to_string (m),

@@ -76,7 +76,7 @@ update_title (CagWindow *self)
     {
       gtk_window_set_title (GTK_WINDOW (self), "Cagnotte");
       gtk_header_bar_set_title (self->header_bar, "Cagnotte");
-      gtk_header_bar_set_subtitle (self->header_bar, _("No database open"));
+      gtk_header_bar_set_subtitle (self->header_bar, C_("gui", "No database open"));
     }
   else
     {
@@ -378,7 +378,7 @@ cag_window_undo (CagWindow *self,
       gint64 id = g_array_index (self->undo_ids, gint64, i);
 
       /* The reason stays in the ledger, beside the struck-out row. */
-      if (!cag_store_contribution_void (self->store, id, _("undone"), error))
+      if (!cag_store_contribution_void (self->store, id, C_("gui", "undone"), error))
         {
           g_array_remove_range (self->undo_ids, 0, i);
           cag_window_reload (self);
@@ -683,7 +683,7 @@ undo_clicked_cb (CagWindow *self)
   g_autoptr(GError) error = NULL;
 
   if (!cag_window_undo (self, &error))
-    cag_gui_show_error (GTK_WINDOW (self), _("Could not undo"), error);
+    cag_gui_show_error (GTK_WINDOW (self), C_("gui", "Could not undo"), error);
 }
 
 static void
@@ -792,6 +792,20 @@ cag_window_class_init (CagWindowClass *klass)
   widget_class->size_allocate = cag_window_size_allocate;
   widget_class->window_state_event = cag_window_window_state_event;
 
+  /* The style additions, once for the screen. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/gesq/Cagnotte/style.css");
+    gtk_style_context_add_provider_for_screen (gdk_screen_get_default (),
+                                               GTK_STYLE_PROVIDER (css),
+                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  /* GtkApplication does this for its own resources; tests have none. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_default (),
+                                    "/io/github/gesq/Cagnotte/icons");
+
   g_type_ensure (CAG_TYPE_WELCOME);
   g_type_ensure (CAG_TYPE_OVERVIEW);
   g_type_ensure (CAG_TYPE_ORG_LIST);
@@ -830,6 +844,7 @@ cag_window_init (CagWindow *self)
 {
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  cag_gui_name_from_labels (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
 }

@@ -40,7 +40,15 @@ save_shot (GtkWidget  *widget,
 
   gtk_widget_queue_draw (widget);
   gtk_test_widget_wait_for_draw (widget);
-  gui_test_flush (300);
+  /* Let revealers and the chart settle (they animate for up to 250 ms). */
+  {
+    gint64 until = g_get_monotonic_time () + 400 * 1000;
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (5000);
+      }
+  }
   gtk_test_widget_wait_for_draw (widget);
   window = gtk_widget_get_window (widget);
   pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
