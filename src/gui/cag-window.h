@@ -20,6 +20,10 @@ CagWindow  *cag_window_new               (CagApplication *app);
 gboolean    cag_window_open_path         (CagWindow  *self,
                                           const char *path,
                                           gboolean    create);
+/* Opens the example network (written by "cagnotte-cli demo" the first
+ * time, in the user's data folder). */
+gboolean    cag_window_open_example      (CagWindow *self,
+                                          GError   **error);
 /* Takes ownership of STORE (nullable). */
 void        cag_window_set_store         (CagWindow *self,
                                           CagStore  *store);

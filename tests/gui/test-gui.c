@@ -522,10 +522,41 @@ test_open_errors (void)
   g_rmdir (dir);
 }
 
+/* ---- Example data ------------------------------------------------------ */
+
+static void
+test_example (void)
+{
+  CagWindow *window = cag_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "cagnotte", "example.db", NULL);
+  GtkTreeModel *funds;
+
+  gtk_widget_show (GTK_WIDGET (window));
+  g_assert_true (cag_window_open_example (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (cag_window_get_page (window), ==, "overview");
+  funds = cag_overview_get_model (CAG_OVERVIEW (cag_window_get_overview (window)));
+  g_assert_cmpint (gtk_tree_model_iter_n_children (funds, NULL), >, 3);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "example.db"));
+
+  /* The second time, the same file is opened again. */
+  g_assert_true (cag_window_open_example (window, &error));
+  g_assert_no_error (error);
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("cagnotte-data-XXXXXX", NULL);
+  int status;
+
+  /* Before GTK reads it: the example database goes into a scratch folder. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   if (!gui_test_init (&argc, &argv))
     return 77;
 
@@ -543,5 +574,21 @@ main (int   argc,
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
   g_test_add_func ("/gui/open/errors", test_open_errors);
-  return g_test_run ();
+  if (g_getenv ("CAGNOTTE_CLI") != NULL)
+    g_test_add_func ("/gui/example", test_example);
+  status = g_test_run ();
+
+  {
+    g_autofree char *folder = g_build_filename (data_home, "cagnotte", NULL);
+    g_autofree char *db = g_build_filename (folder, "example.db", NULL);
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (folder);
+    g_rmdir (data_home);
+  }
+  return status;
 }
