@@ -9,16 +9,17 @@
 #include "cag-fold.h"
 #include "cag-gui-util.h"
 #include "cag-overview.h"
+#include "cag-status-model.h"
 
 struct _CagOverview
 {
   GtkBox            parent_instance;
 
   GPtrArray        *statuses;   /* CagFundStatus, sorted behind first */
+  GPtrArray        *keys;       /* folded search text of each status, or NULL */
   CagNetworkTotals  totals;
   char             *needle;     /* folded search text */
 
-  GtkListStore     *store;
   GtkLabel         *saved_value;
   GtkLabel         *saved_caption;
   GtkLabel         *delegations_value;
@@ -43,80 +44,51 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static char *
-percent_text (gint tenths)
+/* The folded "name short-name region" of each status, made on the first
+ * search only. */
+static void
+ensure_keys (CagOverview *self)
 {
-  if (cag_i18n_get_language () == CAG_LANG_FR)
-    return g_strdup_printf ("%d,%d\u00a0%%", tenths / 10, tenths % 10);
-  return g_strdup_printf ("%d.%d%%", tenths / 10, tenths % 10);
+  guint i;
+
+  if (self->keys != NULL || self->statuses == NULL)
+    return;
+  self->keys = g_ptr_array_new_full (self->statuses->len, g_free);
+  for (i = 0; i < self->statuses->len; i++)
+    {
+      CagFundStatus *st = g_ptr_array_index (self->statuses, i);
+      g_autofree char *joined = g_strjoin (" ", st->organization_name,
+                                           st->organization_short_name ? st->organization_short_name : "",
+                                           st->region ? st->region : "", NULL);
+      g_ptr_array_add (self->keys, cag_fold_key (joined));
+    }
 }
 
 static void
 fill_list (CagOverview *self)
 {
-  GtkTreeModel *model = GTK_TREE_MODEL (self->store);
-  guint shown = 0;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(CagStatusModel) model = NULL;
+  gboolean searching = self->needle != NULL && *self->needle != '\0';
   guint i;
 
-  /* Detached while filling, so the view does not follow each row. */
-  g_object_ref (model);
-  gtk_tree_view_set_model (self->fund_view, NULL);
-  gtk_list_store_clear (self->store);
-
-  for (i = 0; self->statuses != NULL && i < self->statuses->len; i++)
+  if (self->statuses != NULL && searching)
     {
-      CagFundStatus *st = g_ptr_array_index (self->statuses, i);
-      const CagFundFigures *f = &st->figures;
-      g_autofree char *percent = NULL;
-      g_autofree char *arrears = NULL;
-      g_autofree char *needed = NULL;
-      g_autofree char *month = NULL;
-      GtkTreeIter iter;
-
-      if (!cag_gui_matches (self->needle, st->organization_name,
-                            st->organization_short_name, st->region))
-        continue;
-
-      percent = percent_text (f->percent_tenths);
-      if (f->surplus_cents > 0)
-        {
-          g_autofree char *surplus = cag_gui_money (f->surplus_cents);
-          g_autofree char *with = g_strdup_printf ("%s (+%s)", percent, surplus);
-          g_free (percent);
-          percent = g_steal_pointer (&with);
-        }
-      arrears = f->arrears_cents > 0 ? cag_gui_money (f->arrears_cents) : g_strdup ("—");
-      needed = f->state == CAG_FUND_COMPLETE ? g_strdup ("—")
-                                             : cag_gui_money (f->monthly_needed_cents);
-      if (f->month_state == CAG_MONTH_PARTIAL)
-        {
-          g_autofree char *paid = cag_gui_money (f->paid_this_month_cents);
-          month = g_strdup_printf ("%s (%s)", cag_month_state_label (f->month_state), paid);
-        }
-      else
-        month = g_strdup (cag_month_state_label (f->month_state));
-
-      gtk_list_store_insert_with_values (self->store, &iter, -1,
-                                         CAG_OVERVIEW_COL_FUND_ID, st->fund_id,
-                                         CAG_OVERVIEW_COL_ORG_ID, st->organization_id,
-                                         CAG_OVERVIEW_COL_NAME, st->organization_name,
-                                         CAG_OVERVIEW_COL_REGION, st->region != NULL ? st->region : "",
-                                         CAG_OVERVIEW_COL_PERCENT, MIN (100, f->percent_tenths / 10),
-                                         CAG_OVERVIEW_COL_PERCENT_TEXT, percent,
-                                         CAG_OVERVIEW_COL_STATE, cag_fund_state_label (f->state),
-                                         CAG_OVERVIEW_COL_ARREARS, arrears,
-                                         CAG_OVERVIEW_COL_MONTH, month,
-                                         CAG_OVERVIEW_COL_NEEDED, needed,
-                                         CAG_OVERVIEW_COL_WEIGHT,
-                                         f->state == CAG_FUND_BEHIND ? PANGO_WEIGHT_BOLD
-                                                                     : PANGO_WEIGHT_NORMAL,
-                                         -1);
-      shown++;
+      ensure_keys (self);
+      for (i = 0; i < self->statuses->len; i++)
+        if (strstr (g_ptr_array_index (self->keys, i), self->needle) != NULL)
+          g_array_append_val (rows, i);
     }
-  gtk_tree_view_set_model (self->fund_view, model);
-  g_object_unref (model);
+  else if (self->statuses != NULL)
+    for (i = 0; i < self->statuses->len; i++)
+      g_array_append_val (rows, i);
 
-  if (shown > 0)
+  /* A new model each time, never a filter over the old one (PITFALLS.md §4). */
+  if (self->statuses != NULL)
+    model = cag_status_model_new (self->statuses, rows);
+  gtk_tree_view_set_model (self->fund_view, GTK_TREE_MODEL (model));
+
+  if (rows->len > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else
     {
@@ -175,6 +147,7 @@ cag_overview_load (CagOverview *self,
   g_return_if_fail (CAG_IS_OVERVIEW (self));
 
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
   memset (&self->totals, 0, sizeof self->totals);
 
   if (store != NULL && campaign_id > 0)
@@ -229,7 +202,14 @@ GtkTreeModel *
 cag_overview_get_model (CagOverview *self)
 {
   g_return_val_if_fail (CAG_IS_OVERVIEW (self), NULL);
-  return GTK_TREE_MODEL (self->store);
+  return gtk_tree_view_get_model (self->fund_view);
+}
+
+GtkTreeView *
+cag_overview_get_view (CagOverview *self)
+{
+  g_return_val_if_fail (CAG_IS_OVERVIEW (self), NULL);
+  return self->fund_view;
 }
 
 const CagNetworkTotals *
@@ -269,9 +249,11 @@ row_activated_cb (CagOverview       *self,
   GtkTreeIter iter;
   gint64 org_id = 0;
 
-  if (!gtk_tree_model_get_iter (GTK_TREE_MODEL (self->store), &iter, path))
+  GtkTreeModel *model = gtk_tree_view_get_model (self->fund_view);
+
+  if (model == NULL || !gtk_tree_model_get_iter (model, &iter, path))
     return;
-  gtk_tree_model_get (GTK_TREE_MODEL (self->store), &iter,
+  gtk_tree_model_get (model, &iter,
                       CAG_OVERVIEW_COL_ORG_ID, &org_id, -1);
   g_signal_emit (self, signals[FUND_ACTIVATED], 0, org_id);
 }
@@ -282,6 +264,7 @@ cag_overview_finalize (GObject *object)
   CagOverview *self = CAG_OVERVIEW (object);
 
   g_clear_pointer (&self->statuses, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
   g_clear_pointer (&self->needle, g_free);
   G_OBJECT_CLASS (cag_overview_parent_class)->finalize (object);
 }
@@ -301,7 +284,6 @@ cag_overview_class_init (CagOverviewClass *klass)
   g_type_ensure (CAG_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-overview.ui");
-  gtk_widget_class_bind_template_child (widget_class, CagOverview, store);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, saved_value);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, saved_caption);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, delegations_value);

@@ -33,6 +33,7 @@ void                    cag_overview_focus_search (CagOverview *self);
 void                    cag_overview_set_search   (CagOverview *self,
                                                    const char  *text);
 GtkTreeModel           *cag_overview_get_model    (CagOverview *self);
+GtkTreeView            *cag_overview_get_view     (CagOverview *self);
 const CagNetworkTotals *cag_overview_get_totals   (CagOverview *self);
 /* The text of the figure labels (for tests): saved, delegations, behind, need. */
 const char             *cag_overview_get_figure   (CagOverview *self,

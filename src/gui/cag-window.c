@@ -27,6 +27,7 @@ struct _CagWindow
   GArray               *undo_ids;         /* gint64 contribution ids */
   guint                 notification_timeout;
   gboolean              loading_campaigns;
+  gboolean              org_list_dirty;   /* reloaded when next shown */
   gint                  width;
   gint                  height;
   gboolean              maximized;
@@ -202,9 +203,18 @@ cag_window_reload (CagWindow *self)
 
   cag_welcome_set_has_store (self->welcome, self->store != NULL);
   cag_overview_load (self->overview, self->store, self->campaign_id);
-  cag_org_list_load (self->org_list, self->store, self->campaign_id);
 
+  /* The organizations page is filled when it is shown: launch stays quick
+   * with thousands of organizations. */
   page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "organizations") == 0)
+    {
+      cag_org_list_load (self->org_list, self->store, self->campaign_id);
+      self->org_list_dirty = FALSE;
+    }
+  else
+    self->org_list_dirty = TRUE;
+
   if (self->store == NULL || n_campaigns == 0)
     {
       if (g_strcmp0 (page, "organizations") != 0 || self->store == NULL)
@@ -738,6 +748,12 @@ campaign_changed_cb (GtkComboBox *combo,
 static void
 visible_page_changed_cb (CagWindow *self)
 {
+  if (self->org_list_dirty
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "organizations") == 0)
+    {
+      self->org_list_dirty = FALSE;
+      cag_org_list_load (self->org_list, self->store, self->campaign_id);
+    }
   update_chrome (self);
 }
 

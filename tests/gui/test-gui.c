@@ -376,9 +376,14 @@ test_org_dialog (Fixture       *f,
                  gconstpointer  user_data)
 {
   CagOrgList *list = CAG_ORG_LIST (cag_window_get_org_list (f->window));
-  CagOrgDialog *dialog = CAG_ORG_DIALOG (cag_org_list_edit (list, 0));
+  CagOrgDialog *dialog;
   g_autoptr(GError) error = NULL;
-  guint before = count_rows (cag_org_list_get_model (list));
+  guint before;
+
+  cag_window_show_page (f->window, "organizations");
+  before = count_rows (cag_org_list_get_model (list));
+  g_assert_cmpuint (before, ==, 4);
+  dialog = CAG_ORG_DIALOG (cag_org_list_edit (list, 0));
 
   /* Name required, shown beside the name. */
   gtk_entry_set_text (cag_org_dialog_get_entry (dialog, "email"), "x");
