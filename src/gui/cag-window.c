@@ -6,6 +6,7 @@
 
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
+#include "cag-demo.h"
 #include "cag-error.h"
 #include "cag-gui-util.h"
 #include "cag-org-detail.h"
@@ -632,69 +633,32 @@ back_activated (GSimpleAction *action,
     cag_window_show_page (self, self->campaign_id > 0 ? "overview" : "organizations");
 }
 
-/* cagnotte-cli beside this program (installed, or in the build tree), else
- * on PATH. */
-static char *
-find_cli (void)
-{
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  const char *forced = g_getenv ("CAGNOTTE_CLI");
-
-  /* Tests name the one they built. */
-  if (forced != NULL && g_file_test (forced, G_FILE_TEST_IS_EXECUTABLE))
-    return g_strdup (forced);
-  if (self != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (self);
-      g_autofree char *beside = g_build_filename (dir, "cagnotte-cli", NULL);
-      g_autofree char *build_tree = g_build_filename (dir, "..", "cli", "cagnotte-cli", NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&beside);
-      if (g_file_test (build_tree, G_FILE_TEST_IS_EXECUTABLE))
-        return g_steal_pointer (&build_tree);
-    }
-  return g_find_program_in_path ("cagnotte-cli");
-}
-
 gboolean
 cag_window_open_example (CagWindow *self,
                          GError   **error)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "cagnotte", "example.db", NULL);
-  g_autofree char *cli = NULL;
-  g_autofree char *err_text = NULL;
-  gint wait_status = 0;
+  CagStore *store;
 
   g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
 
-  /* The example is written once by the same code as "cagnotte-cli demo",
-   * then simply opened again. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  /* Written once, by the same code as "cagnotte-cli demo", then simply
+   * opened again. */
+  store = cag_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+  if (cag_store_is_empty (store) && !cag_demo_fill (store, NULL, NULL, error))
     {
-      const char *argv[] = { NULL, "--db", path, "demo", NULL };
-
-      cli = find_cli ();
-      if (cli == NULL)
-        {
-          g_set_error_literal (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                               _("The example data comes from cagnotte-cli, which is not installed."));
-          return FALSE;
-        }
-      argv[0] = cli;
-      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                         NULL, &err_text, &wait_status, error))
-        return FALSE;
-      if (!g_spawn_check_wait_status (wait_status, NULL))
-        {
-          g_strstrip (err_text);
-          g_set_error_literal (error, CAG_ERROR, CAG_ERROR_FAILED,
-                               *err_text != '\0' ? err_text
-                                                 : _("The example data could not be written."));
-          return FALSE;
-        }
+      cag_store_close (store);
+      return FALSE;
     }
-  return cag_window_open_path (self, path, FALSE);
+  cag_window_set_store (self, store);
+  {
+    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+    if (app != NULL && CAG_IS_APPLICATION (app))
+      cag_application_add_recent (CAG_APPLICATION (app), path);
+  }
+  return TRUE;
 }
 
 static void

@@ -20,8 +20,8 @@ CagWindow  *cag_window_new               (CagApplication *app);
 gboolean    cag_window_open_path         (CagWindow  *self,
                                           const char *path,
                                           gboolean    create);
-/* Opens the example network (written by "cagnotte-cli demo" the first
- * time, in the user's data folder). */
+/* Opens the example network (example.db in the user's data folder, filled
+ * by cag_demo_fill the first time). */
 gboolean    cag_window_open_example      (CagWindow *self,
                                           GError   **error);
 /* Takes ownership of STORE (nullable). */

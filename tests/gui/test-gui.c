@@ -579,8 +579,7 @@ main (int   argc,
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
   g_test_add_func ("/gui/open/errors", test_open_errors);
-  if (g_getenv ("CAGNOTTE_CLI") != NULL)
-    g_test_add_func ("/gui/example", test_example);
+  g_test_add_func ("/gui/example", test_example);
   status = g_test_run ();
 
   {
