@@ -416,6 +416,13 @@ cag_record_dialog_set_method (CagRecordDialog *self,
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->method_combo), method);
 }
 
+const char *
+cag_record_dialog_get_method (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  return gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->method_combo));
+}
+
 gboolean
 cag_record_dialog_is_valid (CagRecordDialog *self)
 {

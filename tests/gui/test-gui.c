@@ -527,6 +527,53 @@ test_open_errors (void)
   g_rmdir (dir);
 }
 
+/* ---- Preferences and window state -------------------------------------- */
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = cag_settings_new_if_installed ();
+  GuiTestData data;
+  CagWindow *window;
+  GtkWidget *dialog;
+  gint width = 0, height = 0;
+
+  /* The tests run with the build's schema and the memory backend. */
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "default-method", "cash");
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 650);
+
+  gui_test_data_init (&data, FALSE);
+  window = cag_window_new (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  cag_window_set_store (window, g_steal_pointer (&data.store));
+  gtk_widget_show (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The default method is proposed. */
+  dialog = cag_window_record (window, 0);
+  g_assert_cmpstr (cag_record_dialog_get_method (CAG_RECORD_DIALOG (dialog)), ==, "cash");
+  gtk_widget_destroy (dialog);
+
+  /* The size is kept when the window closes. */
+  gtk_window_resize (GTK_WINDOW (window), 1000, 700);
+  gui_test_flush (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "default-method");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  gui_test_data_clear (&data);
+}
+
 /* ---- Example data ------------------------------------------------------ */
 
 static void
@@ -580,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
   g_test_add_func ("/gui/open/errors", test_open_errors);
   g_test_add_func ("/gui/example", test_example);
+  g_test_add_func ("/gui/preferences", test_preferences);
   status = g_test_run ();
 
   {
