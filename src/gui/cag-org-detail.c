@@ -184,6 +184,7 @@ cag_org_detail_load (CagOrgDetail *self,
     bar = g_strdup_printf (_("%s of %s · %s"), saved, target, cag_fund_state_label (f->state));
     gtk_progress_bar_set_fraction (self->progress, MIN (1.0, f->percent_tenths / 1000.0));
     gtk_progress_bar_set_text (self->progress, bar);
+    atk_object_set_description (gtk_widget_get_accessible (GTK_WIDGET (self->progress)), bar);
     gtk_label_set_text (self->summary_label, summary);
 
     months = cag_store_month_totals (store, fund->id, 0, NULL);

@@ -79,6 +79,13 @@ test_views (void)
   GtkWidget *dialog;
 
   gui_test_data_init (&data, TRUE);
+  {
+    /* A voided row, to show how it looks. */
+    gint64 id = gui_test_contribute (&data, 1, 2, 5000);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cag_store_contribution_void (data.store, id, "Chèque sans provision", &error));
+  }
   window = new_window ();
   cag_window_set_store (window, g_steal_pointer (&data.store));
 
