@@ -276,6 +276,7 @@ cag_application_startup (GApplication *application)
     { "win.show-organizations", { "<Alt>2", NULL } },
     { "win.back", { "<Alt>Left", "Escape", NULL } },
     { "win.close", { "<Primary>w", NULL } },
+    { "win.show-menu", { "F10", NULL } },
     { "win.show-help-overlay", { "<Primary>question", "<Primary>F1", NULL } },
   };
   guint i;
@@ -336,8 +337,10 @@ cag_application_open (GApplication  *application,
       CagWindow *window = cag_window_new (self);
 
       gtk_window_present (GTK_WINDOW (window));
+      /* Like "cagnotte-cli --db FILE": a file named on the command line is
+       * created when it does not exist yet. */
       if (path != NULL)
-        cag_window_open_path (window, path, FALSE);
+        cag_window_open_path (window, path, TRUE);
     }
 }
 

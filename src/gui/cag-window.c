@@ -681,7 +681,18 @@ close_activated (GSimpleAction *action,
   gtk_window_close (GTK_WINDOW (user_data));
 }
 
+static void
+show_menu_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CagWindow *self = user_data;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->menu_button), TRUE);
+}
+
 static const GActionEntry win_entries[] = {
+  { "show-menu", show_menu_activated, NULL, NULL, NULL },
   { "record", record_activated, NULL, NULL, NULL },
   { "record-for", record_for_activated, "x", NULL, NULL },
   { "batch", batch_activated, NULL, NULL, NULL },
