@@ -7,6 +7,8 @@
 #include "cag-gui-util.h"
 #include "cag-org-dialog.h"
 #include "cag-org-list.h"
+#include "cag-org-model.h"
+#include "cag-query.h"
 #include "cag-window.h"
 
 struct _CagOrgList
@@ -16,7 +18,6 @@ struct _CagOrgList
   CagStore       *store;
   gint64          campaign_id;
 
-  GtkListStore   *org_store;
   GtkSearchEntry *search_entry;
   GtkToggleButton *inactive_check;
   GtkWidget      *add_button;
@@ -37,6 +38,8 @@ enum
 
 static guint signals[N_SIGNALS];
 
+static void selection_changed_cb (CagOrgList *self);
+
 static gboolean
 get_selected (CagOrgList *self,
               gint64     *out_id,
@@ -56,58 +59,20 @@ get_selected (CagOrgList *self,
 static void
 fill (CagOrgList *self)
 {
-  g_autoptr(GPtrArray) orgs = NULL;
-  g_autoptr(GPtrArray) statuses = NULL;
-  g_autoptr(GHashTable) percent_by_org = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(CagOrgModel) model = NULL;
   g_autoptr(GError) error = NULL;
-  GtkTreeModel *model = GTK_TREE_MODEL (self->org_store);
   const char *search = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
-  guint i;
 
-  g_object_ref (model);
-  gtk_tree_view_set_model (self->org_view, NULL);
-  gtk_list_store_clear (self->org_store);
-
+  /* Sorted and filtered in SQL; a new model each time (PITFALLS.md §4). */
   if (self->store != NULL)
-    orgs = cag_store_org_list (self->store, *search != '\0' ? search : NULL,
-                               gtk_toggle_button_get_active (self->inactive_check), &error);
-  if (orgs != NULL && self->campaign_id > 0)
-    statuses = cag_store_status_list (self->store, self->campaign_id, 0, NULL, NULL);
-  percent_by_org = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  for (i = 0; statuses != NULL && i < statuses->len; i++)
-    {
-      CagFundStatus *st = g_ptr_array_index (statuses, i);
-      const CagFundFigures *f = &st->figures;
-      g_autofree char *saved = cag_gui_money (f->saved_cents + f->matched_cents);
-      char *text;
+    ids = cag_query_org_ids (self->store, *search != '\0' ? search : NULL,
+                             gtk_toggle_button_get_active (self->inactive_check), &error);
+  if (ids != NULL)
+    model = cag_org_model_new (self->store, self->campaign_id, ids);
+  gtk_tree_view_set_model (self->org_view, GTK_TREE_MODEL (model));
 
-      /* TRANSLATORS: fund column: "$1,250.00 (27%)"; French puts a no-break
-       * space before the percent sign. */
-      text = g_strdup_printf (_("%s (%d%%)"), saved, f->percent_tenths / 10);
-      g_hash_table_insert (percent_by_org, &st->organization_id, text);
-    }
-
-  for (i = 0; orgs != NULL && i < orgs->len; i++)
-    {
-      CagOrganization *org = g_ptr_array_index (orgs, i);
-      const char *fund = g_hash_table_lookup (percent_by_org, &org->id);
-
-      gtk_list_store_insert_with_values (self->org_store, NULL, -1,
-                                         CAG_ORG_LIST_COL_ID, org->id,
-                                         CAG_ORG_LIST_COL_NAME, org->name,
-                                         CAG_ORG_LIST_COL_SHORT_NAME, org->short_name ? org->short_name : "",
-                                         CAG_ORG_LIST_COL_REGION, org->region ? org->region : "",
-                                         CAG_ORG_LIST_COL_KIND, cag_org_kind_label (org->kind),
-                                         CAG_ORG_LIST_COL_CONTACT, org->contact_name ? org->contact_name : "",
-                                         CAG_ORG_LIST_COL_FUND, fund != NULL ? fund : C_("gui", "no fund"),
-                                         CAG_ORG_LIST_COL_ACTIVE, org->active,
-                                         CAG_ORG_LIST_COL_STATUS, org->active ? C_("gui", "active") : C_("gui", "inactive"),
-                                         -1);
-    }
-  gtk_tree_view_set_model (self->org_view, model);
-  g_object_unref (model);
-
-  if (orgs != NULL && orgs->len > 0)
+  if (ids != NULL && ids->len > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else
     {
@@ -121,6 +86,7 @@ fill (CagOrgList *self)
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
   gtk_widget_set_sensitive (self->add_button, self->store != NULL);
+  selection_changed_cb (self);
 }
 
 void
@@ -141,11 +107,20 @@ cag_org_list_focus_search (CagOrgList *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+void
+cag_org_list_set_search (CagOrgList *self,
+                         const char *text)
+{
+  g_return_if_fail (CAG_IS_ORG_LIST (self));
+  gtk_entry_set_text (GTK_ENTRY (self->search_entry), text != NULL ? text : "");
+  fill (self);
+}
+
 GtkTreeModel *
 cag_org_list_get_model (CagOrgList *self)
 {
   g_return_val_if_fail (CAG_IS_ORG_LIST (self), NULL);
-  return GTK_TREE_MODEL (self->org_store);
+  return gtk_tree_view_get_model (self->org_view);
 }
 
 static void
@@ -248,9 +223,11 @@ row_activated_cb (CagOrgList        *self,
   GtkTreeIter iter;
   gint64 id;
 
-  if (!gtk_tree_model_get_iter (GTK_TREE_MODEL (self->org_store), &iter, path))
+  GtkTreeModel *model = gtk_tree_view_get_model (self->org_view);
+
+  if (model == NULL || !gtk_tree_model_get_iter (model, &iter, path))
     return;
-  gtk_tree_model_get (GTK_TREE_MODEL (self->org_store), &iter, CAG_ORG_LIST_COL_ID, &id, -1);
+  gtk_tree_model_get (model, &iter, CAG_ORG_LIST_COL_ID, &id, -1);
   g_signal_emit (self, signals[ORG_ACTIVATED], 0, id);
 }
 
@@ -265,7 +242,6 @@ cag_org_list_class_init (CagOrgListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-org-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, CagOrgList, org_store);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, inactive_check);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, add_button);

@@ -28,6 +28,9 @@ void          cag_org_list_load         (CagOrgList *self,
                                          gint64      campaign_id);
 void          cag_org_list_focus_search (CagOrgList *self);
 GtkTreeModel *cag_org_list_get_model    (CagOrgList *self);
+/* Searches at once (the entry waits for typing to pause). */
+void          cag_org_list_set_search   (CagOrgList *self,
+                                         const char *text);
 /* Opens the dialog that adds (ORG_ID 0) or edits an organization. */
 GtkWidget    *cag_org_list_edit         (CagOrgList *self,
                                          gint64      org_id);

@@ -229,6 +229,26 @@ test_record_updates_views (Fixture       *f,
   }
 }
 
+/* ---- Overview search ---------------------------------------------------- */
+
+static void
+test_overview_search (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+
+  cag_overview_set_search (overview, "mauricie");
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 1);
+  cag_overview_set_search (overview, "CDQ");
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 1);
+  cag_overview_set_search (overview, "zzz");
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 0);
+  cag_overview_set_search (overview, NULL);
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 4);
+  /* The totals stay those of the whole network. */
+  g_assert_cmpint (cag_overview_get_totals (overview)->funds, ==, 4);
+}
+
 /* ---- Void and undo ------------------------------------------------------ */
 
 static void
@@ -409,6 +429,23 @@ test_org_dialog (Fixture       *f,
   g_object_unref (dialog);
 
   g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, before + 1);
+
+  /* Search ignores case and accents, in names, short names and regions. */
+  cag_org_list_set_search (list, "ESTRIE");
+  g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, 1);
+  cag_org_list_set_search (list, "reseau");
+  g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, 1);
+  {
+    GtkTreeIter iter;
+    g_autofree char *name = NULL;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_list_get_model (list), &iter));
+    gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_NAME, &name, -1);
+    g_assert_cmpstr (name, ==, "Réseau solidaire de l’Outaouais");
+  }
+  cag_org_list_set_search (list, "nothing like this");
+  g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, 0);
+  cag_org_list_set_search (list, "");
   /* Its fund was opened in the campaign: the overview lists it. */
   g_assert_cmpuint (count_rows (cag_overview_get_model (CAG_OVERVIEW (cag_window_get_overview (f->window)))),
                     ==, 5);
@@ -616,6 +653,8 @@ main (int   argc,
               fixture_set_up, test_record_validation, fixture_tear_down);
   g_test_add ("/gui/record/updates-views", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_record_updates_views, fixture_tear_down);
+  g_test_add ("/gui/overview/search", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_overview_search, fixture_tear_down);
   g_test_add ("/gui/void", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_void_in_detail, fixture_tear_down);
   g_test_add ("/gui/undo", Fixture, GINT_TO_POINTER (TRUE),
