@@ -98,6 +98,7 @@ fill_ledger (CagOrgDetail *self,
                                          CAG_LEDGER_COL_NOTE, note,
                                          CAG_LEDGER_COL_VOIDED, c->voided,
                                          CAG_LEDGER_COL_RECORDED, recorded,
+                                         CAG_LEDGER_COL_COUNTS, !c->voided,
                                          -1);
     }
   gtk_tree_view_set_model (self->ledger_view, model);
@@ -245,6 +246,30 @@ cag_org_detail_void (CagOrgDetail *self,
     return FALSE;
   reload_everything (self);
   return TRUE;
+}
+
+gboolean
+cag_org_detail_select (CagOrgDetail *self,
+                       gint64        contribution_id)
+{
+  GtkTreeModel *model = GTK_TREE_MODEL (self->ledger_store);
+  GtkTreeIter iter;
+  gboolean more;
+
+  g_return_val_if_fail (CAG_IS_ORG_DETAIL (self), FALSE);
+  for (more = gtk_tree_model_get_iter_first (model, &iter); more;
+       more = gtk_tree_model_iter_next (model, &iter))
+    {
+      gint64 id;
+
+      gtk_tree_model_get (model, &iter, CAG_LEDGER_COL_ID, &id, -1);
+      if (id == contribution_id)
+        {
+          gtk_tree_selection_select_iter (gtk_tree_view_get_selection (self->ledger_view), &iter);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* ---- void dialog -------------------------------------------------------- */

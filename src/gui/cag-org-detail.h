@@ -20,6 +20,7 @@ enum
   CAG_LEDGER_COL_NOTE,
   CAG_LEDGER_COL_VOIDED,
   CAG_LEDGER_COL_RECORDED,
+  CAG_LEDGER_COL_COUNTS,
 };
 
 void          cag_org_detail_load        (CagOrgDetail *self,
@@ -34,7 +35,11 @@ gboolean      cag_org_detail_void        (CagOrgDetail *self,
                                           gint64        contribution_id,
                                           const char   *reason,
                                           GError      **error);
-/* Opens the dialog that asks why the selected row is voided; returns it. */
+/* Selects the ledger row of CONTRIBUTION_ID; FALSE when it is not there. */
+gboolean      cag_org_detail_select      (CagOrgDetail *self,
+                                          gint64        contribution_id);
+/* Opens the dialog that asks why the selected row is voided; returns it
+ * (NULL when no row, or a voided one, is selected). */
 GtkWidget    *cag_org_detail_ask_void    (CagOrgDetail *self);
 
 G_END_DECLS

@@ -297,6 +297,44 @@ test_void_in_detail (Fixture       *f,
   g_assert_true (c->voided);
 }
 
+/* Through the dialog that asks for the reason. */
+static void
+test_void_dialog (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagContribution) c = NULL;
+  GtkWidget *dialog;
+  GtkEntry *reason;
+  gint64 id;
+
+  id = record_through_dialog (f, "CCN", "80");
+  cag_window_show_organization (f->window, f->data.org_ids[3]);
+  g_assert_null (cag_org_detail_ask_void (detail));          /* nothing selected */
+  g_assert_true (cag_org_detail_select (detail, id));
+  dialog = cag_org_detail_ask_void (detail);
+  g_assert_nonnull (dialog);
+
+  /* No reason, no voiding. */
+  reason = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  g_assert_false (gtk_widget_get_sensitive (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                               GTK_RESPONSE_ACCEPT)));
+  gtk_entry_set_text (reason, "  Mauvaise organisation ");
+  g_assert_true (gtk_widget_get_sensitive (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                              GTK_RESPONSE_ACCEPT)));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  c = cag_store_contribution_get (store_of (f), id, &error);
+  g_assert_no_error (error);
+  g_assert_true (c->voided);
+  g_assert_cmpstr (c->void_reason, ==, "Mauvaise organisation");
+
+  /* A voided row cannot be voided again from the window. */
+  g_assert_true (cag_org_detail_select (detail, id));
+  g_assert_null (cag_org_detail_ask_void (detail));
+}
+
 static void
 test_undo (Fixture       *f,
            gconstpointer  user_data)
@@ -657,6 +695,8 @@ main (int   argc,
               fixture_set_up, test_overview_search, fixture_tear_down);
   g_test_add ("/gui/void", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_void_in_detail, fixture_tear_down);
+  g_test_add ("/gui/void-dialog", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_void_dialog, fixture_tear_down);
   g_test_add ("/gui/undo", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_undo, fixture_tear_down);
   g_test_add ("/gui/batch/control-total", Fixture, GINT_TO_POINTER (TRUE),
