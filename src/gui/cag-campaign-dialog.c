@@ -428,6 +428,30 @@ monthly_edited_cb (CagCampaignDialog *self,
   update_fund (self, &iter, fund);
 }
 
+const char *
+cag_campaign_dialog_edit_fund (CagCampaignDialog *self,
+                               guint              row,
+                               const char        *column,
+                               const char        *text)
+{
+  g_autofree char *path = g_strdup_printf ("%u", row);
+
+  g_return_val_if_fail (CAG_IS_CAMPAIGN_DIALOG (self), NULL);
+  cag_gui_set_field_error (self->funds_error, NULL);
+  if (g_strcmp0 (column, "fund") == 0)
+    has_fund_toggled_cb (self, path);
+  else if (g_strcmp0 (column, "delegations") == 0)
+    delegations_edited_cb (self, path, text);
+  else if (g_strcmp0 (column, "target") == 0)
+    target_edited_cb (self, path, text);
+  else if (g_strcmp0 (column, "monthly") == 0)
+    monthly_edited_cb (self, path, text);
+  else
+    g_return_val_if_reached (NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->funds_error))
+         ? gtk_label_get_text (self->funds_error) : "";
+}
+
 /* ---- type --------------------------------------------------------------- */
 
 static void

@@ -23,4 +23,12 @@ gint64     cag_campaign_dialog_get_campaign_id (CagCampaignDialog *self);
 GtkEntry  *cag_campaign_dialog_get_entry       (CagCampaignDialog *self,
                                                 const char        *name);
 
+/* What editing a cell of the funds table does (for tests): COLUMN is
+ * "delegations", "target" or "monthly"; "fund" ticks the box (TEXT unused).
+ * Returns the message shown under the table, or "" when none. */
+const char *cag_campaign_dialog_edit_fund      (CagCampaignDialog *self,
+                                                guint              row,
+                                                const char        *column,
+                                                const char        *text);
+
 G_END_DECLS

@@ -543,6 +543,46 @@ test_first_run_and_campaign (void)
   g_rmdir (dir);
 }
 
+static void
+test_fund_settings (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  CagCampaignDialog *dialog;
+  g_autoptr(CagFund) fund = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  dialog = CAG_CAMPAIGN_DIALOG (cag_campaign_dialog_new (GTK_WINDOW (f->window), store_of (f),
+                                                         f->data.campaign_id));
+  /* Rows follow the organizations' folded names: 0 is Carrefour (org 3). */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "delegations", "2"), ==, "");
+  fund = cag_store_fund_get (store_of (f), f->data.fund_ids[3], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fund->delegations, ==, 2);
+  g_assert_cmpint (fund->target_cents, ==, 900000);
+  g_clear_pointer (&fund, cag_fund_free);
+
+  message = cag_campaign_dialog_edit_fund (dialog, 0, "delegations", "0");
+  g_assert_cmpstr (message, !=, "");
+  message = cag_campaign_dialog_edit_fund (dialog, 0, "target", "4,500");
+  g_assert_cmpstr (message, !=, "");                       /* ambiguous amount */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "target", "6000"), ==, "");
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "monthly", "200,00"), ==, "");
+  fund = cag_store_fund_get (store_of (f), f->data.fund_ids[3], &error);
+  g_assert_cmpint (fund->target_override_cents, ==, 600000);
+  g_assert_cmpint (fund->monthly_override_cents, ==, 20000);
+  g_clear_pointer (&fund, cag_fund_free);
+
+  /* Empty goes back to the computed figure. */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "target", ""), ==, "");
+  fund = cag_store_fund_get (store_of (f), f->data.fund_ids[3], &error);
+  g_assert_cmpint (fund->target_override_cents, ==, 0);
+
+  /* An open fund is never closed from here. */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "fund", NULL), !=, "");
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
 /* ---- A database that cannot be opened ----------------------------------- */
 
 static GtkMessageDialog *
@@ -704,6 +744,8 @@ main (int   argc,
   g_test_add ("/gui/organizations/dialog", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
+  g_test_add ("/gui/campaign/fund-settings", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_fund_settings, fixture_tear_down);
   g_test_add_func ("/gui/open/errors", test_open_errors);
   g_test_add_func ("/gui/example", test_example);
   g_test_add_func ("/gui/preferences", test_preferences);
