@@ -104,8 +104,10 @@ cag_chart_draw (GtkWidget *widget,
       return FALSE;
     }
 
+  /* The campaign's own months (and any contribution outside them), not up
+   * to today: years after the deadline would squash the useful part. */
   first = self->start_month;
-  last = MAX (self->deadline_month, self->current_month + 1);
+  last = self->deadline_month;
   if (self->totals->len > 0)
     {
       const CagMonthTotal *t0 = &g_array_index (self->totals, CagMonthTotal, 0);
