@@ -330,7 +330,8 @@ cag_org_detail_ask_void (CagOrgDetail *self)
                          "title", C_("gui", "Void Contribution"),
                          "transient-for", GTK_IS_WINDOW (toplevel) ? toplevel : NULL,
                          "modal", TRUE, "resizable", FALSE, NULL);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  /* Not "Cancel": in French both would read "Annuler". */
+  gtk_dialog_add_button (GTK_DIALOG (dialog), C_("void dialog", "_Keep It"), GTK_RESPONSE_CANCEL);
   button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Void"), GTK_RESPONSE_ACCEPT);
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);

@@ -12,6 +12,7 @@
 #include "cag-i18n.h"
 #include "cag-org-detail.h"
 #include "cag-org-list.h"
+#include "cag-preferences-dialog.h"
 #include "cag-record-dialog.h"
 #include "cag-window.h"
 #include "gui-test-util.h"
@@ -134,6 +135,31 @@ test_views (void)
   dialog = cag_org_list_edit (CAG_ORG_LIST (cag_window_get_org_list (window)), 0);
   save_shot (dialog, "organization-new");
   gtk_widget_destroy (dialog);
+
+  {
+    g_autoptr(GSettings) settings = cag_settings_new_if_installed ();
+
+    dialog = cag_preferences_dialog_new (GTK_WINDOW (window), settings,
+                                         cag_window_get_store (window));
+    gtk_widget_show (dialog);
+    save_shot (dialog, "preferences");
+    gtk_widget_destroy (dialog);
+  }
+
+  cag_window_show_organization (window, data.org_ids[0]);
+  {
+    CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (window));
+    GtkTreeIter iter;
+    gint64 id;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_detail_get_ledger (detail), &iter));
+    gtk_tree_model_get (cag_org_detail_get_ledger (detail), &iter, CAG_LEDGER_COL_ID, &id, -1);
+    g_assert_true (cag_org_detail_select (detail, id));
+    dialog = cag_org_detail_ask_void (detail);
+    g_assert_nonnull (dialog);
+    save_shot (dialog, "void");
+    gtk_widget_destroy (dialog);
+  }
 
   gtk_widget_destroy (GTK_WIDGET (window));
   gui_test_flush (50);
