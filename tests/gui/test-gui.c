@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sqlite3.h>
 #include <glib/gstdio.h>
 
 #include "cag-batch-dialog.h"
@@ -628,6 +629,35 @@ test_open_errors (void)
   g_assert_null (cag_window_get_store (window));
   g_assert_cmpstr (cag_window_get_page (window), ==, "welcome");
   gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  /* Written by a newer Cagnotte: refused, with what to do. */
+  {
+    g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+    g_autofree char *wal = g_strconcat (newer, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (newer, "-shm", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) too_new = NULL;
+    CagStore *store = cag_store_open (newer, NULL);
+    sqlite3 *db = NULL;
+
+    g_assert_nonnull (store);
+    cag_store_close (store);
+    g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+
+    g_assert_false (cag_window_open_path (window, newer, FALSE));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_object_get (dialog, "secondary-text", &text, NULL);
+    g_assert_null (cag_store_open_existing (newer, &too_new));
+    g_assert_error (too_new, CAG_ERROR, CAG_ERROR_DB_TOO_NEW);
+    g_assert_cmpstr (text, ==, too_new->message);
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+    g_unlink (newer);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
 
   /* Open (not New) never creates a file. */
   g_assert_false (cag_window_open_path (window, missing, FALSE));
