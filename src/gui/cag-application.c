@@ -337,10 +337,10 @@ cag_application_open (GApplication  *application,
       CagWindow *window = cag_window_new (self);
 
       gtk_window_present (GTK_WINDOW (window));
-      /* Like "cagnotte-cli --db FILE": a file named on the command line is
-       * created when it does not exist yet. */
+      /* As cagnotte-cli does, a mistyped name is refused with the store's
+       * message rather than created empty; File > New creates files. */
       if (path != NULL)
-        cag_window_open_path (window, path, TRUE);
+        cag_window_open_path (window, path, FALSE);
     }
 }
 
