@@ -8,6 +8,7 @@
 
 #include "cag-chart.h"
 #include "cag-error.h"
+#include "cag-export.h"
 #include "cag-gui-util.h"
 #include "cag-org-detail.h"
 #include "cag-window.h"
@@ -19,6 +20,7 @@ struct _CagOrgDetail
   CagStore      *store;
   gint64         org_id;
   gint64         campaign_id;
+  gint64         fund_id;       /* 0 when the organization has none here */
 
   GtkListStore  *ledger_store;
   GtkLabel      *title_label;
@@ -124,6 +126,8 @@ cag_org_detail_load (CagOrgDetail *self,
   self->store = store;
   self->org_id = org_id;
   self->campaign_id = campaign_id;
+  self->fund_id = 0;
+  gtk_widget_set_sensitive (self->export_button, FALSE);
 
   if (store != NULL && org_id > 0)
     org = cag_store_org_get (store, org_id, &error);
@@ -155,6 +159,9 @@ cag_org_detail_load (CagOrgDetail *self,
     subtitle[strlen (subtitle) - strlen (" · ")] = '\0';
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_sensitive (self->record_button, status != NULL);
+  if (status != NULL)
+    self->fund_id = fund->id;
+  gtk_widget_set_sensitive (self->export_button, status != NULL && cag_export_available ());
 
   if (status == NULL)
     {
@@ -376,6 +383,41 @@ record_clicked_cb (CagOrgDetail *self)
     cag_window_record (CAG_WINDOW (toplevel), self->org_id);
 }
 
+gboolean
+cag_org_detail_can_export (CagOrgDetail *self)
+{
+  g_return_val_if_fail (CAG_IS_ORG_DETAIL (self), FALSE);
+  return self->store != NULL && self->fund_id > 0 && cag_export_available ();
+}
+
+void
+cag_org_detail_export (CagOrgDetail *self)
+{
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CAG_IS_ORG_DETAIL (self));
+  if (!cag_org_detail_can_export (self))
+    return;
+  path = cag_export_statement_ask (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                   self->store, self->fund_id, &error);
+  if (error != NULL)
+    cag_gui_show_error (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                        _("Could not export the statement"), error);
+  else if (path != NULL && CAG_IS_WINDOW (toplevel))
+    {
+      g_autofree char *message = g_strdup_printf (_("Statement saved as %s."), path);
+      cag_window_notify (CAG_WINDOW (toplevel), message, 0);
+    }
+}
+
+static void
+export_clicked_cb (CagOrgDetail *self)
+{
+  cag_org_detail_export (self);
+}
+
 static void
 void_clicked_cb (CagOrgDetail *self)
 {
@@ -417,6 +459,7 @@ cag_org_detail_class_init (CagOrgDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, ledger_view);
   gtk_widget_class_bind_template_callback (widget_class, record_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, void_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 }
 
@@ -425,5 +468,8 @@ cag_org_detail_init (CagOrgDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cag_gui_name_from_labels (GTK_WIDGET (self));
+  if (cag_export_available ())
+    gtk_widget_set_tooltip_text (self->export_button,
+                                 _("Save this fund’s statement as a PDF file, as of today"));
   cag_gui_set_accessible_name (GTK_WIDGET (self->progress), _("Progress of the fund"));
 }

@@ -35,6 +35,10 @@ gboolean      cag_org_detail_void        (CagOrgDetail *self,
                                           gint64        contribution_id,
                                           const char   *reason,
                                           GError      **error);
+/* Whether this build can export statements and a fund is shown. */
+gboolean      cag_org_detail_can_export  (CagOrgDetail *self);
+/* Asks where, then saves the shown fund's statement as a PDF file. */
+void          cag_org_detail_export      (CagOrgDetail *self);
 /* Selects the ledger row of CONTRIBUTION_ID; FALSE when it is not there. */
 gboolean      cag_org_detail_select      (CagOrgDetail *self,
                                           gint64        contribution_id);

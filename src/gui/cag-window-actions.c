@@ -274,13 +274,16 @@ show_menu_activated (GSimpleAction *action,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->menu_button), TRUE);
 }
 
-/* PDF statements come with the PDF library (issue 5); until then the item is
- * shown disabled, as the detail page's button is. */
+/* Enabled on the detail page of a fund, when the build has the PDF library
+ * (issue 5); disabled otherwise, as the detail page's button is. */
 static void
 export_statement_activated (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
+  CagWindow *self = user_data;
+
+  cag_org_detail_export (self->detail);
 }
 
 static const GActionEntry win_entries[] = {

@@ -152,6 +152,7 @@ update_chrome (CagWindow *self)
   gtk_widget_set_visible (self->view_bar_separator, !welcome);
   gtk_widget_set_visible (self->back_button, detail);
   set_action_enabled (self, "back", detail);
+  set_action_enabled (self, "export-statement", detail && cag_org_detail_can_export (self->detail));
 }
 
 /* ---- public API --------------------------------------------------------- */

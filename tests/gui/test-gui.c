@@ -11,6 +11,7 @@
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
 #include "cag-error.h"
+#include "cag-export.h"
 #include "cag-money.h"
 #include "cag-org-detail.h"
 #include "cag-org-dialog.h"
@@ -584,6 +585,48 @@ test_fund_settings (Fixture       *f,
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
+/* ---- Statements --------------------------------------------------------- */
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  user_data)
+{
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (f->window), "export-statement");
+  g_autofree char *path = g_build_filename (f->data.dir, "statement.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  cag_window_show_organization (f->window, f->data.org_ids[1]);
+  g_assert_cmpint (cag_org_detail_can_export (detail), ==, cag_export_available ());
+  g_assert_cmpint (g_action_get_enabled (action), ==, cag_export_available ());
+
+  if (cag_export_available ())
+    {
+      g_autofree char *name = cag_export_statement_name (store_of (f), f->data.fund_ids[1]);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
+      g_assert_true (cag_export_statement_to (store_of (f), f->data.fund_ids[1], path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_unlink (path);
+    }
+  else
+    {
+      /* Never faked: refused with a message. */
+      g_assert_false (cag_export_statement_to (store_of (f), f->data.fund_ids[1], path, &error));
+      g_assert_error (error, CAG_ERROR, CAG_ERROR_FAILED);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  /* Not on the overview. */
+  cag_window_show_page (f->window, "overview");
+  g_assert_false (g_action_get_enabled (action));
+}
+
 /* ---- A database that cannot be opened ----------------------------------- */
 
 static GtkMessageDialog *
@@ -774,6 +817,8 @@ main (int   argc,
   g_test_add ("/gui/organizations/dialog", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
+  g_test_add ("/gui/export", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/gui/campaign/fund-settings", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_fund_settings, fixture_tear_down);
   g_test_add_func ("/gui/open/errors", test_open_errors);
