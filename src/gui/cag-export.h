@@ -29,4 +29,16 @@ char     *cag_export_statement_ask      (GtkWindow  *parent,
                                          gint64      fund_id,
                                          GError    **error);
 
+/* The same for the summary of a whole campaign. */
+char     *cag_export_summary_name       (CagStore *store,
+                                         gint64    campaign_id);
+gboolean  cag_export_summary_to         (CagStore   *store,
+                                         gint64      campaign_id,
+                                         const char *path,
+                                         GError    **error);
+char     *cag_export_summary_ask        (GtkWindow  *parent,
+                                         CagStore   *store,
+                                         gint64      campaign_id,
+                                         GError    **error);
+
 G_END_DECLS

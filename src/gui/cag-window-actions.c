@@ -8,6 +8,7 @@
 #include "cag-campaign-dialog.h"
 #include "cag-demo.h"
 #include "cag-error.h"
+#include "cag-export.h"
 #include "cag-gui-util.h"
 #include "cag-record-dialog.h"
 #include "cag-window-private.h"
@@ -286,7 +287,29 @@ export_statement_activated (GSimpleAction *action,
   cag_org_detail_export (self->detail);
 }
 
+static void
+export_summary_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL || self->campaign_id <= 0)
+    return;
+  path = cag_export_summary_ask (GTK_WINDOW (self), self->store, self->campaign_id, &error);
+  if (error != NULL)
+    cag_gui_show_error (GTK_WINDOW (self), _("Could not export the summary"), error);
+  else if (path != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Summary saved as %s."), path);
+      cag_window_notify (self, message, 0);
+    }
+}
+
 static const GActionEntry win_entries[] = {
+  { "export-summary", export_summary_activated, NULL, NULL, NULL },
   { "export-statement", export_statement_activated, NULL, NULL, NULL },
   { "show-menu", show_menu_activated, NULL, NULL, NULL },
   { "record", record_activated, NULL, NULL, NULL },

@@ -622,6 +622,23 @@ test_export (Fixture       *f,
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
 
+  /* The campaign's summary. */
+  {
+    GAction *summary = g_action_map_lookup_action (G_ACTION_MAP (f->window), "export-summary");
+
+    g_assert_cmpint (g_action_get_enabled (summary), ==, cag_export_available ());
+    g_clear_error (&error);
+    if (cag_export_available ())
+      {
+        g_assert_true (cag_export_summary_to (store_of (f), f->data.campaign_id, path, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+        g_unlink (path);
+      }
+    else
+      g_assert_false (cag_export_summary_to (store_of (f), f->data.campaign_id, path, &error));
+  }
+
   /* Not on the overview. */
   cag_window_show_page (f->window, "overview");
   g_assert_false (g_action_get_enabled (action));
