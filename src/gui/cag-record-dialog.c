@@ -416,6 +416,13 @@ cag_record_dialog_set_method (CagRecordDialog *self,
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->method_combo), method);
 }
 
+gboolean
+cag_record_dialog_asks_campaign (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->campaign_combo));
+}
+
 const char *
 cag_record_dialog_get_method (CagRecordDialog *self)
 {

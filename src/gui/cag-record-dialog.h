@@ -20,6 +20,8 @@ GtkWidget  *cag_record_dialog_new            (GtkWindow  *parent,
 /* A machine name ("cheque", "transfer", …); unknown names are ignored. */
 void        cag_record_dialog_set_method     (CagRecordDialog *self,
                                               const char      *method);
+/* Whether the dialog asks for the campaign (only when there are several). */
+gboolean    cag_record_dialog_asks_campaign  (CagRecordDialog *self);
 /* The machine name of the chosen method. */
 const char *cag_record_dialog_get_method     (CagRecordDialog *self);
 gboolean    cag_record_dialog_is_valid       (CagRecordDialog *self);

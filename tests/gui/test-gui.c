@@ -585,6 +585,47 @@ test_fund_settings (Fixture       *f,
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
+/* ---- Several campaigns -------------------------------------------------- */
+
+static void
+test_campaigns (Fixture       *f,
+                gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  g_autoptr(CagCampaign) second = cag_campaign_new ();
+  g_autoptr(GError) error = NULL;
+  CagRecordDialog *dialog;
+
+  dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  g_assert_false (cag_record_dialog_asks_campaign (dialog));
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  second->name = g_strdup ("Porto Alegre 2009");
+  second->delegation_cost_cents = 500000;
+  second->start = (CagDate) { 2006, 7, 1 };
+  second->deadline = (CagDate) { 2009, 1, 1 };
+  g_assert_true (cag_store_campaign_add (store_of (f), second, &error));
+  g_assert_no_error (error);
+
+  /* The window keeps the campaign it shows; the other is one choice away. */
+  cag_window_reload (f->window);
+  g_assert_cmpint (cag_window_get_campaign_id (f->window), ==, f->data.campaign_id);
+  cag_window_set_campaign_id (f->window, second->id);
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 0);
+  g_assert_cmpint (cag_overview_get_totals (overview)->funds, ==, 0);
+
+  /* With two campaigns the dialog asks which one; no fund there yet. */
+  dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  g_assert_true (cag_record_dialog_asks_campaign (dialog));
+  set_entry (dialog, "organization", "CDQ");
+  set_entry (dialog, "amount", "10");
+  g_assert_false (cag_record_dialog_is_valid (dialog));
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  cag_window_set_campaign_id (f->window, f->data.campaign_id);
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 4);
+}
+
 /* ---- Statements --------------------------------------------------------- */
 
 static void
@@ -834,6 +875,8 @@ main (int   argc,
   g_test_add ("/gui/organizations/dialog", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
+  g_test_add ("/gui/campaigns", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_campaigns, fixture_tear_down);
   g_test_add ("/gui/export", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/gui/campaign/fund-settings", Fixture, GINT_TO_POINTER (FALSE),
