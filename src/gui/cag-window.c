@@ -206,6 +206,10 @@ cag_window_set_store (CagWindow *self,
 
   if (self->store == store)
     return;
+  /* Nothing may keep reading the old file: the organizations list reads rows
+   * lazily, even while hidden (assistive technology can ask). */
+  cag_org_list_load (self->org_list, NULL, 0);
+  cag_org_detail_load (self->detail, NULL, 0, 0);
   g_clear_pointer (&self->store, cag_store_close);
   self->store = store;
   self->campaign_id = 0;
