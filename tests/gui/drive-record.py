@@ -40,7 +40,7 @@ def labels(node):
     return [n for n in node.findChildren(lambda n: n.roleName == "label")]
 
 
-print("1..1")
+print("1..2")
 app = find_app()
 frame = wait_for(lambda: app.child(roleName="frame"), "the main window")
 
@@ -80,3 +80,9 @@ print("# before: %s, after: %s, notification: %s" % (before, after, notification
 if "135.42" not in notification[0].name:
     fail("the notification does not name the amount: " + notification[0].name)
 print("ok 1 - a contribution recorded through the accessibility tree")
+
+# Undo, from the notification, voids it: the total goes back.
+frame.child(name="Undo", roleName="push button").doActionNamed("click")
+wait_for(lambda: saved_total() == before, "the total to come back after Undo")
+wait_for(lambda: [l for l in labels(frame) if "voided" in l.name], "the voided notice")
+print("ok 2 - Undo voids it")
