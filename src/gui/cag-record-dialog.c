@@ -505,6 +505,14 @@ cag_record_dialog_describe_saved (CagRecordDialog *self)
   return g_strdup (self->saved_text != NULL ? self->saved_text : "");
 }
 
+GtkCalendar *
+cag_record_dialog_open_calendar (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->date_button), TRUE);
+  return self->calendar;
+}
+
 GtkEntry *
 cag_record_dialog_get_entry (CagRecordDialog *self,
                              const char      *name)

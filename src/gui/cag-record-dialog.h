@@ -32,6 +32,8 @@ gboolean    cag_record_dialog_save           (CagRecordDialog *self,
 gint64      cag_record_dialog_get_saved_id   (CagRecordDialog *self);
 /* "135,42 $ recorded for …" (newly allocated), after saving. */
 char       *cag_record_dialog_describe_saved (CagRecordDialog *self);
+/* For tests: opens the calendar popover and returns its calendar. */
+GtkCalendar *cag_record_dialog_open_calendar (CagRecordDialog *self);
 /* For tests: "organization", "date", "amount", "reference", "note". */
 GtkEntry   *cag_record_dialog_get_entry      (CagRecordDialog *self,
                                               const char      *name);

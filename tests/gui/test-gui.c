@@ -112,6 +112,25 @@ test_record_validation (Fixture       *f,
       gtk_widget_destroy (GTK_WIDGET (dialog));
     }
 
+  /* The calendar opens on the typed date and sets the field. */
+  {
+    CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[0]));
+    GtkCalendar *calendar;
+    guint year, month, day;
+
+    set_entry (dialog, "date", "15/06/2004");
+    calendar = cag_record_dialog_open_calendar (dialog);
+    gui_test_flush (100);
+    gtk_calendar_get_date (calendar, &year, &month, &day);
+    g_assert_cmpuint (year, ==, 2004);
+    g_assert_cmpuint (month, ==, 5);
+    g_assert_cmpuint (day, ==, 15);
+    gtk_calendar_select_day (calendar, 20);
+    g_assert_cmpstr (gtk_entry_get_text (cag_record_dialog_get_entry (dialog, "date")), ==,
+                     "2004-06-20");
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+  }
+
   /* The reason names what is wrong with the amount. */
   {
     CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[0]));
