@@ -25,10 +25,28 @@ like_pattern (const char *search)
   return g_string_free (pattern, FALSE);
 }
 
+/* One statement per order: SQL text is never built from user input. */
+static const char *const org_queries[4][2] = {
+#define ORG_QUERY(key) \
+  "SELECT id FROM organization " \
+  "WHERE (?1 IS NULL OR name_key LIKE ?1 ESCAPE '\\' " \
+  "OR short_key LIKE ?1 ESCAPE '\\' OR region_key LIKE ?1 ESCAPE '\\') " \
+  "AND (?2 OR active = 1) ORDER BY " key
+  { ORG_QUERY ("name_key"), ORG_QUERY ("name_key DESC") },
+  { ORG_QUERY ("short_key IS NULL, short_key, name_key"),
+    ORG_QUERY ("short_key IS NULL, short_key DESC, name_key") },
+  { ORG_QUERY ("region_key IS NULL, region_key, name_key"),
+    ORG_QUERY ("region_key IS NULL, region_key DESC, name_key") },
+  { ORG_QUERY ("kind, name_key"), ORG_QUERY ("kind DESC, name_key") },
+#undef ORG_QUERY
+};
+
 GArray *
 cag_query_org_ids (CagStore   *store,
                    const char *search,
                    gboolean    include_inactive,
+                   CagOrgSort  sort,
+                   gboolean    descending,
                    GError    **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -41,11 +59,8 @@ cag_query_org_ids (CagStore   *store,
   if (search != NULL && *search != '\0' && g_utf8_validate (search, -1, NULL))
     pattern = like_pattern (search);
 
-  stmt = cag_store_prepare (store,
-                            "SELECT id FROM organization "
-                            "WHERE (?1 IS NULL OR name_key LIKE ?1 ESCAPE '\\' "
-                            "OR short_key LIKE ?1 ESCAPE '\\' OR region_key LIKE ?1 ESCAPE '\\') "
-                            "AND (?2 OR active = 1) ORDER BY name_key", error);
+  g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (org_queries), NULL);
+  stmt = cag_store_prepare (store, org_queries[sort][descending ? 1 : 0], error);
   if (stmt == NULL)
     return NULL;
   if (pattern != NULL)

@@ -8,12 +8,23 @@
 
 G_BEGIN_DECLS
 
-/* Ids of organizations sorted by folded name; SEARCH (nullable) matches the
- * name, short name or region without regard to case and accents, as
- * cag_store_org_list does.  Element type gint64. */
+typedef enum
+{
+  CAG_ORG_SORT_NAME,
+  CAG_ORG_SORT_SHORT_NAME,
+  CAG_ORG_SORT_REGION,
+  CAG_ORG_SORT_KIND,
+} CagOrgSort;
+
+/* Ids of organizations sorted by SORT (folded, ties by folded name),
+ * descending when DESCENDING; SEARCH (nullable) matches the name, short name
+ * or region without regard to case and accents, as cag_store_org_list does.
+ * Element type gint64. */
 GArray *cag_query_org_ids (CagStore   *store,
                            const char *search,
                            gboolean    include_inactive,
+                           CagOrgSort  sort,
+                           gboolean    descending,
                            GError    **error);
 
 G_END_DECLS

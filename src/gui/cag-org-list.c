@@ -24,6 +24,12 @@ struct _CagOrgList
   GtkWidget      *edit_button;
   GtkWidget      *toggle_active_button;
   GtkTreeView    *org_view;
+  GtkTreeViewColumn *name_column;
+  GtkTreeViewColumn *short_column;
+  GtkTreeViewColumn *region_column;
+  GtkTreeViewColumn *kind_column;
+  CagOrgSort      sort;
+  gboolean        descending;
   GtkStack       *list_stack;
   GtkLabel       *empty_label;
 };
@@ -67,7 +73,8 @@ fill (CagOrgList *self)
   /* Sorted and filtered in SQL; a new model each time (PITFALLS.md §4). */
   if (self->store != NULL)
     ids = cag_query_org_ids (self->store, *search != '\0' ? search : NULL,
-                             gtk_toggle_button_get_active (self->inactive_check), &error);
+                             gtk_toggle_button_get_active (self->inactive_check),
+                             self->sort, self->descending, &error);
   if (ids != NULL)
     model = cag_org_model_new (self->store, self->campaign_id, ids);
   gtk_tree_view_set_model (self->org_view, GTK_TREE_MODEL (model));
@@ -161,6 +168,52 @@ cag_org_list_edit (CagOrgList *self,
   return dialog;
 }
 
+static GtkTreeViewColumn *
+column_for_sort (CagOrgList *self,
+                 CagOrgSort  sort)
+{
+  switch (sort)
+    {
+    case CAG_ORG_SORT_SHORT_NAME: return self->short_column;
+    case CAG_ORG_SORT_REGION: return self->region_column;
+    case CAG_ORG_SORT_KIND: return self->kind_column;
+    case CAG_ORG_SORT_NAME:
+    default: return self->name_column;
+    }
+}
+
+void
+cag_org_list_set_sort (CagOrgList *self,
+                       CagOrgSort  sort,
+                       gboolean    descending)
+{
+  g_return_if_fail (CAG_IS_ORG_LIST (self));
+
+  gtk_tree_view_column_set_sort_indicator (column_for_sort (self, self->sort), FALSE);
+  self->sort = sort;
+  self->descending = descending;
+  gtk_tree_view_column_set_sort_indicator (column_for_sort (self, sort), TRUE);
+  gtk_tree_view_column_set_sort_order (column_for_sort (self, sort),
+                                       descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  fill (self);
+}
+
+static void
+column_clicked_cb (GtkTreeViewColumn *column,
+                   CagOrgList        *self)
+{
+  CagOrgSort sort = CAG_ORG_SORT_NAME;
+
+  if (column == self->short_column)
+    sort = CAG_ORG_SORT_SHORT_NAME;
+  else if (column == self->region_column)
+    sort = CAG_ORG_SORT_REGION;
+  else if (column == self->kind_column)
+    sort = CAG_ORG_SORT_KIND;
+  /* Sorted again in SQL, never in GTK (PITFALLS.md §4). */
+  cag_org_list_set_sort (self, sort, sort == self->sort ? !self->descending : FALSE);
+}
+
 static void
 search_changed_cb (CagOrgList *self)
 {
@@ -248,6 +301,10 @@ cag_org_list_class_init (CagOrgListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, edit_button);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, toggle_active_button);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, org_view);
+  gtk_widget_class_bind_template_child (widget_class, CagOrgList, name_column);
+  gtk_widget_class_bind_template_child (widget_class, CagOrgList, short_column);
+  gtk_widget_class_bind_template_child (widget_class, CagOrgList, region_column);
+  gtk_widget_class_bind_template_child (widget_class, CagOrgList, kind_column);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -256,6 +313,7 @@ cag_org_list_class_init (CagOrgListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, toggle_active_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_clicked_cb);
 }
 
 static void
@@ -263,4 +321,5 @@ cag_org_list_init (CagOrgList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cag_gui_set_accessible_name (GTK_WIDGET (self->org_view), C_("gui", "Organizations"));
+  gtk_tree_view_column_set_sort_indicator (self->name_column, TRUE);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cag-query.h"
 #include "cag-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ GtkTreeModel *cag_org_list_get_model    (CagOrgList *self);
 /* Searches at once (the entry waits for typing to pause). */
 void          cag_org_list_set_search   (CagOrgList *self,
                                          const char *text);
+/* Sorts the list (in SQL), as clicking a column heading does. */
+void          cag_org_list_set_sort     (CagOrgList *self,
+                                         CagOrgSort  sort,
+                                         gboolean    descending);
 /* Opens the dialog that adds (ORG_ID 0) or edits an organization. */
 GtkWidget    *cag_org_list_edit         (CagOrgList *self,
                                          gint64      org_id);

@@ -502,6 +502,29 @@ test_org_dialog (Fixture       *f,
     gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_NAME, &name, -1);
     g_assert_cmpstr (name, ==, "Réseau solidaire de l’Outaouais");
   }
+  cag_org_list_set_search (list, "");
+
+  /* Sorted in SQL by region, then back by name, descending. */
+  cag_org_list_set_sort (list, CAG_ORG_SORT_REGION, FALSE);
+  {
+    GtkTreeIter iter;
+    g_autofree char *region = NULL;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_list_get_model (list), &iter));
+    gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_REGION, &region, -1);
+    g_assert_cmpstr (region, ==, "Capitale-Nationale");
+  }
+  cag_org_list_set_sort (list, CAG_ORG_SORT_NAME, TRUE);
+  {
+    GtkTreeIter iter;
+    g_autofree char *name = NULL;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_list_get_model (list), &iter));
+    gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_NAME, &name, -1);
+    g_assert_cmpstr (name, ==, "Table d’économie sociale de la Mauricie");
+  }
+  cag_org_list_set_sort (list, CAG_ORG_SORT_NAME, FALSE);
+
   cag_org_list_set_search (list, "nothing like this");
   g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, 0);
   cag_org_list_set_search (list, "");
