@@ -154,8 +154,10 @@ print_report_text (const CagImportReport *report)
 
   if (report->dry_run)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Dry run: %u contribution would be imported (%s); nothing was changed.\n",
-                          "Dry run: %u contributions would be imported (%s); nothing was changed.\n",
+                          "Dry run: %u contribution would be imported (%s); "
+                          "nothing was changed.\n",
+                          "Dry run: %u contributions would be imported (%s); "
+                          "nothing was changed.\n",
                           report->added),
              report->added, total);
   else
@@ -204,16 +206,19 @@ import_contributions (CagCli  *cli,
   gboolean create = FALSE;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
-      N_("Check every row and change nothing"), NULL },
+      C_("csv option", "Check every row and change nothing"), NULL },
     { "create-organizations", 0, 0, G_OPTION_ARG_NONE, &create,
-      N_("Create unknown organizations and open their funds"), NULL },
+      C_("csv option", "Create unknown organizations and open their funds"), NULL },
     { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign,
-      N_("Campaign of rows that name none (default: the only campaign)"), N_("CAMPAIGN") },
+      C_("csv option", "Campaign of rows that name none (default: the only campaign)"),
+      C_("csv option", "CAMPAIGN") },
     { "column", 0, 0, G_OPTION_ARG_STRING_ARRAY, &columns,
-      N_("Take FIELD from COLUMN (a title or a number), e.g. amount=\"Montant reçu\""),
-      N_("FIELD=COLUMN") },
+      C_("csv option",
+         "Take FIELD from COLUMN (a title or a number), e.g. amount=\"Montant reçu\""),
+      C_("csv option", "FIELD=COLUMN") },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter,
-      N_("Separator: “,”, “;” or “tab” (default: detected)"), N_("SEP") },
+      C_("csv option", "Separator: “,”, “;” or “tab” (default: detected)"),
+      C_("csv option", "SEP") },
     { NULL },
   };
   CagImportOptions options = { 0 };
@@ -287,13 +292,14 @@ cag_cli_export_csv (CagCli *cli, int argc, char **argv)
   g_autofree char *as_of_text = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("File to write (required)"), N_("FILE") },
+      C_("csv option", "File to write (required)"), C_("csv option", "FILE") },
     { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
-      N_("Only this campaign"), N_("CAMPAIGN") },
+      C_("csv option", "Only this campaign"), C_("csv option", "CAMPAIGN") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org_key,
-      N_("Only this organization (contributions)"), N_("ORG") },
+      C_("csv option", "Only this organization (contributions)"), C_("csv option", "ORG") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
-      N_("Figures as of this date (status; default: today)"), N_("DATE") },
+      C_("csv option", "Figures as of this date (status; default: today)"),
+      C_("csv option", "DATE") },
     { NULL },
   };
   g_autoptr(GError) error = NULL;
@@ -370,7 +376,7 @@ cag_cli_export_csv (CagCli *cli, int argc, char **argv)
     return cag_cli_fail (g_steal_pointer (&error));
 
   if (!cli->json)
-    g_print (_("Written to %s.\n"), output);
+    g_print (C_("csv export", "Written to %s.\n"), output);
   return 0;
 }
 
@@ -383,9 +389,9 @@ cag_cli_cmd_backup (CagCli *cli, int argc, char **argv)
   gboolean list = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("File to write the copy to"), N_("FILE") },
+      C_("csv option", "File to write the copy to"), C_("csv option", "FILE") },
     { "list", 'l', 0, G_OPTION_ARG_NONE, &list,
-      N_("List the automatic copies taken before upgrades"), NULL },
+      C_("csv option", "List the automatic copies taken before upgrades"), NULL },
     { NULL },
   };
   g_autofree char *db_path = database_path (cli);
@@ -430,7 +436,7 @@ cag_cli_cmd_restore (CagCli *cli, int argc, char **argv)
   gboolean yes = FALSE;
   GOptionEntry entries[] = {
     { "yes", 'y', 0, G_OPTION_ARG_NONE, &yes,
-      N_("Confirm that the database is to be replaced"), NULL },
+      C_("csv option", "Confirm that the database is to be replaced"), NULL },
     { NULL },
   };
   g_autofree char *db_path = database_path (cli);

@@ -50,10 +50,12 @@ set_sqlite_error (sqlite3     *db,
 
   if (code == CAG_ERROR_DB_LOCKED)
     g_set_error (error, CAG_ERROR, code,
-                 _("“%s” is in use by another program; close it and try again."), path);
+                 C_("backup", "“%s” is in use by another program; close it and try again."),
+                 path);
   else if (code == CAG_ERROR_DB_CORRUPT)
     g_set_error (error, CAG_ERROR, code,
-                 _("“%s” is not a Cagnotte database or is damaged (%s)."), path, detail);
+                 C_("backup", "“%s” is not a Cagnotte database or is damaged (%s)."),
+                 path, detail);
   else
     g_set_error (error, CAG_ERROR, code, _("Cannot copy the database “%s”: %s"), path, detail);
   return FALSE;
@@ -101,7 +103,8 @@ backup_connection (sqlite3     *src,
     {
       int saved = errno;
 
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, _("Cannot write in “%s”: %s"), dir,
+      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, C_("backup", "Cannot write in “%s”: %s"),
+                   dir,
                    g_strerror (saved));
       return FALSE;
     }
@@ -147,7 +150,8 @@ backup_connection (sqlite3     *src,
     {
       int saved = errno;
 
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, _("Cannot write “%s”: %s"), dest_path,
+      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, C_("backup", "Cannot write “%s”: %s"),
+                   dest_path,
                    g_strerror (saved));
       goto fail;
     }
@@ -172,7 +176,8 @@ open_read_only (const char  *path,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND, _("“%s” does not exist."), path);
+      g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND, C_("backup", "“%s” does not exist."),
+                   path);
       return FALSE;
     }
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
@@ -359,7 +364,8 @@ cag_backup_list_automatic (const char  *db_path,
   dir = g_dir_open (dir_path, 0, &local_error);
   if (dir == NULL)
     {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, _("Cannot read the folder “%s”: %s"),
+      g_set_error (error, CAG_ERROR, CAG_ERROR_IO,
+                   C_("backup", "Cannot read the folder “%s”: %s"),
                    dir_path, local_error->message);
       return NULL;
     }
@@ -455,7 +461,7 @@ cag_backup_restore (const char  *db_path,
   if (version == 0)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
-                   _("“%s” is not a Cagnotte database."), backup_path);
+                   C_("backup", "“%s” is not a Cagnotte database."), backup_path);
       return FALSE;
     }
 

@@ -317,7 +317,7 @@ cag_csv_parse_file (const char  *path,
 
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, _("Cannot read “%s”: %s"),
+      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, C_("csv", "Cannot read “%s”: %s"),
                    path, local_error->message);
       return NULL;
     }
@@ -428,7 +428,7 @@ cag_csv_writer_save (CagCsvWriter *writer,
 
   if (!g_file_set_contents (path, contents->str, (gssize) contents->len, &local_error))
     {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, _("Cannot write “%s”: %s"),
+      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, C_("csv", "Cannot write “%s”: %s"),
                    path, local_error->message);
       return FALSE;
     }

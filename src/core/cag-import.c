@@ -497,7 +497,7 @@ row_campaign (Import             *imp,
   campaign = g_hash_table_lookup (imp->campaigns_by_key, key);
   if (campaign == NULL)
     add_problemf (imp, record->line, CAG_IMPORT_FIELD_CAMPAIGN,
-                  _("unknown campaign “%s”."), text);
+                  C_("csv import", "unknown campaign “%s”."), text);
   return campaign;
 }
 
@@ -605,7 +605,7 @@ check_row (Import             *imp,
         }
       else
         add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
-                      _("unknown organization “%s”."), org_text);
+                      C_("csv import", "unknown organization “%s”."), org_text);
     }
   row->org_id = org_id;
   row->org_key = g_strdup (org_key);
@@ -632,7 +632,8 @@ check_row (Import             *imp,
         g_hash_table_add (imp->new_funds, g_strdup (fund_key));
       else
         add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
-                      _("“%s” has no fund in the campaign “%s”."), org_text, campaign->name);
+                      _("“%s” has no fund in the campaign “%s”."), org_text,
+                      campaign->name);
     }
 
   if (imp->report->problems->len > before || fund_key == NULL)
@@ -671,7 +672,9 @@ write_rows (Import  *imp,
 {
   g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
+  g_autoptr(GPtrArray) batch = NULL;
+
+  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
 
   if (!cag_store_begin (imp->store, error))
     return FALSE;
@@ -816,8 +819,8 @@ cag_import_problem_to_string (const CagImportProblem *problem)
   if (problem->line == 0)
     return g_strdup (problem->message);
   if (problem->field < 0)
-    return g_strdup_printf (_("line %u: %s"), problem->line, problem->message);
-  return g_strdup_printf (_("line %u, column %s: %s"), problem->line,
+    return g_strdup_printf (C_("csv import", "line %u: %s"), problem->line, problem->message);
+  return g_strdup_printf (C_("csv import", "line %u, column %s: %s"), problem->line,
                           cag_import_field_label (problem->field), problem->message);
 }
 
@@ -886,7 +889,8 @@ cag_import_contributions_data (CagStore                *store,
       imp.default_campaign = g_hash_table_lookup (imp.campaigns_by_key, key);
       if (imp.default_campaign == NULL)
         {
-          g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND, _("Unknown campaign “%s”."),
+          g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
+                       C_("csv import", "Unknown campaign “%s”."),
                        options->campaign);
           goto out;
         }
@@ -898,7 +902,8 @@ cag_import_contributions_data (CagStore                *store,
     first++;
   if (first >= records->len)
     {
-      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID, _("The file is empty."));
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           C_("csv import", "The file is empty."));
       goto out;
     }
 
@@ -990,7 +995,7 @@ cag_import_contributions (CagStore                *store,
 
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, _("Cannot read “%s”: %s"), path,
+      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, C_("csv", "Cannot read “%s”: %s"), path,
                    local_error->message);
       return FALSE;
     }
