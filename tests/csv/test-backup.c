@@ -7,6 +7,7 @@
 
 #include "cag-backup.h"
 #include "cag-error.h"
+#include "cag-store-private.h"
 #include "csv-test-util.h"
 
 static gint64
