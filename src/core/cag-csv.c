@@ -212,7 +212,22 @@ cag_csv_parse (const char  *data,
       return NULL;
     }
 
-  info.delimiter = delimiter != 0 ? delimiter : detect_delimiter (text, n);
+  /* Excel may start a file with a "sep=;" line naming the separator. */
+  if (n >= 5 && strncmp (text, "sep=", 4) == 0
+      && (text[4] == ',' || text[4] == ';' || text[4] == '\t')
+      && (n == 5 || text[5] == '\r' || text[5] == '\n'))
+    {
+      if (delimiter == 0)
+        delimiter = text[4];
+      i = 5;
+      if (i < n && text[i] == '\r')
+        i++;
+      if (i < n && text[i] == '\n')
+        i++;
+      line = record_line = 2;
+    }
+
+  info.delimiter = delimiter != 0 ? delimiter : detect_delimiter (text + i, n - i);
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_csv_record_free);
   fields = g_ptr_array_new_with_free_func (g_free);
   field = g_string_new (NULL);
@@ -377,8 +392,10 @@ cag_csv_writer_field (CagCsvWriter *writer,
     return;
 
   len = strlen (text);
+  /* A first field starting with "sep=" would read back as Excel's hint. */
   quote = strchr (text, writer->delimiter) != NULL || strpbrk (text, "\"\r\n") != NULL
-          || g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]);
+          || g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1])
+          || (writer->text->len == 0 && g_str_has_prefix (text, "sep="));
   if (!quote)
     {
       g_string_append_len (writer->text, text, (gssize) len);

@@ -151,6 +151,26 @@ test_line_ends_and_blanks (void)
 }
 
 static void
+test_excel_sep_line (void)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) forced = NULL;
+  CagCsvInfo info = { 0 };
+
+  /* "sep=;" names the separator even when commas dominate the header. */
+  records = parse_ok ("sep=;\r\na,b;c,d\r\n1;2\r\n", -1, 0, &info);
+  g_assert_cmpint (info.delimiter, ==, ';');
+  g_assert_cmpuint (records->len, ==, 2);
+  assert_record (records, 0, 2, (const char *[]) { "a,b", "c,d", NULL });
+  assert_record (records, 1, 3, (const char *[]) { "1", "2", NULL });
+
+  /* An explicit separator wins; the hint line is still skipped. */
+  forced = parse_ok ("sep=;\na,b\n", -1, ',', &info);
+  g_assert_cmpint (info.delimiter, ==, ',');
+  assert_record (forced, 0, 2, (const char *[]) { "a", "b", NULL });
+}
+
+static void
 test_delimiter_detection (void)
 {
   const struct
@@ -315,6 +335,7 @@ main (int    argc,
   g_test_add_func ("/csv/utf16", test_utf16);
   g_test_add_func ("/csv/line-ends-and-blanks", test_line_ends_and_blanks);
   g_test_add_func ("/csv/delimiter-detection", test_delimiter_detection);
+  g_test_add_func ("/csv/excel-sep-line", test_excel_sep_line);
   g_test_add_func ("/csv/malformed", test_malformed);
   g_test_add_func ("/csv/writer", test_writer);
   g_test_add_func ("/csv/lang", test_lang);
