@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "cag-backup.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
@@ -137,12 +138,23 @@ exec_cached (CagStore   *store,
   return stmt != NULL && step_done (store, stmt, context, error);
 }
 
+/* Issue 6 (CSV import): transactions nest, so that a module can wrap several
+ * store writes (create organizations, open funds, add a batch) in one
+ * all-or-nothing transaction.  The outermost level is BEGIN IMMEDIATE /
+ * COMMIT / ROLLBACK; inner levels are savepoints. */
 gboolean
 cag_store_begin (CagStore *store,
                  GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-  return exec_cached (store, "BEGIN IMMEDIATE", N_("starting a change"), error);
+
+  if (store->tx_depth > 0 && sqlite3_get_autocommit (store->db))
+    store->tx_depth = 0;   /* SQLite rolled the transaction back itself */
+  if (!exec_cached (store, store->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cag_nested",
+                    N_("starting a change"), error))
+    return FALSE;
+  store->tx_depth++;
+  return TRUE;
 }
 
 gboolean
@@ -150,15 +162,38 @@ cag_store_commit (CagStore *store,
                   GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-  return exec_cached (store, "COMMIT", N_("saving the change"), error);
+
+  if (store->tx_depth > 1)
+    {
+      if (!exec_cached (store, "RELEASE cag_nested", N_("saving the change"), error))
+        return FALSE;
+      store->tx_depth--;
+      return TRUE;
+    }
+  if (!exec_cached (store, "COMMIT", N_("saving the change"), error))
+    return FALSE;
+  store->tx_depth = 0;
+  return TRUE;
 }
 
 void
 cag_store_rollback (CagStore *store)
 {
   g_return_if_fail (store != NULL);
-  if (!sqlite3_get_autocommit (store->db))
-    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+
+  if (sqlite3_get_autocommit (store->db))
+    {
+      store->tx_depth = 0;
+      return;
+    }
+  if (store->tx_depth > 1)
+    {
+      sqlite3_exec (store->db, "ROLLBACK TO cag_nested; RELEASE cag_nested", NULL, NULL, NULL);
+      store->tx_depth--;
+      return;
+    }
+  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  store->tx_depth = 0;
 }
 
 gboolean
@@ -321,6 +356,11 @@ setup_connection (CagStore *store,
       || !exec_script (store, "PRAGMA cache_size = -32768", context, error))
     return FALSE;
 
+  /* Issue 6: a copy of an existing database before any upgrade, kept next to
+   * it (cag-backup.h); no upgrade when the copy fails. */
+  if (version > 0 && version < (gint64) count
+      && !cag_backup_before_migration (store->path, (int) version, error))
+    return FALSE;
   if (version < (gint64) count && !migrate (store, version, error))
     return FALSE;
   return TRUE;

@@ -9,6 +9,7 @@
 #include "cag-export.h"
 #include "cag-import.h"
 #include "cag-money.h"
+#include "cag-store-private.h"
 #include "csv-test-util.h"
 
 static CagImportReport *
@@ -418,6 +419,37 @@ test_create_organizations (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* The store's writes nest inside the import's transaction: rolling the
+ * outer one back undoes an organization added inside it, and an inner
+ * failure leaves the outer transaction usable. */
+static void
+test_nested_transaction (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(CagOrganization) org = cag_organization_new ();
+  g_autoptr(CagOrganization) twin = cag_organization_new ();
+  g_autoptr(CagOrganization) kept = cag_organization_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) duplicate = NULL;
+  gint64 before = cag_store_org_count (fx->store);
+
+  g_assert_true (cag_store_begin (fx->store, &error));
+  org->name = g_strdup ("Temporaire");
+  g_assert_true (cag_store_org_add (fx->store, org, &error));
+  g_assert_no_error (error);
+  twin->name = g_strdup ("TEMPORAIRE");
+  g_assert_false (cag_store_org_add (fx->store, twin, &duplicate));
+  g_assert_nonnull (duplicate);
+  g_assert_cmpint (cag_store_org_count (fx->store), ==, before + 1);
+  cag_store_rollback (fx->store);
+  g_assert_cmpint (cag_store_org_count (fx->store), ==, before);
+
+  /* And the next write starts a real transaction again. */
+  kept->name = g_strdup ("Gardée");
+  g_assert_true (cag_store_org_add (fx->store, kept, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cag_store_org_count (fx->store), ==, before + 1);
+}
+
 /* ---- Explicit mapping --------------------------------------------------- */
 
 static void
@@ -632,6 +664,7 @@ main (int    argc,
   ADD ("every-problem-listed", test_every_problem_listed);
   ADD ("create-organizations", test_create_organizations);
   ADD ("mapping", test_mapping);
+  ADD ("nested-transaction", test_nested_transaction);
   ADD ("round-trip-fr", test_round_trip_fr);
   ADD ("round-trip-en", test_round_trip_en);
   ADD ("export-status", test_export_status);
