@@ -138,18 +138,14 @@ exec_cached (CagStore   *store,
   return stmt != NULL && step_done (store, stmt, context, error);
 }
 
-/* Issue 6 (CSV import): transactions nest, so that a module can wrap several
- * store writes (create organizations, open funds, add a batch) in one
- * all-or-nothing transaction.  The outermost level is BEGIN IMMEDIATE /
- * COMMIT / ROLLBACK; inner levels are savepoints. */
+/* Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones
+ * are savepoints, so a compound operation (example data, an import that
+ * creates organizations) is all or nothing while each step keeps its own. */
 gboolean
 cag_store_begin (CagStore *store,
                  GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-
-  if (store->tx_depth > 0 && sqlite3_get_autocommit (store->db))
-    store->tx_depth = 0;   /* SQLite rolled the transaction back itself */
   if (!exec_cached (store, store->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cag_nested",
                     N_("starting a change"), error))
     return FALSE;
@@ -162,17 +158,11 @@ cag_store_commit (CagStore *store,
                   GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-
-  if (store->tx_depth > 1)
-    {
-      if (!exec_cached (store, "RELEASE cag_nested", N_("saving the change"), error))
-        return FALSE;
-      store->tx_depth--;
-      return TRUE;
-    }
-  if (!exec_cached (store, "COMMIT", N_("saving the change"), error))
+  g_return_val_if_fail (store->tx_depth > 0, FALSE);
+  if (!exec_cached (store, store->tx_depth == 1 ? "COMMIT" : "RELEASE cag_nested",
+                    N_("saving the change"), error))
     return FALSE;
-  store->tx_depth = 0;
+  store->tx_depth--;
   return TRUE;
 }
 
@@ -180,20 +170,15 @@ void
 cag_store_rollback (CagStore *store)
 {
   g_return_if_fail (store != NULL);
-
-  if (sqlite3_get_autocommit (store->db))
-    {
-      store->tx_depth = 0;
-      return;
-    }
   if (store->tx_depth > 1)
     {
       sqlite3_exec (store->db, "ROLLBACK TO cag_nested; RELEASE cag_nested", NULL, NULL, NULL);
       store->tx_depth--;
       return;
     }
-  sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
   store->tx_depth = 0;
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 gboolean
