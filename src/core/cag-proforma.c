@@ -428,6 +428,7 @@ typedef struct
   gint64   *avail_cash;
   gint64   *avail_kind;
   gint64   *need;
+  gint64   *cap_left;    /* per offer, after the run */
 } Plan;
 
 static gint
@@ -475,6 +476,7 @@ plan_init (Plan                   *plan,
   plan->need = g_new0 (gint64, nl + 1);
   plan->eligible = g_new0 (gboolean, (gsize) no * nl + 1);
   plan->order = g_new0 (guint, no + 1);
+  plan->cap_left = g_new0 (gint64, no + 1);
 
   for (guint p = 0; p < in->pledges->len; p++)
     {
@@ -528,6 +530,7 @@ plan_clear (Plan *plan)
   g_free (plan->need);
   g_free (plan->eligible);
   g_free (plan->order);
+  g_free (plan->cap_left);
 }
 
 static CagProforma *
@@ -601,6 +604,7 @@ allocate (Plan         *plan,
       po->eligible_base_cents = eligible_base;
       po->active = offer->num > 0 && offer->den > 0
         && (offer->min_base_cents <= 0 || eligible_base >= offer->min_base_cents);
+      plan->cap_left[o] = po->active ? cap_left : 0;
       if (!po->active)
         continue;
 
@@ -626,6 +630,7 @@ allocate (Plan         *plan,
           plan->avail_cash[l] -= used - from_kind;
           plan->need[l] -= given;
           cap_left -= given;
+          plan->cap_left[o] = cap_left;
 
           share = &out->lines[l].shares[o];
           share->given_cents = given;
@@ -648,46 +653,226 @@ allocate (Plan         *plan,
     }
 }
 
-/* The partner amounts needed: line by line, in line order, the least extra
- * cash pledge that brings the line's gap to zero when the amounts found for
- * the earlier lines are pledged too.  Pledging x ≥ gap always closes the gap,
- * so a bisection between "does not close" and "closes" finds the least x at
- * which the gap closes, whatever the rounding. */
-static void
-compute_partner_needed (Plan        *plan,
-                        CagProforma *out)
+/* What the offers would give on line L for an extra cash pledge X, each
+ * with the cap it still has (CAP), on the base the run left on the line plus
+ * X, highest ratio first.  An offer below its minimum base joins when X
+ * brings its eligible base to the minimum.  Returns what X plus the offers
+ * bring; fills GIVEN (per offer) when not NULL. */
+static gint64
+marginal (const Plan        *plan,
+          const CagProforma *run,
+          const gint64      *cap,
+          const gint64      *extra_base,
+          guint              l,
+          gint64             x,
+          gint64            *given)
 {
-  g_autofree gint64 *extra = g_new0 (gint64, plan->nl + 1);
-  CagProforma *probe = proforma_alloc (plan);
+  const CagProformaInput *in = plan->in;
+  gint64 gap = run->lines[l].gap_cents;
+  gint64 need = MAX (0, gap - x);
+  gint64 cash = plan->avail_cash[l] + x;
+  gint64 kind = plan->avail_kind[l];
+  gint64 total = x;
 
-  for (guint l = 0; l < plan->nl; l++)
+  if (given != NULL)
+    memset (given, 0, sizeof (gint64) * plan->no);
+  for (guint r = 0; r < plan->no && need > 0; r++)
     {
-      gint64 lo, hi;
+      guint o = plan->order[r];
+      const CagBudgetOffer *offer = in->offers->pdata[o];
+      gint64 base, g, used, from_kind;
 
-      extra[l] = 0;
+      if (!plan->eligible[o * plan->nl + l] || cap[o] <= 0)
+        continue;
+      if (!run->offers[o].active
+          && run->offers[o].eligible_base_cents + extra_base[o] + x < offer->min_base_cents)
+        continue;
+      base = cash + (offer->cash_only ? 0 : kind);
+      g = MIN (MIN (cag_mul_div_floor (base, offer->num, offer->den), cap[o]), need);
+      if (g <= 0)
+        continue;
+      used = cag_mul_div_ceil (g, offer->den, offer->num);
+      from_kind = offer->cash_only ? 0 : MIN (used, kind);
+      kind -= from_kind;
+      cash -= used - from_kind;
+      need -= g;
+      total += g;
+      if (given != NULL)
+        given[o] = g;
+    }
+  return total;
+}
+
+/* The least extra cash pledge on line L that closes L's gap when the whole
+ * computation is re-run with EXTRA (the other lines' extra pledges). */
+static void
+close_line_by_rerun (Plan        *plan,
+                     gint64      *extra,
+                     guint        l,
+                     CagProforma *probe)
+{
+  gint64 lo = extra[l], hi;
+
+  allocate (plan, extra, probe);
+  if (probe->lines[l].gap_cents == 0)
+    return;
+  /* Pledges alone can always close a line, so this ends. */
+  for (hi = lo + probe->lines[l].gap_cents;; hi += probe->lines[l].gap_cents)
+    {
+      extra[l] = hi;
       allocate (plan, extra, probe);
       if (probe->lines[l].gap_cents == 0)
+        break;
+      lo = hi;
+    }
+  while (hi - lo > 1)
+    {
+      gint64 mid = lo + (hi - lo) / 2;
+
+      extra[l] = mid;
+      allocate (plan, extra, probe);
+      if (probe->lines[l].gap_cents == 0)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  extra[l] = hi;
+}
+
+/* Raises EXTRA until the re-run with all of it pledged leaves no gap. */
+static void
+close_all_by_rerun (Plan        *plan,
+                    gint64      *extra,
+                    CagProforma *probe)
+{
+  gboolean closed = FALSE;
+
+  while (!closed)
+    {
+      closed = TRUE;
+      for (guint l = 0; l < plan->nl; l++)
         {
-          out->lines[l].partner_needed_cents = 0;
-          continue;
+          gint64 before = extra[l];
+
+          close_line_by_rerun (plan, extra, l, probe);
+          if (extra[l] != before)
+            closed = FALSE;
         }
-      lo = 0;                               /* does not close */
-      hi = probe->lines[l].gap_cents;       /* closes */
+    }
+}
+
+/* DOMAIN.md's definition: per line, in line order, the least extra cash
+ * pledge x such that x plus what the offers that still have cap would give
+ * for it covers the line's gap; what those offers would give is taken from
+ * their cap for the lines after it. */
+static void
+needed_by_remaining_cap (Plan              *plan,
+                         const CagProforma *out,
+                         gint64            *extra)
+{
+  guint nl = plan->nl, no = plan->no;
+  g_autofree gint64 *cap = g_new0 (gint64, no + 1);
+  g_autofree gint64 *extra_base = g_new0 (gint64, no + 1);
+  g_autofree gint64 *given = g_new0 (gint64, no + 1);
+
+  for (guint o = 0; o < no; o++)
+    {
+      const CagProformaOffer *po = &out->offers[o];
+
+      if (po->active)
+        cap[o] = plan->cap_left[o];
+      else
+        cap[o] = po->limit_cents > 0 ? po->limit_cents : G_MAXINT64;
+    }
+
+  for (guint l = 0; l < nl; l++)
+    {
+      gint64 gap = out->lines[l].gap_cents, lo = 0, hi = gap;
+
+      extra[l] = 0;
+      if (gap == 0)
+        continue;
       while (hi - lo > 1)
         {
           gint64 mid = lo + (hi - lo) / 2;
 
-          extra[l] = mid;
-          allocate (plan, extra, probe);
-          if (probe->lines[l].gap_cents == 0)
+          if (marginal (plan, out, cap, extra_base, l, mid, NULL) >= gap)
             hi = mid;
           else
             lo = mid;
         }
+      marginal (plan, out, cap, extra_base, l, hi, given);
+      for (guint o = 0; o < no; o++)
+        {
+          if (cap[o] != G_MAXINT64)
+            cap[o] -= given[o];
+          if (plan->eligible[o * nl + l])
+            extra_base[o] += hi;
+        }
       extra[l] = hi;
-      out->lines[l].partner_needed_cents = hi;
     }
+}
+
+static gint64
+sum (const gint64 *v, guint n)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += v[i];
+  return total;
+}
+
+/* The partner amounts needed.  The matching rules are greedy (highest ratio
+ * first, line by line), so a pledge on one line can move a capped offer's
+ * money away from a later line.  Three candidates are therefore each
+ * completed until re-running the whole computation with all of them pledged
+ * closes every gap, and the one asking partners for the least in total is
+ * kept (ties: in this order):
+ *   1. DOMAIN.md's definition with the offers' remaining cap;
+ *   2. line by line, the least pledge closing the line in a re-run, with
+ *      the earlier lines' amounts pledged;
+ *   3. each line's gap (pledges alone always close a line).
+ * Pledging every reported amount, in cash, thus closes every gap exactly,
+ * and never costs more than the gaps themselves. */
+static void
+compute_partner_needed (Plan        *plan,
+                        CagProforma *out)
+{
+  guint nl = plan->nl;
+  g_autofree gint64 *best = g_new0 (gint64, nl + 1);
+  g_autofree gint64 *cand = g_new0 (gint64, nl + 1);
+  CagProforma *probe;
+
+  if (out->gap_cents == 0)
+    {
+      gboolean any = FALSE;
+
+      for (guint l = 0; l < nl; l++)
+        any = any || out->lines[l].gap_cents > 0;
+      if (!any)
+        return;
+    }
+
+  /* Candidate 1 needs the run's leftovers, still in PLAN. */
+  needed_by_remaining_cap (plan, out, best);
+  probe = proforma_alloc (plan);
+  close_all_by_rerun (plan, best, probe);
+
+  memset (cand, 0, sizeof (gint64) * nl);
+  close_all_by_rerun (plan, cand, probe);
+  if (sum (cand, nl) < sum (best, nl))
+    memcpy (best, cand, sizeof (gint64) * nl);
+
+  for (guint l = 0; l < nl; l++)
+    cand[l] = out->lines[l].gap_cents;
+  close_all_by_rerun (plan, cand, probe);
+  if (sum (cand, nl) < sum (best, nl))
+    memcpy (best, cand, sizeof (gint64) * nl);
+
   cag_proforma_free (probe);
+  for (guint l = 0; l < nl; l++)
+    out->lines[l].partner_needed_cents = best[l];
 }
 
 static void
