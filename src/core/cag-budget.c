@@ -357,6 +357,7 @@ funder_get (CagStore *store,
             gint64    id,
             GError  **error)
 {
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autoptr (CagBudgetStmt) stmt =
     cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder WHERE id = ?1", error);
   int rc;
@@ -369,7 +370,7 @@ funder_get (CagStore *store,
     return funder_from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                 _("There is no funder number %" G_GINT64_FORMAT "."), id);
+                 _("There is no funder number %s."), id_text);
   else
     cag_store_set_error (store, rc, _("reading the funders"), error);
   return NULL;
@@ -678,6 +679,7 @@ cag_budget_get (CagStore *store,
                 GError  **error)
 {
   g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, budget_id);
   int rc;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -704,10 +706,10 @@ cag_budget_get (CagStore *store,
     cag_store_set_error (store, rc, _("reading the budgets"), error);
   else if (version > 0)
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                 _("Budget number %" G_GINT64_FORMAT " has no version %d."), budget_id, version);
+                 _("Budget number %s has no version %d."), id_text, version);
   else
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                 _("There is no budget number %" G_GINT64_FORMAT "."), budget_id);
+                 _("There is no budget number %s."), id_text);
   return NULL;
 }
 
@@ -1440,6 +1442,7 @@ cag_budget_pledge_remove (CagStore *store,
                           GError  **error)
 {
   g_autoptr (JsonBuilder) builder = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, pledge_id);
   gint64 version_id, position = 0;
   gint version = 0;
   gboolean ok;
@@ -1465,7 +1468,7 @@ cag_budget_pledge_remove (CagStore *store,
   if (position == 0)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                   _("This budget has no pledge number %" G_GINT64_FORMAT "."), pledge_id);
+                   _("This budget has no pledge number %s."), id_text);
       return FALSE;
     }
 
@@ -1477,7 +1480,7 @@ cag_budget_pledge_remove (CagStore *store,
   if (ok && sqlite3_changes (cag_store_get_db (store)) == 0)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                   _("This budget has no pledge number %" G_GINT64_FORMAT "."), pledge_id);
+                   _("This budget has no pledge number %s."), id_text);
       ok = FALSE;
     }
   if (ok)
@@ -1891,4 +1894,47 @@ cag_budget_campaign_match (CagStore *store,
   if (rc != SQLITE_DONE)
     return cag_store_set_error (store, rc, _("reading the campaign offers"), error);
   return TRUE;
+}
+
+GHashTable *
+cag_budget_campaign_matches (CagStore *store,
+                             GError  **error)
+{
+  g_autoptr (GHashTable) matches = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                          g_free, g_free);
+  g_autoptr (CagBudgetStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  stmt = cag_store_prepare (store,
+                            "SELECT campaign_id, ratio_num, ratio_den, cap_per_fund_cents "
+                            "FROM campaign_offer ORDER BY campaign_id, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 campaign_id = sqlite3_column_int64 (stmt, 0);
+      gint n = sqlite3_column_int (stmt, 1);
+      gint d = sqlite3_column_int (stmt, 2);
+      CagCampaignMatch *m = g_hash_table_lookup (matches, &campaign_id);
+
+      if (m == NULL)
+        {
+          m = g_new0 (CagCampaignMatch, 1);
+          g_hash_table_insert (matches, g_memdup2 (&campaign_id, sizeof campaign_id), m);
+        }
+      if (m->den == 0 || (gint64) n * m->den > (gint64) m->num * d)
+        {
+          m->num = n;
+          m->den = d;
+          m->cap_cents = sqlite3_column_int64 (stmt, 3);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cag_store_set_error (store, rc, _("reading the campaign offers"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&matches);
 }

@@ -204,6 +204,18 @@ gboolean   cag_budget_campaign_match (CagStore *store,
                                       gint64   *cap,
                                       GError  **error);
 
+typedef struct
+{
+  gint   num;
+  gint   den;
+  gint64 cap_cents;
+} CagCampaignMatch;
+
+/* The terms of cag_budget_campaign_match for every campaign that has an
+ * offer, in one query: campaign id (gint64 *) → CagCampaignMatch *. */
+GHashTable *cag_budget_campaign_matches (CagStore *store,
+                                         GError  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagFunder, cag_funder_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagBudget, cag_budget_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagCampaignOffer, cag_campaign_offer_free)
