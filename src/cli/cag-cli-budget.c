@@ -16,6 +16,7 @@
 #include "cag-money.h"
 
 #define LABEL_MAX 48
+#define HEADER_MAX 20
 
 typedef struct
 {
@@ -85,16 +86,23 @@ ratio_text (gint num, gint den)
 }
 
 static char *
-cut_label (const char *text)
+cut_text (const char *text,
+          glong       max)
 {
   g_autofree char *cut = NULL;
 
   if (text == NULL)
     return g_strdup ("");
-  if (g_utf8_strlen (text, -1) <= LABEL_MAX)
+  if (g_utf8_strlen (text, -1) <= max)
     return g_strdup (text);
-  cut = g_utf8_substring (text, 0, LABEL_MAX - 1);
+  cut = g_utf8_substring (text, 0, max - 1);
   return g_strconcat (cut, "…", NULL);
+}
+
+static char *
+cut_label (const char *text)
+{
+  return cut_text (text, LABEL_MAX);
 }
 
 static void
@@ -865,7 +873,7 @@ offer_terms (const CagBudgetOffer *offer,
       g_string_append (s, " · ");
       /* TRANSLATORS: %s is a percentage such as "95"; French puts a space
        * before the % sign. */
-      g_string_append_printf (s, _("at most %s %% of its lines"), pct);
+      g_string_append_printf (s, _("at most %s%% of its lines"), pct);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
@@ -911,7 +919,7 @@ print_proforma (const CagBudget        *budget,
   row[c++] = g_strdup (C_("column", "Partner cash"));
   row[c++] = g_strdup (C_("column", "Partner in kind"));
   for (guint o = 0; o < p->n_offers; o++)
-    row[c++] = g_strdup (p->offers[o].funder_name);
+    row[c++] = cut_text (p->offers[o].funder_name, HEADER_MAX);
   row[c++] = g_strdup (C_("column", "Funded"));
   row[c++] = g_strdup (C_("column", "Gap"));
   row[c++] = g_strdup (C_("column", "Partners needed"));
@@ -939,11 +947,7 @@ print_proforma (const CagBudget        *budget,
 
   g_print ("\n%s\n", _("Lines:"));
   for (guint l = 0; l < p->n_lines; l++)
-    {
-      g_autofree char *label = cut_label (p->lines[l].label);
-
-      g_print ("  %s  %s\n", p->lines[l].code, label);
-    }
+    g_print ("  %s  %s\n", p->lines[l].code, p->lines[l].label);
 
   if (p->n_offers > 0)
     {
