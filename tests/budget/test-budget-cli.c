@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
