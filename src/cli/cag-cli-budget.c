@@ -10,13 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "cag-budget.h"
+#include "cag-cli-budget.h"
 #include "cag-cli-private.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
 
 #define LABEL_MAX 48
-#define HEADER_MAX 20
 
 typedef struct
 {
@@ -48,8 +48,8 @@ dispatch (CagCli     *cli,
   return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1], choices);
 }
 
-static gboolean
-check_args (int         argc,
+gboolean
+cag_cli_budget_check_args (int         argc,
             char      **argv,
             int         wanted,
             const char *synopsis)
@@ -73,20 +73,20 @@ check_args (int         argc,
   return TRUE;
 }
 
-static char *
-money (gint64 cents)
+char *
+cag_cli_budget_money (gint64 cents)
 {
   return cag_money_format (cents, cag_i18n_get_language ());
 }
 
-static char *
-ratio_text (gint num, gint den)
+char *
+cag_cli_budget_ratio_text (gint num, gint den)
 {
   return g_strdup_printf ("%d:%d", num, den);
 }
 
-static char *
-cut_text (const char *text,
+char *
+cag_cli_budget_cut_text (const char *text,
           glong       max)
 {
   g_autofree char *cut = NULL;
@@ -99,14 +99,14 @@ cut_text (const char *text,
   return g_strconcat (cut, "…", NULL);
 }
 
-static char *
-cut_label (const char *text)
+char *
+cag_cli_budget_cut_label (const char *text)
 {
-  return cut_text (text, LABEL_MAX);
+  return cag_cli_budget_cut_text (text, LABEL_MAX);
 }
 
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
+void
+cag_cli_budget_add_string (JsonBuilder *b, const char *name, const char *value)
 {
   json_builder_set_member_name (b, name);
   if (value != NULL)
@@ -115,22 +115,22 @@ add_string (JsonBuilder *b, const char *name, const char *value)
     json_builder_add_null_value (b);
 }
 
-static void
-add_int (JsonBuilder *b, const char *name, gint64 value)
+void
+cag_cli_budget_add_int (JsonBuilder *b, const char *name, gint64 value)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_int_value (b, value);
 }
 
-static void
-add_bool (JsonBuilder *b, const char *name, gboolean value)
+void
+cag_cli_budget_add_bool (JsonBuilder *b, const char *name, gboolean value)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_boolean_value (b, value);
 }
 
-static void
-print_builder (JsonBuilder *b)
+void
+cag_cli_budget_print_builder (JsonBuilder *b)
 {
   g_autoptr (JsonNode) root = json_builder_get_root (b);
 
@@ -140,8 +140,8 @@ print_builder (JsonBuilder *b)
 /* A small aligned table: ROWS of GStrv with the same length, the first one
  * the header, ruled under; ALIGN holds 'l' or 'r' per column; with TOTAL, a
  * rule also sets off the last row. */
-static void
-print_table (GPtrArray  *rows,
+void
+cag_cli_budget_print_table (GPtrArray  *rows,
              const char *align,
              gboolean    with_total)
 {
@@ -201,8 +201,8 @@ print_table (GPtrArray  *rows,
     }
 }
 
-static CagBudget *
-find_budget (CagCli     *cli,
+CagBudget *
+cag_cli_budget_find_budget (CagCli     *cli,
              const char *key,
              gint        version,
              CagStore  **out_store,
@@ -234,10 +234,10 @@ static void
 build_funder (JsonBuilder *b, const CagFunder *funder)
 {
   json_builder_begin_object (b);
-  add_int (b, "id", funder->id);
-  add_string (b, "name", funder->name);
-  add_string (b, "kind", cag_funder_kind_to_string (funder->kind));
-  add_bool (b, "requires_charity", funder->requires_charity);
+  cag_cli_budget_add_int (b, "id", funder->id);
+  cag_cli_budget_add_string (b, "name", funder->name);
+  cag_cli_budget_add_string (b, "kind", cag_funder_kind_to_string (funder->kind));
+  cag_cli_budget_add_bool (b, "requires_charity", funder->requires_charity);
   json_builder_end_object (b);
 }
 
@@ -259,7 +259,7 @@ funder_add (CagCli *cli, int argc, char **argv)
   CagStore *store;
 
   if (!cag_cli_parse (&argc, &argv, _("funder add NAME"), _("Add a funder."), entries)
-      || !check_args (argc, argv, 1, _("funder add NAME")))
+      || !cag_cli_budget_check_args (argc, argv, 1, _("funder add NAME")))
     return 1;
   if (kind != NULL && !cag_funder_kind_from_string (kind, &funder->kind))
     return cag_cli_usage (_("unknown funder kind “%s” (expected provincial, federal, "
@@ -276,7 +276,7 @@ funder_add (CagCli *cli, int argc, char **argv)
       g_autoptr (JsonBuilder) b = json_builder_new ();
 
       build_funder (b, funder);
-      print_builder (b);
+      cag_cli_budget_print_builder (b);
     }
   else
     {
@@ -299,7 +299,7 @@ funder_list (CagCli *cli, int argc, char **argv)
   CagStore *store;
 
   if (!cag_cli_parse (&argc, &argv, _("funder list"), _("List the funders."), entries)
-      || !check_args (argc, argv, 0, _("funder list")))
+      || !cag_cli_budget_check_args (argc, argv, 0, _("funder list")))
     return 1;
   store = cag_cli_store (cli, &error);
   if (store == NULL || (funders = cag_funder_list (store, &error)) == NULL)
@@ -313,7 +313,7 @@ funder_list (CagCli *cli, int argc, char **argv)
       for (guint i = 0; i < funders->len; i++)
         build_funder (b, funders->pdata[i]);
       json_builder_end_array (b);
-      print_builder (b);
+      cag_cli_budget_print_builder (b);
       return 0;
     }
   if (funders->len == 0)
@@ -342,7 +342,7 @@ funder_list (CagCli *cli, int argc, char **argv)
         row[3] = g_strdup (f->requires_charity ? _("required") : "");
         g_ptr_array_add (rows, row);
       }
-    print_table (rows, "rlll", FALSE);
+    cag_cli_budget_print_table (rows, "rlll", FALSE);
   }
   return 0;
 }
@@ -380,7 +380,7 @@ budget_add (CagCli *cli, int argc, char **argv)
   CagStore *store;
 
   if (!cag_cli_parse (&argc, &argv, synopsis, _("Create a budget (version 1, a draft)."), entries)
-      || !check_args (argc, argv, 1, synopsis))
+      || !cag_cli_budget_check_args (argc, argv, 1, synopsis))
     return 1;
   if (start == NULL || end == NULL)
     return cag_cli_usage (_("a budget needs --start and --end"));
@@ -402,14 +402,14 @@ budget_add (CagCli *cli, int argc, char **argv)
       g_autofree char *e = cag_date_to_iso (&budget->end);
 
       json_builder_begin_object (b);
-      add_int (b, "id", budget->id);
-      add_string (b, "budget", budget->name);
-      add_int (b, "version", budget->version);
-      add_string (b, "status", cag_budget_status_to_string (budget->status));
-      add_string (b, "start", s);
-      add_string (b, "end", e);
+      cag_cli_budget_add_int (b, "id", budget->id);
+      cag_cli_budget_add_string (b, "budget", budget->name);
+      cag_cli_budget_add_int (b, "version", budget->version);
+      cag_cli_budget_add_string (b, "status", cag_budget_status_to_string (budget->status));
+      cag_cli_budget_add_string (b, "start", s);
+      cag_cli_budget_add_string (b, "end", e);
       json_builder_end_object (b);
-      print_builder (b);
+      cag_cli_budget_print_builder (b);
     }
   else
     {
@@ -435,7 +435,7 @@ budget_list (CagCli *cli, int argc, char **argv)
   CagStore *store;
 
   if (!cag_cli_parse (&argc, &argv, _("budget list"), _("List the budgets."), entries)
-      || !check_args (argc, argv, 0, _("budget list")))
+      || !cag_cli_budget_check_args (argc, argv, 0, _("budget list")))
     return 1;
   store = cag_cli_store (cli, &error);
   if (store == NULL || (budgets = cag_budget_list (store, &error)) == NULL)
@@ -453,16 +453,16 @@ budget_list (CagCli *cli, int argc, char **argv)
           g_autofree char *e = cag_date_to_iso (&bu->end);
 
           json_builder_begin_object (b);
-          add_int (b, "id", bu->id);
-          add_string (b, "budget", bu->name);
-          add_int (b, "version", bu->version);
-          add_string (b, "status", cag_budget_status_to_string (bu->status));
-          add_string (b, "start", s);
-          add_string (b, "end", e);
+          cag_cli_budget_add_int (b, "id", bu->id);
+          cag_cli_budget_add_string (b, "budget", bu->name);
+          cag_cli_budget_add_int (b, "version", bu->version);
+          cag_cli_budget_add_string (b, "status", cag_budget_status_to_string (bu->status));
+          cag_cli_budget_add_string (b, "start", s);
+          cag_cli_budget_add_string (b, "end", e);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
-      print_builder (b);
+      cag_cli_budget_print_builder (b);
       return 0;
     }
   if (budgets->len == 0)
@@ -496,7 +496,7 @@ budget_list (CagCli *cli, int argc, char **argv)
         row[4] = g_strdup_printf (_("%s – %s"), s, e);
         g_ptr_array_add (rows, row);
       }
-    print_table (rows, "rlrll", FALSE);
+    cag_cli_budget_print_table (rows, "rlrll", FALSE);
   }
   return 0;
 }
@@ -515,18 +515,18 @@ budget_line_add (CagCli *cli, int argc, char **argv)
   if (!cag_cli_parse (&argc, &argv, synopsis,
                       _("Add a line to a budget, or change the label and amount of the line "
                         "with that code."), entries)
-      || !check_args (argc, argv, 4, synopsis))
+      || !cag_cli_budget_check_args (argc, argv, 4, synopsis))
     return 1;
   if (!cag_money_parse (argv[4], CAG_MONEY_POSITIVE, &amount, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  budget = find_budget (cli, argv[1], 0, &store, &error);
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
   if (budget == NULL
       || !cag_budget_line_set (store, budget->id, argv[2], argv[3], amount, &version, &error))
     return cag_cli_fail (g_steal_pointer (&error));
   print_version_note (budget, version);
   {
-    g_autofree char *a = money (amount);
+    g_autofree char *a = cag_cli_budget_money (amount);
 
     g_print (_("Line %s of “%s” (version %d): %s."), argv[2], budget->name, version, a);
     g_print ("\n");
@@ -554,9 +554,9 @@ budget_submit (CagCli *cli, int argc, char **argv)
 
   if (!cag_cli_parse (&argc, &argv, _("budget submit BUDGET"),
                       _("Freeze the latest version: later edits make a new version."), entries)
-      || !check_args (argc, argv, 1, _("budget submit BUDGET")))
+      || !cag_cli_budget_check_args (argc, argv, 1, _("budget submit BUDGET")))
     return 1;
-  budget = find_budget (cli, argv[1], 0, &store, &error);
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
   if (budget == NULL || !cag_budget_submit (store, budget->id, &error))
     return cag_cli_fail (g_steal_pointer (&error));
   g_print (_("Version %d of “%s” is submitted and frozen; later edits will make version %d."),
@@ -575,9 +575,9 @@ budget_approve (CagCli *cli, int argc, char **argv)
 
   if (!cag_cli_parse (&argc, &argv, _("budget approve BUDGET"),
                       _("Record that the submitted version was approved."), entries)
-      || !check_args (argc, argv, 1, _("budget approve BUDGET")))
+      || !cag_cli_budget_check_args (argc, argv, 1, _("budget approve BUDGET")))
     return 1;
-  budget = find_budget (cli, argv[1], 0, &store, &error);
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
   if (budget == NULL || !cag_budget_approve (store, budget->id, &error))
     return cag_cli_fail (g_steal_pointer (&error));
   g_print (_("Version %d of “%s” is approved."), budget->version, budget->name);
@@ -623,7 +623,7 @@ budget_offer (CagCli *cli, int argc, char **argv)
   if (!cag_cli_parse (&argc, &argv, synopsis,
                       _("Set a funder’s matching terms on a budget (a second offer from the "
                         "same funder replaces the first)."), entries)
-      || !check_args (argc, argv, 2, synopsis))
+      || !cag_cli_budget_check_args (argc, argv, 2, synopsis))
     return 1;
   if (ratio == NULL)
     return cag_cli_usage (_("an offer needs --ratio A:B"));
@@ -651,7 +651,7 @@ budget_offer (CagCli *cli, int argc, char **argv)
       offer->lines = (char **) g_ptr_array_steal (codes, NULL);
     }
 
-  budget = find_budget (cli, argv[1], 0, &store, &error);
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
   if (budget == NULL || (funder = cag_funder_find (store, argv[2], &error)) == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   offer->funder_id = funder->id;
@@ -697,7 +697,7 @@ budget_pledge (CagCli *cli, int argc, char **argv)
                       _("Record a partner’s pledge to a budget line.  PARTNER is a member "
                         "organization (name, short name or number) or, when none matches, "
                         "any partner’s name."), entries)
-      || !check_args (argc, argv, 3, synopsis))
+      || !cag_cli_budget_check_args (argc, argv, 3, synopsis))
     return 1;
   if (line == NULL)
     return cag_cli_usage (_("a pledge needs --line CODE"));
@@ -713,7 +713,7 @@ budget_pledge (CagCli *cli, int argc, char **argv)
   pledge->line_code = g_strdup (line);
   pledge->basis = g_strdup (basis);
 
-  budget = find_budget (cli, argv[1], 0, &store, &error);
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
   if (budget == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   org = cag_store_org_find (store, argv[2], &org_error);
@@ -729,335 +729,13 @@ budget_pledge (CagCli *cli, int argc, char **argv)
   print_version_note (budget, version);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, pledge->id);
   {
-    g_autofree char *a = money (pledge->amount_cents);
+    g_autofree char *a = cag_cli_budget_money (pledge->amount_cents);
     g_autofree char *k = g_utf8_strdown (cag_pledge_kind_label (pledge->kind), -1);
 
     g_print (_("Pledge no. %s of %s on line %s of “%s” (version %d): %s, %s."),
              id_text, pledge->partner_name, pledge->line_code, budget->name, version, a, k);
     g_print ("\n");
   }
-  return 0;
-}
-
-/* ---- budget show -------------------------------------------------------- */
-
-static void
-build_proforma (JsonBuilder       *b,
-                const CagBudget   *budget,
-                const CagProforma *p)
-{
-  json_builder_begin_object (b);
-  add_string (b, "budget", budget->name);
-  add_int (b, "version", budget->version);
-  add_string (b, "status", cag_budget_status_to_string (budget->status));
-
-  json_builder_set_member_name (b, "lines");
-  json_builder_begin_array (b);
-  for (guint l = 0; l < p->n_lines; l++)
-    {
-      const CagProformaLine *pl = &p->lines[l];
-
-      json_builder_begin_object (b);
-      add_string (b, "code", pl->code);
-      add_string (b, "label", pl->label);
-      add_int (b, "amount_cents", pl->amount_cents);
-      add_int (b, "partner_cash_cents", pl->partner_cash_cents);
-      add_int (b, "partner_in_kind_cents", pl->partner_in_kind_cents);
-      json_builder_set_member_name (b, "funders");
-      json_builder_begin_array (b);
-      for (guint o = 0; o < p->n_offers; o++)
-        {
-          json_builder_begin_object (b);
-          add_string (b, "funder", p->offers[o].funder_name);
-          add_int (b, "given_cents", pl->shares[o].given_cents);
-          add_int (b, "base_used_cents", pl->shares[o].base_used_cents);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-      add_int (b, "funded_cents", pl->funded_cents);
-      add_int (b, "gap_cents", pl->gap_cents);
-      add_int (b, "partner_needed_cents", pl->partner_needed_cents);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "funders");
-  json_builder_begin_array (b);
-  for (guint o = 0; o < p->n_offers; o++)
-    {
-      g_autofree char *ratio = ratio_text (p->offers[o].num, p->offers[o].den);
-
-      json_builder_begin_object (b);
-      add_string (b, "funder", p->offers[o].funder_name);
-      add_string (b, "ratio", ratio);
-      add_int (b, "requested_cents", p->offers[o].requested_cents);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "totals");
-  json_builder_begin_object (b);
-  add_int (b, "amount_cents", p->amount_cents);
-  add_int (b, "partner_cents", p->partner_cents);
-  add_int (b, "matched_cents", p->matched_cents);
-  add_int (b, "funded_cents", p->funded_cents);
-  add_int (b, "gap_cents", p->gap_cents);
-  add_int (b, "partner_needed_cents", p->partner_needed_cents);
-  json_builder_end_object (b);
-
-  json_builder_set_member_name (b, "warnings");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < p->warnings->len; i++)
-    {
-      const CagProformaWarning *w = p->warnings->pdata[i];
-
-      json_builder_begin_object (b);
-      add_string (b, "kind", cag_proforma_warning_kind_to_string (w->kind));
-      add_string (b, "funder", w->funder);
-      add_string (b, "line", w->line);
-      add_string (b, "message", w->message);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-}
-
-static char *
-offer_terms (const CagBudgetOffer *offer,
-             const CagProformaOffer *po)
-{
-  g_autoptr (GString) s = g_string_new (NULL);
-
-  g_string_append_printf (s, "%d:%d", offer->num, offer->den);
-  if (offer->lines != NULL)
-    {
-      g_autofree char *codes = g_strjoinv (", ", offer->lines);
-
-      g_string_append (s, " · ");
-      g_string_append_printf (s, _("lines %s"), codes);
-    }
-  if (offer->cash_only)
-    {
-      g_string_append (s, " · ");
-      g_string_append (s, _("cash only"));
-    }
-  if (offer->cap_cents > 0)
-    {
-      g_autofree char *a = money (offer->cap_cents);
-
-      g_string_append (s, " · ");
-      g_string_append_printf (s, _("cap %s"), a);
-    }
-  if (offer->min_base_cents > 0)
-    {
-      g_autofree char *a = money (offer->min_base_cents);
-
-      g_string_append (s, " · ");
-      g_string_append_printf (s, _("minimum base %s"), a);
-      if (!po->active)
-        {
-          g_string_append (s, " ");
-          g_string_append (s, _("(not reached)"));
-        }
-    }
-  if (offer->max_share_bp > 0)
-    {
-      g_autofree char *pct = NULL;
-
-      if (offer->max_share_bp % 100 == 0)
-        pct = g_strdup_printf ("%d", offer->max_share_bp / 100);
-      else
-        pct = g_strdup_printf ("%d%c%02d", offer->max_share_bp / 100,
-                               cag_i18n_get_language () == CAG_LANG_FR ? ',' : '.',
-                               offer->max_share_bp % 100);
-      g_string_append (s, " · ");
-      /* TRANSLATORS: %s is a percentage such as "95"; French puts a space
-       * before the % sign. */
-      g_string_append_printf (s, _("at most %s%% of its lines"), pct);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static void
-print_proforma (const CagBudget        *budget,
-                const CagProformaInput *in,
-                const CagProforma      *p)
-{
-  CagLang lang = cag_i18n_get_language ();
-  g_autofree char *s = cag_date_format (&budget->start, lang);
-  g_autofree char *e = cag_date_format (&budget->end, lang);
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autofree char *align = NULL;
-  guint ncol = 8 + p->n_offers, c;
-  char **row;
-
-  g_print (_("Pro-forma budget “%s” — version %d (%s)"), budget->name, budget->version,
-           cag_budget_status_label (budget->status));
-  g_print ("\n");
-  g_print (_("Period: %s to %s"), s, e);
-  g_print ("\n");
-  if (budget->version < budget->latest_version)
-    {
-      g_print (_("(Version %d is the latest.)"), budget->latest_version);
-      g_print ("\n");
-    }
-  g_print ("\n");
-
-  if (p->n_lines == 0)
-    {
-      g_print ("%s\n", _("This budget has no lines yet: add one with “cagnotte-cli budget line add”."));
-      return;
-    }
-
-  align = g_strnfill (ncol, 'r');
-  align[0] = 'l';
-
-  row = g_new0 (char *, ncol + 1);
-  c = 0;
-  row[c++] = g_strdup (C_("column", "Line"));
-  row[c++] = g_strdup (C_("column", "Amount"));
-  row[c++] = g_strdup (C_("column", "Partner cash"));
-  row[c++] = g_strdup (C_("column", "Partner in kind"));
-  for (guint o = 0; o < p->n_offers; o++)
-    row[c++] = cut_text (p->offers[o].funder_name, HEADER_MAX);
-  row[c++] = g_strdup (C_("column", "Funded"));
-  row[c++] = g_strdup (C_("column", "Gap"));
-  row[c++] = g_strdup (C_("column", "Partners needed"));
-  g_ptr_array_add (rows, row);
-
-  for (guint l = 0; l <= p->n_lines; l++)
-    {
-      gboolean total = l == p->n_lines;
-      const CagProformaLine *pl = total ? NULL : &p->lines[l];
-
-      row = g_new0 (char *, ncol + 1);
-      c = 0;
-      row[c++] = total ? g_strdup (C_("row", "Total")) : g_strdup (pl->code);
-      row[c++] = money (total ? p->amount_cents : pl->amount_cents);
-      row[c++] = money (total ? p->partner_cash_cents : pl->partner_cash_cents);
-      row[c++] = money (total ? p->partner_in_kind_cents : pl->partner_in_kind_cents);
-      for (guint o = 0; o < p->n_offers; o++)
-        row[c++] = money (total ? p->offers[o].requested_cents : pl->shares[o].given_cents);
-      row[c++] = money (total ? p->funded_cents : pl->funded_cents);
-      row[c++] = money (total ? p->gap_cents : pl->gap_cents);
-      row[c++] = money (total ? p->partner_needed_cents : pl->partner_needed_cents);
-      g_ptr_array_add (rows, row);
-    }
-  print_table (rows, align, TRUE);
-
-  g_print ("\n%s\n", _("Lines:"));
-  for (guint l = 0; l < p->n_lines; l++)
-    g_print ("  %s  %s\n", p->lines[l].code, p->lines[l].label);
-
-  if (p->n_offers > 0)
-    {
-      g_autoptr (GPtrArray) frows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-      g_print ("\n%s\n", _("Funders (highest ratio first):"));
-      row = g_new0 (char *, 5);
-      row[0] = g_strdup (C_("column", "Funder"));
-      row[1] = g_strdup (C_("column", "Terms"));
-      row[2] = g_strdup (C_("column", "Base used"));
-      row[3] = g_strdup (C_("column", "Requested"));
-      g_ptr_array_add (frows, row);
-      for (guint r = 0; r < p->n_offers; r++)
-        for (guint o = 0; o < p->n_offers; o++)
-          if (p->offers[o].rank == r)
-            {
-              row = g_new0 (char *, 5);
-              row[0] = g_strdup (p->offers[o].funder_name);
-              row[1] = offer_terms (in->offers->pdata[o], &p->offers[o]);
-              row[2] = money (p->offers[o].base_used_cents);
-              row[3] = money (p->offers[o].requested_cents);
-              g_ptr_array_add (frows, row);
-            }
-      print_table (frows, "llrr", FALSE);
-    }
-
-  if (in->pledges->len > 0)
-    {
-      g_autoptr (GPtrArray) prow = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-      g_print ("\n%s\n", _("Partner pledges:"));
-      row = g_new0 (char *, 8);
-      row[0] = g_strdup (C_("column", "No."));
-      row[1] = g_strdup (C_("column", "Partner"));
-      row[2] = g_strdup (C_("column", "Line"));
-      row[3] = g_strdup (C_("column", "Kind"));
-      row[4] = g_strdup (C_("column", "Amount"));
-      row[5] = g_strdup (C_("column", "Status"));
-      row[6] = g_strdup (C_("column", "Valuation basis"));
-      g_ptr_array_add (prow, row);
-      for (guint i = 0; i < in->pledges->len; i++)
-        {
-          const CagPledge *pl = in->pledges->pdata[i];
-
-          row = g_new0 (char *, 8);
-          row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, pl->id);
-          row[1] = cut_label (pl->partner_name);
-          row[2] = g_strdup (pl->line_code);
-          row[3] = g_strdup (cag_pledge_kind_label (pl->kind));
-          row[4] = money (pl->amount_cents);
-          row[5] = g_strdup (cag_pledge_status_label (pl->status));
-          row[6] = cut_label (pl->basis);
-          g_ptr_array_add (prow, row);
-        }
-      print_table (prow, "rlllrll", FALSE);
-    }
-
-  if (p->warnings->len > 0)
-    {
-      g_print ("\n");
-      for (guint i = 0; i < p->warnings->len; i++)
-        {
-          const CagProformaWarning *w = p->warnings->pdata[i];
-
-          /* TRANSLATORS: a warning line under the pro-forma table. */
-          g_print (_("Warning: %s"), w->message);
-          g_print ("\n");
-        }
-    }
-}
-
-static int
-budget_show (CagCli *cli, int argc, char **argv)
-{
-  gint version = 0;
-  GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_INT, &version,
-      N_("Show this version (default: the latest)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },
-    { NULL }
-  };
-  g_autoptr (CagBudget) budget = NULL;
-  g_autoptr (CagProformaInput) in = NULL;
-  g_autoptr (CagProforma) p = NULL;
-  g_autoptr (GError) error = NULL;
-  CagStore *store = NULL;
-
-  if (!cag_cli_parse (&argc, &argv, _("budget show BUDGET [--version N] [--json]"),
-                      _("Show the pro-forma: per line, partner pledges, what each funder "
-                        "gives, the gap and the partner amount needed to close it."), entries)
-      || !check_args (argc, argv, 1, _("budget show BUDGET")))
-    return 1;
-  if (version < 0)
-    return cag_cli_usage (_("--version needs a version number (1, 2, …)"));
-
-  budget = find_budget (cli, argv[1], version, &store, &error);
-  if (budget == NULL
-      || (in = cag_budget_load (store, budget->id, budget->version, &error)) == NULL)
-    return cag_cli_fail (g_steal_pointer (&error));
-  p = cag_proforma_compute (in);
-
-  if (cli->json)
-    {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
-
-      build_proforma (b, budget, p);
-      print_builder (b);
-    }
-  else
-    print_proforma (budget, in, p);
   return 0;
 }
 
@@ -1070,7 +748,7 @@ cag_cli_cmd_budget (CagCli *cli, int argc, char **argv)
     { "line", budget_line },
     { "offer", budget_offer },
     { "pledge", budget_pledge },
-    { "show", budget_show },
+    { "show", cag_cli_budget_show },
     { "submit", budget_submit },
     { "approve", budget_approve },
   };
@@ -1107,7 +785,7 @@ cag_cli_campaign_offer (CagCli *cli, int argc, char **argv)
   if (!cag_cli_parse (&argc, &argv, synopsis,
                       _("Record a funder’s offer to match each fund’s savings in a campaign."),
                       entries)
-      || !check_args (argc, argv, 2, synopsis))
+      || !cag_cli_budget_check_args (argc, argv, 2, synopsis))
     return 1;
   if (ratio == NULL)
     return cag_cli_usage (_("an offer needs --ratio A:B"));
@@ -1135,23 +813,23 @@ cag_cli_campaign_offer (CagCli *cli, int argc, char **argv)
   if (cli->json)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
-      g_autofree char *r = ratio_text (offer.num, offer.den);
+      g_autofree char *r = cag_cli_budget_ratio_text (offer.num, offer.den);
 
       json_builder_begin_object (b);
-      add_string (b, "campaign", campaign->name);
-      add_string (b, "funder", funder->name);
-      add_string (b, "ratio", r);
-      add_int (b, "cap_per_fund_cents", offer.cap_per_fund_cents);
-      add_bool (b, "applies", num == offer.num && den == offer.den
+      cag_cli_budget_add_string (b, "campaign", campaign->name);
+      cag_cli_budget_add_string (b, "funder", funder->name);
+      cag_cli_budget_add_string (b, "ratio", r);
+      cag_cli_budget_add_int (b, "cap_per_fund_cents", offer.cap_per_fund_cents);
+      cag_cli_budget_add_bool (b, "applies", num == offer.num && den == offer.den
                               && match_cap == offer.cap_per_fund_cents);
       json_builder_end_object (b);
-      print_builder (b);
+      cag_cli_budget_print_builder (b);
       return 0;
     }
 
   if (offer.cap_per_fund_cents > 0)
     {
-      g_autofree char *a = money (offer.cap_per_fund_cents);
+      g_autofree char *a = cag_cli_budget_money (offer.cap_per_fund_cents);
 
       g_print (_("Offer of %s on “%s”: %d:%d, at most %s per fund."), funder->name,
                campaign->name, offer.num, offer.den, a);
@@ -1162,7 +840,7 @@ cag_cli_campaign_offer (CagCli *cli, int argc, char **argv)
   g_print ("\n");
   if (offers->len > 1)
     {
-      g_autofree char *r = ratio_text (num, den);
+      g_autofree char *r = cag_cli_budget_ratio_text (num, den);
 
       g_print (_("The campaign has %u offers; each dollar saved is matched once, under the "
                  "highest ratio (%s)."), offers->len, r);
