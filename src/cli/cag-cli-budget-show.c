@@ -179,7 +179,8 @@ print_proforma (const CagBudget        *budget,
 
   if (p->n_lines == 0)
     {
-      g_print ("%s\n", _("This budget has no lines yet: add one with “cagnotte-cli budget line add”."));
+      g_print ("%s\n",
+               _("This budget has no lines yet: add one with “cagnotte-cli budget line add”."));
       return;
     }
 
@@ -209,9 +210,11 @@ print_proforma (const CagBudget        *budget,
       row[c++] = total ? g_strdup (C_("row", "Total")) : g_strdup (pl->code);
       row[c++] = cag_cli_budget_money (total ? p->amount_cents : pl->amount_cents);
       row[c++] = cag_cli_budget_money (total ? p->partner_cash_cents : pl->partner_cash_cents);
-      row[c++] = cag_cli_budget_money (total ? p->partner_in_kind_cents : pl->partner_in_kind_cents);
+      row[c++] = cag_cli_budget_money (total ? p->partner_in_kind_cents
+                                             : pl->partner_in_kind_cents);
       for (guint o = 0; o < p->n_offers; o++)
-        row[c++] = cag_cli_budget_money (total ? p->offers[o].requested_cents : pl->shares[o].given_cents);
+        row[c++] = cag_cli_budget_money (total ? p->offers[o].requested_cents
+                                               : pl->shares[o].given_cents);
       row[c++] = cag_cli_budget_money (total ? p->funded_cents : pl->funded_cents);
       row[c++] = cag_cli_budget_money (total ? p->gap_cents : pl->gap_cents);
       row[c++] = cag_cli_budget_money (total ? p->partner_needed_cents : pl->partner_needed_cents);

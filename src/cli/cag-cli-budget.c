@@ -45,7 +45,8 @@ dispatch (CagCli     *cli,
       g_print ("\n");
       return 0;
     }
-  return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1], choices);
+  return cag_cli_usage (_("unknown sub-command “%s %s” (expected %s)"), argv[0], argv[1],
+                        choices);
 }
 
 gboolean
@@ -417,7 +418,8 @@ budget_add (CagCli *cli, int argc, char **argv)
       g_print ("\n");
       if (preset != NULL)
         {
-          g_print ("%s\n", _("Its lines come from the preset gesq-2003 (the 2003 plan, section 4.D)."));
+          g_print ("%s\n",
+                   _("Its lines come from the preset gesq-2003 (the 2003 plan, section 4.D)."));
         }
     }
   return 0;

@@ -41,7 +41,8 @@ cag_campaign_offer_set (CagStore         *store,
 
   g_return_val_if_fail (store != NULL && offer != NULL, FALSE);
 
-  if (!cag_budget_check_offer_terms (offer->num, offer->den, offer->cap_per_fund_cents, 0, 0, error))
+  if (!cag_budget_check_offer_terms (offer->num, offer->den, offer->cap_per_fund_cents, 0, 0,
+                                     error))
     return FALSE;
   campaign = cag_store_campaign_get (store, offer->campaign_id, error);
   if (campaign == NULL)
@@ -73,7 +74,8 @@ cag_campaign_offer_set (CagStore         *store,
     {
       g_autoptr (CagBudgetStmt) find =
         cag_store_prepare (store,
-                           "SELECT id FROM campaign_offer WHERE campaign_id = ?1 AND funder_id = ?2",
+                           "SELECT id FROM campaign_offer "
+                           "WHERE campaign_id = ?1 AND funder_id = ?2",
                            error);
 
       ok = find != NULL;

@@ -113,7 +113,8 @@ static char *
 clean_code (const char *code,
             GError    **error)
 {
-  g_autofree char *clean = cag_budget_clean_required (code, CAG_BUDGET_MAX_CODE_CHARS, _("line code"), error);
+  g_autofree char *clean = cag_budget_clean_required (code, CAG_BUDGET_MAX_CODE_CHARS,
+                                                      _("line code"), error);
 
   if (clean == NULL)
     return NULL;
@@ -481,7 +482,8 @@ cag_budget_offer_remove (CagStore *store,
   if (!cag_store_begin (store, error))
     return FALSE;
   ok = editable_version (store, budget_id, &version_id, &version, error)
-    && cag_budget_exec_ids (store, "DELETE FROM budget_offer WHERE version_id = ?1 AND funder_id = ?2",
+    && cag_budget_exec_ids (store,
+                            "DELETE FROM budget_offer WHERE version_id = ?1 AND funder_id = ?2",
                  version_id, funder_id, error);
   if (ok && sqlite3_changes (cag_store_get_db (store)) == 0)
     {
@@ -503,12 +505,43 @@ cag_budget_offer_remove (CagStore *store,
   return TRUE;
 }
 
-gboolean
-cag_budget_pledge_add (CagStore  *store,
-                       gint64     budget_id,
-                       CagPledge *pledge,
-                       gint      *out_version,
-                       GError   **error)
+/* The position of pledge PLEDGE_ID of budget BUDGET_ID, in whichever
+ * version it was read from (a new version keeps positions); 0 and ERROR when
+ * the budget has no such pledge. */
+static gint64
+pledge_position (CagStore *store,
+                 gint64    budget_id,
+                 gint64    pledge_id,
+                 GError  **error)
+{
+  g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, pledge_id);
+  gint64 position = 0;
+
+  stmt = cag_store_prepare (store,
+                            "SELECT p.position FROM budget_pledge p "
+                            "JOIN budget_version v ON v.id = p.version_id "
+                            "WHERE p.id = ?1 AND v.budget_id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pledge_id);
+  sqlite3_bind_int64 (stmt, 2, budget_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int64 (stmt, 0);
+  if (position == 0)
+    g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
+                 _("This budget has no pledge number %s."), id_text);
+  return position;
+}
+
+/* Adds PLEDGE, or with POSITION > 0 changes the pledge at that position. */
+static gboolean
+pledge_write (CagStore  *store,
+              gint64     budget_id,
+              CagPledge *pledge,
+              gint64     position,
+              gint      *out_version,
+              GError   **error)
 {
   g_autofree char *partner = NULL;
   g_autofree char *basis = NULL;
@@ -532,7 +565,8 @@ cag_budget_pledge_add (CagStore  *store,
     }
   else
     {
-      partner = cag_budget_clean_required (pledge->partner_name, CAG_BUDGET_MAX_NAME_CHARS, _("partner’s name"), error);
+      partner = cag_budget_clean_required (pledge->partner_name, CAG_BUDGET_MAX_NAME_CHARS,
+                                           _("partner’s name"), error);
       if (partner == NULL)
         return FALSE;
     }
@@ -576,7 +610,13 @@ cag_budget_pledge_add (CagStore  *store,
           ok = FALSE;
         }
     }
-  if (ok)
+  if (ok && position > 0)
+    ok = (stmt = cag_store_prepare (store,
+                                    "UPDATE budget_pledge SET organization_id = ?2, "
+                                    "partner_name = ?3, line_code = ?4, kind = ?5, "
+                                    "amount_cents = ?6, basis = ?7, status = ?8 "
+                                    "WHERE version_id = ?1 AND position = ?9", error)) != NULL;
+  else if (ok)
     ok = (stmt = cag_store_prepare (store,
                                     "INSERT INTO budget_pledge (version_id, organization_id, "
                                     "partner_name, line_code, kind, amount_cents, basis, status, "
@@ -596,8 +636,27 @@ cag_budget_pledge_add (CagStore  *store,
       sqlite3_bind_int64 (stmt, 6, pledge->amount_cents);
       cag_budget_bind_text (stmt, 7, basis);
       cag_budget_bind_text (stmt, 8, cag_pledge_status_to_string (pledge->status));
+      if (position > 0)
+        sqlite3_bind_int64 (stmt, 9, position);
       ok = cag_budget_step_done (store, stmt, _("saving the pledge"), error);
-      pledge_id = sqlite3_last_insert_rowid (cag_store_get_db (store));
+      if (ok && position > 0)
+        {
+          g_autoptr (CagBudgetStmt) find =
+            cag_store_prepare (store,
+                               "SELECT id FROM budget_pledge WHERE version_id = ?1 "
+                               "AND position = ?2", error);
+
+          ok = find != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int64 (find, 1, version_id);
+              sqlite3_bind_int64 (find, 2, position);
+              if (sqlite3_step (find) == SQLITE_ROW)
+                pledge_id = sqlite3_column_int64 (find, 0);
+            }
+        }
+      else
+        pledge_id = sqlite3_last_insert_rowid (cag_store_get_db (store));
     }
   if (ok)
     {
@@ -614,7 +673,8 @@ cag_budget_pledge_add (CagStore  *store,
       json_builder_add_int_value (builder, pledge->amount_cents);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, cag_pledge_status_to_string (pledge->status));
-      ok = audit_edit (store, "budget.pledge.add", budget_id, version, builder, error);
+      ok = audit_edit (store, position > 0 ? "budget.pledge.update" : "budget.pledge.add",
+                       budget_id, version, builder, error);
     }
   if (!cag_budget_finish (store, ok, error))
     return FALSE;
@@ -629,6 +689,36 @@ cag_budget_pledge_add (CagStore  *store,
   if (out_version != NULL)
     *out_version = version;
   return TRUE;
+}
+
+gboolean
+cag_budget_pledge_add (CagStore  *store,
+                       gint64     budget_id,
+                       CagPledge *pledge,
+                       gint      *out_version,
+                       GError   **error)
+{
+  g_return_val_if_fail (store != NULL && pledge != NULL, FALSE);
+  return pledge_write (store, budget_id, pledge, 0, out_version, error);
+}
+
+gboolean
+cag_budget_pledge_update (CagStore        *store,
+                          gint64           budget_id,
+                          const CagPledge *pledge,
+                          gint            *out_version,
+                          GError         **error)
+{
+  g_autoptr (CagPledge) copy = NULL;
+  gint64 position;
+
+  g_return_val_if_fail (store != NULL && pledge != NULL, FALSE);
+
+  position = pledge_position (store, budget_id, pledge->id, error);
+  if (position == 0)
+    return FALSE;
+  copy = cag_pledge_copy (pledge);
+  return pledge_write (store, budget_id, copy, position, out_version, error);
 }
 
 gboolean
@@ -648,32 +738,16 @@ cag_budget_pledge_remove (CagStore *store,
 
   /* A pledge keeps its position when a new version copies it: the position
    * names it across versions. */
-  {
-    g_autoptr (CagBudgetStmt) stmt =
-      cag_store_prepare (store,
-                         "SELECT p.position FROM budget_pledge p "
-                         "JOIN budget_version v ON v.id = p.version_id "
-                         "WHERE p.id = ?1 AND v.budget_id = ?2", error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, pledge_id);
-    sqlite3_bind_int64 (stmt, 2, budget_id);
-    if (sqlite3_step (stmt) == SQLITE_ROW)
-      position = sqlite3_column_int64 (stmt, 0);
-  }
+  position = pledge_position (store, budget_id, pledge_id, error);
   if (position == 0)
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                   _("This budget has no pledge number %s."), id_text);
-      return FALSE;
-    }
+    return FALSE;
 
   if (!cag_store_begin (store, error))
     return FALSE;
   ok = editable_version (store, budget_id, &version_id, &version, error)
-    && cag_budget_exec_ids (store, "DELETE FROM budget_pledge WHERE version_id = ?1 AND position = ?2",
-                 version_id, position, error);
+    && cag_budget_exec_ids (store,
+                            "DELETE FROM budget_pledge WHERE version_id = ?1 AND position = ?2",
+                            version_id, position, error);
   if (ok && sqlite3_changes (cag_store_get_db (store)) == 0)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,

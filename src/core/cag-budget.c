@@ -282,7 +282,8 @@ cag_funder_add (CagStore  *store,
 
   g_return_val_if_fail (store != NULL && funder != NULL, FALSE);
 
-  name = cag_budget_clean_required (funder->name, CAG_BUDGET_MAX_NAME_CHARS, _("funder’s name"), error);
+  name = cag_budget_clean_required (funder->name, CAG_BUDGET_MAX_NAME_CHARS, _("funder’s name"),
+                                    error);
   if (name == NULL)
     return FALSE;
   key = cag_fold_key (name);
@@ -539,7 +540,8 @@ cag_budget_add (CagStore   *store,
 
   g_return_val_if_fail (store != NULL && budget != NULL, FALSE);
 
-  name = cag_budget_clean_required (budget->name, CAG_BUDGET_MAX_NAME_CHARS, _("budget’s name"), error);
+  name = cag_budget_clean_required (budget->name, CAG_BUDGET_MAX_NAME_CHARS, _("budget’s name"),
+                                    error);
   if (name == NULL)
     return FALSE;
   if (!cag_date_valid (&budget->start) || !cag_date_valid (&budget->end))
@@ -741,7 +743,8 @@ cag_budget_find (CagStore   *store,
       gint64 numeric, found = 0;
 
       if (cag_budget_key_is_id (trimmed, &numeric)
-          && !cag_budget_query_int (store, "SELECT id FROM budget WHERE id = ?1", numeric, 0, &found, error))
+          && !cag_budget_query_int (store, "SELECT id FROM budget WHERE id = ?1", numeric, 0,
+                                    &found, error))
         return NULL;
       id = found;
     }

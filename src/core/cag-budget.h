@@ -140,6 +140,14 @@ gboolean   cag_budget_pledge_add    (CagStore  *store,
                                      CagPledge *pledge,
                                      gint      *out_version,
                                      GError   **error);
+/* Changes the partner, line, kind, amount, basis and status of the pledge
+ * PLEDGE->id (read from any version of the budget; a pledge keeps its place
+ * when a new version copies it), with the checks of cag_budget_pledge_add. */
+gboolean   cag_budget_pledge_update (CagStore        *store,
+                                     gint64           budget_id,
+                                     const CagPledge *pledge,
+                                     gint            *out_version,
+                                     GError         **error);
 gboolean   cag_budget_pledge_remove (CagStore *store,
                                      gint64    budget_id,
                                      gint64    pledge_id,

@@ -148,10 +148,7 @@ test_worked_example (Fixture *f, gconstpointer data)
 {
   g_autoptr (CagProforma) p = NULL;
   g_autoptr (CagBudget) found = NULL;
-  gint64 budget, f1, f2, org;
-  GError *error = NULL;
-
-  f1 = add_funder (f->store, "MRI", CAG_FUNDER_PROVINCIAL, FALSE);
+XX, CAG_FUNDER_PROVINCIAL, FALSE);
   f2 = add_funder (f->store, "ACDI", CAG_FUNDER_FEDERAL, FALSE);
   budget = add_budget (f->store, "GESQ 2003-2004", "gesq-2003");
   org = add_org (f->store, "Chantier de l’économie sociale", CAG_ORG_SECTORAL,
@@ -159,7 +156,7 @@ test_worked_example (Fixture *f, gconstpointer data)
 
   set_offer (f->store, budget, f1, 2, 1, "b", NULL);   /* matched without regard to case */
   set_offer (f->store, budget, f2, 1, 1, NULL, NULL);
-  add_pledge (f->store, budget, org, NULL, "A", CAG_PLEDGE_CASH, D (10000), NULL);
+  pledge_a = add_pledge (f->store, budget, org, NULL, "A", CAG_PLEDGE_CASH, D (10000), NULL);
   add_pledge (f->store, budget, 0, "Caisse d’économie solidaire", "B", CAG_PLEDGE_IN_KIND,
               D (20000), NULL);
 
@@ -181,6 +178,25 @@ test_worked_example (Fixture *f, gconstpointer data)
   g_assert_cmpint (p->gap_cents, ==, D (45000));
   g_assert_cmpint (p->partner_needed_cents, ==, D (20000));
   g_assert_cmpuint (p->warnings->len, ==, 0);
+
+  /* Changing a pledge in place: 12,000 on A draws 12,000 from F2. */
+  {
+    g_autoptr (CagProformaInput) in = cag_budget_load (f->store, budget, 0, &error);
+    g_autoptr (CagProforma) q = NULL;
+    CagPledge *pledge = in->pledges->pdata[0];
+    gint version = 0;
+
+    g_assert_cmpint (pledge->id, ==, pledge_a);
+    g_assert_cmpint (pledge->organization_id, ==, org);
+    pledge->amount_cents = D (12000);
+    pledge->status = CAG_PLEDGE_RECEIVED;
+    g_assert_true (cag_budget_pledge_update (f->store, budget, pledge, &version, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (version, ==, 1);
+    q = compute (f->store, budget, 0);
+    g_assert_cmpint (q->offers[1].requested_cents, ==, D (12000));
+    g_assert_cmpint (q->partner_cents, ==, D (32000));
+  }
 }
 
 static void
