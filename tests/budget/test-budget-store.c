@@ -148,7 +148,10 @@ test_worked_example (Fixture *f, gconstpointer data)
 {
   g_autoptr (CagProforma) p = NULL;
   g_autoptr (CagBudget) found = NULL;
-XX, CAG_FUNDER_PROVINCIAL, FALSE);
+  gint64 budget, f1, f2, org, pledge_a;
+  GError *error = NULL;
+
+  f1 = add_funder (f->store, "MRI", CAG_FUNDER_PROVINCIAL, FALSE);
   f2 = add_funder (f->store, "ACDI", CAG_FUNDER_FEDERAL, FALSE);
   budget = add_budget (f->store, "GESQ 2003-2004", "gesq-2003");
   org = add_org (f->store, "Chantier de l’économie sociale", CAG_ORG_SECTORAL,
