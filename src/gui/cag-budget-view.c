@@ -120,6 +120,9 @@ static const double funder_colors[][3] = {
 };
 static const double gap_color[3] = { 0.88, 0.11, 0.14 };
 
+/* Longer line names are cut in the table (the whole name is the tooltip). */
+#define NAME_MAX 36
+
 static void refresh (CagBudgetView *self);
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -476,6 +479,7 @@ fill_table (CagBudgetView     *self,
   row = g_ptr_array_new ();
   c = 0;
   attach_text (self, row, C_("column", "Line"), c++, 0, FALSE, TRUE);
+  c++;   /* the bars */
   attach_text (self, row, C_("column", "Amount"), c++, 0, TRUE, TRUE);
   attach_text (self, row, C_("column", "Partner cash"), c++, 0, TRUE, TRUE);
   attach_text (self, row, C_("column", "Partner in kind"), c++, 0, TRUE, TRUE);
@@ -497,11 +501,24 @@ fill_table (CagBudgetView     *self,
       const CagProformaLine *pl = total ? NULL : &p->lines[l];
       g_autofree char *name = total ? g_strdup (C_("row", "Total"))
                                     : g_strdup_printf ("%s — %s", pl->code, pl->label);
+      g_autofree char *shown_name = NULL;
       gint64 values[3];
 
       row = g_ptr_array_new ();
       c = 0;
       attach_text (self, row, name, c++, l + 1, FALSE, total);
+      if (g_utf8_strlen (name, -1) > NAME_MAX)
+        {
+          GtkWidget *label = gtk_grid_get_child_at (self->table, 0, (gint) l + 1);
+          g_autofree char *cut = g_utf8_substring (name, 0, NAME_MAX - 1);
+
+          shown_name = g_strconcat (cut, "…", NULL);
+          gtk_label_set_text (GTK_LABEL (label), shown_name);
+          gtk_widget_set_tooltip_text (label, name);
+        }
+      if (!total)
+        gtk_grid_attach (self->table, bar_new (p, l), (gint) c, (gint) l + 1, 1, 1);
+      c++;
       values[0] = total ? p->amount_cents : pl->amount_cents;
       values[1] = total ? p->partner_cash_cents : pl->partner_cash_cents;
       values[2] = total ? p->partner_in_kind_cents : pl->partner_in_kind_cents;
@@ -528,8 +545,6 @@ fill_table (CagBudgetView     *self,
         attach_text (self, row, gap, c++, l + 1, TRUE, total);
         attach_text (self, row, needed, c++, l + 1, TRUE, total);
       }
-      if (!total)
-        gtk_grid_attach (self->table, bar_new (p, l), (gint) c, (gint) l + 1, 1, 1);
       end_row (self, row);
     }
 
