@@ -121,7 +121,7 @@ static const double funder_colors[][3] = {
 static const double gap_color[3] = { 0.88, 0.11, 0.14 };
 
 /* Longer line names are cut in the table (the whole name is the tooltip). */
-#define NAME_MAX 36
+#define CAG_BUDGET_VIEW_NAME_MAX 36
 
 static void refresh (CagBudgetView *self);
 
@@ -507,10 +507,10 @@ fill_table (CagBudgetView     *self,
       row = g_ptr_array_new ();
       c = 0;
       attach_text (self, row, name, c++, l + 1, FALSE, total);
-      if (g_utf8_strlen (name, -1) > NAME_MAX)
+      if (g_utf8_strlen (name, -1) > CAG_BUDGET_VIEW_NAME_MAX)
         {
           GtkWidget *label = gtk_grid_get_child_at (self->table, 0, (gint) l + 1);
-          g_autofree char *cut = g_utf8_substring (name, 0, NAME_MAX - 1);
+          g_autofree char *cut = g_utf8_substring (name, 0, CAG_BUDGET_VIEW_NAME_MAX - 1);
 
           shown_name = g_strconcat (cut, "…", NULL);
           gtk_label_set_text (GTK_LABEL (label), shown_name);
