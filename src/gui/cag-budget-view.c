@@ -485,10 +485,17 @@ fill_table (CagBudgetView     *self,
   attach_text (self, row, C_("column", "Partner in kind"), c++, 0, TRUE, TRUE);
   for (guint o = 0; o < p->n_offers; o++)
     {
+      const double *rgb = funder_colors[o % G_N_ELEMENTS (funder_colors)];
       g_autofree char *head = g_strdup_printf ("%s (%d:%d)", p->offers[o].funder_name,
                                                p->offers[o].num, p->offers[o].den);
+      g_autofree char *markup =
+        g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">■</span> <b>%s</b>",
+                                 (guint) (rgb[0] * 255), (guint) (rgb[1] * 255),
+                                 (guint) (rgb[2] * 255), head);
 
-      attach_text (self, row, head, c++, 0, TRUE, TRUE);
+      attach_text (self, row, head, c, 0, TRUE, TRUE);
+      gtk_label_set_markup (GTK_LABEL (gtk_grid_get_child_at (self->table, (gint) c, 0)), markup);
+      c++;
     }
   attach_text (self, row, C_("column", "Funded"), c++, 0, TRUE, TRUE);
   attach_text (self, row, C_("column", "Gap"), c++, 0, TRUE, TRUE);
