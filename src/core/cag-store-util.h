@@ -1,0 +1,239 @@
+/* cag-store-util.h — what the store's own files share (cag-store*.c).
+ * Not part of the API: modules built on the store use cag-store-private.h. */
+#pragma once
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "cag-error.h"
+#include "cag-i18n.h"
+#include "cag-money.h"
+#include "cag-store-private.h"
+
+G_BEGIN_DECLS
+
+#define MAX_NAME_CHARS   200
+#define MAX_TEXT_CHARS   4000
+#define MAX_DELEGATIONS  1000
+
+struct _CagStore
+{
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+};
+
+/* A cached statement, reset when it goes out of scope. */
+typedef sqlite3_stmt CagStmt;
+
+static inline void
+stmt_reset (CagStmt *stmt)
+{
+  sqlite3_reset (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStmt, stmt_reset)
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+static inline char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static inline const char *
+user_name (void)
+{
+  const char *name = g_get_user_name ();
+
+  return name != NULL && *name != '\0' ? name : "unknown";
+}
+
+static inline char *
+id_to_string (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static inline void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static inline char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static inline CagDate
+column_date (sqlite3_stmt *stmt,
+             int           column)
+{
+  CagDate date = { 0 };
+
+  cag_date_parse_iso ((const char *) sqlite3_column_text (stmt, column), &date, NULL);
+  return date;
+}
+
+/* Trimmed copy of TEXT, NULL when TEXT is NULL or blank. */
+static inline char *
+clean_optional (const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+static inline gboolean
+check_text (const char  *text,
+            glong        max_chars,
+            GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           _("The text contains invalid characters (it is not UTF-8)."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (text, -1) > max_chars)
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("A text is too long: at most %ld characters are allowed."), max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a statement that returns no row; FALSE with an error otherwise.
+ * CONTEXT is marked with N_() and translated only on failure (this runs for
+ * every row of a bulk load). */
+static inline gboolean
+step_done (CagStore     *store,
+           sqlite3_stmt *stmt,
+           const char   *context,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return cag_store_set_error (store, rc, _(context), error);
+  return TRUE;
+}
+
+static inline char *
+builder_to_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static inline void
+json_add_string (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static inline void
+json_add_int (JsonBuilder *builder,
+              const char  *name,
+              gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Ends a write: commits, or rolls back when OK is FALSE or the commit fails. */
+static inline gboolean
+finish_write (CagStore *store,
+              gboolean  ok,
+              GError  **error)
+{
+  if (ok && cag_store_commit (store, error))
+    return TRUE;
+  cag_store_rollback (store);
+  return FALSE;
+}
+
+static inline gboolean
+check_amount (gint64   cents,
+              gboolean allow_zero,
+              GError **error)
+{
+  if (cents < 0 || (cents == 0 && !allow_zero))
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           allow_zero ? _("The amount cannot be negative.")
+                                      : _("The amount must be more than zero."));
+      return FALSE;
+    }
+  if (cents > CAG_MONEY_MAX_CENTS)
+    {
+      g_autofree char *max = cag_money_format (CAG_MONEY_MAX_CENTS, cag_i18n_get_language ());
+
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The amount is too large (at most %s)."), max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static inline gboolean
+check_date (const CagDate *date,
+            GError       **error)
+{
+  if (!cag_date_valid (date))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The date %04d-%02d-%02d does not exist."),
+                   date->year, date->month, date->day);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static inline gboolean
+key_is_id (const char *key,
+           gint64     *out_id)
+{
+  guint64 value;
+
+  if (*key == '\0')
+    return FALSE;
+  for (const char *p = key; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  if (!g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out_id = (gint64) value;
+  return TRUE;
+}
+
+G_END_DECLS
