@@ -1,6 +1,7 @@
 /* cag-budget-campaign.c — funders' offers on a campaign, which match each
- * fund's savings; the store's fund figures read them through
- * cag_budget_campaign_matches().
+ * fund's savings.  The store's fund figures read the terms that apply from
+ * the campaign_match row of the campaign (cag-schema.c), which every change
+ * here keeps current in the same transaction.
  */
 #include "config.h"
 
@@ -15,6 +16,38 @@
 #include "cag-money.h"
 
 /* ---- Campaign offers ---------------------------------------------------- */
+
+/* Inside a transaction: the campaign_match row of CAMPAIGN_ID made to hold
+ * the terms that apply (cag_budget_campaign_match), or removed when the
+ * campaign has no offer left. */
+static gboolean
+sync_campaign_match (CagStore *store,
+                     gint64    campaign_id,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint num, den;
+  gint64 cap;
+
+  if (!cag_budget_campaign_match (store, campaign_id, &num, &den, &cap, error))
+    return FALSE;
+  if (den == 0)
+    return cag_budget_exec_ids (store, "DELETE FROM campaign_match WHERE campaign_id = ?1",
+                                campaign_id, 0, error);
+  stmt = cag_store_prepare (store,
+                            "INSERT INTO campaign_match (campaign_id, match_num, match_den, "
+                            "cap_cents) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT (campaign_id) DO UPDATE SET "
+                            "match_num = excluded.match_num, match_den = excluded.match_den, "
+                            "cap_cents = excluded.cap_cents", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int (stmt, 2, num);
+  sqlite3_bind_int (stmt, 3, den);
+  sqlite3_bind_int64 (stmt, 4, cap);
+  return cag_budget_step_done (store, stmt, _("saving the campaign offer"), error);
+}
 
 void
 cag_campaign_offer_free (CagCampaignOffer *offer)
@@ -68,7 +101,8 @@ cag_campaign_offer_set (CagStore         *store,
       sqlite3_bind_int (stmt, 3, offer->num);
       sqlite3_bind_int (stmt, 4, offer->den);
       sqlite3_bind_int64 (stmt, 5, offer->cap_per_fund_cents);
-      ok = cag_budget_step_done (store, stmt, _("saving the campaign offer"), error);
+      ok = cag_budget_step_done (store, stmt, _("saving the campaign offer"), error)
+        && sync_campaign_match (store, campaign->id, error);
     }
   if (ok)
     {
@@ -190,45 +224,36 @@ cag_budget_campaign_match (CagStore *store,
   return TRUE;
 }
 
-GHashTable *
-cag_budget_campaign_matches (CagStore *store,
-                             GError  **error)
+gboolean
+cag_campaign_offer_remove (CagStore *store,
+                           gint64    campaign_id,
+                           gint64    funder_id,
+                           GError  **error)
 {
-  g_autoptr (GHashTable) matches = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                          g_free, g_free);
-  g_autoptr (CagBudgetStmt) stmt = NULL;
-  int rc;
+  g_autofree char *detail = NULL;
+  gboolean ok;
 
-  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (store != NULL, FALSE);
 
-  stmt = cag_store_prepare (store,
-                            "SELECT campaign_id, ratio_num, ratio_den, cap_per_fund_cents "
-                            "FROM campaign_offer ORDER BY campaign_id, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!cag_store_begin (store, error))
+    return FALSE;
+  ok = cag_budget_exec_ids (store,
+                            "DELETE FROM campaign_offer WHERE campaign_id = ?1 AND funder_id = ?2",
+                            campaign_id, funder_id, error);
+  if (ok && sqlite3_changes (cag_store_get_db (store)) == 0)
     {
-      gint64 campaign_id = sqlite3_column_int64 (stmt, 0);
-      gint n = sqlite3_column_int (stmt, 1);
-      gint d = sqlite3_column_int (stmt, 2);
-      CagCampaignMatch *m = g_hash_table_lookup (matches, &campaign_id);
-
-      if (m == NULL)
-        {
-          m = g_new0 (CagCampaignMatch, 1);
-          g_hash_table_insert (matches, g_memdup2 (&campaign_id, sizeof campaign_id), m);
-        }
-      if (m->den == 0 || (gint64) n * m->den > (gint64) m->num * d)
-        {
-          m->num = n;
-          m->den = d;
-          m->cap_cents = sqlite3_column_int64 (stmt, 3);
-        }
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
+                           _("This funder has no offer on this campaign."));
+      ok = FALSE;
     }
-  if (rc != SQLITE_DONE)
+  if (ok)
+    ok = sync_campaign_match (store, campaign_id, error);
+  if (ok)
     {
-      cag_store_set_error (store, rc, _("reading the campaign offers"), error);
-      return NULL;
+      detail = g_strdup_printf ("{\"funder_id\":%" G_GINT64_FORMAT ",\"removed\":true}",
+                                funder_id);
+      ok = cag_store_audit (store, "campaign.offer.remove", "campaign", campaign_id, detail,
+                            error);
     }
-  return g_steal_pointer (&matches);
+  return cag_budget_finish (store, ok, error);
 }

@@ -196,6 +196,11 @@ void cag_campaign_offer_free (CagCampaignOffer *offer);
 gboolean   cag_campaign_offer_set  (CagStore         *store,
                                     CagCampaignOffer *offer,
                                     GError          **error);
+/* Removes FUNDER_ID's offer on CAMPAIGN_ID (NOT_FOUND when it has none). */
+gboolean   cag_campaign_offer_remove (CagStore *store,
+                                      gint64    campaign_id,
+                                      gint64    funder_id,
+                                      GError  **error);
 /* Entry order.  Element type CagCampaignOffer. */
 GPtrArray *cag_campaign_offer_list (CagStore *store,
                                     gint64    campaign_id,
@@ -204,25 +209,15 @@ GPtrArray *cag_campaign_offer_list (CagStore *store,
 /* The matching terms that apply to every fund of a campaign, for
  * CagFundInputs: *NUM, *DEN (0 when the campaign has no offer) and *CAP
  * (0: none).  With several offers, each savings dollar is matched once: the
- * offer with the highest ratio applies (ties: the first entered). */
+ * offer with the highest ratio applies (ties: the first entered).  Every
+ * change of a campaign's offers copies these terms into the store's
+ * campaign_match row, which the fund figures read. */
 gboolean   cag_budget_campaign_match (CagStore *store,
                                       gint64    campaign_id,
                                       gint     *num,
                                       gint     *den,
                                       gint64   *cap,
                                       GError  **error);
-
-typedef struct
-{
-  gint   num;
-  gint   den;
-  gint64 cap_cents;
-} CagCampaignMatch;
-
-/* The terms of cag_budget_campaign_match for every campaign that has an
- * offer, in one query: campaign id (gint64 *) → CagCampaignMatch *. */
-GHashTable *cag_budget_campaign_matches (CagStore *store,
-                                         GError  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagFunder, cag_funder_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagBudget, cag_budget_free)

@@ -485,6 +485,26 @@ test_campaign_match (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   /* Own savings x with x + min(x, 1,000) ≥ 4,500: 3,500 over 36 months. */
   g_assert_cmpint (capped->figures.monthly_needed_cents, ==, 9723);
+
+  /* Without the first offer, the second (1:2) applies; without any, none. */
+  g_assert_true (cag_campaign_offer_remove (f->store, campaign->id, funder, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (CagFundStatus) half = cag_store_fund_status (f->store, fund->id, &as_of, &error);
+
+    /* x + x / 2 ≥ 4,500: 3,000 over 36 months. */
+    g_assert_cmpint (half->figures.monthly_needed_cents, ==, 8334);
+  }
+  g_assert_false (cag_campaign_offer_remove (f->store, campaign->id, funder, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (cag_campaign_offer_remove (f->store, campaign->id, funder2, &error));
+  {
+    g_autoptr (CagFundStatus) none = cag_store_fund_status (f->store, fund->id, &as_of, &error);
+
+    g_assert_cmpint (none->figures.monthly_needed_cents, ==, 12500);
+    g_assert_cmpint (none->figures.matched_cents, ==, 0);
+  }
 }
 
 int
