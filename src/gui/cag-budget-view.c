@@ -1324,6 +1324,11 @@ cag_budget_view_init (CagBudgetView *self)
   gtk_container_add (GTK_CONTAINER (bottom), GTK_WIDGET (self->warnings_label));
   gtk_paned_pack2 (GTK_PANED (paned), bottom, TRUE, FALSE);
   gtk_container_add (GTK_CONTAINER (self), paned);
+
+  /* Built in code: show the parts (the message line stays hidden until it
+   * has something to say). */
+  gtk_widget_show_all (top);
+  gtk_widget_show_all (paned);
 }
 
 /* ---- Public API --------------------------------------------------------- */
