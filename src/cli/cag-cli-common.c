@@ -50,6 +50,28 @@ cag_cli_store (CagCli  *cli,
   return cli->store;
 }
 
+CagStore *
+cag_cli_store_existing (CagCli  *cli,
+                        GError **error)
+{
+  g_autofree char *path = NULL;
+
+  if (cli->store != NULL)
+    return cli->store;
+
+  path = cli->db_path != NULL ? g_strdup (cli->db_path) : cag_store_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
+                   _("There is no database at %s: create it with “cagnotte-cli init”, "
+                     "or “cagnotte-cli demo” for example data."),
+                   path);
+      return NULL;
+    }
+  cli->store = cag_store_open_existing (path, error);
+  return cli->store;
+}
+
 int
 cag_cli_fail (GError *error)
 {

@@ -84,7 +84,7 @@ contribution_add (CagCli *cli, int argc, char **argv)
   if (note != NULL && note[0] != '\0')
     c->note = g_strdup (note);
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     fund = cag_cli_find_fund (store, argv[1], campaign_key, &error);
   if (fund == NULL)
@@ -135,7 +135,7 @@ contribution_void (CagCli *cli, int argc, char **argv)
     return cag_cli_fail (g_error_new (CAG_ERROR, CAG_ERROR_INVALID,
                                       _("Say why the contribution is voided: the reason cannot be empty.")));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL || !cag_store_contribution_void (store, id, reason, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
@@ -184,7 +184,7 @@ contribution_list (CagCli *cli, int argc, char **argv)
   if ((argc == 2 && !cag_cli_check_text (argv[1], &error)) || !cag_cli_check_text (campaign_key, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (argc == 2 && campaign_key != NULL)

@@ -22,6 +22,12 @@ typedef struct
   CagCliCommand  run;
 } CagCliSub;
 
+/* Like cag_cli_store, for commands that only read or change existing
+ * records: a missing file is not created but refused, saying how to create
+ * one. */
+CagStore    *cag_cli_store_existing  (CagCli  *cli,
+                                      GError **error);
+
 /* Runs the sub-command argv[1] of the group argv[0] among SUBS; CHOICES is
  * "add|list|…" for messages. */
 int          cag_cli_dispatch        (CagCli          *cli,

@@ -104,7 +104,7 @@ cag_cli_cmd_check (CagCli *cli, int argc, char **argv)
   if (argc > 1)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL || !cag_store_check_totals (store, &error))
     return cag_cli_fail (g_steal_pointer (&error));
   g_print ("%s\n", _("Every kept total matches the ledger."));
@@ -266,7 +266,7 @@ org_list (CagCli *cli, int argc, char **argv)
   if (argc > 1)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     orgs = cag_store_org_list (store, search, all, &error);
   if (orgs == NULL)
@@ -336,7 +336,7 @@ org_edit (CagCli *cli, int argc, char **argv)
       return cag_cli_fail (g_steal_pointer (&error));
   }
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     org = cag_store_org_find (store, argv[1], &error);
   if (org == NULL
@@ -379,7 +379,7 @@ org_set_active (CagCli   *cli,
   if (!cag_cli_check_text (argv[1], &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     org = cag_store_org_find (store, argv[1], &error);
   if (org == NULL || !cag_store_org_set_active (store, org->id, active, &error))
@@ -551,7 +551,7 @@ campaign_list (CagCli *cli, int argc, char **argv)
   if (argc > 1)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     campaigns = cag_store_campaign_list (store, &error);
   if (campaigns == NULL)
@@ -623,7 +623,7 @@ campaign_edit (CagCli *cli, int argc, char **argv)
       return cag_cli_fail (g_steal_pointer (&error));
   }
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     campaign = cag_store_campaign_find (store, argv[1], &error);
   if (campaign == NULL
@@ -737,7 +737,7 @@ fund_open (CagCli *cli, int argc, char **argv)
     return cag_cli_fail (g_steal_pointer (&error));
   fund->delegations = delegations;
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     org = cag_store_org_find (store, argv[1], &error);
   if (org != NULL)
@@ -807,7 +807,7 @@ fund_edit (CagCli *cli, int argc, char **argv)
       || !parse_amount (monthly, CAG_MONEY_ALLOW_ZERO, &monthly_cents, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store != NULL)
     fund = cag_cli_find_fund (store, argv[1], campaign_key, &error);
   if (fund == NULL)
@@ -859,7 +859,7 @@ fund_list (CagCli *cli, int argc, char **argv)
   if ((argc == 2 && !cag_cli_check_text (argv[1], &error)) || !cag_cli_check_text (campaign_key, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (argc == 2 && (org = cag_store_org_find (store, argv[1], &error)) == NULL)

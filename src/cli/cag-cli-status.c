@@ -89,6 +89,38 @@ add_detail (CagCliTable *table,
   cag_cli_table_add_row (table, with_colon, value);
 }
 
+/* A text progress bar that stops at 100 % (the surplus is said beside). */
+static char *
+progress_bar (gint percent_tenths)
+{
+  const gint width = 20;
+  gint full = MIN (percent_tenths, 1000) * width / 1000;
+  GString *bar = g_string_new ("[");
+
+  for (gint i = 0; i < width; i++)
+    g_string_append (bar, i < full ? "█" : "░");
+  g_string_append (bar, "]");
+  return g_string_free (bar, FALSE);
+}
+
+/* The state in one word for tables, in the same words as describe_state. */
+static const char *
+state_word (CagFundState state)
+{
+  switch (state)
+    {
+    case CAG_FUND_COMPLETE:
+      return _("complete");
+    case CAG_FUND_ON_TRACK:
+      return _("on track");
+    case CAG_FUND_BEHIND:
+      return _("behind");
+    case CAG_FUND_NOT_STARTED:
+    default:
+      return _("not started");
+    }
+}
+
 static char *
 describe_state (const CagFundFigures *f)
 {
@@ -149,6 +181,7 @@ print_one (const CagFundStatus *status,
   g_autofree char *saved = cag_cli_money (f->saved_cents);
   g_autofree char *percent = format_percent (f->percent_tenths);
   g_autofree char *saved_line = NULL;
+  g_autofree char *bar = NULL;
   g_autofree char *expected = cag_cli_money (f->expected_cents);
   g_autofree char *planned = cag_cli_money (f->planned_monthly_cents);
   g_autofree char *expected_line = NULL;
@@ -166,7 +199,8 @@ print_one (const CagFundStatus *status,
   target_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%d delegation)",
                                               "%s (%d delegations)", status->delegations),
                                  target, status->delegations);
-  saved_line = g_strdup_printf ("%s (%s)", saved, percent);
+  bar = progress_bar (f->percent_tenths);
+  saved_line = g_strdup_printf ("%s %s %s", saved, bar, percent);
   expected_line = g_strdup_printf (_("%s (planned: %s a month)"), expected, planned);
 
   add_detail (table, _("Target"), target_line);
@@ -174,7 +208,7 @@ print_one (const CagFundStatus *status,
   if (f->matched_cents > 0)
     {
       g_autofree char *matched = cag_cli_money (f->matched_cents);
-      g_autofree char *matched_line = g_strdup_printf ("%s (%s)", matched, percent);
+      g_autofree char *matched_line = g_strdup_printf ("%s %s %s", matched, bar, percent);
       add_detail (table, _("Matched by funders"), matched_line);
     }
   add_detail (table, _("Expected by now"), expected_line);
@@ -257,7 +291,7 @@ print_table (GPtrArray     *statuses,
       g_autofree char *needed = cag_cli_money (f->monthly_needed_cents);
       g_autofree char *name = cag_cli_org_label (s->organization_name,
                                                  s->organization_short_name);
-      const char *state = cag_fund_state_label (f->state);
+      const char *state = state_word (f->state);
       const char *month = cag_month_state_label (f->month_state);
 
       if (one_campaign)
@@ -324,7 +358,7 @@ cag_cli_cmd_status (CagCli *cli, int argc, char **argv)
   if (!cag_cli_parse_date (as_of_text, &as_of, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
-  store = cag_cli_store (cli, &error);
+  store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (argc == 2 && (org = cag_store_org_find (store, argv[1], &error)) == NULL)

@@ -15,7 +15,9 @@ sqlite3_stmt *cag_store_prepare     (CagStore   *store,
                                      const char *sql,
                                      GError    **error);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK, mapping SQLite errors to CAG_ERROR. */
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK, mapping SQLite errors to CAG_ERROR.
+ * They nest: inner levels are savepoints, so a compound operation can wrap
+ * calls to the public writers and stay all or nothing. */
 gboolean  cag_store_begin           (CagStore *store,
                                      GError  **error);
 gboolean  cag_store_commit          (CagStore *store,

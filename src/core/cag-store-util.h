@@ -21,6 +21,7 @@ struct _CagStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       tx_depth;     /* nesting of cag_store_begin (savepoints inside) */
 };
 
 /* A cached statement, reset when it goes out of scope. */

@@ -137,12 +137,19 @@ exec_cached (CagStore   *store,
   return stmt != NULL && step_done (store, stmt, context, error);
 }
 
+/* Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones
+ * are savepoints, so a compound operation (example data, an import that
+ * creates organizations) is all or nothing while each step keeps its own. */
 gboolean
 cag_store_begin (CagStore *store,
                  GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-  return exec_cached (store, "BEGIN IMMEDIATE", N_("starting a change"), error);
+  if (!exec_cached (store, store->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cag_nested",
+                    N_("starting a change"), error))
+    return FALSE;
+  store->tx_depth++;
+  return TRUE;
 }
 
 gboolean
@@ -150,13 +157,25 @@ cag_store_commit (CagStore *store,
                   GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
-  return exec_cached (store, "COMMIT", N_("saving the change"), error);
+  g_return_val_if_fail (store->tx_depth > 0, FALSE);
+  if (!exec_cached (store, store->tx_depth == 1 ? "COMMIT" : "RELEASE cag_nested",
+                    N_("saving the change"), error))
+    return FALSE;
+  store->tx_depth--;
+  return TRUE;
 }
 
 void
 cag_store_rollback (CagStore *store)
 {
   g_return_if_fail (store != NULL);
+  if (store->tx_depth > 1)
+    {
+      sqlite3_exec (store->db, "ROLLBACK TO cag_nested; RELEASE cag_nested", NULL, NULL, NULL);
+      store->tx_depth--;
+      return;
+    }
+  store->tx_depth = 0;
   if (!sqlite3_get_autocommit (store->db))
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -566,6 +566,18 @@ test_bad_files (Fixture       *f,
   g_autofree char *missing = g_build_filename (f->dir, "no", "such", "dir", "x.db", NULL);
   g_autoptr(GError) error = NULL;
 
+  /* A missing database is not created by commands that only read. */
+  {
+    g_auto(Result) r = run ("en", missing, "status", NULL);
+    g_auto(Result) r2 = run ("en", f->db, "org", "list", NULL);
+
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "cagnotte-cli init"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (r2.status, ==, 1);
+    g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  }
+
   /* A newer database. */
   set_up_domain_example ("en", f->db);
   set_user_version (f->db, 9999);
