@@ -177,6 +177,15 @@ CagProformaInput *cag_budget_load (CagStore *store,
 gboolean   cag_budget_network_has_charity (CagStore *store,
                                            GError  **error);
 
+/* Example data (cag-budget-demo.c): the seed's budget (preset gesq-2003)
+ * asked of three funders (MRI 1:1, ACDI 2:1 on travel, a private foundation
+ * 2:1 on the coordinator's cash, which needs charitable status), with pledges from
+ * four partners (linked to the example's organizations when they exist), in
+ * one transaction.  For cag_demo_fill and tests. */
+gboolean   cag_budget_demo_fill (CagStore *store,
+                                 gint64   *out_budget_id,
+                                 GError  **error);
+
 /* ---- Campaign offers ---------------------------------------------------- */
 
 typedef struct

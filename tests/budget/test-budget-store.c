@@ -507,6 +507,36 @@ test_campaign_match (Fixture *f, gconstpointer data)
   }
 }
 
+/* The example budget: three funders, four partners, a warning. */
+static void
+test_demo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (CagProforma) p = NULL;
+  GError *error = NULL;
+  gint64 budget = 0;
+
+  g_assert_true (cag_budget_demo_fill (f->store, &budget, &error));
+  g_assert_no_error (error);
+  p = compute (f->store, budget, 0);
+  g_assert_cmpuint (p->n_lines, ==, 2);
+  g_assert_cmpuint (p->n_offers, ==, 3);
+  g_assert_cmpint (p->partner_cents, ==, D (28000));
+  /* 2:1 first: on A the foundation (cash only, cap 15,000) uses 7,500 of the
+   * 15,000 cash; on B ACDI uses the 13,000 of base (in kind first) for
+   * 26,000.  Then MRI 1:1 matches A's 7,500 of cash left; B has none left. */
+  g_assert_cmpint (p->offers[2].requested_cents, ==, D (15000));
+  g_assert_cmpint (p->lines[0].shares[2].base_used_cents, ==, D (7500));
+  g_assert_cmpint (p->offers[1].requested_cents, ==, D (26000));
+  g_assert_cmpint (p->lines[1].shares[1].base_in_kind_cents, ==, D (8000));
+  g_assert_cmpint (p->offers[0].requested_cents, ==, D (7500));
+  g_assert_cmpint (p->gap_cents, ==, D (12500) + D (36000));
+  g_assert_cmpuint (count_kind (p, CAG_WARNING_CHARITY_REQUIRED), ==, 1);
+  /* Not twice. */
+  g_assert_false (cag_budget_demo_fill (f->store, NULL, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_EXISTS);
+  g_clear_error (&error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -520,5 +550,6 @@ main (int argc, char **argv)
   ADD ("/budget-store/refusals", test_refusals);
   ADD ("/budget-store/warnings", test_warnings);
   ADD ("/budget-store/campaign-match", test_campaign_match);
+  ADD ("/budget-store/demo", test_demo);
   return g_test_run ();
 }
