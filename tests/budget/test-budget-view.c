@@ -25,6 +25,44 @@ flush (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static void
+collect_tree_views (GtkWidget *widget,
+                    gpointer   data)
+{
+  GPtrArray *views = data;
+
+  if (GTK_IS_TREE_VIEW (widget))
+    g_ptr_array_add (views, widget);
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), collect_tree_views, views);
+}
+
+/* The text renderer of column COLUMN of the tree view with a column titled
+ * FIRST_TITLE first ("Line" for lines, "Funder" for offers, "Partner" for
+ * pledges). */
+static GtkCellRenderer *
+find_renderer (GtkWidget  *view,
+               const char *first_title,
+               gint        column)
+{
+  g_autoptr (GPtrArray) views = g_ptr_array_new ();
+
+  collect_tree_views (view, views);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkTreeViewColumn *first = gtk_tree_view_get_column (views->pdata[i], 0);
+      g_autoptr (GList) cells = NULL;
+
+      if (g_strcmp0 (gtk_tree_view_column_get_title (first), first_title) != 0)
+        continue;
+      cells = gtk_cell_layout_get_cells (
+        GTK_CELL_LAYOUT (gtk_tree_view_get_column (views->pdata[i], column)));
+      return cells->data;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static CagStore *
 make_store (gint64 *out_budget)
 {
@@ -110,6 +148,36 @@ test_view (void)
                    ==, 2);
   cag_budget_view_preview (bv, NULL);
   g_assert_cmpstr (cag_budget_view_get_cell (bv, 3, 7), ==, "$45,000.00");
+
+  /* Typing in the offers' ratio cell previews each keystroke; Escape goes
+   * back. */
+  {
+    GtkCellRenderer *ratio = find_renderer (view, "Funder", 1);
+    GtkWidget *entry = gtk_entry_new ();
+
+    g_object_ref_sink (entry);
+    g_signal_emit_by_name (ratio, "editing-started", entry, "0");
+    gtk_entry_set_text (GTK_ENTRY (entry), "1:");     /* not a ratio yet */
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 3, 7), ==, "$45,000.00");
+    gtk_entry_set_text (GTK_ENTRY (entry), "1:1");
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 3, 7), ==, "$65,000.00");
+    g_signal_emit_by_name (ratio, "editing-canceled");
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 3, 7), ==, "$45,000.00");
+    g_object_unref (entry);
+  }
+
+  /* Enter in the pledges' amount cell saves: 12,000 on A. */
+  {
+    GtkCellRenderer *amount = find_renderer (view, "Partner", 3);
+
+    g_signal_emit_by_name (amount, "edited", "0", "12 000,00");
+    flush ();
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 1, 2), ==, "$12,000.00");
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 3, 5), ==, "$12,000.00");
+    /* A bad amount is refused and changes nothing. */
+    g_signal_emit_by_name (amount, "edited", "0", "douze");
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 1, 2), ==, "$12,000.00");
+  }
 
   /* Submitted, then edited: the view shows version 2. */
   g_assert_true (cag_budget_submit (store, budget_id, &error));
