@@ -349,8 +349,8 @@ cag_budget_offer_set (CagStore             *store,
 
   g_return_val_if_fail (store != NULL && offer != NULL, FALSE);
 
-  if (!cag_budget_check_offer_terms (offer->num, offer->den, offer->cap_cents, offer->min_base_cents,
-                          offer->max_share_bp, error))
+  if (!cag_budget_check_offer_terms (offer->num, offer->den, offer->cap_cents,
+                                     offer->min_base_cents, offer->max_share_bp, error))
     return FALSE;
   funder = cag_budget_funder_get (store, offer->funder_id, error);
   if (funder == NULL)

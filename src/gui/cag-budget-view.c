@@ -936,7 +936,8 @@ add_funder_clicked_cb (GtkButton *button,
   if (self->store == NULL)
     return;
   funder->name = g_strdup (gtk_entry_get_text (self->funder_name));
-  funder->kind = (CagFunderKind) MAX (0, gtk_combo_box_get_active (GTK_COMBO_BOX (self->funder_kind)));
+  funder->kind =
+    (CagFunderKind) MAX (0, gtk_combo_box_get_active (GTK_COMBO_BOX (self->funder_kind)));
   funder->requires_charity = gtk_toggle_button_get_active (self->funder_charity);
   if (!cag_funder_add (self->store, funder, &error))
     {
