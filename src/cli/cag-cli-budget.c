@@ -51,9 +51,9 @@ dispatch (CagCli     *cli,
 
 gboolean
 cag_cli_budget_check_args (int         argc,
-            char      **argv,
-            int         wanted,
-            const char *synopsis)
+                           char      **argv,
+                           int         wanted,
+                           const char *synopsis)
 {
   if (argc < wanted + 1)
     {
@@ -88,7 +88,7 @@ cag_cli_budget_ratio_text (gint num, gint den)
 
 char *
 cag_cli_budget_cut_text (const char *text,
-          glong       max)
+                         glong       max)
 {
   g_autofree char *cut = NULL;
 
@@ -143,8 +143,8 @@ cag_cli_budget_print_builder (JsonBuilder *b)
  * rule also sets off the last row. */
 void
 cag_cli_budget_print_table (GPtrArray  *rows,
-             const char *align,
-             gboolean    with_total)
+                            const char *align,
+                            gboolean    with_total)
 {
   guint n;
   g_autofree glong *widths = NULL;
@@ -204,10 +204,10 @@ cag_cli_budget_print_table (GPtrArray  *rows,
 
 CagBudget *
 cag_cli_budget_find_budget (CagCli     *cli,
-             const char *key,
-             gint        version,
-             CagStore  **out_store,
-             GError    **error)
+                            const char *key,
+                            gint        version,
+                            CagStore  **out_store,
+                            GError    **error)
 {
   CagStore *store = cag_cli_store (cli, error);
 

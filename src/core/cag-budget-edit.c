@@ -58,21 +58,25 @@ editable_version (CagStore *store,
   new_id = sqlite3_last_insert_rowid (cag_store_get_db (store));
 
   ok = cag_budget_exec_ids (store,
-                 "INSERT INTO budget_line (version_id, position, code, code_key, label, "
-                 "amount_cents) SELECT ?2, position, code, code_key, label, amount_cents "
-                 "FROM budget_line WHERE version_id = ?1", latest->version_id, new_id, error)
+                            "INSERT INTO budget_line (version_id, position, code, code_key, "
+                            "label, amount_cents) SELECT ?2, position, code, code_key, label, "
+                            "amount_cents FROM budget_line WHERE version_id = ?1",
+                            latest->version_id, new_id, error)
     && cag_budget_exec_ids (store,
-                 "INSERT INTO budget_offer (version_id, position, funder_id, ratio_num, "
-                 "ratio_den, lines, cash_only, cap_cents, min_base_cents, max_share_bp) "
-                 "SELECT ?2, position, funder_id, ratio_num, ratio_den, lines, cash_only, "
-                 "cap_cents, min_base_cents, max_share_bp "
-                 "FROM budget_offer WHERE version_id = ?1", latest->version_id, new_id, error)
+                            "INSERT INTO budget_offer (version_id, position, funder_id, "
+                            "ratio_num, ratio_den, lines, cash_only, cap_cents, "
+                            "min_base_cents, max_share_bp) "
+                            "SELECT ?2, position, funder_id, ratio_num, ratio_den, lines, "
+                            "cash_only, cap_cents, min_base_cents, max_share_bp "
+                            "FROM budget_offer WHERE version_id = ?1",
+                            latest->version_id, new_id, error)
     && cag_budget_exec_ids (store,
-                 "INSERT INTO budget_pledge (version_id, position, organization_id, "
-                 "partner_name, line_code, kind, amount_cents, basis, status) "
-                 "SELECT ?2, position, organization_id, partner_name, line_code, kind, "
-                 "amount_cents, basis, status "
-                 "FROM budget_pledge WHERE version_id = ?1", latest->version_id, new_id, error);
+                            "INSERT INTO budget_pledge (version_id, position, organization_id, "
+                            "partner_name, line_code, kind, amount_cents, basis, status) "
+                            "SELECT ?2, position, organization_id, partner_name, line_code, "
+                            "kind, amount_cents, basis, status "
+                            "FROM budget_pledge WHERE version_id = ?1",
+                            latest->version_id, new_id, error);
   if (!ok)
     return FALSE;
 
@@ -307,11 +311,11 @@ cag_budget_line_remove (CagStore   *store,
 
 gboolean
 cag_budget_check_offer_terms (gint      num,
-                   gint      den,
-                   gint64    cap,
-                   gint64    min_base,
-                   gint      share,
-                   GError  **error)
+                              gint      den,
+                              gint64    cap,
+                              gint64    min_base,
+                              gint      share,
+                              GError  **error)
 {
   if (num < 1 || den < 1 || num > CAG_RATIO_MAX || den > CAG_RATIO_MAX)
     {
@@ -804,8 +808,9 @@ set_status (CagStore        *store,
     }
   if (ok && to == CAG_BUDGET_SUBMITTED)
     {
-      ok = cag_budget_query_int (store, "SELECT count (*) FROM budget_line WHERE version_id = ?1",
-                      latest->version_id, 0, &lines, error);
+      ok = cag_budget_query_int (store,
+                                 "SELECT count (*) FROM budget_line WHERE version_id = ?1",
+                                 latest->version_id, 0, &lines, error);
       if (ok && lines == 0)
         {
           g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,

@@ -41,8 +41,8 @@ cag_budget_now_iso (void)
 
 void
 cag_budget_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+                      int           index,
+                      const char   *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -52,14 +52,14 @@ cag_budget_bind_text (sqlite3_stmt *stmt,
 
 char *
 cag_budget_column_dup (sqlite3_stmt *stmt,
-            int           column)
+                       int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 CagDate
 cag_budget_column_date (sqlite3_stmt *stmt,
-             int           column)
+                        int           column)
 {
   CagDate date = { 0 };
 
@@ -69,9 +69,9 @@ cag_budget_column_date (sqlite3_stmt *stmt,
 
 gboolean
 cag_budget_step_done (CagStore     *store,
-           sqlite3_stmt *stmt,
-           const char   *context,
-           GError      **error)
+                      sqlite3_stmt *stmt,
+                      const char   *context,
+                      GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -84,10 +84,10 @@ cag_budget_step_done (CagStore     *store,
 /* Runs SQL with one integer parameter (nullable second) to completion. */
 gboolean
 cag_budget_exec_ids (CagStore   *store,
-          const char *sql,
-          gint64      a,
-          gint64      b,
-          GError    **error)
+                     const char *sql,
+                     gint64      a,
+                     gint64      b,
+                     GError    **error)
 {
   sqlite3_stmt *stmt = cag_store_prepare (store, sql, error);
 
@@ -103,11 +103,11 @@ cag_budget_exec_ids (CagStore   *store,
  * DEFAULT_VALUE when there is no row. */
 gboolean
 cag_budget_query_int (CagStore   *store,
-           const char *sql,
-           gint64      param,
-           gint64      default_value,
-           gint64     *out,
-           GError    **error)
+                      const char *sql,
+                      gint64      param,
+                      gint64      default_value,
+                      gint64     *out,
+                      GError    **error)
 {
   g_autoptr (CagBudgetStmt) stmt = cag_store_prepare (store, sql, error);
   int rc;
@@ -129,7 +129,7 @@ cag_budget_query_int (CagStore   *store,
 
 gboolean
 cag_budget_key_is_id (const char *key,
-           gint64     *out)
+                      gint64     *out)
 {
   guint64 v;
 
@@ -145,9 +145,9 @@ cag_budget_key_is_id (const char *key,
  * UTF-8.  WHAT is the translated name of the field. */
 char *
 cag_budget_clean_required (const char *text,
-                glong       max_chars,
-                const char *what,
-                GError    **error)
+                           glong       max_chars,
+                           const char *what,
+                           GError    **error)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
 
@@ -173,9 +173,9 @@ cag_budget_clean_required (const char *text,
 
 gboolean
 cag_budget_check_amount (gint64       cents,
-              gboolean     allow_zero,
-              const char  *what,
-              GError     **error)
+                         gboolean     allow_zero,
+                         const char  *what,
+                         GError     **error)
 {
   if (cents < 0 || (cents == 0 && !allow_zero) || cents > CAG_MONEY_MAX_CENTS)
     {
@@ -214,8 +214,8 @@ cag_budget_json_detail_begin (void)
 /* Commits, or rolls back when OK is FALSE or the commit fails. */
 gboolean
 cag_budget_finish (CagStore *store,
-        gboolean  ok,
-        GError  **error)
+                   gboolean  ok,
+                   GError  **error)
 {
   if (ok && cag_store_commit (store, error))
     return TRUE;
@@ -341,8 +341,8 @@ cag_funder_add (CagStore  *store,
 
 CagFunder *
 cag_budget_funder_get (CagStore *store,
-            gint64    id,
-            GError  **error)
+                       gint64    id,
+                       GError  **error)
 {
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autoptr (CagBudgetStmt) stmt =
@@ -817,9 +817,9 @@ cag_budget_network_has_charity (CagStore *store,
   g_return_val_if_fail (store != NULL, FALSE);
 
   if (!cag_budget_query_int (store,
-                  "SELECT EXISTS (SELECT 1 FROM organization WHERE kind = 'network' "
-                  "AND charity = 'registered' AND active = 1)",
-                  0, 0, &found, error))
+                             "SELECT EXISTS (SELECT 1 FROM organization WHERE kind = 'network' "
+                             "AND charity = 'registered' AND active = 1)",
+                             0, 0, &found, error))
     return FALSE;
   return found != 0;
 }
