@@ -14,131 +14,28 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cag-budget-view.h"
+#include "cag-budget-view-private.h"
 #include "cag-error.h"
 #include "cag-gui-util.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
 
-struct _CagBudgetView
-{
-  GtkBox             parent_instance;
-
-  CagStore          *store;
-  GPtrArray         *budgets;     /* CagBudget, latest versions */
-  CagBudget         *budget;      /* shown */
-  CagProformaInput  *input;       /* as saved */
-  CagProforma       *shown;       /* what the table shows */
-  GPtrArray         *cells;       /* rows of GStrv: the table's text */
-  gboolean           filling;
-
-  GtkComboBoxText   *budget_combo;
-  GtkLabel          *version_label;
-  GtkWidget         *submit_button;
-  GtkLabel          *message_label;
-  GtkNotebook       *notebook;
-
-  GtkListStore      *lines_store;
-  GtkEntry          *line_code;
-  GtkEntry          *line_label;
-  GtkEntry          *line_amount;
-
-  GtkListStore      *offers_store;
-  GtkComboBoxText   *offer_funder;
-  GtkEntry          *offer_ratio;
-
-  GtkListStore      *pledges_store;
-  GtkEntry          *pledge_partner;
-  GtkComboBoxText   *pledge_line;
-  GtkComboBoxText   *pledge_kind;
-  GtkEntry          *pledge_amount;
-  GtkEntry          *pledge_basis;
-  GtkTreeView       *pledges_view;
-
-  GtkListStore      *funders_store;
-  GtkEntry          *funder_name;
-  GtkComboBoxText   *funder_kind;
-  GtkToggleButton   *funder_charity;
-
-  GtkGrid           *table;
-  GtkLabel          *warnings_label;
-};
-
 G_DEFINE_FINAL_TYPE (CagBudgetView, cag_budget_view, GTK_TYPE_BOX)
-
-/* The editable cells, so that one handler can preview and save them. */
-typedef enum
-{
-  EDIT_LINE_LABEL,
-  EDIT_LINE_AMOUNT,
-  EDIT_OFFER_RATIO,
-  EDIT_OFFER_LINES,
-  EDIT_OFFER_CAP,
-  EDIT_OFFER_MIN_BASE,
-  EDIT_OFFER_SHARE,
-  EDIT_PLEDGE_AMOUNT,
-  EDIT_PLEDGE_BASIS,
-} EditKind;
-
-enum { LINE_COL_CODE, LINE_COL_LABEL, LINE_COL_AMOUNT, LINE_N_COLS };
-enum
-{
-  OFFER_COL_FUNDER,
-  OFFER_COL_RATIO,
-  OFFER_COL_LINES,
-  OFFER_COL_CASH_ONLY,
-  OFFER_COL_CAP,
-  OFFER_COL_MIN_BASE,
-  OFFER_COL_SHARE,
-  OFFER_N_COLS
-};
-enum
-{
-  PLEDGE_COL_ID,
-  PLEDGE_COL_PARTNER,
-  PLEDGE_COL_LINE,
-  PLEDGE_COL_KIND,
-  PLEDGE_COL_AMOUNT,
-  PLEDGE_COL_STATUS,
-  PLEDGE_COL_BASIS,
-  PLEDGE_N_COLS
-};
-enum { FUNDER_COL_NAME, FUNDER_COL_KIND, FUNDER_COL_CHARITY, FUNDER_N_COLS };
-
-/* Segment colours of the stacked bars: partner cash, partner in kind, the
- * funders in turn, and the gap. */
-static const double partner_colors[2][3] = {
-  { 0.20, 0.52, 0.89 },   /* cash */
-  { 0.55, 0.74, 0.95 },   /* in kind */
-};
-static const double funder_colors[][3] = {
-  { 0.18, 0.76, 0.49 },
-  { 0.96, 0.76, 0.07 },
-  { 0.57, 0.25, 0.67 },
-  { 0.90, 0.38, 0.00 },
-  { 0.40, 0.60, 0.20 },
-};
-static const double gap_color[3] = { 0.88, 0.11, 0.14 };
-
-/* Longer line names are cut in the table (the whole name is the tooltip). */
-#define CAG_BUDGET_VIEW_NAME_MAX 36
-
-static void refresh (CagBudgetView *self);
 
 /* ---- Helpers ------------------------------------------------------------ */
 
-static char *
-money (gint64 cents)
+char *
+cag_budget_view_money (gint64 cents)
 {
   return cag_money_format (cents, cag_i18n_get_language ());
 }
 
 /* An amount as typed in a cell: empty means none (0) when ALLOW_EMPTY. */
-static gboolean
-parse_amount (const char *text,
-              gboolean    allow_empty,
-              gint64     *out,
-              GError    **error)
+gboolean
+cag_budget_view_parse_amount (const char *text,
+                              gboolean    allow_empty,
+                              gint64     *out,
+                              GError    **error)
 {
   g_autofree char *t = g_strstrip (g_strdup (text != NULL ? text : ""));
 
@@ -161,25 +58,25 @@ share_text (gint bp)
                           cag_i18n_get_language () == CAG_LANG_FR ? ',' : '.', bp % 100);
 }
 
-static void
-show_message (CagBudgetView *self,
-              const char    *text)
+void
+cag_budget_view_show_message (CagBudgetView *self,
+                              const char    *text)
 {
   gtk_label_set_text (self->message_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL && *text != '\0');
 }
 
-static void
-show_error (CagBudgetView *self,
-            GError        *error)
+void
+cag_budget_view_show_error (CagBudgetView *self,
+                            GError        *error)
 {
-  show_message (self, error != NULL ? error->message : NULL);
+  cag_budget_view_show_message (self, error != NULL ? error->message : NULL);
   g_clear_error (&error);
 }
 
-static GtkWidget *
-labelled (const char *text,
-          GtkWidget  *widget)
+GtkWidget *
+cag_budget_view_labelled (const char *text,
+                          GtkWidget  *widget)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new_with_mnemonic (text);
@@ -190,9 +87,9 @@ labelled (const char *text,
   return box;
 }
 
-static GtkEntry *
-small_entry (gint        width_chars,
-             const char *accessible_name)
+GtkEntry *
+cag_budget_view_small_entry (gint        width_chars,
+                             const char *accessible_name)
 {
   GtkWidget *entry = gtk_entry_new ();
 
@@ -244,9 +141,9 @@ apply_edit (CagProformaInput *in,
       line->label = g_strdup (text);
       return TRUE;
     case EDIT_LINE_AMOUNT:
-      return parse_amount (text, FALSE, &line->amount_cents, error);
+      return cag_budget_view_parse_amount (text, FALSE, &line->amount_cents, error);
     case EDIT_PLEDGE_AMOUNT:
-      return parse_amount (text, FALSE, &pledge->amount_cents, error);
+      return cag_budget_view_parse_amount (text, FALSE, &pledge->amount_cents, error);
     case EDIT_PLEDGE_BASIS:
       g_free (pledge->basis);
       pledge->basis = g_strdup (text);
@@ -274,9 +171,9 @@ apply_edit (CagProformaInput *in,
         return TRUE;
       }
     case EDIT_OFFER_CAP:
-      return parse_amount (text, TRUE, &offer->cap_cents, error);
+      return cag_budget_view_parse_amount (text, TRUE, &offer->cap_cents, error);
     case EDIT_OFFER_MIN_BASE:
-      return parse_amount (text, TRUE, &offer->min_base_cents, error);
+      return cag_budget_view_parse_amount (text, TRUE, &offer->min_base_cents, error);
     case EDIT_OFFER_SHARE:
     default:
       {
@@ -327,9 +224,9 @@ save_row (CagBudgetView    *self,
 }
 
 /* After a save: reload the budget and say when a new version was made. */
-static void
-saved (CagBudgetView *self,
-       gint           version)
+void
+cag_budget_view_saved (CagBudgetView *self,
+                       gint           version)
 {
   gint shown = self->budget != NULL ? self->budget->version : 0;
   gint64 id = self->budget != NULL ? self->budget->id : 0;
@@ -342,234 +239,8 @@ saved (CagBudgetView *self,
         g_strdup_printf (_("Version %d was submitted and stays as it was; your change made "
                            "version %d."), shown, version);
 
-      show_message (self, text);
+      cag_budget_view_show_message (self, text);
     }
-}
-
-/* ---- The pro-forma table ------------------------------------------------ */
-
-static gboolean
-bar_drawn_cb (GtkWidget *area,
-              cairo_t   *cr,
-              gpointer   user_data)
-{
-  const gint64 *segments = g_object_get_data (G_OBJECT (area), "segments");
-  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "n-segments"));
-  double width = gtk_widget_get_allocated_width (area);
-  double height = gtk_widget_get_allocated_height (area);
-  gint64 total = 0;
-  double x = 0;
-
-  for (guint i = 0; i < n; i++)
-    total += segments[i];
-  if (total <= 0)
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const double *rgb;
-      /* Widths only: a double never holds an amount here. */
-      double w = width * (double) segments[i] / (double) total;
-
-      if (i < 2)
-        rgb = partner_colors[i];
-      else if (i == n - 1)
-        rgb = gap_color;
-      else
-        rgb = funder_colors[(i - 2) % G_N_ELEMENTS (funder_colors)];
-      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-      cairo_rectangle (cr, x, 2, w, height - 4);
-      cairo_fill (cr);
-      x += w;
-    }
-  return FALSE;
-}
-
-static GtkWidget *
-bar_new (const CagProforma *p,
-         guint              l)
-{
-  const CagProformaLine *pl = &p->lines[l];
-  GtkWidget *area = gtk_drawing_area_new ();
-  guint n = p->n_offers + 3;
-  gint64 *segments = g_new0 (gint64, n);
-  g_autoptr (GString) tip = g_string_new (NULL);
-  g_autofree char *cash = money (pl->partner_cash_cents);
-  g_autofree char *kind = money (pl->partner_in_kind_cents);
-  g_autofree char *gap = money (pl->gap_cents);
-  gint64 room = pl->amount_cents;
-
-  /* Partners' part as counted (never beyond the line), then funders, gap. */
-  segments[0] = MIN (pl->partner_cash_cents, room);
-  room -= segments[0];
-  segments[1] = MIN (pl->partner_in_kind_cents, room);
-  /* TRANSLATORS: one line of a bar's tooltip, "what: amount". */
-  g_string_append_printf (tip, _("%s: %s"), C_("column", "Partner cash"), cash);
-  g_string_append_c (tip, '\n');
-  g_string_append_printf (tip, _("%s: %s"), C_("column", "Partner in kind"), kind);
-  for (guint o = 0; o < p->n_offers; o++)
-    {
-      g_autofree char *given = money (pl->shares[o].given_cents);
-
-      segments[2 + o] = pl->shares[o].given_cents;
-      g_string_append_c (tip, '\n');
-      g_string_append_printf (tip, _("%s: %s"), p->offers[o].funder_name, given);
-    }
-  segments[n - 1] = pl->gap_cents;
-  g_string_append_c (tip, '\n');
-  g_string_append_printf (tip, _("%s: %s"), C_("column", "Gap"), gap);
-
-  g_object_set_data_full (G_OBJECT (area), "segments", segments, g_free);
-  g_object_set_data (G_OBJECT (area), "n-segments", GUINT_TO_POINTER (n));
-  gtk_widget_set_size_request (area, 180, 18);
-  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (area, tip->str);
-  g_signal_connect (area, "draw", G_CALLBACK (bar_drawn_cb), NULL);
-  return area;
-}
-
-static void
-attach_text (CagBudgetView *self,
-             GPtrArray     *row_cells,
-             const char    *text,
-             guint          column,
-             guint          row,
-             gboolean       number,
-             gboolean       bold)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (bold)
-    {
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", text);
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-    }
-  else
-    gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
-  gtk_grid_attach (self->table, label, (gint) column, (gint) row, 1, 1);
-  g_ptr_array_add (row_cells, g_strdup (text));
-}
-
-static void
-end_row (CagBudgetView *self,
-         GPtrArray     *row_cells)
-{
-  g_ptr_array_add (row_cells, NULL);
-  g_ptr_array_add (self->cells, g_ptr_array_free (row_cells, FALSE));
-}
-
-static void
-fill_table (CagBudgetView     *self,
-            const CagProforma *p)
-{
-  GList *children = gtk_container_get_children (GTK_CONTAINER (self->table));
-  GPtrArray *row;
-  guint c;
-
-  for (GList *l = children; l != NULL; l = l->next)
-    gtk_widget_destroy (l->data);
-  g_list_free (children);
-  g_ptr_array_set_size (self->cells, 0);
-  gtk_label_set_text (self->warnings_label, "");
-  if (p == NULL)
-    return;
-
-  row = g_ptr_array_new ();
-  c = 0;
-  attach_text (self, row, C_("column", "Line"), c++, 0, FALSE, TRUE);
-  c++;   /* the bars */
-  attach_text (self, row, C_("column", "Amount"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Partner cash"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Partner in kind"), c++, 0, TRUE, TRUE);
-  for (guint o = 0; o < p->n_offers; o++)
-    {
-      const double *rgb = funder_colors[o % G_N_ELEMENTS (funder_colors)];
-      g_autofree char *head = g_strdup_printf ("%s (%d:%d)", p->offers[o].funder_name,
-                                               p->offers[o].num, p->offers[o].den);
-      g_autofree char *markup =
-        g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">■</span> <b>%s</b>",
-                                 (guint) (rgb[0] * 255), (guint) (rgb[1] * 255),
-                                 (guint) (rgb[2] * 255), head);
-
-      attach_text (self, row, head, c, 0, TRUE, TRUE);
-      gtk_label_set_markup (GTK_LABEL (gtk_grid_get_child_at (self->table, (gint) c, 0)), markup);
-      c++;
-    }
-  attach_text (self, row, C_("column", "Funded"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Gap"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Partners needed"), c++, 0, TRUE, TRUE);
-  end_row (self, row);
-
-  for (guint l = 0; l <= p->n_lines; l++)
-    {
-      gboolean total = l == p->n_lines;
-      const CagProformaLine *pl = total ? NULL : &p->lines[l];
-      g_autofree char *name = total ? g_strdup (C_("row", "Total"))
-                                    : g_strdup_printf ("%s — %s", pl->code, pl->label);
-      g_autofree char *shown_name = NULL;
-      gint64 values[3];
-
-      row = g_ptr_array_new ();
-      c = 0;
-      attach_text (self, row, name, c++, l + 1, FALSE, total);
-      if (g_utf8_strlen (name, -1) > CAG_BUDGET_VIEW_NAME_MAX)
-        {
-          GtkWidget *label = gtk_grid_get_child_at (self->table, 0, (gint) l + 1);
-          g_autofree char *cut = g_utf8_substring (name, 0, CAG_BUDGET_VIEW_NAME_MAX - 1);
-
-          shown_name = g_strconcat (cut, "…", NULL);
-          gtk_label_set_text (GTK_LABEL (label), shown_name);
-          gtk_widget_set_tooltip_text (label, name);
-        }
-      if (!total)
-        gtk_grid_attach (self->table, bar_new (p, l), (gint) c, (gint) l + 1, 1, 1);
-      c++;
-      values[0] = total ? p->amount_cents : pl->amount_cents;
-      values[1] = total ? p->partner_cash_cents : pl->partner_cash_cents;
-      values[2] = total ? p->partner_in_kind_cents : pl->partner_in_kind_cents;
-      for (guint i = 0; i < 3; i++)
-        {
-          g_autofree char *v = money (values[i]);
-
-          attach_text (self, row, v, c++, l + 1, TRUE, total);
-        }
-      for (guint o = 0; o < p->n_offers; o++)
-        {
-          g_autofree char *v = money (total ? p->offers[o].requested_cents
-                                            : pl->shares[o].given_cents);
-
-          attach_text (self, row, v, c++, l + 1, TRUE, total);
-        }
-      {
-        g_autofree char *funded = money (total ? p->funded_cents : pl->funded_cents);
-        g_autofree char *gap = money (total ? p->gap_cents : pl->gap_cents);
-        g_autofree char *needed = money (total ? p->partner_needed_cents
-                                               : pl->partner_needed_cents);
-
-        attach_text (self, row, funded, c++, l + 1, TRUE, total);
-        attach_text (self, row, gap, c++, l + 1, TRUE, total);
-        attach_text (self, row, needed, c++, l + 1, TRUE, total);
-      }
-      end_row (self, row);
-    }
-
-  if (p->warnings->len > 0)
-    {
-      g_autoptr (GString) text = g_string_new (NULL);
-
-      for (guint i = 0; i < p->warnings->len; i++)
-        {
-          const CagProformaWarning *w = p->warnings->pdata[i];
-
-          if (i > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text, _("Warning: %s"), w->message);
-        }
-      gtk_label_set_text (self->warnings_label, text->str);
-    }
-  gtk_widget_show_all (GTK_WIDGET (self->table));
 }
 
 /* ---- Editors ------------------------------------------------------------ */
@@ -588,7 +259,7 @@ fill_editors (CagBudgetView *self)
   for (guint i = 0; in != NULL && i < in->lines->len; i++)
     {
       const CagBudgetLine *line = in->lines->pdata[i];
-      g_autofree char *amount = money (line->amount_cents);
+      g_autofree char *amount = cag_budget_view_money (line->amount_cents);
 
       gtk_list_store_insert_with_values (self->lines_store, &iter, -1,
                                          LINE_COL_CODE, line->code,
@@ -604,8 +275,8 @@ fill_editors (CagBudgetView *self)
       g_autofree char *ratio = g_strdup_printf ("%d:%d", offer->num, offer->den);
       g_autofree char *lines = offer->lines != NULL ? g_strjoinv (",", offer->lines)
                                                     : g_strdup ("");
-      g_autofree char *cap = offer->cap_cents > 0 ? money (offer->cap_cents) : g_strdup ("");
-      g_autofree char *min = offer->min_base_cents > 0 ? money (offer->min_base_cents)
+      g_autofree char *cap = offer->cap_cents > 0 ? cag_budget_view_money (offer->cap_cents) : g_strdup ("");
+      g_autofree char *min = offer->min_base_cents > 0 ? cag_budget_view_money (offer->min_base_cents)
                                                        : g_strdup ("");
       g_autofree char *share = share_text (offer->max_share_bp);
 
@@ -621,7 +292,7 @@ fill_editors (CagBudgetView *self)
   for (guint i = 0; in != NULL && i < in->pledges->len; i++)
     {
       const CagPledge *pledge = in->pledges->pdata[i];
-      g_autofree char *amount = money (pledge->amount_cents);
+      g_autofree char *amount = cag_budget_view_money (pledge->amount_cents);
 
       gtk_list_store_insert_with_values (self->pledges_store, &iter, -1,
                                          PLEDGE_COL_ID, pledge->id,
@@ -637,8 +308,8 @@ fill_editors (CagBudgetView *self)
   self->filling = FALSE;
 }
 
-static void
-fill_funders (CagBudgetView *self)
+void
+cag_budget_view_fill_funders (CagBudgetView *self)
 {
   g_autoptr (GPtrArray) funders = NULL;
   GtkTreeIter iter;
@@ -670,7 +341,7 @@ refresh (CagBudgetView *self)
   g_clear_pointer (&self->shown, cag_proforma_free);
   if (self->input != NULL)
     self->shown = cag_proforma_compute (self->input);
-  fill_table (self, self->shown);
+  cag_budget_view_fill_table (self, self->shown);
 }
 
 static EditKind
@@ -740,17 +411,17 @@ cell_edited_cb (GtkCellRendererText *renderer,
       || !save_row (self, copy, cell_kind (GTK_CELL_RENDERER (renderer)), row, &version, &error))
     {
       cag_budget_view_preview (self, NULL);
-      show_error (self, error);
+      cag_budget_view_show_error (self, error);
       return;
     }
-  show_message (self, NULL);
-  saved (self, version);
+  cag_budget_view_show_message (self, NULL);
+  cag_budget_view_saved (self, version);
 }
 
-static void
-cash_only_toggled_cb (GtkCellRendererToggle *renderer,
-                      const char            *path,
-                      gpointer               user_data)
+void
+cag_budget_view_cash_only_toggled_cb (GtkCellRendererToggle *renderer,
+                                      const char            *path,
+                                      gpointer               user_data)
 {
   CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
   g_autoptr (GtkTreePath) tree_path = gtk_tree_path_new_from_string (path);
@@ -765,19 +436,19 @@ cash_only_toggled_cb (GtkCellRendererToggle *renderer,
   offer->cash_only = !offer->cash_only;
   if (!cag_budget_offer_set (self->store, self->budget->id, offer, &version, &error))
     {
-      show_error (self, error);
+      cag_budget_view_show_error (self, error);
       return;
     }
-  saved (self, version);
+  cag_budget_view_saved (self, version);
 }
 
-static GtkTreeViewColumn *
-add_column (GtkTreeView   *view,
-            CagBudgetView *self,
-            const char    *title,
-            gint           model_column,
-            gint           edit_kind,
-            gboolean       number)
+GtkTreeViewColumn *
+cag_budget_view_add_column (GtkTreeView   *view,
+                            CagBudgetView *self,
+                            const char    *title,
+                            gint           model_column,
+                            gint           edit_kind,
+                            gboolean       number)
 {
   GtkCellRenderer *renderer = gtk_cell_renderer_text_new ();
   GtkTreeViewColumn *column =
@@ -798,9 +469,9 @@ add_column (GtkTreeView   *view,
   return column;
 }
 
-static GtkWidget *
-scrolled (GtkWidget *child,
-          gint       min_height)
+GtkWidget *
+cag_budget_view_scrolled (GtkWidget *child,
+                          gint       min_height)
 {
   GtkWidget *sw = gtk_scrolled_window_new (NULL, NULL);
 
@@ -810,144 +481,6 @@ scrolled (GtkWidget *child,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (sw), min_height);
   gtk_container_add (GTK_CONTAINER (sw), child);
   return sw;
-}
-
-/* ---- Add forms ---------------------------------------------------------- */
-
-static void
-add_line_clicked_cb (GtkButton *button,
-                     gpointer   user_data)
-{
-  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
-  GError *error = NULL;
-  gint64 amount;
-  gint version = 0;
-
-  if (self->budget == NULL)
-    return;
-  if (!parse_amount (gtk_entry_get_text (self->line_amount), FALSE, &amount, &error)
-      || !cag_budget_line_set (self->store, self->budget->id,
-                               gtk_entry_get_text (self->line_code),
-                               gtk_entry_get_text (self->line_label), amount, &version, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_entry_set_text (self->line_code, "");
-  gtk_entry_set_text (self->line_label, "");
-  gtk_entry_set_text (self->line_amount, "");
-  show_message (self, NULL);
-  saved (self, version);
-}
-
-static void
-add_offer_clicked_cb (GtkButton *button,
-                      gpointer   user_data)
-{
-  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
-  g_autoptr (CagBudgetOffer) offer = cag_budget_offer_new ();
-  const char *funder_id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->offer_funder));
-  GError *error = NULL;
-  gint version = 0;
-
-  if (self->budget == NULL || funder_id == NULL)
-    return;
-  offer->funder_id = g_ascii_strtoll (funder_id, NULL, 10);
-  if (!cag_ratio_parse (gtk_entry_get_text (self->offer_ratio), &offer->num, &offer->den, &error)
-      || !cag_budget_offer_set (self->store, self->budget->id, offer, &version, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  show_message (self, NULL);
-  saved (self, version);
-}
-
-static void
-add_pledge_clicked_cb (GtkButton *button,
-                       gpointer   user_data)
-{
-  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
-  g_autoptr (CagPledge) pledge = cag_pledge_new ();
-  g_autoptr (CagOrganization) org = NULL;
-  const char *partner = gtk_entry_get_text (self->pledge_partner);
-  const char *line = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->pledge_line));
-  GError *error = NULL;
-  gint version = 0;
-
-  if (self->budget == NULL)
-    return;
-  /* A member organization when one matches, else an outside partner. */
-  org = cag_store_org_find (self->store, partner, NULL);
-  if (org != NULL)
-    pledge->organization_id = org->id;
-  else
-    pledge->partner_name = g_strdup (partner);
-  pledge->line_code = g_strdup (line != NULL ? line : "");
-  pledge->kind = gtk_combo_box_get_active (GTK_COMBO_BOX (self->pledge_kind)) == 1
-    ? CAG_PLEDGE_IN_KIND : CAG_PLEDGE_CASH;
-  pledge->basis = g_strdup (gtk_entry_get_text (self->pledge_basis));
-  if (!parse_amount (gtk_entry_get_text (self->pledge_amount), FALSE, &pledge->amount_cents,
-                     &error)
-      || !cag_budget_pledge_add (self->store, self->budget->id, pledge, &version, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_entry_set_text (self->pledge_partner, "");
-  gtk_entry_set_text (self->pledge_amount, "");
-  gtk_entry_set_text (self->pledge_basis, "");
-  show_message (self, NULL);
-  saved (self, version);
-}
-
-static void
-remove_pledge_clicked_cb (GtkButton *button,
-                          gpointer   user_data)
-{
-  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
-  GtkTreeSelection *selection = gtk_tree_view_get_selection (self->pledges_view);
-  GtkTreeModel *model;
-  GtkTreeIter iter;
-  GError *error = NULL;
-  gint64 id;
-  gint version = 0;
-
-  if (self->budget == NULL || !gtk_tree_selection_get_selected (selection, &model, &iter))
-    return;
-  gtk_tree_model_get (model, &iter, PLEDGE_COL_ID, &id, -1);
-  if (!cag_budget_pledge_remove (self->store, self->budget->id, id, &version, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  show_message (self, NULL);
-  saved (self, version);
-}
-
-static void
-add_funder_clicked_cb (GtkButton *button,
-                       gpointer   user_data)
-{
-  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
-  g_autoptr (CagFunder) funder = cag_funder_new ();
-  GError *error = NULL;
-
-  if (self->store == NULL)
-    return;
-  funder->name = g_strdup (gtk_entry_get_text (self->funder_name));
-  funder->kind =
-    (CagFunderKind) MAX (0, gtk_combo_box_get_active (GTK_COMBO_BOX (self->funder_kind)));
-  funder->requires_charity = gtk_toggle_button_get_active (self->funder_charity);
-  if (!cag_funder_add (self->store, funder, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  gtk_entry_set_text (self->funder_name, "");
-  gtk_toggle_button_set_active (self->funder_charity, FALSE);
-  show_message (self, NULL);
-  fill_funders (self);
 }
 
 static void
@@ -961,11 +494,11 @@ submit_clicked_cb (GtkButton *button,
     return;
   if (!cag_budget_submit (self->store, self->budget->id, &error))
     {
-      show_error (self, error);
+      cag_budget_view_show_error (self, error);
       return;
     }
-  show_message (self, NULL);
-  saved (self, self->budget->version);
+  cag_budget_view_show_message (self, NULL);
+  cag_budget_view_saved (self, self->budget->version);
 }
 
 static void
@@ -1029,9 +562,9 @@ new_budget_clicked_cb (GtkButton *button,
                                                  "(coordinator 50,000 $, travel and "
                                                  "concertation 75,000 $)"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preset), TRUE);
-  gtk_grid_attach (GTK_GRID (grid), labelled (_("_Name:"), name), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), labelled (_("_Start:"), start), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), labelled (_("_End:"), end), 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_Name:"), name), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_Start:"), start), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_End:"), end), 0, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), preset, 0, 3, 1, 1);
   gtk_container_add (GTK_CONTAINER (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), grid);
   g_object_set_data (G_OBJECT (dialog), "name", name);
@@ -1052,193 +585,6 @@ budget_changed_cb (GtkComboBox *combo,
   if (self->filling || id == NULL)
     return;
   cag_budget_view_select (self, g_ascii_strtoll (id, NULL, 10));
-}
-
-/* ---- Construction ------------------------------------------------------- */
-
-static GtkWidget *
-build_lines_page (CagBudgetView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *view, *button;
-
-  self->lines_store = gtk_list_store_new (LINE_N_COLS, G_TYPE_STRING, G_TYPE_STRING,
-                                          G_TYPE_STRING);
-  view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->lines_store));
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), LINE_COL_CODE, -1, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Label"), LINE_COL_LABEL,
-              EDIT_LINE_LABEL, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Amount"), LINE_COL_AMOUNT,
-              EDIT_LINE_AMOUNT, TRUE);
-  gtk_box_pack_start (GTK_BOX (box), scrolled (view, 90), TRUE, TRUE, 0);
-
-  self->line_code = small_entry (6, _("Code of the new line"));
-  self->line_label = small_entry (30, _("Label of the new line"));
-  self->line_amount = small_entry (12, _("Amount of the new line"));
-  button = gtk_button_new_with_mnemonic (_("_Add line"));
-  g_signal_connect (button, "clicked", G_CALLBACK (add_line_clicked_cb), self);
-  gtk_container_add (GTK_CONTAINER (form), labelled (_("Co_de:"), GTK_WIDGET (self->line_code)));
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("_Label:"), GTK_WIDGET (self->line_label)));
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("A_mount:"), GTK_WIDGET (self->line_amount)));
-  gtk_container_add (GTK_CONTAINER (form), button);
-  gtk_container_add (GTK_CONTAINER (box), form);
-  return box;
-}
-
-static GtkWidget *
-build_offers_page (CagBudgetView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *view, *button;
-  GtkCellRenderer *toggle;
-  GtkTreeViewColumn *column;
-
-  self->offers_store = gtk_list_store_new (OFFER_N_COLS, G_TYPE_STRING, G_TYPE_STRING,
-                                           G_TYPE_STRING, G_TYPE_BOOLEAN, G_TYPE_STRING,
-                                           G_TYPE_STRING, G_TYPE_STRING);
-  view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->offers_store));
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Funder"), OFFER_COL_FUNDER, -1, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Ratio"), OFFER_COL_RATIO,
-              EDIT_OFFER_RATIO, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Lines (empty: all)"), OFFER_COL_LINES,
-              EDIT_OFFER_LINES, FALSE);
-  toggle = gtk_cell_renderer_toggle_new ();
-  column = gtk_tree_view_column_new_with_attributes (C_("column", "Cash only"), toggle,
-                                                     "active", OFFER_COL_CASH_ONLY, NULL);
-  g_signal_connect (toggle, "toggled", G_CALLBACK (cash_only_toggled_cb), self);
-  gtk_tree_view_append_column (GTK_TREE_VIEW (view), column);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Cap"), OFFER_COL_CAP,
-              EDIT_OFFER_CAP, TRUE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Minimum base"), OFFER_COL_MIN_BASE,
-              EDIT_OFFER_MIN_BASE, TRUE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "At most (%)"), OFFER_COL_SHARE,
-              EDIT_OFFER_SHARE, TRUE);
-  gtk_box_pack_start (GTK_BOX (box), scrolled (view, 90), TRUE, TRUE, 0);
-
-  self->offer_funder = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
-  self->offer_ratio = small_entry (6, _("Ratio of the new offer"));
-  gtk_entry_set_text (self->offer_ratio, "1:1");
-  button = gtk_button_new_with_mnemonic (_("_Add offer"));
-  g_signal_connect (button, "clicked", G_CALLBACK (add_offer_clicked_cb), self);
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("_Funder:"), GTK_WIDGET (self->offer_funder)));
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("_Ratio:"), GTK_WIDGET (self->offer_ratio)));
-  gtk_container_add (GTK_CONTAINER (form), button);
-  gtk_container_add (GTK_CONTAINER (box), form);
-  return box;
-}
-
-static GtkWidget *
-build_pledges_page (CagBudgetView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *view, *button, *remove;
-
-  self->pledges_store = gtk_list_store_new (PLEDGE_N_COLS, G_TYPE_INT64, G_TYPE_STRING,
-                                            G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
-                                            G_TYPE_STRING, G_TYPE_STRING);
-  view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->pledges_store));
-  self->pledges_view = GTK_TREE_VIEW (view);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Partner"), PLEDGE_COL_PARTNER, -1,
-              FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), PLEDGE_COL_LINE, -1, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), PLEDGE_COL_KIND, -1, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Amount"), PLEDGE_COL_AMOUNT,
-              EDIT_PLEDGE_AMOUNT, TRUE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Status"), PLEDGE_COL_STATUS, -1, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Valuation basis"), PLEDGE_COL_BASIS,
-              EDIT_PLEDGE_BASIS, FALSE);
-  gtk_box_pack_start (GTK_BOX (box), scrolled (view, 90), TRUE, TRUE, 0);
-
-  self->pledge_partner = small_entry (18, _("Partner of the new pledge"));
-  self->pledge_line = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
-  self->pledge_kind = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
-  gtk_combo_box_text_append_text (self->pledge_kind, C_("pledge kind", "Cash"));
-  gtk_combo_box_text_append_text (self->pledge_kind, C_("pledge kind", "In kind"));
-  gtk_combo_box_set_active (GTK_COMBO_BOX (self->pledge_kind), 0);
-  self->pledge_amount = small_entry (12, _("Amount of the new pledge"));
-  self->pledge_basis = small_entry (16, _("Valuation basis of the new pledge"));
-  button = gtk_button_new_with_mnemonic (_("A_dd pledge"));
-  g_signal_connect (button, "clicked", G_CALLBACK (add_pledge_clicked_cb), self);
-  remove = gtk_button_new_with_mnemonic (_("_Remove"));
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_pledge_clicked_cb), self);
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("_Partner:"), GTK_WIDGET (self->pledge_partner)));
-  gtk_container_add (GTK_CONTAINER (form), labelled (_("_Line:"), GTK_WIDGET (self->pledge_line)));
-  gtk_container_add (GTK_CONTAINER (form), GTK_WIDGET (self->pledge_kind));
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("A_mount:"), GTK_WIDGET (self->pledge_amount)));
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("_Basis:"), GTK_WIDGET (self->pledge_basis)));
-  gtk_container_add (GTK_CONTAINER (form), button);
-  gtk_box_pack_end (GTK_BOX (form), remove, FALSE, FALSE, 0);
-  gtk_container_add (GTK_CONTAINER (box), form);
-  return box;
-}
-
-static GtkWidget *
-build_funders_page (CagBudgetView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *view, *button;
-
-  self->funders_store = gtk_list_store_new (FUNDER_N_COLS, G_TYPE_STRING, G_TYPE_STRING,
-                                            G_TYPE_STRING);
-  view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->funders_store));
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Funder"), FUNDER_COL_NAME, -1, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), FUNDER_COL_KIND, -1, FALSE);
-  add_column (GTK_TREE_VIEW (view), self, C_("column", "Charitable status"), FUNDER_COL_CHARITY,
-              -1, FALSE);
-  gtk_box_pack_start (GTK_BOX (box), scrolled (view, 90), TRUE, TRUE, 0);
-
-  self->funder_name = small_entry (24, _("Name of the new funder"));
-  self->funder_kind = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
-  for (gint k = CAG_FUNDER_PROVINCIAL; k <= CAG_FUNDER_OTHER; k++)
-    gtk_combo_box_text_append_text (self->funder_kind, cag_funder_kind_label (k));
-  gtk_combo_box_set_active (GTK_COMBO_BOX (self->funder_kind), CAG_FUNDER_PROVINCIAL);
-  self->funder_charity = GTK_TOGGLE_BUTTON (
-    gtk_check_button_new_with_mnemonic (_("Requires _charitable status")));
-  button = gtk_button_new_with_mnemonic (_("Add _funder"));
-  g_signal_connect (button, "clicked", G_CALLBACK (add_funder_clicked_cb), self);
-  gtk_container_add (GTK_CONTAINER (form),
-                     labelled (_("_Name:"), GTK_WIDGET (self->funder_name)));
-  gtk_container_add (GTK_CONTAINER (form), GTK_WIDGET (self->funder_kind));
-  gtk_container_add (GTK_CONTAINER (form), GTK_WIDGET (self->funder_charity));
-  gtk_container_add (GTK_CONTAINER (form), button);
-  gtk_container_add (GTK_CONTAINER (box), form);
-  return box;
-}
-
-static GtkWidget *
-legend_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  struct { const double *rgb; const char *text; } items[] = {
-    { partner_colors[0], C_("column", "Partner cash") },
-    { partner_colors[1], C_("column", "Partner in kind") },
-    { funder_colors[0], _("Funders, in table order") },
-    { gap_color, C_("column", "Gap") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      g_autofree char *markup =
-        g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">■</span> %s",
-                                 (guint) (items[i].rgb[0] * 255), (guint) (items[i].rgb[1] * 255),
-                                 (guint) (items[i].rgb[2] * 255), items[i].text);
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_container_add (GTK_CONTAINER (box), label);
-    }
-  return box;
 }
 
 static void
@@ -1286,7 +632,7 @@ cag_budget_view_init (CagBudgetView *self)
                                  "make a new version."));
   g_signal_connect (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);
   gtk_container_add (GTK_CONTAINER (top),
-                     labelled (_("_Budget:"), GTK_WIDGET (self->budget_combo)));
+                     cag_budget_view_labelled (_("_Budget:"), GTK_WIDGET (self->budget_combo)));
   gtk_container_add (GTK_CONTAINER (top), GTK_WIDGET (self->version_label));
   gtk_box_pack_end (GTK_BOX (top), self->submit_button, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (top), new_button, FALSE, FALSE, 0);
@@ -1301,13 +647,13 @@ cag_budget_view_init (CagBudgetView *self)
   paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_vexpand (paned, TRUE);
   self->notebook = GTK_NOTEBOOK (gtk_notebook_new ());
-  gtk_notebook_append_page (self->notebook, build_lines_page (self),
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_lines_page (self),
                             gtk_label_new_with_mnemonic (_("_Lines")));
-  gtk_notebook_append_page (self->notebook, build_offers_page (self),
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_offers_page (self),
                             gtk_label_new_with_mnemonic (_("_Offers")));
-  gtk_notebook_append_page (self->notebook, build_pledges_page (self),
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_pledges_page (self),
                             gtk_label_new_with_mnemonic (_("_Partner pledges")));
-  gtk_notebook_append_page (self->notebook, build_funders_page (self),
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_funders_page (self),
                             gtk_label_new_with_mnemonic (_("_Funders")));
   gtk_paned_pack1 (GTK_PANED (paned), GTK_WIDGET (self->notebook), TRUE, FALSE);
 
@@ -1316,9 +662,9 @@ cag_budget_view_init (CagBudgetView *self)
   gtk_grid_set_column_spacing (self->table, 18);
   gtk_grid_set_row_spacing (self->table, 6);
   g_object_set (self->table, "margin", 6, NULL);
-  table_scroll = scrolled (GTK_WIDGET (self->table), 120);
+  table_scroll = cag_budget_view_scrolled (GTK_WIDGET (self->table), 120);
   gtk_box_pack_start (GTK_BOX (bottom), table_scroll, TRUE, TRUE, 0);
-  gtk_container_add (GTK_CONTAINER (bottom), legend_new ());
+  gtk_container_add (GTK_CONTAINER (bottom), cag_budget_view_legend_new ());
   self->warnings_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->warnings_label, 0.0);
   gtk_label_set_line_wrap (self->warnings_label, TRUE);
@@ -1360,7 +706,7 @@ cag_budget_view_load (CagBudgetView *self,
       gtk_combo_box_text_append (self->budget_combo, id, b->name);
     }
   self->filling = FALSE;
-  fill_funders (self);
+  cag_budget_view_fill_funders (self);
   if (self->budgets != NULL && self->budgets->len > 0)
     cag_budget_view_select (self, ((CagBudget *) self->budgets->pdata[0])->id);
   else
@@ -1435,7 +781,7 @@ cag_budget_view_preview (CagBudgetView          *self,
     }
   g_clear_pointer (&self->shown, cag_proforma_free);
   self->shown = cag_proforma_compute (in);
-  fill_table (self, self->shown);
+  cag_budget_view_fill_table (self, self->shown);
 }
 
 const char *
