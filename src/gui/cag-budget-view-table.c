@@ -29,6 +29,7 @@ static const double gap_color[3] = { 0.88, 0.11, 0.14 };
 
 /* Longer line names are cut in the table (the whole name is the tooltip). */
 #define CAG_BUDGET_VIEW_NAME_MAX 36
+#define CAG_BUDGET_VIEW_FUNDER_MAX 18
 
 /* ---- The pro-forma table ------------------------------------------------ */
 
@@ -170,15 +171,27 @@ cag_budget_view_fill_table (CagBudgetView     *self,
   for (guint o = 0; o < p->n_offers; o++)
     {
       const double *rgb = funder_colors[o % G_N_ELEMENTS (funder_colors)];
-      g_autofree char *head = g_strdup_printf ("%s (%d:%d)", p->offers[o].funder_name,
-                                               p->offers[o].num, p->offers[o].den);
-      g_autofree char *markup =
-        g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">■</span> <b>%s</b>",
-                                 (guint) (rgb[0] * 255), (guint) (rgb[1] * 255),
-                                 (guint) (rgb[2] * 255), head);
+      const char *name = p->offers[o].funder_name;
+      g_autofree char *head = g_strdup_printf ("%s (%d:%d)", name, p->offers[o].num,
+                                               p->offers[o].den);
+      g_autofree char *cut = NULL;
+      g_autofree char *markup = NULL;
+      GtkWidget *label;
 
+      /* Long names are cut in the header; the tooltip has the whole. */
+      if (g_utf8_strlen (name, -1) > CAG_BUDGET_VIEW_FUNDER_MAX)
+        {
+          g_autofree char *part = g_utf8_substring (name, 0, CAG_BUDGET_VIEW_FUNDER_MAX - 1);
+
+          cut = g_strdup_printf ("%s… (%d:%d)", part, p->offers[o].num, p->offers[o].den);
+        }
+      markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">■</span> <b>%s</b>",
+                                        (guint) (rgb[0] * 255), (guint) (rgb[1] * 255),
+                                        (guint) (rgb[2] * 255), cut != NULL ? cut : head);
       attach_text (self, row, head, c, 0, TRUE, TRUE);
-      gtk_label_set_markup (GTK_LABEL (gtk_grid_get_child_at (self->table, (gint) c, 0)), markup);
+      label = gtk_grid_get_child_at (self->table, (gint) c, 0);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_set_tooltip_text (label, head);
       c++;
     }
   attach_text (self, row, C_("column", "Funded"), c++, 0, TRUE, TRUE);
