@@ -28,7 +28,7 @@ static const double funder_colors[][3] = {
 static const double gap_color[3] = { 0.88, 0.11, 0.14 };
 
 /* Longer line names are cut in the table (the whole name is the tooltip). */
-#define CAG_BUDGET_VIEW_NAME_MAX 36
+#define CAG_BUDGET_VIEW_NAME_MAX 28
 #define CAG_BUDGET_VIEW_FUNDER_MAX 18
 
 /* ---- The pro-forma table ------------------------------------------------ */
@@ -106,7 +106,7 @@ bar_new (const CagProforma *p,
 
   g_object_set_data_full (G_OBJECT (area), "segments", segments, g_free);
   g_object_set_data (G_OBJECT (area), "n-segments", GUINT_TO_POINTER (n));
-  gtk_widget_set_size_request (area, 180, 18);
+  gtk_widget_set_size_request (area, 140, 18);
   gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (area, tip->str);
   g_signal_connect (area, "draw", G_CALLBACK (bar_drawn_cb), NULL);

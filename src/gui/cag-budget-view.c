@@ -660,7 +660,7 @@ cag_budget_view_init (CagBudgetView *self)
 
   bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->table, 18);
+  gtk_grid_set_column_spacing (self->table, 12);
   gtk_grid_set_row_spacing (self->table, 6);
   g_object_set (self->table, "margin", 6, NULL);
   table_scroll = cag_budget_view_scrolled (GTK_WIDGET (self->table), 120);
