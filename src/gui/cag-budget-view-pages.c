@@ -12,6 +12,21 @@
 #include "cag-i18n.h"
 #include "cag-money.h"
 
+/* A row of fields that wraps when the window is narrow, so that the view
+ * never makes the window wider than it is. */
+static GtkWidget *
+form_new (void)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), FALSE);
+  return flow;
+}
+
 /* ---- Add forms ---------------------------------------------------------- */
 
 static void
@@ -157,7 +172,7 @@ GtkWidget *
 cag_budget_view_build_lines_page (CagBudgetView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *form = form_new ();
   GtkWidget *view, *button;
 
   self->lines_store = gtk_list_store_new (LINE_N_COLS, G_TYPE_STRING, G_TYPE_STRING,
@@ -189,7 +204,7 @@ GtkWidget *
 cag_budget_view_build_offers_page (CagBudgetView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *form = form_new ();
   GtkWidget *view, *button;
   GtkCellRenderer *toggle;
   GtkTreeViewColumn *column;
@@ -234,7 +249,7 @@ GtkWidget *
 cag_budget_view_build_pledges_page (CagBudgetView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *form = form_new ();
   GtkWidget *view, *button, *remove;
 
   self->pledges_store = gtk_list_store_new (PLEDGE_N_COLS, G_TYPE_INT64, G_TYPE_STRING,
@@ -274,7 +289,7 @@ cag_budget_view_build_pledges_page (CagBudgetView *self)
   gtk_container_add (GTK_CONTAINER (form),
                      cag_budget_view_labelled (_("_Basis:"), GTK_WIDGET (self->pledge_basis)));
   gtk_container_add (GTK_CONTAINER (form), button);
-  gtk_box_pack_end (GTK_BOX (form), remove, FALSE, FALSE, 0);
+  gtk_container_add (GTK_CONTAINER (form), remove);
   gtk_container_add (GTK_CONTAINER (box), form);
   return box;
 }
@@ -283,7 +298,7 @@ GtkWidget *
 cag_budget_view_build_funders_page (CagBudgetView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *form = form_new ();
   GtkWidget *view, *button;
 
   self->funders_store = gtk_list_store_new (FUNDER_N_COLS, G_TYPE_STRING, G_TYPE_STRING,

@@ -622,6 +622,13 @@ cag_budget_view_init (CagBudgetView *self)
   g_object_set (self, "margin", 18, NULL);
 
   self->budget_combo = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
+  /* Long budget names are cut rather than widen the window. */
+  {
+    g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (self->budget_combo));
+
+    if (cells != NULL)
+      g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 30, NULL);
+  }
   g_signal_connect (self->budget_combo, "changed", G_CALLBACK (budget_changed_cb), self);
   self->version_label = GTK_LABEL (gtk_label_new (NULL));
   new_button = gtk_button_new_with_mnemonic (_("_New budget…"));

@@ -208,6 +208,39 @@ test_view (void)
   cag_store_close (store);
 }
 
+/* The view never makes the main window (1000 pixels wide by default) wider,
+ * in either language, with the example budget's long names. */
+static void
+test_min_width (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "width.db", NULL);
+  GError *error = NULL;
+  CagStore *store = cag_store_open (path, &error);
+  const CagLang langs[] = { CAG_LANG_EN, CAG_LANG_FR };
+
+  g_assert_no_error (error);
+  g_assert_true (cag_budget_demo_fill (store, NULL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+      GtkWidget *view;
+      gint min_width = 0;
+
+      cag_i18n_set_language (langs[i]);
+      view = cag_budget_view_new ();
+      gtk_container_add (GTK_CONTAINER (window), view);
+      cag_budget_view_load (CAG_BUDGET_VIEW (view), store);
+      gtk_widget_show_all (window);
+      flush ();
+      gtk_widget_get_preferred_width (view, &min_width, NULL);
+      g_test_message ("minimum width (%s): %d", cag_lang_to_code (langs[i]), min_width);
+      g_assert_cmpint (min_width, <=, 900);
+      gtk_widget_destroy (window);
+    }
+  cag_i18n_set_language (CAG_LANG_EN);
+  cag_store_close (store);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -226,6 +259,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add_func ("/budget-view/pro-forma", test_view);
+  g_test_add_func ("/budget-view/min-width", test_min_width);
   status = g_test_run ();
 
   {
