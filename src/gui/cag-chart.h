@@ -1,0 +1,26 @@
+/* cag-chart.h — cumulative savings against the planned line, drawn with
+ * cairo. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define CAG_TYPE_CHART (cag_chart_get_type ())
+G_DECLARE_FINAL_TYPE (CagChart, cag_chart, CAG, CHART, GtkDrawingArea)
+
+GtkWidget *cag_chart_new      (void);
+
+/* START_MONTH and DEADLINE_MONTH are month indexes (cag_month_index); the
+ * plan goes from nothing at the start of START_MONTH to TARGET_CENTS at the
+ * start of DEADLINE_MONTH.  MONTH_TOTALS is a GArray of CagMonthTotal
+ * (copied); savings are drawn up to the end of CURRENT_MONTH. */
+void       cag_chart_set_data (CagChart *self,
+                               gint      start_month,
+                               gint      deadline_month,
+                               gint64    target_cents,
+                               GArray   *month_totals,
+                               gint      current_month);
+void       cag_chart_clear    (CagChart *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* cag-org-model.h — the organizations list as a lazy GtkTreeModel over
+ * SQLite ids (PITFALLS.md §4): rows are ids sorted and filtered in SQL, and
+ * each organization is read by id, with a small cache, only when the view
+ * shows it. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cag-store.h"
+
+G_BEGIN_DECLS
+
+#define CAG_TYPE_ORG_MODEL (cag_org_model_get_type ())
+G_DECLARE_FINAL_TYPE (CagOrgModel, cag_org_model, CAG, ORG_MODEL, GObject)
+
+/* IDS (gint64, copied) in display order.  STORE must outlive the model.  The
+ * fund column describes each organization's fund in CAMPAIGN_ID (0: none).
+ * The columns are CAG_ORG_LIST_COL_* (cag-org-list.h). */
+CagOrgModel *cag_org_model_new (CagStore *store,
+                                gint64    campaign_id,
+                                GArray   *ids);
+
+G_END_DECLS

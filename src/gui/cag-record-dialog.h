@@ -1,0 +1,41 @@
+/* cag-record-dialog.h — records one contribution, checking each field as
+ * it is typed. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cag-store.h"
+
+G_BEGIN_DECLS
+
+#define CAG_TYPE_RECORD_DIALOG (cag_record_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CagRecordDialog, cag_record_dialog, CAG, RECORD_DIALOG, GtkDialog)
+
+/* ORG_ID 0: the person chooses.  STORE must outlive the dialog.  The dialog
+ * saves on GTK_RESPONSE_ACCEPT and emits that response only when the
+ * contribution was saved. */
+GtkWidget  *cag_record_dialog_new            (GtkWindow  *parent,
+                                              CagStore   *store,
+                                              gint64      campaign_id,
+                                              gint64      org_id);
+/* A machine name ("cheque", "transfer", …); unknown names are ignored. */
+void        cag_record_dialog_set_method     (CagRecordDialog *self,
+                                              const char      *method);
+/* Whether the dialog asks for the campaign (only when there are several). */
+gboolean    cag_record_dialog_asks_campaign  (CagRecordDialog *self);
+/* The machine name of the chosen method. */
+const char *cag_record_dialog_get_method     (CagRecordDialog *self);
+gboolean    cag_record_dialog_is_valid       (CagRecordDialog *self);
+/* Why Save is disabled, or "" when it is not. */
+const char *cag_record_dialog_get_reason     (CagRecordDialog *self);
+gboolean    cag_record_dialog_save           (CagRecordDialog *self,
+                                              GError         **error);
+gint64      cag_record_dialog_get_saved_id   (CagRecordDialog *self);
+/* "135,42 $ recorded for …" (newly allocated), after saving. */
+char       *cag_record_dialog_describe_saved (CagRecordDialog *self);
+/* For tests: opens the calendar popover and returns its calendar. */
+GtkCalendar *cag_record_dialog_open_calendar (CagRecordDialog *self);
+/* For tests: "organization", "date", "amount", "reference", "note". */
+GtkEntry   *cag_record_dialog_get_entry      (CagRecordDialog *self,
+                                              const char      *name);
+
+G_END_DECLS

@@ -1,0 +1,338 @@
+/* cag-window-actions.c — the main window's dialogs and its win.* actions,
+ * grouped by what they act on. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cag-batch-dialog.h"
+#include "cag-campaign-dialog.h"
+#include "cag-demo.h"
+#include "cag-error.h"
+#include "cag-export.h"
+#include "cag-gui-util.h"
+#include "cag-record-dialog.h"
+#include "cag-window-private.h"
+
+/* ---- dialogs ------------------------------------------------------------ */
+
+static void
+record_response_cb (GtkDialog *dialog,
+                    gint       response,
+                    gpointer   user_data)
+{
+  CagWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      CagRecordDialog *record = CAG_RECORD_DIALOG (dialog);
+      gint64 id = cag_record_dialog_get_saved_id (record);
+      g_autofree char *message = cag_record_dialog_describe_saved (record);
+
+      cag_window_reload (self);
+      cag_window_notify (self, message, id);
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+GtkWidget *
+cag_window_record (CagWindow *self,
+                   gint64     org_id)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  if (self->store == NULL || self->campaign_id == 0)
+    return NULL;
+
+  dialog = cag_record_dialog_new (GTK_WINDOW (self), self->store, self->campaign_id, org_id);
+  if (self->settings != NULL)
+    {
+      g_autofree char *method = g_settings_get_string (self->settings, "default-method");
+      cag_record_dialog_set_method (CAG_RECORD_DIALOG (dialog), method);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (record_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+batch_response_cb (GtkDialog *dialog,
+                   gint       response,
+                   gpointer   user_data)
+{
+  CagWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GArray *ids = cag_batch_dialog_get_saved_ids (CAG_BATCH_DIALOG (dialog));
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution recorded.",
+                                              "%u contributions recorded.", ids->len),
+                                 ids->len);
+      cag_window_reload (self);
+      cag_window_notify_ids (self, message, ids);
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+GtkWidget *
+cag_window_batch (CagWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  if (self->store == NULL || self->campaign_id == 0)
+    return NULL;
+  dialog = cag_batch_dialog_new (GTK_WINDOW (self), self->store, self->campaign_id);
+  g_signal_connect (dialog, "response", G_CALLBACK (batch_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+campaign_response_cb (GtkDialog *dialog,
+                      gint       response,
+                      gpointer   user_data)
+{
+  CagWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      gint64 id = cag_campaign_dialog_get_campaign_id (CAG_CAMPAIGN_DIALOG (dialog));
+
+      if (id > 0)
+        self->campaign_id = id;
+      cag_window_reload (self);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0
+          && self->campaign_id > 0)
+        cag_window_show_page (self, "overview");
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+static void
+open_campaign_dialog (CagWindow *self,
+                      gint64     campaign_id)
+{
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cag_campaign_dialog_new (GTK_WINDOW (self), self->store, campaign_id);
+  g_signal_connect (dialog, "response", G_CALLBACK (campaign_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+record_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  gint64 org_id = 0;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
+    org_id = cag_org_detail_get_org_id (self->detail);
+  cag_window_record (self, org_id);
+}
+
+static void
+record_for_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  cag_window_record (CAG_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+batch_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  cag_window_batch (CAG_WINDOW (user_data));
+}
+
+static void
+new_campaign_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  open_campaign_dialog (CAG_WINDOW (user_data), 0);
+}
+
+static void
+campaign_settings_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  CagWindow *self = user_data;
+
+  open_campaign_dialog (self, self->campaign_id);
+}
+
+static void
+search_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "organizations") == 0)
+    cag_org_list_focus_search (self->org_list);
+  else if (self->campaign_id > 0)
+    {
+      cag_window_show_page (self, "overview");
+      cag_overview_focus_search (self->overview);
+    }
+}
+
+static void
+show_overview_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  cag_window_show_page (CAG_WINDOW (user_data), "overview");
+}
+
+static void
+show_organizations_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  cag_window_show_page (CAG_WINDOW (user_data), "organizations");
+}
+
+static void
+back_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CagWindow *self = user_data;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
+    cag_window_show_page (self, self->campaign_id > 0 ? "overview" : "organizations");
+}
+
+gboolean
+cag_window_open_example (CagWindow *self,
+                         GError   **error)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "cagnotte", "example.db", NULL);
+  CagStore *store;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
+
+  /* Written once, by the same code as "cagnotte-cli demo", then simply
+   * opened again. */
+  store = cag_store_open (path, error);
+  if (store == NULL)
+    return FALSE;
+  if (cag_store_is_empty (store) && !cag_demo_fill (store, NULL, NULL, error))
+    {
+      cag_store_close (store);
+      return FALSE;
+    }
+  cag_window_set_store (self, store);
+  {
+    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+    if (app != NULL && CAG_IS_APPLICATION (app))
+      cag_application_add_recent (CAG_APPLICATION (app), path);
+  }
+  return TRUE;
+}
+
+static void
+open_example_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cag_window_open_example (self, &error) && error != NULL)
+    cag_gui_show_error (GTK_WINDOW (self), _("Cannot open the example data"), error);
+}
+
+static void
+close_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static void
+show_menu_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  CagWindow *self = user_data;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->menu_button), TRUE);
+}
+
+/* Enabled on the detail page of a fund, when the build has the PDF library
+ * (issue 5); disabled otherwise, as the detail page's button is. */
+static void
+export_statement_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  CagWindow *self = user_data;
+
+  cag_org_detail_export (self->detail);
+}
+
+static void
+export_summary_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->store == NULL || self->campaign_id <= 0)
+    return;
+  path = cag_export_summary_ask (GTK_WINDOW (self), self->store, self->campaign_id, &error);
+  if (error != NULL)
+    cag_gui_show_error (GTK_WINDOW (self), _("Could not export the summary"), error);
+  else if (path != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Summary saved as %s."), path);
+      cag_window_notify (self, message, 0);
+    }
+}
+
+static const GActionEntry win_entries[] = {
+  { "export-summary", export_summary_activated, NULL, NULL, NULL },
+  { "export-statement", export_statement_activated, NULL, NULL, NULL },
+  { "show-menu", show_menu_activated, NULL, NULL, NULL },
+  { "record", record_activated, NULL, NULL, NULL },
+  { "record-for", record_for_activated, "x", NULL, NULL },
+  { "batch", batch_activated, NULL, NULL, NULL },
+  { "new-campaign", new_campaign_activated, NULL, NULL, NULL },
+  { "campaign-settings", campaign_settings_activated, NULL, NULL, NULL },
+  { "search", search_activated, NULL, NULL, NULL },
+  { "show-overview", show_overview_activated, NULL, NULL, NULL },
+  { "show-organizations", show_organizations_activated, NULL, NULL, NULL },
+  { "back", back_activated, NULL, NULL, NULL },
+  { "close", close_activated, NULL, NULL, NULL },
+  { "open-example", open_example_activated, NULL, NULL, NULL },
+};
+
+void
+cag_window_add_actions (CagWindow *self)
+{
+  GAction *export;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+  export = g_action_map_lookup_action (G_ACTION_MAP (self), "export-statement");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (export), FALSE);
+}
+

@@ -1,0 +1,57 @@
+/* cag-window-private.h — what cag-window.c and cag-window-actions.c share. */
+#pragma once
+
+#include "cag-budget-view.h"
+#include "cag-org-detail.h"
+#include "cag-org-list.h"
+#include "cag-overview.h"
+#include "cag-welcome.h"
+#include "cag-window.h"
+
+G_BEGIN_DECLS
+
+struct _CagWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  CagStore             *store;
+  gint64                campaign_id;
+  GSettings            *settings;
+  GArray               *undo_ids;         /* gint64 contribution ids */
+  guint                 notification_timeout;
+  gboolean              loading_campaigns;
+  gboolean              org_list_dirty;   /* reloaded when next shown */
+  gint                  width;
+  gint                  height;
+  gboolean              maximized;
+
+  /* Template children */
+  GtkHeaderBar         *header_bar;
+  GtkWidget            *back_button;
+  GtkWidget            *record_button;
+  GtkWidget            *menu_button;
+  GtkWidget            *view_bar;
+  GtkWidget            *view_bar_separator;
+  GtkComboBoxText      *campaign_combo;
+  GtkWidget            *campaign_label;
+  GtkStack             *stack;
+  CagWelcome           *welcome;
+  CagOverview          *overview;
+  CagOrgList           *org_list;
+  CagBudgetView        *budget_view;      /* issue 4 */
+  CagOrgDetail         *detail;
+  GtkRevealer          *notification_revealer;
+  GtkLabel             *notification_label;
+  GtkWidget            *undo_button;
+  GMenu                *primary_menu;
+  GMenu                *recent_submenu;
+};
+
+/* The win.* actions (cag-window-actions.c). */
+void cag_window_add_actions (CagWindow  *self);
+/* An in-window notification whose Undo voids IDS (gint64; may be NULL). */
+void cag_window_notify_ids  (CagWindow  *self,
+                             const char *message,
+                             GArray     *ids);
+
+G_END_DECLS

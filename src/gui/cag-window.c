@@ -1,0 +1,625 @@
+/* cag-window.c — the main window: one open database, its views and the
+ * actions that act on it. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cag-batch-dialog.h"
+#include "cag-campaign-dialog.h"
+#include "cag-demo.h"
+#include "cag-error.h"
+#include "cag-export.h"
+#include "cag-gui-util.h"
+#include "cag-org-detail.h"
+#include "cag-org-list.h"
+#include "cag-overview.h"
+#include "cag-record-dialog.h"
+#include "cag-welcome.h"
+#include "cag-window.h"
+#include "cag-window-private.h"
+
+#define NOTIFICATION_SECONDS 10
+
+
+G_DEFINE_FINAL_TYPE (CagWindow, cag_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void
+set_action_enabled (CagWindow  *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_title (CagWindow *self)
+{
+  const char *path = self->store != NULL ? cag_store_get_path (self->store) : NULL;
+
+  if (path == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), "Cagnotte");
+      gtk_header_bar_set_title (self->header_bar, "Cagnotte");
+      gtk_header_bar_set_subtitle (self->header_bar, C_("gui", "No database open"));
+    }
+  else
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *title = g_strdup_printf ("%s — Cagnotte", base);
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      gtk_header_bar_set_title (self->header_bar, title);
+      gtk_header_bar_set_subtitle (self->header_bar, dir);
+    }
+}
+
+static gint64
+default_campaign_id (CagWindow *self,
+                     GPtrArray *campaigns)
+{
+  guint i;
+
+  if (self->settings != NULL)
+    {
+      gint64 wanted = g_settings_get_int64 (self->settings, "default-campaign");
+
+      for (i = 0; i < campaigns->len; i++)
+        {
+          CagCampaign *c = g_ptr_array_index (campaigns, i);
+          if (c->id == wanted)
+            return wanted;
+        }
+    }
+  /* The most recent campaign: the list is sorted by start date. */
+  if (campaigns->len > 0)
+    return ((CagCampaign *) g_ptr_array_index (campaigns, campaigns->len - 1))->id;
+  return 0;
+}
+
+/* Fills the campaign selector; returns the number of campaigns. */
+static guint
+load_campaigns (CagWindow *self)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean current_found = FALSE;
+  guint i;
+
+  self->loading_campaigns = TRUE;
+  gtk_combo_box_text_remove_all (self->campaign_combo);
+  if (self->store != NULL)
+    campaigns = cag_store_campaign_list (self->store, &error);
+  if (campaigns == NULL)
+    {
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      self->campaign_id = 0;
+      self->loading_campaigns = FALSE;
+      return 0;
+    }
+  for (i = 0; i < campaigns->len; i++)
+    {
+      CagCampaign *c = g_ptr_array_index (campaigns, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
+
+      gtk_combo_box_text_append (self->campaign_combo, id, c->name);
+      if (c->id == self->campaign_id)
+        current_found = TRUE;
+    }
+  if (!current_found)
+    self->campaign_id = default_campaign_id (self, campaigns);
+  if (self->campaign_id > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->campaign_id);
+      gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->campaign_combo), id);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_combo), campaigns->len > 0);
+  gtk_widget_set_visible (self->campaign_label, campaigns->len > 0);
+  self->loading_campaigns = FALSE;
+  return campaigns->len;
+}
+
+static void
+update_actions (CagWindow *self)
+{
+  gboolean has_store = self->store != NULL;
+  gboolean has_campaign = has_store && self->campaign_id > 0;
+
+  set_action_enabled (self, "record", has_campaign);
+  set_action_enabled (self, "record-for", has_campaign);
+  set_action_enabled (self, "batch", has_campaign);
+  set_action_enabled (self, "new-campaign", has_store);
+  set_action_enabled (self, "campaign-settings", has_campaign);
+  set_action_enabled (self, "export-summary", has_campaign && cag_export_available ());
+  set_action_enabled (self, "show-overview", has_campaign);
+  set_action_enabled (self, "show-organizations", has_store);
+  set_action_enabled (self, "search", has_store);
+  gtk_widget_set_visible (self->record_button, has_campaign);
+}
+
+static void
+update_chrome (CagWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean welcome = g_strcmp0 (page, "welcome") == 0;
+  gboolean detail = g_strcmp0 (page, "detail") == 0;
+
+  gtk_widget_set_visible (self->view_bar, !welcome);
+  gtk_widget_set_visible (self->view_bar_separator, !welcome);
+  gtk_widget_set_visible (self->back_button, detail);
+  set_action_enabled (self, "back", detail);
+  set_action_enabled (self, "export-statement", detail && cag_org_detail_can_export (self->detail));
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+void
+cag_window_reload (CagWindow *self)
+{
+  guint n_campaigns;
+  const char *page;
+
+  g_return_if_fail (CAG_IS_WINDOW (self));
+
+  n_campaigns = load_campaigns (self);
+  update_title (self);
+  update_actions (self);
+
+  cag_welcome_set_has_store (self->welcome, self->store != NULL);
+  cag_overview_load (self->overview, self->store, self->campaign_id);
+  /* Budgets (issue 4): a handful of rows, loaded at once. */
+  cag_budget_view_load (self->budget_view, self->store);
+
+  /* The organizations page is filled when it is shown: launch stays quick
+   * with thousands of organizations. */
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "organizations") == 0)
+    {
+      cag_org_list_load (self->org_list, self->store, self->campaign_id);
+      self->org_list_dirty = FALSE;
+    }
+  else
+    self->org_list_dirty = TRUE;
+
+  if (self->store == NULL || n_campaigns == 0)
+    {
+      if (g_strcmp0 (page, "organizations") != 0 || self->store == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "welcome");
+    }
+  else if (g_strcmp0 (page, "welcome") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "overview");
+  else if (g_strcmp0 (page, "detail") == 0)
+    cag_org_detail_load (self->detail, self->store,
+                         cag_org_detail_get_org_id (self->detail), self->campaign_id);
+  update_chrome (self);
+}
+
+void
+cag_window_set_store (CagWindow *self,
+                      CagStore  *store)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+
+  if (self->store == store)
+    return;
+  /* Nothing may keep reading the old file: the organizations list reads rows
+   * lazily, even while hidden (assistive technology can ask). */
+  cag_org_list_load (self->org_list, NULL, 0);
+  cag_org_detail_load (self->detail, NULL, 0, 0);
+  cag_budget_view_load (self->budget_view, NULL);
+  g_clear_pointer (&self->store, cag_store_close);
+  self->store = store;
+  self->campaign_id = 0;
+  g_array_set_size (self->undo_ids, 0);
+  gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
+  if (store != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "welcome");
+  cag_window_reload (self);
+}
+
+gboolean
+cag_window_open_path (CagWindow  *self,
+                      const char *path,
+                      gboolean    create)
+{
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (create)
+    store = cag_store_open (path, &error);
+  else
+    store = cag_store_open_existing (path, &error);
+  if (store == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *primary = g_strdup_printf (_("Cannot open “%s”"), base);
+
+      update_title (self);
+      cag_window_reload (self);
+      cag_gui_show_error (GTK_WINDOW (self), primary, error);
+      return FALSE;
+    }
+  cag_window_set_store (self, store);
+  {
+    GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+    if (app != NULL && CAG_IS_APPLICATION (app))
+      cag_application_add_recent (CAG_APPLICATION (app), cag_store_get_path (store));
+  }
+  return TRUE;
+}
+
+CagStore *
+cag_window_get_store (CagWindow *self)
+{
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+gint64
+cag_window_get_campaign_id (CagWindow *self)
+{
+  g_return_val_if_fail (CAG_IS_WINDOW (self), 0);
+  return self->campaign_id;
+}
+
+void
+cag_window_set_campaign_id (CagWindow *self,
+                            gint64     campaign_id)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  self->campaign_id = campaign_id;
+  cag_window_reload (self);
+}
+
+void
+cag_window_show_page (CagWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->stack, name);
+  update_chrome (self);
+}
+
+const char *
+cag_window_get_page (CagWindow *self)
+{
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+cag_window_show_organization (CagWindow *self,
+                              gint64     org_id)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  cag_org_detail_load (self->detail, self->store, org_id, self->campaign_id);
+  cag_window_show_page (self, "detail");
+}
+
+static gboolean
+notification_timeout_cb (gpointer user_data)
+{
+  CagWindow *self = user_data;
+
+  self->notification_timeout = 0;
+  gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+cag_window_notify_ids (CagWindow  *self,
+                       const char *message,
+                       GArray     *ids)
+{
+  g_array_set_size (self->undo_ids, 0);
+  if (ids != NULL)
+    g_array_append_vals (self->undo_ids, ids->data, ids->len);
+  gtk_label_set_text (self->notification_label, message);
+  gtk_widget_set_visible (self->undo_button, self->undo_ids->len > 0);
+  gtk_revealer_set_reveal_child (self->notification_revealer, TRUE);
+  g_clear_handle_id (&self->notification_timeout, g_source_remove);
+  self->notification_timeout = g_timeout_add_seconds (NOTIFICATION_SECONDS,
+                                                      notification_timeout_cb, self);
+}
+
+void
+cag_window_notify (CagWindow  *self,
+                   const char *message,
+                   gint64      undo_contribution_id)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  if (undo_contribution_id > 0)
+    g_array_append_val (ids, undo_contribution_id);
+  cag_window_notify_ids (self, message, ids);
+}
+
+gboolean
+cag_window_undo (CagWindow *self,
+                 GError   **error)
+{
+  guint i;
+  guint n;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
+  if (self->store == NULL || self->undo_ids->len == 0)
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID, _("There is nothing to undo."));
+      return FALSE;
+    }
+  n = self->undo_ids->len;
+  for (i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (self->undo_ids, gint64, i);
+
+      /* The reason stays in the ledger, beside the struck-out row. */
+      if (!cag_store_contribution_void (self->store, id, C_("gui", "undone"), error))
+        {
+          g_array_remove_range (self->undo_ids, 0, i);
+          cag_window_reload (self);
+          return FALSE;
+        }
+    }
+  g_array_set_size (self->undo_ids, 0);
+  cag_window_reload (self);
+  cag_window_notify_ids (self,
+                   g_dngettext (GETTEXT_PACKAGE, "The contribution was voided.",
+                                "The contributions were voided.", n),
+                   NULL);
+  return TRUE;
+}
+
+GtkWidget *
+cag_window_get_overview (CagWindow *self)
+{
+  return GTK_WIDGET (self->overview);
+}
+
+GtkWidget *
+cag_window_get_detail (CagWindow *self)
+{
+  return GTK_WIDGET (self->detail);
+}
+
+GtkWidget *
+cag_window_get_org_list (CagWindow *self)
+{
+  return GTK_WIDGET (self->org_list);
+}
+
+GtkWidget *
+cag_window_get_welcome (CagWindow *self)
+{
+  return GTK_WIDGET (self->welcome);
+}
+
+/* ---- template callbacks ------------------------------------------------- */
+
+static void
+campaign_changed_cb (GtkComboBox *combo,
+                     CagWindow   *self)
+{
+  const char *id = gtk_combo_box_get_active_id (combo);
+
+  if (self->loading_campaigns || id == NULL)
+    return;
+  self->campaign_id = g_ascii_strtoll (id, NULL, 10);
+  cag_window_reload (self);
+}
+
+static void
+visible_page_changed_cb (CagWindow *self)
+{
+  if (self->org_list_dirty
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "organizations") == 0)
+    {
+      self->org_list_dirty = FALSE;
+      cag_org_list_load (self->org_list, self->store, self->campaign_id);
+    }
+  update_chrome (self);
+}
+
+static void
+fund_activated_cb (CagWindow *self,
+                   gint64     org_id)
+{
+  cag_window_show_organization (self, org_id);
+}
+
+static void
+org_activated_cb (CagWindow *self,
+                  gint64     org_id)
+{
+  cag_window_show_organization (self, org_id);
+}
+
+static void
+undo_clicked_cb (CagWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cag_window_undo (self, &error))
+    cag_gui_show_error (GTK_WINDOW (self), C_("gui", "Could not undo"), error);
+}
+
+static void
+notification_close_cb (CagWindow *self)
+{
+  g_clear_handle_id (&self->notification_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
+}
+
+/* ---- window state ------------------------------------------------------- */
+
+static void
+cag_window_size_allocate (GtkWidget     *widget,
+                          GtkAllocation *allocation)
+{
+  CagWindow *self = CAG_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (cag_window_parent_class)->size_allocate (widget, allocation);
+  if (!self->maximized)
+    gtk_window_get_size (GTK_WINDOW (widget), &self->width, &self->height);
+}
+
+static gboolean
+cag_window_window_state_event (GtkWidget           *widget,
+                               GdkEventWindowState *event)
+{
+  CagWindow *self = CAG_WINDOW (widget);
+
+  self->maximized = (event->new_window_state & GDK_WINDOW_STATE_MAXIMIZED) != 0;
+  return GTK_WIDGET_CLASS (cag_window_parent_class)->window_state_event (widget, event);
+}
+
+static void
+save_window_state (CagWindow *self)
+{
+  if (self->settings == NULL || self->width <= 0)
+    return;
+  g_settings_set_int (self->settings, "window-width", self->width);
+  g_settings_set_int (self->settings, "window-height", self->height);
+  g_settings_set_boolean (self->settings, "window-maximized", self->maximized);
+}
+
+static void
+cag_window_destroy (GtkWidget *widget)
+{
+  CagWindow *self = CAG_WINDOW (widget);
+
+  save_window_state (self);
+  g_clear_handle_id (&self->notification_timeout, g_source_remove);
+  GTK_WIDGET_CLASS (cag_window_parent_class)->destroy (widget);
+}
+
+static void
+cag_window_finalize (GObject *object)
+{
+  CagWindow *self = CAG_WINDOW (object);
+
+  g_clear_pointer (&self->store, cag_store_close);
+  g_clear_pointer (&self->undo_ids, g_array_unref);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (cag_window_parent_class)->finalize (object);
+}
+
+static void
+cag_window_constructed (GObject *object)
+{
+  CagWindow *self = CAG_WINDOW (object);
+  GtkApplication *app;
+
+  G_OBJECT_CLASS (cag_window_parent_class)->constructed (object);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL && CAG_IS_APPLICATION (app))
+    {
+      GSettings *settings = cag_application_get_settings (CAG_APPLICATION (app));
+
+      self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+      g_menu_append_section (self->recent_submenu, NULL,
+                             cag_application_get_recent_menu (CAG_APPLICATION (app)));
+    }
+  else
+    self->settings = cag_settings_new_if_installed ();
+
+  if (self->settings != NULL)
+    {
+      gint width = g_settings_get_int (self->settings, "window-width");
+      gint height = g_settings_get_int (self->settings, "window-height");
+
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  cag_window_reload (self);
+}
+
+static void
+cag_window_class_init (CagWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cag_window_constructed;
+  object_class->finalize = cag_window_finalize;
+  widget_class->destroy = cag_window_destroy;
+  widget_class->size_allocate = cag_window_size_allocate;
+  widget_class->window_state_event = cag_window_window_state_event;
+
+  /* The style additions, once for the screen. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/gesq/Cagnotte/style.css");
+    gtk_style_context_add_provider_for_screen (gdk_screen_get_default (),
+                                               GTK_STYLE_PROVIDER (css),
+                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  /* GtkApplication does this for its own resources; tests have none. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_default (),
+                                    "/io/github/gesq/Cagnotte/icons");
+
+  g_type_ensure (CAG_TYPE_WELCOME);
+  g_type_ensure (CAG_TYPE_OVERVIEW);
+  g_type_ensure (CAG_TYPE_ORG_LIST);
+  g_type_ensure (CAG_TYPE_BUDGET_VIEW);
+  g_type_ensure (CAG_TYPE_ORG_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gesq/Cagnotte/cag-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, record_button);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, view_bar);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, view_bar_separator);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, campaign_combo);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, campaign_label);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, welcome);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, org_list);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, budget_view);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, detail);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, notification_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, notification_label);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, recent_submenu);
+  gtk_widget_class_bind_template_callback (widget_class, campaign_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fund_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, org_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, undo_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notification_close_cb);
+}
+
+static void
+cag_window_init (CagWindow *self)
+{
+  self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cag_gui_name_from_labels (GTK_WIDGET (self));
+  cag_window_add_actions (self);
+}
+
+CagWindow *
+cag_window_new (CagApplication *app)
+{
+  return g_object_new (CAG_TYPE_WINDOW, "application", app, NULL);
+}

@@ -1,0 +1,63 @@
+/* cag-window.h — the main window: one open database, its views and the
+ * actions that act on it. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cag-application.h"
+#include "cag-store.h"
+
+G_BEGIN_DECLS
+
+#define CAG_TYPE_WINDOW (cag_window_get_type ())
+G_DECLARE_FINAL_TYPE (CagWindow, cag_window, CAG, WINDOW, GtkApplicationWindow)
+
+/* APP may be NULL (tests build windows without a running application). */
+CagWindow  *cag_window_new               (CagApplication *app);
+
+/* Opens PATH (creating it when CREATE and it does not exist).  On failure
+ * shows a dialog that says what is wrong and what to do, keeps the current
+ * database, and returns FALSE. */
+gboolean    cag_window_open_path         (CagWindow  *self,
+                                          const char *path,
+                                          gboolean    create);
+/* Opens the example network (example.db in the user's data folder, filled
+ * by cag_demo_fill the first time). */
+gboolean    cag_window_open_example      (CagWindow *self,
+                                          GError   **error);
+/* Takes ownership of STORE (nullable). */
+void        cag_window_set_store         (CagWindow *self,
+                                          CagStore  *store);
+CagStore   *cag_window_get_store         (CagWindow *self);
+gint64      cag_window_get_campaign_id   (CagWindow *self);
+void        cag_window_set_campaign_id   (CagWindow *self,
+                                          gint64     campaign_id);
+
+/* Re-reads every figure shown, after a change. */
+void        cag_window_reload            (CagWindow *self);
+void        cag_window_show_page         (CagWindow  *self,
+                                          const char *name);
+const char *cag_window_get_page          (CagWindow *self);
+void        cag_window_show_organization (CagWindow *self,
+                                          gint64     org_id);
+
+/* Opens the Record contribution dialog (ORG_ID 0: none chosen) and returns
+ * it; the window reloads and offers Undo when it saves. */
+GtkWidget  *cag_window_record            (CagWindow *self,
+                                          gint64     org_id);
+GtkWidget  *cag_window_batch             (CagWindow *self);
+
+/* An in-window notification; with UNDO_CONTRIBUTION_ID > 0 it offers Undo,
+ * which voids that contribution with the reason "undone". */
+void        cag_window_notify            (CagWindow  *self,
+                                          const char *message,
+                                          gint64      undo_contribution_id);
+/* What Undo does (for tests): voids the last recorded contributions. */
+gboolean    cag_window_undo              (CagWindow *self,
+                                          GError   **error);
+
+GtkWidget  *cag_window_get_overview      (CagWindow *self);
+GtkWidget  *cag_window_get_detail        (CagWindow *self);
+GtkWidget  *cag_window_get_org_list      (CagWindow *self);
+GtkWidget  *cag_window_get_welcome       (CagWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,944 @@
+/* test-gui.c — the window and its dialogs driven in process under Xvfb:
+ * validation of the Record dialog, recording updates the overview and the
+ * detail, void, undo, batch entry's control total, organizations, campaigns,
+ * and the dialog for a database that cannot be opened. */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "cag-batch-dialog.h"
+#include "cag-campaign-dialog.h"
+#include "cag-error.h"
+#include "cag-export.h"
+#include "cag-money.h"
+#include "cag-org-detail.h"
+#include "cag-org-dialog.h"
+#include "cag-org-list.h"
+#include "cag-overview.h"
+#include "cag-record-dialog.h"
+#include "cag-window.h"
+#include "gui-test-util.h"
+
+typedef struct
+{
+  GuiTestData  data;
+  CagWindow   *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  gui_test_data_init (&f->data, GPOINTER_TO_INT (user_data));
+  f->window = cag_window_new (NULL);
+  cag_window_set_store (f->window, g_steal_pointer (&f->data.store));
+  gtk_widget_show (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  gtk_widget_destroy (GTK_WIDGET (f->window));
+  gui_test_flush (50);
+  gui_test_data_clear (&f->data);
+}
+
+static CagStore *
+store_of (Fixture *f)
+{
+  return cag_window_get_store (f->window);
+}
+
+static guint
+count_rows (GtkTreeModel *model)
+{
+  return (guint) gtk_tree_model_iter_n_children (model, NULL);
+}
+
+static void
+set_entry (CagRecordDialog *dialog,
+           const char      *name,
+           const char      *text)
+{
+  gtk_entry_set_text (cag_record_dialog_get_entry (dialog, name), text);
+}
+
+/* ---- Record dialog ------------------------------------------------------ */
+
+static void
+test_record_validation (Fixture       *f,
+                        gconstpointer  user_data)
+{
+  static const struct { const char *org; const char *date; const char *amount; gboolean valid; } cases[] = {
+    { "", "", "", FALSE },                                 /* nothing typed */
+    { "Coopérative du Quartier", NULL, "", FALSE },        /* no amount */
+    { "Coopérative du Quartier", NULL, "abc", FALSE },     /* not a number */
+    { "Coopérative du Quartier", NULL, "-5", FALSE },      /* negative */
+    { "Coopérative du Quartier", NULL, "0", FALSE },       /* zero */
+    { "Coopérative du Quartier", NULL, "4,500", FALSE },   /* ambiguous */
+    { "Coopérative du Quartier", NULL, "1.005", FALSE },   /* three decimals */
+    { "Coopérative du Quartier", NULL, "2000000000", FALSE }, /* over the maximum */
+    { "Coopérative du Quartier", "2005-02-30", "10", FALSE }, /* no such date */
+    { "Coopérative du Quartier", "demain", "10", FALSE },  /* not a date */
+    { "Nobody at all", NULL, "10", FALSE },                /* unknown organization */
+    { "Coopérative du Quartier", NULL, "135,42", TRUE },
+    { "cooperative du quartier", NULL, "135.42", TRUE },   /* case and accents ignored */
+    { "CDQ", "15/06/2004", "4 500,00 $", TRUE },           /* short name, French date */
+    { "Outaouais", NULL, "$4,500.00", TRUE },              /* the only match of a region */
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+      GtkWidget *save = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                            GTK_RESPONSE_ACCEPT);
+
+      g_test_message ("case %u: “%s” “%s”", i, cases[i].org, cases[i].amount);
+      set_entry (dialog, "organization", cases[i].org);
+      if (cases[i].date != NULL)
+        set_entry (dialog, "date", cases[i].date);
+      set_entry (dialog, "amount", cases[i].amount);
+      g_assert_cmpint (cag_record_dialog_is_valid (dialog), ==, cases[i].valid);
+      g_assert_cmpint (gtk_widget_get_sensitive (save), ==, cases[i].valid);
+      if (!cases[i].valid)
+        g_assert_cmpstr (cag_record_dialog_get_reason (dialog), !=, "");
+      else
+        g_assert_cmpstr (cag_record_dialog_get_reason (dialog), ==, "");
+      gtk_widget_destroy (GTK_WIDGET (dialog));
+    }
+
+  /* The calendar opens on the typed date and sets the field. */
+  {
+    CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[0]));
+    GtkCalendar *calendar;
+    guint year, month, day;
+
+    set_entry (dialog, "date", "15/06/2004");
+    calendar = cag_record_dialog_open_calendar (dialog);
+    gui_test_flush (100);
+    gtk_calendar_get_date (calendar, &year, &month, &day);
+    g_assert_cmpuint (year, ==, 2004);
+    g_assert_cmpuint (month, ==, 5);
+    g_assert_cmpuint (day, ==, 15);
+    gtk_calendar_select_day (calendar, 20);
+    g_assert_cmpstr (gtk_entry_get_text (cag_record_dialog_get_entry (dialog, "date")), ==,
+                     "2004-06-20");
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+  }
+
+  /* The reason names what is wrong with the amount. */
+  {
+    CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[0]));
+    g_autoptr(GError) error = NULL;
+    gint64 cents;
+
+    set_entry (dialog, "amount", "4,500");
+    g_assert_false (cag_money_parse ("4,500", CAG_MONEY_POSITIVE, &cents, &error));
+    g_assert_cmpstr (cag_record_dialog_get_reason (dialog), ==, error->message);
+    g_clear_error (&error);
+    g_assert_false (cag_record_dialog_save (dialog, &error));
+    g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+  }
+}
+
+/* ---- Recording updates the overview and the detail ---------------------- */
+
+static gint64
+find_overview_row (CagOverview *overview,
+                   gint64       org_id,
+                   char       **out_state)
+{
+  GtkTreeModel *model = cag_overview_get_model (overview);
+  GtkTreeIter iter;
+  gboolean more;
+  gint position = 0;
+
+  for (more = gtk_tree_model_get_iter_first (model, &iter); more;
+       more = gtk_tree_model_iter_next (model, &iter), position++)
+    {
+      gint64 id;
+
+      gtk_tree_model_get (model, &iter, CAG_OVERVIEW_COL_ORG_ID, &id, -1);
+      if (id == org_id)
+        {
+          if (out_state != NULL)
+            gtk_tree_model_get (model, &iter, CAG_OVERVIEW_COL_STATE, out_state, -1);
+          return position;
+        }
+    }
+  return -1;
+}
+
+static gint64
+record_through_dialog (Fixture    *f,
+                       const char *org,
+                       const char *amount)
+{
+  CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  gint64 id;
+
+  set_entry (dialog, "organization", org);
+  set_entry (dialog, "amount", amount);
+  set_entry (dialog, "reference", "4217");
+  g_assert_true (cag_record_dialog_is_valid (dialog));
+  /* What the Save button does: the window reloads and destroys the dialog. */
+  g_object_ref (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  id = cag_record_dialog_get_saved_id (dialog);
+  g_object_unref (dialog);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_record_updates_views (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  const CagNetworkTotals *totals = cag_overview_get_totals (overview);
+  g_autofree char *expected = NULL;
+  g_autofree char *state = NULL;
+  gint64 before = totals->saved_cents;
+  gint64 id;
+
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "overview");
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 4);
+  /* Those behind first: the complete fund is last. */
+  g_assert_cmpint (find_overview_row (overview, f->data.org_ids[2], &state), ==, 3);
+
+  id = record_through_dialog (f, "Réseau solidaire de l’Outaouais", "135,42");
+  g_assert_cmpint (totals->saved_cents, ==, before + 13542);
+  expected = cag_money_format (before + 13542, cag_i18n_get_language ());
+  g_assert_cmpstr (cag_overview_get_figure (overview, 0), ==, expected);
+
+  /* The detail shows the new row at the top of its ledger. */
+  cag_window_show_organization (f->window, f->data.org_ids[1]);
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "detail");
+  {
+    GtkTreeModel *ledger = cag_org_detail_get_ledger (detail);
+    GtkTreeIter iter;
+    gint64 first_id;
+    g_autofree char *amount = NULL;
+    g_autofree char *money = cag_money_format (13542, cag_i18n_get_language ());
+    g_autofree char *saved = cag_money_format (40000 + 13542, cag_i18n_get_language ());
+
+    g_assert_cmpuint (count_rows (ledger), ==, 5);
+    g_assert_true (gtk_tree_model_get_iter_first (ledger, &iter));
+    gtk_tree_model_get (ledger, &iter, CAG_LEDGER_COL_ID, &first_id,
+                        CAG_LEDGER_COL_AMOUNT, &amount, -1);
+    g_assert_cmpint (first_id, ==, id);
+    g_assert_cmpstr (amount, ==, money);
+    g_assert_nonnull (strstr (cag_org_detail_get_summary (detail), saved));
+  }
+
+  /* Recording from the detail page reloads it too. */
+  {
+    CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[1]));
+
+    g_assert_cmpstr (gtk_entry_get_text (cag_record_dialog_get_entry (dialog, "organization")), ==,
+                     "Réseau solidaire de l’Outaouais");
+    set_entry (dialog, "amount", "10");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_assert_cmpuint (count_rows (cag_org_detail_get_ledger (detail)), ==, 6);
+  }
+}
+
+/* ---- Overview search ---------------------------------------------------- */
+
+static void
+test_overview_search (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+
+  cag_overview_set_search (overview, "mauricie");
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 1);
+  cag_overview_set_search (overview, "CDQ");
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 1);
+  cag_overview_set_search (overview, "zzz");
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 0);
+  cag_overview_set_search (overview, NULL);
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 4);
+  /* The totals stay those of the whole network. */
+  g_assert_cmpint (cag_overview_get_totals (overview)->funds, ==, 4);
+}
+
+/* ---- Void and undo ------------------------------------------------------ */
+
+static void
+test_void_in_detail (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  const CagNetworkTotals *totals = cag_overview_get_totals (overview);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagContribution) c = NULL;
+  GtkTreeModel *ledger;
+  GtkTreeIter iter;
+  gint64 before = totals->saved_cents;
+  gint64 id;
+  gboolean voided = FALSE;
+  g_autofree char *note = NULL;
+
+  id = record_through_dialog (f, "CDQ", "50");
+  g_assert_cmpint (totals->saved_cents, ==, before + 5000);
+  cag_window_show_organization (f->window, f->data.org_ids[0]);
+
+  /* A reason is required. */
+  g_assert_false (cag_org_detail_void (detail, id, "", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (cag_org_detail_void (detail, id, "Chèque sans provision", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (totals->saved_cents, ==, before);
+
+  ledger = cag_org_detail_get_ledger (detail);
+  g_assert_true (gtk_tree_model_get_iter_first (ledger, &iter));
+  gtk_tree_model_get (ledger, &iter, CAG_LEDGER_COL_VOIDED, &voided,
+                      CAG_LEDGER_COL_NOTE, &note, -1);
+  g_assert_true (voided);
+  g_assert_nonnull (strstr (note, "Chèque sans provision"));
+
+  /* Voiding twice is refused. */
+  g_assert_false (cag_org_detail_void (detail, id, "again", &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  c = cag_store_contribution_get (store_of (f), id, &error);
+  g_assert_no_error (error);
+  g_assert_true (c->voided);
+}
+
+/* Through the dialog that asks for the reason. */
+static void
+test_void_dialog (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagContribution) c = NULL;
+  GtkWidget *dialog;
+  GtkEntry *reason;
+  gint64 id;
+
+  id = record_through_dialog (f, "CCN", "80");
+  cag_window_show_organization (f->window, f->data.org_ids[3]);
+  g_assert_null (cag_org_detail_ask_void (detail));          /* nothing selected */
+  g_assert_true (cag_org_detail_select (detail, id));
+  dialog = cag_org_detail_ask_void (detail);
+  g_assert_nonnull (dialog);
+
+  /* No reason, no voiding. */
+  reason = g_object_get_data (G_OBJECT (dialog), "reason-entry");
+  g_assert_false (gtk_widget_get_sensitive (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                               GTK_RESPONSE_ACCEPT)));
+  gtk_entry_set_text (reason, "  Mauvaise organisation ");
+  g_assert_true (gtk_widget_get_sensitive (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
+                                                                              GTK_RESPONSE_ACCEPT)));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  c = cag_store_contribution_get (store_of (f), id, &error);
+  g_assert_no_error (error);
+  g_assert_true (c->voided);
+  g_assert_cmpstr (c->void_reason, ==, "Mauvaise organisation");
+
+  /* A voided row cannot be voided again from the window. */
+  g_assert_true (cag_org_detail_select (detail, id));
+  g_assert_null (cag_org_detail_ask_void (detail));
+}
+
+static void
+test_undo (Fixture       *f,
+           gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  const CagNetworkTotals *totals = cag_overview_get_totals (overview);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagContribution) c = NULL;
+  gint64 before = totals->saved_cents;
+  gint64 id;
+
+  /* Nothing to undo yet. */
+  g_assert_false (cag_window_undo (f->window, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  id = record_through_dialog (f, "TESM", "75");
+  g_assert_cmpint (totals->saved_cents, ==, before + 7500);
+  g_assert_true (cag_window_undo (f->window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (totals->saved_cents, ==, before);
+
+  c = cag_store_contribution_get (store_of (f), id, &error);
+  g_assert_no_error (error);
+  g_assert_true (c->voided);
+  g_assert_cmpstr (c->void_reason, ==, "undone");
+
+  /* Undo works once. */
+  g_assert_false (cag_window_undo (f->window, &error));
+  g_clear_error (&error);
+}
+
+/* ---- Batch entry -------------------------------------------------------- */
+
+static void
+test_batch_control_total (Fixture       *f,
+                          gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  const CagNetworkTotals *totals = cag_overview_get_totals (overview);
+  CagBatchDialog *dialog = CAG_BATCH_DIALOG (cag_window_batch (f->window));
+  GtkWidget *save = gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gint64 before = totals->saved_cents;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all_before = cag_store_contribution_list (store_of (f), 0, 0, NULL);
+  g_autoptr(GPtrArray) all_after = NULL;
+  GArray *ids;
+
+  g_assert_false (cag_batch_dialog_is_valid (dialog));
+  cag_batch_dialog_set_row (dialog, 0, "CDQ", NULL, "125", "cheque", "1001");
+  cag_batch_dialog_set_row (dialog, 1, "RSO", NULL, "135,42", "cheque", "1002");
+  cag_batch_dialog_set_row (dialog, 2, "Carrefour Capitale-Nationale", NULL, "200", "transfer", NULL);
+
+  /* The count does not match. */
+  cag_batch_dialog_set_declared (dialog, 2, "460,42");
+  g_assert_false (cag_batch_dialog_is_valid (dialog));
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_nonnull (strstr (cag_batch_dialog_get_status (dialog), "2"));
+
+  /* The total does not match. */
+  cag_batch_dialog_set_declared (dialog, 3, "460,00");
+  g_assert_false (cag_batch_dialog_is_valid (dialog));
+  g_assert_false (cag_batch_dialog_save (dialog, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A row with an unknown organization. */
+  cag_batch_dialog_set_declared (dialog, 3, "460,42");
+  g_assert_true (cag_batch_dialog_is_valid (dialog));
+  cag_batch_dialog_set_row (dialog, 2, "Nowhere", NULL, "200", "transfer", NULL);
+  g_assert_false (cag_batch_dialog_is_valid (dialog));
+  g_assert_nonnull (strstr (cag_batch_dialog_get_status (dialog), "3"));
+  cag_batch_dialog_set_row (dialog, 2, "CCN", NULL, "200", "transfer", NULL);
+
+  g_assert_true (cag_batch_dialog_is_valid (dialog));
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_object_ref (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  ids = cag_batch_dialog_get_saved_ids (dialog);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_object_unref (dialog);
+
+  g_assert_cmpint (totals->saved_cents, ==, before + 46042);
+  all_after = cag_store_contribution_list (store_of (f), 0, 0, NULL);
+  g_assert_cmpuint (all_after->len, ==, all_before->len + 3);
+
+  /* Undo voids the whole batch. */
+  g_assert_true (cag_window_undo (f->window, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (totals->saved_cents, ==, before);
+}
+
+/* ---- Organizations ------------------------------------------------------ */
+
+static void
+test_org_dialog (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  CagOrgList *list = CAG_ORG_LIST (cag_window_get_org_list (f->window));
+  CagOrgDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  cag_window_show_page (f->window, "organizations");
+  before = count_rows (cag_org_list_get_model (list));
+  g_assert_cmpuint (before, ==, 4);
+  dialog = CAG_ORG_DIALOG (cag_org_list_edit (list, 0));
+
+  /* Name required, shown beside the name. */
+  gtk_entry_set_text (cag_org_dialog_get_entry (dialog, "email"), "x");
+  g_assert_cmpstr (cag_org_dialog_get_error (dialog, "name"), !=, "");
+  g_assert_cmpstr (cag_org_dialog_get_error (dialog, "email"), !=, "");
+  g_assert_false (cag_org_dialog_save (dialog, &error));
+  g_clear_error (&error);
+
+  /* A duplicate name (case and accents aside), shown beside the name. */
+  gtk_entry_set_text (cag_org_dialog_get_entry (dialog, "name"), "COOPERATIVE du quartier");
+  gtk_entry_set_text (cag_org_dialog_get_entry (dialog, "email"), "tresorerie@example.org");
+  g_assert_cmpstr (cag_org_dialog_get_error (dialog, "email"), ==, "");
+  g_assert_false (cag_org_dialog_save (dialog, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpstr (cag_org_dialog_get_error (dialog, "name"), !=, "");
+
+  gtk_entry_set_text (cag_org_dialog_get_entry (dialog, "name"), "Corporation de l’Estrie");
+  gtk_entry_set_text (cag_org_dialog_get_entry (dialog, "region"), "Estrie");
+  g_object_ref (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpint (cag_org_dialog_get_org_id (dialog), >, 0);
+  g_object_unref (dialog);
+
+  g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, before + 1);
+
+  /* Search ignores case and accents, in names, short names and regions. */
+  cag_org_list_set_search (list, "ESTRIE");
+  g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, 1);
+  cag_org_list_set_search (list, "reseau");
+  g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, 1);
+  {
+    GtkTreeIter iter;
+    g_autofree char *name = NULL;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_list_get_model (list), &iter));
+    gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_NAME, &name, -1);
+    g_assert_cmpstr (name, ==, "Réseau solidaire de l’Outaouais");
+  }
+  cag_org_list_set_search (list, "");
+
+  /* Sorted in SQL by region, then back by name, descending. */
+  cag_org_list_set_sort (list, CAG_ORG_SORT_REGION, FALSE);
+  {
+    GtkTreeIter iter;
+    g_autofree char *region = NULL;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_list_get_model (list), &iter));
+    gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_REGION, &region, -1);
+    g_assert_cmpstr (region, ==, "Capitale-Nationale");
+  }
+  cag_org_list_set_sort (list, CAG_ORG_SORT_NAME, TRUE);
+  {
+    GtkTreeIter iter;
+    g_autofree char *name = NULL;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_list_get_model (list), &iter));
+    gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_NAME, &name, -1);
+    g_assert_cmpstr (name, ==, "Table d’économie sociale de la Mauricie");
+  }
+  cag_org_list_set_sort (list, CAG_ORG_SORT_NAME, FALSE);
+
+  cag_org_list_set_search (list, "nothing like this");
+  g_assert_cmpuint (count_rows (cag_org_list_get_model (list)), ==, 0);
+  cag_org_list_set_search (list, "");
+  /* Its fund was opened in the campaign: the overview lists it. */
+  g_assert_cmpuint (count_rows (cag_overview_get_model (CAG_OVERVIEW (cag_window_get_overview (f->window)))),
+                    ==, 5);
+}
+
+/* ---- Campaigns ---------------------------------------------------------- */
+
+static void
+test_first_run_and_campaign (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cagnotte-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  CagWindow *window = cag_window_new (NULL);
+  CagCampaignDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cag_window_open_path (window, path, TRUE));
+  gtk_widget_show (GTK_WIDGET (window));
+  g_assert_cmpstr (cag_window_get_page (window), ==, "welcome");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "empty.db"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-campaign", NULL);
+  gui_test_flush (100);
+  dialog = NULL;
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    GList *l;
+
+    for (l = toplevels; l != NULL; l = l->next)
+      if (CAG_IS_CAMPAIGN_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+  }
+  g_assert_nonnull (dialog);
+
+  gtk_entry_set_text (cag_campaign_dialog_get_entry (dialog, "name"), "Dakar 2005");
+  gtk_entry_set_text (cag_campaign_dialog_get_entry (dialog, "cost"), "4500");
+  gtk_entry_set_text (cag_campaign_dialog_get_entry (dialog, "start"), "2006-06-01");
+  gtk_entry_set_text (cag_campaign_dialog_get_entry (dialog, "deadline"), "2003-06-01");
+  g_assert_false (cag_campaign_dialog_save (dialog, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+  gtk_entry_set_text (cag_campaign_dialog_get_entry (dialog, "start"), "2003-06-01");
+  gtk_entry_set_text (cag_campaign_dialog_get_entry (dialog, "deadline"), "2006-06-01");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+
+  g_assert_cmpint (cag_window_get_campaign_id (window), >, 0);
+  g_assert_cmpstr (cag_window_get_page (window), ==, "overview");
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+static void
+test_fund_settings (Fixture       *f,
+                    gconstpointer  user_data)
+{
+  CagCampaignDialog *dialog;
+  g_autoptr(CagFund) fund = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  dialog = CAG_CAMPAIGN_DIALOG (cag_campaign_dialog_new (GTK_WINDOW (f->window), store_of (f),
+                                                         f->data.campaign_id));
+  /* Rows follow the organizations' folded names: 0 is Carrefour (org 3). */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "delegations", "2"), ==, "");
+  fund = cag_store_fund_get (store_of (f), f->data.fund_ids[3], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fund->delegations, ==, 2);
+  g_assert_cmpint (fund->target_cents, ==, 900000);
+  g_clear_pointer (&fund, cag_fund_free);
+
+  message = cag_campaign_dialog_edit_fund (dialog, 0, "delegations", "0");
+  g_assert_cmpstr (message, !=, "");
+  message = cag_campaign_dialog_edit_fund (dialog, 0, "target", "4,500");
+  g_assert_cmpstr (message, !=, "");                       /* ambiguous amount */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "target", "6000"), ==, "");
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "monthly", "200,00"), ==, "");
+  fund = cag_store_fund_get (store_of (f), f->data.fund_ids[3], &error);
+  g_assert_cmpint (fund->target_override_cents, ==, 600000);
+  g_assert_cmpint (fund->monthly_override_cents, ==, 20000);
+  g_clear_pointer (&fund, cag_fund_free);
+
+  /* Empty goes back to the computed figure. */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "target", ""), ==, "");
+  fund = cag_store_fund_get (store_of (f), f->data.fund_ids[3], &error);
+  g_assert_cmpint (fund->target_override_cents, ==, 0);
+
+  /* An open fund is never closed from here. */
+  g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "fund", NULL), !=, "");
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* ---- Several campaigns -------------------------------------------------- */
+
+static void
+test_campaigns (Fixture       *f,
+                gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  g_autoptr(CagCampaign) second = cag_campaign_new ();
+  g_autoptr(GError) error = NULL;
+  CagRecordDialog *dialog;
+
+  dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  g_assert_false (cag_record_dialog_asks_campaign (dialog));
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  second->name = g_strdup ("Porto Alegre 2009");
+  second->delegation_cost_cents = 500000;
+  second->start = (CagDate) { 2006, 7, 1 };
+  second->deadline = (CagDate) { 2009, 1, 1 };
+  g_assert_true (cag_store_campaign_add (store_of (f), second, &error));
+  g_assert_no_error (error);
+
+  /* The window keeps the campaign it shows; the other is one choice away. */
+  cag_window_reload (f->window);
+  g_assert_cmpint (cag_window_get_campaign_id (f->window), ==, f->data.campaign_id);
+  cag_window_set_campaign_id (f->window, second->id);
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 0);
+  g_assert_cmpint (cag_overview_get_totals (overview)->funds, ==, 0);
+
+  /* With two campaigns the dialog asks which one; no fund there yet. */
+  dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  g_assert_true (cag_record_dialog_asks_campaign (dialog));
+  set_entry (dialog, "organization", "CDQ");
+  set_entry (dialog, "amount", "10");
+  g_assert_false (cag_record_dialog_is_valid (dialog));
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  cag_window_set_campaign_id (f->window, f->data.campaign_id);
+  g_assert_cmpuint (count_rows (cag_overview_get_model (overview)), ==, 4);
+}
+
+/* ---- Statements --------------------------------------------------------- */
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  user_data)
+{
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (f->window), "export-statement");
+  g_autofree char *path = g_build_filename (f->data.dir, "statement.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  cag_window_show_organization (f->window, f->data.org_ids[1]);
+  g_assert_cmpint (cag_org_detail_can_export (detail), ==, cag_export_available ());
+  g_assert_cmpint (g_action_get_enabled (action), ==, cag_export_available ());
+
+  if (cag_export_available ())
+    {
+      g_autofree char *name = cag_export_statement_name (store_of (f), f->data.fund_ids[1]);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_str_has_suffix (name, ".pdf"));
+      g_assert_true (cag_export_statement_to (store_of (f), f->data.fund_ids[1], path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_unlink (path);
+    }
+  else
+    {
+      /* Never faked: refused with a message. */
+      g_assert_false (cag_export_statement_to (store_of (f), f->data.fund_ids[1], path, &error));
+      g_assert_error (error, CAG_ERROR, CAG_ERROR_FAILED);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+
+  /* The campaign's summary. */
+  {
+    GAction *summary = g_action_map_lookup_action (G_ACTION_MAP (f->window), "export-summary");
+
+    g_assert_cmpint (g_action_get_enabled (summary), ==, cag_export_available ());
+    g_clear_error (&error);
+    if (cag_export_available ())
+      {
+        g_assert_true (cag_export_summary_to (store_of (f), f->data.campaign_id, path, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+        g_unlink (path);
+      }
+    else
+      g_assert_false (cag_export_summary_to (store_of (f), f->data.campaign_id, path, &error));
+  }
+
+  /* Not on the overview. */
+  cag_window_show_page (f->window, "overview");
+  g_assert_false (g_action_get_enabled (action));
+}
+
+/* ---- A database that cannot be opened ----------------------------------- */
+
+static GtkMessageDialog *
+find_message_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GList *l;
+  GtkMessageDialog *found = NULL;
+
+  for (l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static void
+test_open_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cagnotte-gui-XXXXXX", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  CagWindow *window = cag_window_new (NULL);
+  GtkMessageDialog *dialog;
+  g_autofree char *secondary = NULL;
+  g_autoptr(GError) expected = NULL;
+
+  /* Not a database: refused with the store's message, and no crash. */
+  g_assert_true (g_file_set_contents (garbage, "This is not a SQLite database, just text.\n"
+                                      "This is not a SQLite database, just text.\n", -1, NULL));
+  gtk_widget_show (GTK_WIDGET (window));
+  g_assert_false (cag_window_open_path (window, garbage, FALSE));
+  gui_test_flush (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  {
+    CagStore *store = cag_store_open_existing (garbage, &expected);
+    g_assert_null (store);
+  }
+  g_assert_error (expected, CAG_ERROR, CAG_ERROR_DB_CORRUPT);
+  g_assert_cmpstr (secondary, ==, expected->message);
+  g_assert_null (cag_window_get_store (window));
+  g_assert_cmpstr (cag_window_get_page (window), ==, "welcome");
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  /* Written by a newer Cagnotte: refused, with what to do. */
+  {
+    g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+    g_autofree char *wal = g_strconcat (newer, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (newer, "-shm", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) too_new = NULL;
+    CagStore *store = cag_store_open (newer, NULL);
+    sqlite3 *db = NULL;
+
+    g_assert_nonnull (store);
+    cag_store_close (store);
+    g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+
+    g_assert_false (cag_window_open_path (window, newer, FALSE));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_object_get (dialog, "secondary-text", &text, NULL);
+    g_assert_null (cag_store_open_existing (newer, &too_new));
+    g_assert_error (too_new, CAG_ERROR, CAG_ERROR_DB_TOO_NEW);
+    g_assert_cmpstr (text, ==, too_new->message);
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+    g_unlink (newer);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+
+  /* Open (not New) never creates a file. */
+  g_assert_false (cag_window_open_path (window, missing, FALSE));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  g_unlink (garbage);
+  g_rmdir (dir);
+}
+
+/* ---- Preferences and window state -------------------------------------- */
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = cag_settings_new_if_installed ();
+  GuiTestData data;
+  CagWindow *window;
+  GtkWidget *dialog;
+  gint width = 0, height = 0;
+
+  /* The tests run with the build's schema and the memory backend. */
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "default-method", "cash");
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 650);
+
+  gui_test_data_init (&data, FALSE);
+  window = cag_window_new (NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  cag_window_set_store (window, g_steal_pointer (&data.store));
+  gtk_widget_show (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The default method is proposed. */
+  dialog = cag_window_record (window, 0);
+  g_assert_cmpstr (cag_record_dialog_get_method (CAG_RECORD_DIALOG (dialog)), ==, "cash");
+  gtk_widget_destroy (dialog);
+
+  /* The size is kept when the window closes. */
+  gtk_window_resize (GTK_WINDOW (window), 1000, 700);
+  gui_test_flush (200);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "default-method");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  gui_test_data_clear (&data);
+}
+
+/* ---- Example data ------------------------------------------------------ */
+
+static void
+test_example (void)
+{
+  CagWindow *window = cag_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "cagnotte", "example.db", NULL);
+  GtkTreeModel *funds;
+
+  gtk_widget_show (GTK_WIDGET (window));
+  g_assert_true (cag_window_open_example (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (cag_window_get_page (window), ==, "overview");
+  funds = cag_overview_get_model (CAG_OVERVIEW (cag_window_get_overview (window)));
+  g_assert_cmpint (gtk_tree_model_iter_n_children (funds, NULL), >, 3);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "example.db"));
+
+  /* The second time, the same file is opened again. */
+  g_assert_true (cag_window_open_example (window, &error));
+  g_assert_no_error (error);
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("cagnotte-data-XXXXXX", NULL);
+  int status;
+
+  /* Before GTK reads it: the example database goes into a scratch folder. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  if (!gui_test_init (&argc, &argv))
+    return 77;
+
+  g_test_add ("/gui/record/validation", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_record_validation, fixture_tear_down);
+  g_test_add ("/gui/record/updates-views", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_record_updates_views, fixture_tear_down);
+  g_test_add ("/gui/overview/search", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_overview_search, fixture_tear_down);
+  g_test_add ("/gui/void", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_void_in_detail, fixture_tear_down);
+  g_test_add ("/gui/void-dialog", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_void_dialog, fixture_tear_down);
+  g_test_add ("/gui/undo", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/gui/batch/control-total", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_batch_control_total, fixture_tear_down);
+  g_test_add ("/gui/organizations/dialog", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_org_dialog, fixture_tear_down);
+  g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
+  g_test_add ("/gui/campaigns", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_campaigns, fixture_tear_down);
+  g_test_add ("/gui/export", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/gui/campaign/fund-settings", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_fund_settings, fixture_tear_down);
+  g_test_add_func ("/gui/open/errors", test_open_errors);
+  g_test_add_func ("/gui/example", test_example);
+  g_test_add_func ("/gui/preferences", test_preferences);
+  status = g_test_run ();
+
+  {
+    g_autofree char *folder = g_build_filename (data_home, "cagnotte", NULL);
+    g_autofree char *db = g_build_filename (folder, "example.db", NULL);
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (folder);
+    g_rmdir (data_home);
+  }
+  return status;
+}

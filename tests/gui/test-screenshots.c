@@ -1,0 +1,197 @@
+/* test-screenshots.c — saves a PNG of every main view and dialog, in the UI
+ * language of the run (LANGUAGE=fr or English), into the folder named by
+ * CAGNOTTE_SCREENSHOT_DIR.  People look at them: cramped, clipped or
+ * untranslated screens are bugs. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "cag-batch-dialog.h"
+#include "cag-campaign-dialog.h"
+#include "cag-i18n.h"
+#include "cag-org-detail.h"
+#include "cag-org-list.h"
+#include "cag-preferences-dialog.h"
+#include "cag-record-dialog.h"
+#include "cag-window.h"
+#include "gui-test-util.h"
+
+#define WIDTH 1100
+#define HEIGHT 780
+
+static const char *
+out_dir (void)
+{
+  const char *dir = g_getenv ("CAGNOTTE_SCREENSHOT_DIR");
+
+  return dir != NULL && *dir != '\0' ? dir : ".";
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png",
+                                           cag_lang_to_code (cag_i18n_get_language ()), name);
+  g_autofree char *path = g_build_filename (out_dir (), file, NULL);
+  GdkWindow *window;
+
+  gtk_widget_queue_draw (widget);
+  gtk_test_widget_wait_for_draw (widget);
+  /* Let revealers and the chart settle (they animate for up to 250 ms). */
+  {
+    gint64 until = g_get_monotonic_time () + 400 * 1000;
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (5000);
+      }
+  }
+  gtk_test_widget_wait_for_draw (widget);
+  window = gtk_widget_get_window (widget);
+  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
+                                       gdk_window_get_height (window));
+  g_assert_nonnull (pixbuf);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_assert_no_error (error);
+  g_test_message ("saved %s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static CagWindow *
+new_window (void)
+{
+  CagWindow *window = cag_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_resize (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_widget_show (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+test_views (void)
+{
+  GuiTestData data;
+  CagWindow *window;
+  GtkWidget *dialog;
+
+  gui_test_data_init (&data, TRUE);
+  {
+    /* A voided row, to show how it looks. */
+    gint64 id = gui_test_contribute (&data, 1, 2, 5000);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cag_store_contribution_void (data.store, id, "Chèque sans provision", &error));
+  }
+  window = new_window ();
+  cag_window_set_store (window, g_steal_pointer (&data.store));
+
+  save_shot (GTK_WIDGET (window), "overview");
+
+  cag_window_show_page (window, "organizations");
+  save_shot (GTK_WIDGET (window), "organizations");
+
+  cag_window_show_organization (window, data.org_ids[1]);
+  save_shot (GTK_WIDGET (window), "detail");
+
+  cag_window_notify (window, "135,42 $ — Réseau solidaire de l’Outaouais", 0);
+  dialog = cag_window_record (window, data.org_ids[1]);
+  gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "amount"), "4,500");
+  save_shot (dialog, "record-invalid");
+  gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "amount"), "135,42");
+  gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "reference"), "4217");
+  save_shot (dialog, "record");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  save_shot (GTK_WIDGET (window), "detail-after-record");
+
+  dialog = cag_window_batch (window);
+  cag_batch_dialog_set_declared (CAG_BATCH_DIALOG (dialog), 3, "460,42");
+  cag_batch_dialog_set_row (CAG_BATCH_DIALOG (dialog), 0, "CDQ", NULL, "125", "cheque", "1001");
+  cag_batch_dialog_set_row (CAG_BATCH_DIALOG (dialog), 1, "RSO", NULL, "135,42", "cheque", "1002");
+  cag_batch_dialog_set_row (CAG_BATCH_DIALOG (dialog), 2, "CCN", NULL, "190", "transfer", NULL);
+  save_shot (dialog, "batch");
+  gtk_widget_destroy (dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "campaign-settings", NULL);
+  gui_test_flush (100);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    GList *l;
+
+    for (l = toplevels; l != NULL; l = l->next)
+      if (CAG_IS_CAMPAIGN_DIALOG (l->data))
+        {
+          save_shot (l->data, "campaign");
+          gtk_widget_destroy (l->data);
+          break;
+        }
+    g_list_free (toplevels);
+  }
+
+  dialog = cag_org_list_edit (CAG_ORG_LIST (cag_window_get_org_list (window)), 0);
+  save_shot (dialog, "organization-new");
+  gtk_widget_destroy (dialog);
+
+  {
+    g_autoptr(GSettings) settings = cag_settings_new_if_installed ();
+
+    dialog = cag_preferences_dialog_new (GTK_WINDOW (window), settings,
+                                         cag_window_get_store (window));
+    gtk_widget_show (dialog);
+    save_shot (dialog, "preferences");
+    gtk_widget_destroy (dialog);
+  }
+
+  cag_window_show_organization (window, data.org_ids[0]);
+  {
+    CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (window));
+    GtkTreeIter iter;
+    gint64 id;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_detail_get_ledger (detail), &iter));
+    gtk_tree_model_get (cag_org_detail_get_ledger (detail), &iter, CAG_LEDGER_COL_ID, &id, -1);
+    g_assert_true (cag_org_detail_select (detail, id));
+    dialog = cag_org_detail_ask_void (detail);
+    g_assert_nonnull (dialog);
+    save_shot (dialog, "void");
+    gtk_widget_destroy (dialog);
+  }
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  gui_test_data_clear (&data);
+}
+
+static void
+test_welcome (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cagnotte-shot-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cagnotte.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  CagWindow *window = new_window ();
+
+  g_assert_true (cag_window_open_path (window, path, TRUE));
+  save_shot (GTK_WIDGET (window), "welcome");
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gui_test_init (&argc, &argv))
+    return 77;
+  g_test_add_func ("/screenshots/welcome", test_welcome);
+  g_test_add_func ("/screenshots/views", test_views);
+  return g_test_run ();
+}
