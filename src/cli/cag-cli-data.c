@@ -8,7 +8,9 @@
 #include "cag-cli-private.h"
 #include "cag-backup.h"
 #include "cag-error.h"
+#include "cag-budget.h"
 #include "cag-export.h"
+#include "cag-export-proforma.h"
 #include "cag-import.h"
 #include "cag-money.h"
 
@@ -283,6 +285,31 @@ cag_cli_cmd_import (CagCli *cli, int argc, char **argv)
 
 /* ---- export csv --------------------------------------------------------- */
 
+static int
+export_proforma (CagCli     *cli,
+                 const char *name,
+                 gint        version,
+                 const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagBudget) budget = NULL;
+  CagStore *store;
+
+  if (name == NULL)
+    return cag_cli_usage (_("export csv proforma needs the budget’s NAME"));
+  store = cag_cli_store (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  budget = cag_budget_find (store, name, version, &error);
+  if (budget == NULL
+      || !cag_export_proforma_to_file (store, budget->id, budget->version,
+                                       cag_i18n_get_language (), output, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (!cli->json)
+    g_print (C_("csv export", "Written to %s.\n"), output);
+  return 0;
+}
+
 int
 cag_cli_export_csv (CagCli *cli, int argc, char **argv)
 {
@@ -290,6 +317,7 @@ cag_cli_export_csv (CagCli *cli, int argc, char **argv)
   g_autofree char *campaign_key = NULL;
   g_autofree char *org_key = NULL;
   g_autofree char *as_of_text = NULL;
+  gint version = 0;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       C_("csv option", "File to write (required)"), C_("csv option", "FILE") },
@@ -297,6 +325,9 @@ cag_cli_export_csv (CagCli *cli, int argc, char **argv)
       C_("csv option", "Only this campaign"), C_("csv option", "CAMPAIGN") },
     { "org", 0, 0, G_OPTION_ARG_STRING, &org_key,
       C_("csv option", "Only this organization (contributions)"), C_("csv option", "ORG") },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version,
+      C_("csv option", "Version of the budget (proforma; default: the latest)"),
+      C_("csv option", "N") },
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       C_("csv option", "Figures as of this date (status; default: today)"),
       C_("csv option", "DATE") },
@@ -327,8 +358,7 @@ cag_cli_export_csv (CagCli *cli, int argc, char **argv)
     return cag_cli_usage (_("export csv needs --output FILE"));
 
   if (strcmp (what, "proforma") == 0)
-    return cag_cli_usage (_("the CSV pro-forma is not available in this version; use "
-                            "“export proforma” for the PDF"));
+    return export_proforma (cli, name, version, output);
   if (strcmp (what, "contributions") != 0 && strcmp (what, "status") != 0)
     return cag_cli_usage (_("unknown export “%s” (contributions, status or proforma)"), what);
 
