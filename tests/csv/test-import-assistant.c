@@ -6,7 +6,9 @@
 #include <string.h>
 #include <gtk/gtk.h>
 
+#include "cag-backup.h"
 #include "cag-import-assistant.h"
+#include "cag-window-data.h"
 #include "csv-test-util.h"
 
 static void
@@ -132,6 +134,72 @@ test_assistant (void)
   fixture_tear_down (&fx);
 }
 
+/* The window's Back up and Restore, and its Import opening the assistant. */
+static void
+test_window_actions (void)
+{
+  g_autofree char *fr = data_path ("fr-libreoffice-cp1252.csv");
+  g_autofree char *en = data_path ("en-libreoffice.csv");
+  g_autofree char *copy = NULL;
+  g_autofree char *garbage = NULL;
+  g_autoptr(GError) error = NULL;
+  CagImportOptions options = { .campaign = "Dakar 2005" };
+  g_autoptr(CagImportReport) first = NULL;
+  g_autoptr(CagImportReport) second = NULL;
+  CagImportAssistant *assistant;
+  CagWindow *window;
+  Fixture fx = { 0 };
+
+  fixture_set_up (&fx, TRUE);
+  copy = g_build_filename (fx.dir, "copie.db", NULL);
+  garbage = g_build_filename (fx.dir, "pas-une-base.db", NULL);
+  g_assert_true (cag_import_contributions (fx.store, fr, &options, &first, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&fx.store, cag_store_close);
+
+  window = cag_window_new (NULL);
+  g_object_ref_sink (window);
+  g_assert_true (cag_window_open_path (window, fx.path, FALSE));
+  gtk_widget_show (GTK_WIDGET (window));
+  flush_events ();
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "import"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "backup"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "restore"));
+
+  g_assert_true (cag_window_data_backup (window, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (cag_backup_verify (copy, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (cag_import_contributions (cag_window_get_store (window), en, &options, &second,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_total (cag_window_get_store (window), NULL), ==, 268750 + 395050);
+
+  g_assert_true (cag_window_data_restore (window, copy, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (cag_window_get_store (window));
+  g_assert_cmpint (ledger_total (cag_window_get_store (window), NULL), ==, 268750);
+
+  /* A file that is not a backup changes nothing, and the window keeps its
+   * database. */
+  g_assert_true (g_file_set_contents (garbage, "pas une base", -1, NULL));
+  g_assert_false (cag_window_data_restore (window, garbage, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_nonnull (cag_window_get_store (window));
+  g_assert_cmpint (ledger_total (cag_window_get_store (window), NULL), ==, 268750);
+
+  assistant = cag_window_data_import (window);
+  g_assert_nonnull (assistant);
+  flush_events ();
+  gtk_widget_destroy (GTK_WIDGET (assistant));
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  g_object_unref (window);
+  fixture_tear_down (&fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -144,5 +212,6 @@ main (int    argc,
   cag_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-assistant/preview-and-import", test_assistant);
+  g_test_add_func ("/import-assistant/window-actions", test_window_actions);
   return g_test_run ();
 }
