@@ -240,7 +240,8 @@ check_file (CagImportAssistant *self)
     {
       g_autofree char *counts = report_counts (self->report);
       g_autofree char *text = g_strdup_printf ("%s %s", counts,
-                                               C_("import assistant", "Nothing is written until you press Apply."));
+                                               C_("import assistant",
+                                                  "Nothing is written until you press Apply."));
 
       set_summary (self, text);
     }
@@ -336,7 +337,8 @@ cag_import_assistant_apply (GtkAssistant *assistant)
     }
   else
     {
-      g_autofree char *text = g_strdup_printf ("%s\n%s", C_("import assistant", "Nothing was imported."),
+      g_autofree char *text = g_strdup_printf ("%s\n%s",
+                                               C_("import assistant", "Nothing was imported."),
                                                error->message);
 
       set_summary (self, text);
