@@ -426,7 +426,7 @@ build_preview_page (CagImportAssistant *self)
   self->preview_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_line_wrap (self->preview_label, TRUE);
   gtk_label_set_xalign (self->preview_label, 0);
-  gtk_label_set_selectable (self->preview_label, TRUE);
+  gtk_label_set_selectable (self->preview_label, FALSE);
   gtk_box_pack_start (GTK_BOX (box), GTK_WIDGET (self->preview_label), FALSE, FALSE, 0);
 
   {
@@ -495,7 +495,7 @@ cag_import_assistant_init (CagImportAssistant *self)
 
   self->done_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_line_wrap (self->done_label, TRUE);
-  gtk_label_set_selectable (self->done_label, TRUE);
+  gtk_label_set_selectable (self->done_label, FALSE);
   self->done_page = GTK_WIDGET (self->done_label);
   gtk_assistant_append_page (assistant, self->done_page);
   gtk_assistant_set_page_title (assistant, self->done_page, C_("import assistant", "Done"));

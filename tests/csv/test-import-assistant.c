@@ -45,6 +45,29 @@ status_of_line (GtkTreeModel *model,
   return NULL;
 }
 
+/* With CAGNOTTE_SCREENSHOT_DIR set, saves what WIDGET shows as NAME.png. */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("CAGNOTTE_SCREENSHOT_DIR");
+  g_autoptr(GdkPixbuf) shot = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GdkWindow *window;
+
+  if (dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  window = gtk_widget_get_window (widget);
+  shot = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
+                                     gdk_window_get_height (window));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_pixbuf_save (shot, path, "png", NULL, NULL));
+}
+
 static void
 imported_cb (CagImportAssistant *assistant,
              gboolean           *imported)
@@ -105,6 +128,7 @@ test_assistant (void)
   }
   g_assert_false (gtk_assistant_get_page_complete (as, gtk_assistant_get_nth_page (as, 1)));
   g_assert_nonnull (strstr (cag_import_assistant_get_summary (assistant), "2 problems"));
+  maybe_screenshot (GTK_WIDGET (assistant), "import-problems");
 
   /* Back, a clean file, forward again: it can be confirmed, and nothing is
    * written before. */
