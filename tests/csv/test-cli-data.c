@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <json-glib/json-glib.h>
 
 #include "cag-backup.h"
 #include "csv-test-util.h"
@@ -155,6 +156,35 @@ test_import_problems (void)
 }
 
 static void
+test_import_json (void)
+{
+  g_autofree char *fr = data_path ("fr-libreoffice-cp1252.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto (Run) run = { 0 };
+  JsonObject *root;
+  Fixture fx = { 0 };
+
+  prepare (&fx);
+  run_cli (&run, fx.path, "",
+           (const char *[]) { "--json", "import", "contributions", fr, "--dry-run",
+                              "--campaign", "Dakar 2005", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_boolean_member (root, "dry_run"));
+  g_assert_false (json_object_get_boolean_member (root, "imported"));
+  g_assert_cmpstr (json_object_get_string_member (root, "encoding"), ==, "WINDOWS-1252");
+  g_assert_cmpstr (json_object_get_string_member (root, "delimiter"), ==, ";");
+  g_assert_cmpint (json_object_get_int_member (root, "added"), ==, 13);
+  g_assert_cmpint (json_object_get_int_member (root, "added_cents"), ==, 268750);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==,
+                    0);
+  fixture_tear_down (&fx);
+}
+
+static void
 test_export (void)
 {
   g_autofree char *fr = data_path ("fr-libreoffice-cp1252.csv");
@@ -295,6 +325,7 @@ main (int    argc,
 
   g_test_add_func ("/cli-data/import", test_import);
   g_test_add_func ("/cli-data/import-problems", test_import_problems);
+  g_test_add_func ("/cli-data/import-json", test_import_json);
   g_test_add_func ("/cli-data/export", test_export);
   g_test_add_func ("/cli-data/backup-restore", test_backup_restore);
 
