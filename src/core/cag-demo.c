@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cag-budget.h"
 #include "cag-demo.h"
 #include "cag-store-private.h"
 #include "cag-error.h"
@@ -320,6 +321,10 @@ fill (CagStore       *store,
       if (!cag_store_contribution_void (store, c->id, reason, error))
         return FALSE;
     }
+
+  /* The example budget, section 4.D (issue 4, cag-budget-demo.c). */
+  if (!cag_budget_demo_fill (store, NULL, error))
+    return FALSE;
 
   if (out != NULL)
     {

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "cag-store-private.h"
+#include "cag-budget-schema.h"
 
 static const char schema_v1[] =
   /* 0x43414731 = "CAG1": tells a Cagnotte database from other SQLite files. */
@@ -131,6 +132,7 @@ static const char schema_v1[] =
 
 static const CagMigration migrations[] = {
   { schema_v1 },   /* 0 → 1: the ledger */
+  { cag_budget_schema_sql },   /* 1 → 2: budgets and matching (cag-budget-schema.c) */
 };
 
 const CagMigration *

@@ -1,6 +1,7 @@
 /* cag-window-private.h — what cag-window.c and cag-window-actions.c share. */
 #pragma once
 
+#include "cag-budget-view.h"
 #include "cag-org-detail.h"
 #include "cag-org-list.h"
 #include "cag-overview.h"
@@ -37,6 +38,7 @@ struct _CagWindow
   CagWelcome           *welcome;
   CagOverview          *overview;
   CagOrgList           *org_list;
+  CagBudgetView        *budget_view;      /* issue 4 */
   CagOrgDetail         *detail;
   GtkRevealer          *notification_revealer;
   GtkLabel             *notification_label;

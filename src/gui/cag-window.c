@@ -173,6 +173,8 @@ cag_window_reload (CagWindow *self)
 
   cag_welcome_set_has_store (self->welcome, self->store != NULL);
   cag_overview_load (self->overview, self->store, self->campaign_id);
+  /* Budgets (issue 4): a handful of rows, loaded at once. */
+  cag_budget_view_load (self->budget_view, self->store);
 
   /* The organizations page is filled when it is shown: launch stays quick
    * with thousands of organizations. */
@@ -210,6 +212,7 @@ cag_window_set_store (CagWindow *self,
    * lazily, even while hidden (assistive technology can ask). */
   cag_org_list_load (self->org_list, NULL, 0);
   cag_org_detail_load (self->detail, NULL, 0, 0);
+  cag_budget_view_load (self->budget_view, NULL);
   g_clear_pointer (&self->store, cag_store_close);
   self->store = store;
   self->campaign_id = 0;
@@ -574,6 +577,7 @@ cag_window_class_init (CagWindowClass *klass)
   g_type_ensure (CAG_TYPE_WELCOME);
   g_type_ensure (CAG_TYPE_OVERVIEW);
   g_type_ensure (CAG_TYPE_ORG_LIST);
+  g_type_ensure (CAG_TYPE_BUDGET_VIEW);
   g_type_ensure (CAG_TYPE_ORG_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -590,6 +594,7 @@ cag_window_class_init (CagWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagWindow, welcome);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, org_list);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, budget_view);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, detail);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, notification_revealer);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, notification_label);

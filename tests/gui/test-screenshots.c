@@ -14,6 +14,7 @@
 #include "cag-org-list.h"
 #include "cag-preferences-dialog.h"
 #include "cag-record-dialog.h"
+#include "cag-budget.h"
 #include "cag-window.h"
 #include "gui-test-util.h"
 
@@ -86,6 +87,9 @@ test_views (void)
     g_autoptr(GError) error = NULL;
 
     g_assert_true (cag_store_contribution_void (data.store, id, "Chèque sans provision", &error));
+    /* The seed's budget for three funders, for the Budgets page. */
+    g_assert_true (cag_budget_demo_fill (data.store, NULL, &error));
+    g_assert_no_error (error);
   }
   window = new_window ();
   cag_window_set_store (window, g_steal_pointer (&data.store));
@@ -94,6 +98,9 @@ test_views (void)
 
   cag_window_show_page (window, "organizations");
   save_shot (GTK_WIDGET (window), "organizations");
+
+  cag_window_show_page (window, "budgets");
+  save_shot (GTK_WIDGET (window), "budgets");
 
   cag_window_show_organization (window, data.org_ids[1]);
   save_shot (GTK_WIDGET (window), "detail");

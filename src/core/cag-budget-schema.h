@@ -1,0 +1,5 @@
+/* cag-budget-schema.h — the SQL of the budget tables, for cag-schema.c. */
+#pragma once
+
+/* Migration step 1 → 2. */
+extern const char cag_budget_schema_sql[];

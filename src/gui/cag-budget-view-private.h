@@ -1,0 +1,135 @@
+/* cag-budget-view-private.h — what the parts of the Budgets view share
+ * (cag-budget-view.c, cag-budget-view-pages.c, cag-budget-view-table.c). */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cag-budget-view.h"
+
+G_BEGIN_DECLS
+
+struct _CagBudgetView
+{
+  GtkBox             parent_instance;
+
+  CagStore          *store;
+  GPtrArray         *budgets;     /* CagBudget, latest versions */
+  CagBudget         *budget;      /* shown */
+  CagProformaInput  *input;       /* as saved */
+  CagProforma       *shown;       /* what the table shows */
+  GPtrArray         *cells;       /* rows of GStrv: the table's text */
+  gboolean           filling;
+
+  GtkComboBoxText   *budget_combo;
+  GtkLabel          *version_label;
+  GtkWidget         *submit_button;
+  GtkLabel          *message_label;
+  GtkNotebook       *notebook;
+
+  GtkListStore      *lines_store;
+  GtkEntry          *line_code;
+  GtkEntry          *line_label;
+  GtkEntry          *line_amount;
+
+  GtkListStore      *offers_store;
+  GtkComboBoxText   *offer_funder;
+  GtkEntry          *offer_ratio;
+
+  GtkListStore      *pledges_store;
+  GtkEntry          *pledge_partner;
+  GtkComboBoxText   *pledge_line;
+  GtkComboBoxText   *pledge_kind;
+  GtkEntry          *pledge_amount;
+  GtkEntry          *pledge_basis;
+  GtkTreeView       *pledges_view;
+
+  GtkListStore      *funders_store;
+  GtkEntry          *funder_name;
+  GtkComboBoxText   *funder_kind;
+  GtkToggleButton   *funder_charity;
+
+  GtkGrid           *table;
+  GtkLabel          *warnings_label;
+};
+
+
+/* The editable cells, so that one handler can preview and save them. */
+typedef enum
+{
+  EDIT_LINE_LABEL,
+  EDIT_LINE_AMOUNT,
+  EDIT_OFFER_RATIO,
+  EDIT_OFFER_LINES,
+  EDIT_OFFER_CAP,
+  EDIT_OFFER_MIN_BASE,
+  EDIT_OFFER_SHARE,
+  EDIT_PLEDGE_AMOUNT,
+  EDIT_PLEDGE_BASIS,
+} EditKind;
+
+enum { LINE_COL_CODE, LINE_COL_LABEL, LINE_COL_AMOUNT, LINE_N_COLS };
+enum
+{
+  OFFER_COL_FUNDER,
+  OFFER_COL_RATIO,
+  OFFER_COL_LINES,
+  OFFER_COL_CASH_ONLY,
+  OFFER_COL_CAP,
+  OFFER_COL_MIN_BASE,
+  OFFER_COL_SHARE,
+  OFFER_N_COLS
+};
+enum
+{
+  PLEDGE_COL_ID,
+  PLEDGE_COL_PARTNER,
+  PLEDGE_COL_LINE,
+  PLEDGE_COL_KIND,
+  PLEDGE_COL_AMOUNT,
+  PLEDGE_COL_STATUS,
+  PLEDGE_COL_BASIS,
+  PLEDGE_N_COLS
+};
+enum { FUNDER_COL_NAME, FUNDER_COL_KIND, FUNDER_COL_CHARITY, FUNDER_N_COLS };
+
+char      *cag_budget_view_money        (gint64 cents);
+/* An amount as typed in a cell: empty means none (0) when ALLOW_EMPTY. */
+gboolean   cag_budget_view_parse_amount (const char *text,
+                                         gboolean    allow_empty,
+                                         gint64     *out,
+                                         GError    **error);
+/* A line of feedback above the tabs, hidden when TEXT is NULL or empty. */
+void       cag_budget_view_show_message (CagBudgetView *self,
+                                         const char    *text);
+/* Shows ERROR's message and frees ERROR. */
+void       cag_budget_view_show_error   (CagBudgetView *self,
+                                         GError        *error);
+GtkWidget *cag_budget_view_labelled     (const char *text,
+                                         GtkWidget  *widget);
+GtkEntry  *cag_budget_view_small_entry  (gint        width_chars,
+                                         const char *accessible_name);
+GtkWidget *cag_budget_view_scrolled     (GtkWidget *child,
+                                         gint       min_height);
+/* A text column; with EDIT_KIND >= 0 its cells preview while typed and save
+ * on Enter. */
+GtkTreeViewColumn *cag_budget_view_add_column (GtkTreeView   *view,
+                                               CagBudgetView *self,
+                                               const char    *title,
+                                               gint           model_column,
+                                               gint           edit_kind,
+                                               gboolean       number);
+void       cag_budget_view_cash_only_toggled_cb (GtkCellRendererToggle *renderer,
+                                                 const char            *path,
+                                                 gpointer               user_data);
+/* After a save: reloads, and says when a new version was made. */
+void       cag_budget_view_saved        (CagBudgetView *self,
+                                         gint           version);
+void       cag_budget_view_fill_funders (CagBudgetView *self);
+void       cag_budget_view_fill_table   (CagBudgetView     *self,
+                                         const CagProforma *p);
+GtkWidget *cag_budget_view_legend_new   (void);
+GtkWidget *cag_budget_view_build_lines_page   (CagBudgetView *self);
+GtkWidget *cag_budget_view_build_offers_page  (CagBudgetView *self);
+GtkWidget *cag_budget_view_build_pledges_page (CagBudgetView *self);
+GtkWidget *cag_budget_view_build_funders_page (CagBudgetView *self);
+
+G_END_DECLS

@@ -1,0 +1,810 @@
+/* cag-budget-view.c — the Budgets view (issue 4).
+ *
+ * Top: the budget shown, its version and status, "New budget…" and
+ * "Submit".  Middle: tabs to edit the lines, the offers, the partner pledges
+ * and the funders in place.  Bottom: the pro-forma table with a stacked bar
+ * per line (partner cash, partner in kind, each funder, gap) and the
+ * warnings.  While a cell is being typed in, the table shows the what-if
+ * (the records with that cell changed, computed by cag_proforma_compute);
+ * pressing Enter saves through the store, which makes a new version when the
+ * shown one is submitted.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cag-budget-view-private.h"
+#include "cag-error.h"
+#include "cag-gui-util.h"
+#include "cag-i18n.h"
+#include "cag-money.h"
+
+G_DEFINE_FINAL_TYPE (CagBudgetView, cag_budget_view, GTK_TYPE_BOX)
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+char *
+cag_budget_view_money (gint64 cents)
+{
+  return cag_money_format (cents, cag_i18n_get_language ());
+}
+
+/* An amount as typed in a cell: empty means none (0) when ALLOW_EMPTY. */
+gboolean
+cag_budget_view_parse_amount (const char *text,
+                              gboolean    allow_empty,
+                              gint64     *out,
+                              GError    **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (allow_empty && *t == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  return cag_money_parse (t, CAG_MONEY_POSITIVE, out, error);
+}
+
+static char *
+share_text (gint bp)
+{
+  if (bp == 0)
+    return g_strdup ("");
+  if (bp % 100 == 0)
+    return g_strdup_printf ("%d", bp / 100);
+  return g_strdup_printf ("%d%c%02d", bp / 100,
+                          cag_i18n_get_language () == CAG_LANG_FR ? ',' : '.', bp % 100);
+}
+
+void
+cag_budget_view_show_message (CagBudgetView *self,
+                              const char    *text)
+{
+  gtk_label_set_text (self->message_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL && *text != '\0');
+}
+
+void
+cag_budget_view_show_error (CagBudgetView *self,
+                            GError        *error)
+{
+  cag_budget_view_show_message (self, error != NULL ? error->message : NULL);
+  g_clear_error (&error);
+}
+
+GtkWidget *
+cag_budget_view_labelled (const char *text,
+                          GtkWidget  *widget)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_container_add (GTK_CONTAINER (box), label);
+  gtk_container_add (GTK_CONTAINER (box), widget);
+  return box;
+}
+
+GtkEntry *
+cag_budget_view_small_entry (gint        width_chars,
+                             const char *accessible_name)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_width_chars (GTK_ENTRY (entry), width_chars);
+  cag_gui_set_accessible_name (entry, accessible_name);
+  return GTK_ENTRY (entry);
+}
+
+/* Applies TEXT to the cell KIND of row ROW in a copy of IN; FALSE (and
+ * ERROR) when TEXT does not parse. */
+static gboolean
+apply_edit (CagProformaInput *in,
+            EditKind          kind,
+            guint             row,
+            const char       *text,
+            GError          **error)
+{
+  CagBudgetLine *line = NULL;
+  CagBudgetOffer *offer = NULL;
+  CagPledge *pledge = NULL;
+
+  switch (kind)
+    {
+    case EDIT_LINE_LABEL:
+    case EDIT_LINE_AMOUNT:
+      g_return_val_if_fail (row < in->lines->len, FALSE);
+      line = in->lines->pdata[row];
+      break;
+    case EDIT_PLEDGE_AMOUNT:
+    case EDIT_PLEDGE_BASIS:
+      g_return_val_if_fail (row < in->pledges->len, FALSE);
+      pledge = in->pledges->pdata[row];
+      break;
+    case EDIT_OFFER_RATIO:
+    case EDIT_OFFER_LINES:
+    case EDIT_OFFER_CAP:
+    case EDIT_OFFER_MIN_BASE:
+    case EDIT_OFFER_SHARE:
+    default:
+      g_return_val_if_fail (row < in->offers->len, FALSE);
+      offer = in->offers->pdata[row];
+      break;
+    }
+
+  switch (kind)
+    {
+    case EDIT_LINE_LABEL:
+      g_free (line->label);
+      line->label = g_strdup (text);
+      return TRUE;
+    case EDIT_LINE_AMOUNT:
+      return cag_budget_view_parse_amount (text, FALSE, &line->amount_cents, error);
+    case EDIT_PLEDGE_AMOUNT:
+      return cag_budget_view_parse_amount (text, FALSE, &pledge->amount_cents, error);
+    case EDIT_PLEDGE_BASIS:
+      g_free (pledge->basis);
+      pledge->basis = g_strdup (text);
+      return TRUE;
+    case EDIT_OFFER_RATIO:
+      return cag_ratio_parse (text, &offer->num, &offer->den, error);
+    case EDIT_OFFER_LINES:
+      {
+        g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+        g_autoptr (GPtrArray) codes = g_ptr_array_new ();
+
+        for (guint i = 0; parts[i] != NULL; i++)
+          {
+            g_strstrip (parts[i]);
+            if (*parts[i] != '\0')
+              g_ptr_array_add (codes, g_strdup (parts[i]));
+          }
+        g_strfreev (offer->lines);
+        offer->lines = NULL;
+        if (codes->len > 0)
+          {
+            g_ptr_array_add (codes, NULL);
+            offer->lines = (char **) g_ptr_array_steal (codes, NULL);
+          }
+        return TRUE;
+      }
+    case EDIT_OFFER_CAP:
+      return cag_budget_view_parse_amount (text, TRUE, &offer->cap_cents, error);
+    case EDIT_OFFER_MIN_BASE:
+      return cag_budget_view_parse_amount (text, TRUE, &offer->min_base_cents, error);
+    case EDIT_OFFER_SHARE:
+    default:
+      {
+        g_autofree char *t = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+        if (*t == '\0')
+          {
+            offer->max_share_bp = 0;
+            return TRUE;
+          }
+        return cag_percent_parse (t, &offer->max_share_bp, error);
+      }
+    }
+}
+
+/* Saves the row ROW of IN (already edited) through the store. */
+static gboolean
+save_row (CagBudgetView    *self,
+          CagProformaInput *in,
+          EditKind          kind,
+          guint             row,
+          gint             *version,
+          GError          **error)
+{
+  gint64 id = self->budget->id;
+
+  switch (kind)
+    {
+    case EDIT_LINE_LABEL:
+    case EDIT_LINE_AMOUNT:
+      {
+        CagBudgetLine *line = in->lines->pdata[row];
+
+        return cag_budget_line_set (self->store, id, line->code, line->label,
+                                    line->amount_cents, version, error);
+      }
+    case EDIT_PLEDGE_AMOUNT:
+    case EDIT_PLEDGE_BASIS:
+      return cag_budget_pledge_update (self->store, id, in->pledges->pdata[row], version, error);
+    case EDIT_OFFER_RATIO:
+    case EDIT_OFFER_LINES:
+    case EDIT_OFFER_CAP:
+    case EDIT_OFFER_MIN_BASE:
+    case EDIT_OFFER_SHARE:
+    default:
+      return cag_budget_offer_set (self->store, id, in->offers->pdata[row], version, error);
+    }
+}
+
+/* After a save: reload the budget and say when a new version was made. */
+void
+cag_budget_view_saved (CagBudgetView *self,
+                       gint           version)
+{
+  gint shown = self->budget != NULL ? self->budget->version : 0;
+  gint64 id = self->budget != NULL ? self->budget->id : 0;
+
+  cag_budget_view_load (self, self->store);
+  cag_budget_view_select (self, id);
+  if (version > shown)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Version %d was submitted and stays as it was; your change made "
+                           "version %d."), shown, version);
+
+      cag_budget_view_show_message (self, text);
+    }
+}
+
+/* ---- Editors ------------------------------------------------------------ */
+
+static void
+fill_editors (CagBudgetView *self)
+{
+  CagProformaInput *in = self->input;
+  GtkTreeIter iter;
+
+  self->filling = TRUE;
+  gtk_list_store_clear (self->lines_store);
+  gtk_list_store_clear (self->offers_store);
+  gtk_list_store_clear (self->pledges_store);
+  gtk_combo_box_text_remove_all (self->pledge_line);
+  for (guint i = 0; in != NULL && i < in->lines->len; i++)
+    {
+      const CagBudgetLine *line = in->lines->pdata[i];
+      g_autofree char *amount = cag_budget_view_money (line->amount_cents);
+
+      gtk_list_store_insert_with_values (self->lines_store, &iter, -1,
+                                         LINE_COL_CODE, line->code,
+                                         LINE_COL_LABEL, line->label,
+                                         LINE_COL_AMOUNT, amount, -1);
+      gtk_combo_box_text_append (self->pledge_line, line->code, line->code);
+    }
+  if (in != NULL && in->lines->len > 0)
+    gtk_combo_box_set_active (GTK_COMBO_BOX (self->pledge_line), 0);
+  for (guint i = 0; in != NULL && i < in->offers->len; i++)
+    {
+      const CagBudgetOffer *offer = in->offers->pdata[i];
+      g_autofree char *ratio = g_strdup_printf ("%d:%d", offer->num, offer->den);
+      g_autofree char *lines = offer->lines != NULL ? g_strjoinv (",", offer->lines)
+                                                    : g_strdup ("");
+      g_autofree char *cap = offer->cap_cents > 0 ? cag_budget_view_money (offer->cap_cents) : g_strdup ("");
+      g_autofree char *min = offer->min_base_cents > 0 ? cag_budget_view_money (offer->min_base_cents)
+                                                       : g_strdup ("");
+      g_autofree char *share = share_text (offer->max_share_bp);
+
+      gtk_list_store_insert_with_values (self->offers_store, &iter, -1,
+                                         OFFER_COL_FUNDER, offer->funder_name,
+                                         OFFER_COL_RATIO, ratio,
+                                         OFFER_COL_LINES, lines,
+                                         OFFER_COL_CASH_ONLY, offer->cash_only,
+                                         OFFER_COL_CAP, cap,
+                                         OFFER_COL_MIN_BASE, min,
+                                         OFFER_COL_SHARE, share, -1);
+    }
+  for (guint i = 0; in != NULL && i < in->pledges->len; i++)
+    {
+      const CagPledge *pledge = in->pledges->pdata[i];
+      g_autofree char *amount = cag_budget_view_money (pledge->amount_cents);
+
+      gtk_list_store_insert_with_values (self->pledges_store, &iter, -1,
+                                         PLEDGE_COL_ID, pledge->id,
+                                         PLEDGE_COL_PARTNER, pledge->partner_name,
+                                         PLEDGE_COL_LINE, pledge->line_code,
+                                         PLEDGE_COL_KIND, cag_pledge_kind_label (pledge->kind),
+                                         PLEDGE_COL_AMOUNT, amount,
+                                         PLEDGE_COL_STATUS,
+                                         cag_pledge_status_label (pledge->status),
+                                         PLEDGE_COL_BASIS, pledge->basis != NULL ? pledge->basis
+                                                                                 : "", -1);
+    }
+  self->filling = FALSE;
+}
+
+void
+cag_budget_view_fill_funders (CagBudgetView *self)
+{
+  g_autoptr (GPtrArray) funders = NULL;
+  GtkTreeIter iter;
+
+  gtk_list_store_clear (self->funders_store);
+  gtk_combo_box_text_remove_all (self->offer_funder);
+  if (self->store == NULL)
+    return;
+  funders = cag_funder_list (self->store, NULL);
+  for (guint i = 0; funders != NULL && i < funders->len; i++)
+    {
+      const CagFunder *f = funders->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->id);
+
+      gtk_list_store_insert_with_values (self->funders_store, &iter, -1,
+                                         FUNDER_COL_NAME, f->name,
+                                         FUNDER_COL_KIND, cag_funder_kind_label (f->kind),
+                                         FUNDER_COL_CHARITY,
+                                         f->requires_charity ? _("required") : "", -1);
+      gtk_combo_box_text_append (self->offer_funder, id, f->name);
+    }
+  if (funders != NULL && funders->len > 0)
+    gtk_combo_box_set_active (GTK_COMBO_BOX (self->offer_funder), 0);
+}
+
+static void
+refresh (CagBudgetView *self)
+{
+  g_clear_pointer (&self->shown, cag_proforma_free);
+  if (self->input != NULL)
+    self->shown = cag_proforma_compute (self->input);
+  cag_budget_view_fill_table (self, self->shown);
+}
+
+static EditKind
+cell_kind (GtkCellRenderer *renderer)
+{
+  return (EditKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (renderer), "edit-kind"));
+}
+
+static void
+entry_changed_cb (GtkEditable *editable,
+                  gpointer     user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  EditKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "edit-kind"));
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "edit-row"));
+  g_autoptr (CagProformaInput) copy = NULL;
+
+  if (self->input == NULL)
+    return;
+  copy = cag_proforma_input_copy (self->input);
+  /* Text that does not parse yet (typing "2:") leaves the last preview. */
+  if (apply_edit (copy, kind, row, gtk_entry_get_text (GTK_ENTRY (editable)), NULL))
+    cag_budget_view_preview (self, copy);
+}
+
+static void
+editing_started_cb (GtkCellRenderer *renderer,
+                    GtkCellEditable *editable,
+                    const char      *path,
+                    gpointer         user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  g_autoptr (GtkTreePath) tree_path = gtk_tree_path_new_from_string (path);
+
+  if (!GTK_IS_ENTRY (editable))
+    return;
+  g_object_set_data (G_OBJECT (editable), "edit-kind", GINT_TO_POINTER (cell_kind (renderer)));
+  g_object_set_data (G_OBJECT (editable), "edit-row",
+                     GUINT_TO_POINTER ((guint) gtk_tree_path_get_indices (tree_path)[0]));
+  g_signal_connect_object (editable, "changed", G_CALLBACK (entry_changed_cb), self, 0);
+}
+
+static void
+editing_canceled_cb (GtkCellRenderer *renderer,
+                     gpointer         user_data)
+{
+  cag_budget_view_preview (CAG_BUDGET_VIEW (user_data), NULL);
+}
+
+static void
+cell_edited_cb (GtkCellRendererText *renderer,
+                const char          *path,
+                const char          *text,
+                gpointer             user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  g_autoptr (GtkTreePath) tree_path = gtk_tree_path_new_from_string (path);
+  g_autoptr (CagProformaInput) copy = NULL;
+  GError *error = NULL;
+  guint row = (guint) gtk_tree_path_get_indices (tree_path)[0];
+  gint version = 0;
+
+  if (self->input == NULL || self->budget == NULL)
+    return;
+  copy = cag_proforma_input_copy (self->input);
+  if (!apply_edit (copy, cell_kind (GTK_CELL_RENDERER (renderer)), row, text, &error)
+      || !save_row (self, copy, cell_kind (GTK_CELL_RENDERER (renderer)), row, &version, &error))
+    {
+      cag_budget_view_preview (self, NULL);
+      cag_budget_view_show_error (self, error);
+      return;
+    }
+  cag_budget_view_show_message (self, NULL);
+  cag_budget_view_saved (self, version);
+}
+
+void
+cag_budget_view_cash_only_toggled_cb (GtkCellRendererToggle *renderer,
+                                      const char            *path,
+                                      gpointer               user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  g_autoptr (GtkTreePath) tree_path = gtk_tree_path_new_from_string (path);
+  g_autoptr (CagBudgetOffer) offer = NULL;
+  GError *error = NULL;
+  guint row = (guint) gtk_tree_path_get_indices (tree_path)[0];
+  gint version = 0;
+
+  if (self->input == NULL || row >= self->input->offers->len)
+    return;
+  offer = cag_budget_offer_copy (self->input->offers->pdata[row]);
+  offer->cash_only = !offer->cash_only;
+  if (!cag_budget_offer_set (self->store, self->budget->id, offer, &version, &error))
+    {
+      cag_budget_view_show_error (self, error);
+      return;
+    }
+  cag_budget_view_saved (self, version);
+}
+
+GtkTreeViewColumn *
+cag_budget_view_add_column (GtkTreeView   *view,
+                            CagBudgetView *self,
+                            const char    *title,
+                            gint           model_column,
+                            gint           edit_kind,
+                            gboolean       number)
+{
+  GtkCellRenderer *renderer = gtk_cell_renderer_text_new ();
+  GtkTreeViewColumn *column =
+    gtk_tree_view_column_new_with_attributes (title, renderer, "text", model_column, NULL);
+
+  if (number)
+    g_object_set (renderer, "xalign", 1.0, NULL);
+  if (edit_kind >= 0)
+    {
+      g_object_set (renderer, "editable", TRUE, NULL);
+      g_object_set_data (G_OBJECT (renderer), "edit-kind", GINT_TO_POINTER (edit_kind));
+      g_signal_connect (renderer, "editing-started", G_CALLBACK (editing_started_cb), self);
+      g_signal_connect (renderer, "editing-canceled", G_CALLBACK (editing_canceled_cb), self);
+      g_signal_connect (renderer, "edited", G_CALLBACK (cell_edited_cb), self);
+    }
+  gtk_tree_view_column_set_resizable (column, TRUE);
+  gtk_tree_view_append_column (view, column);
+  return column;
+}
+
+GtkWidget *
+cag_budget_view_scrolled (GtkWidget *child,
+                          gint       min_height)
+{
+  GtkWidget *sw = gtk_scrolled_window_new (NULL, NULL);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sw), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_shadow_type (GTK_SCROLLED_WINDOW (sw), GTK_SHADOW_IN);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (sw), min_height);
+  gtk_container_add (GTK_CONTAINER (sw), child);
+  return sw;
+}
+
+static void
+submit_clicked_cb (GtkButton *button,
+                   gpointer   user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  GError *error = NULL;
+
+  if (self->budget == NULL)
+    return;
+  if (!cag_budget_submit (self->store, self->budget->id, &error))
+    {
+      cag_budget_view_show_error (self, error);
+      return;
+    }
+  cag_budget_view_show_message (self, NULL);
+  cag_budget_view_saved (self, self->budget->version);
+}
+
+static void
+new_budget_response_cb (GtkDialog *dialog,
+                        gint       response,
+                        gpointer   user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  GtkEntry *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkEntry *start = g_object_get_data (G_OBJECT (dialog), "start");
+  GtkEntry *end = g_object_get_data (G_OBJECT (dialog), "end");
+  GtkToggleButton *preset = g_object_get_data (G_OBJECT (dialog), "preset");
+  g_autoptr (CagBudget) budget = cag_budget_new ();
+  GError *error = NULL;
+
+  if (response != GTK_RESPONSE_OK)
+    {
+      gtk_widget_destroy (GTK_WIDGET (dialog));
+      return;
+    }
+  budget->name = g_strdup (gtk_entry_get_text (name));
+  if (!cag_gui_parse_date (gtk_entry_get_text (start), &budget->start, &error)
+      || !cag_gui_parse_date (gtk_entry_get_text (end), &budget->end, &error)
+      || !cag_budget_add (self->store, budget,
+                          gtk_toggle_button_get_active (preset) ? "gesq-2003" : NULL, &error))
+    {
+      cag_gui_show_error (GTK_WINDOW (dialog), _("The budget was not created"), error);
+      g_clear_error (&error);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+  cag_budget_view_load (self, self->store);
+  cag_budget_view_select (self, budget->id);
+}
+
+static void
+new_budget_clicked_cb (GtkButton *button,
+                       gpointer   user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+  GtkWidget *dialog, *grid, *name, *start, *end, *preset;
+
+  if (self->store == NULL)
+    return;
+  dialog = gtk_dialog_new_with_buttons (_("New budget"),
+                                        GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                        _("C_reate"), GTK_RESPONSE_OK, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  grid = gtk_grid_new ();
+  g_object_set (grid, "row-spacing", 6, "column-spacing", 12, "margin", 18, NULL);
+  name = gtk_entry_new ();
+  start = gtk_entry_new ();
+  end = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (start), "2003-04-01");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (end), "2004-03-31");
+  gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
+  preset = gtk_check_button_new_with_mnemonic (_("Start from the 2003 plan’s two lines "
+                                                 "(coordinator 50,000 $, travel and "
+                                                 "concertation 75,000 $)"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preset), TRUE);
+  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_Name:"), name), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_Start:"), start), 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_End:"), end), 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), preset, 0, 3, 1, 1);
+  gtk_container_add (GTK_CONTAINER (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), grid);
+  g_object_set_data (G_OBJECT (dialog), "name", name);
+  g_object_set_data (G_OBJECT (dialog), "start", start);
+  g_object_set_data (G_OBJECT (dialog), "end", end);
+  g_object_set_data (G_OBJECT (dialog), "preset", preset);
+  g_signal_connect (dialog, "response", G_CALLBACK (new_budget_response_cb), self);
+  gtk_widget_show_all (dialog);
+}
+
+static void
+budget_changed_cb (GtkComboBox *combo,
+                   gpointer     user_data)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
+  const char *id = gtk_combo_box_get_active_id (combo);
+
+  if (self->filling || id == NULL)
+    return;
+  cag_budget_view_select (self, g_ascii_strtoll (id, NULL, 10));
+}
+
+static void
+cag_budget_view_finalize (GObject *object)
+{
+  CagBudgetView *self = CAG_BUDGET_VIEW (object);
+
+  g_clear_pointer (&self->budgets, g_ptr_array_unref);
+  g_clear_pointer (&self->budget, cag_budget_free);
+  g_clear_pointer (&self->input, cag_proforma_input_free);
+  g_clear_pointer (&self->shown, cag_proforma_free);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_object (&self->lines_store);
+  g_clear_object (&self->offers_store);
+  g_clear_object (&self->pledges_store);
+  g_clear_object (&self->funders_store);
+  G_OBJECT_CLASS (cag_budget_view_parent_class)->finalize (object);
+}
+
+static void
+cag_budget_view_class_init (CagBudgetViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cag_budget_view_finalize;
+}
+
+static void
+cag_budget_view_init (CagBudgetView *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *new_button, *table_scroll, *paned, *bottom;
+
+  self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
+  g_object_set (self, "margin", 18, NULL);
+
+  self->budget_combo = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
+  /* Long budget names are cut rather than widen the window. */
+  {
+    g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (self->budget_combo));
+
+    if (cells != NULL)
+      g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 30, NULL);
+  }
+  g_signal_connect (self->budget_combo, "changed", G_CALLBACK (budget_changed_cb), self);
+  self->version_label = GTK_LABEL (gtk_label_new (NULL));
+  new_button = gtk_button_new_with_mnemonic (_("_New budget…"));
+  g_signal_connect (new_button, "clicked", G_CALLBACK (new_budget_clicked_cb), self);
+  self->submit_button = gtk_button_new_with_mnemonic (_("_Submit this version"));
+  gtk_widget_set_tooltip_text (self->submit_button,
+                               _("Freeze this version as sent to the funders; later changes "
+                                 "make a new version."));
+  g_signal_connect (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);
+  gtk_container_add (GTK_CONTAINER (top),
+                     cag_budget_view_labelled (_("_Budget:"), GTK_WIDGET (self->budget_combo)));
+  gtk_container_add (GTK_CONTAINER (top), GTK_WIDGET (self->version_label));
+  gtk_box_pack_end (GTK_BOX (top), self->submit_button, FALSE, FALSE, 0);
+  gtk_box_pack_end (GTK_BOX (top), new_button, FALSE, FALSE, 0);
+  gtk_container_add (GTK_CONTAINER (self), top);
+
+  self->message_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->message_label, 0.0);
+  gtk_label_set_line_wrap (self->message_label, TRUE);
+  gtk_widget_set_no_show_all (GTK_WIDGET (self->message_label), TRUE);
+  gtk_container_add (GTK_CONTAINER (self), GTK_WIDGET (self->message_label));
+
+  paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_paned_set_position (GTK_PANED (paned), 240);
+  self->notebook = GTK_NOTEBOOK (gtk_notebook_new ());
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_lines_page (self),
+                            gtk_label_new_with_mnemonic (_("_Lines")));
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_offers_page (self),
+                            gtk_label_new_with_mnemonic (_("_Offers")));
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_pledges_page (self),
+                            gtk_label_new_with_mnemonic (_("_Partner pledges")));
+  gtk_notebook_append_page (self->notebook, cag_budget_view_build_funders_page (self),
+                            gtk_label_new_with_mnemonic (_("_Funders")));
+  gtk_paned_pack1 (GTK_PANED (paned), GTK_WIDGET (self->notebook), TRUE, FALSE);
+
+  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->table = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->table, 12);
+  gtk_grid_set_row_spacing (self->table, 6);
+  g_object_set (self->table, "margin", 6, NULL);
+  table_scroll = cag_budget_view_scrolled (GTK_WIDGET (self->table), 120);
+  gtk_box_pack_start (GTK_BOX (bottom), table_scroll, TRUE, TRUE, 0);
+  gtk_container_add (GTK_CONTAINER (bottom), cag_budget_view_legend_new ());
+  self->warnings_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->warnings_label, 0.0);
+  gtk_label_set_line_wrap (self->warnings_label, TRUE);
+  gtk_container_add (GTK_CONTAINER (bottom), GTK_WIDGET (self->warnings_label));
+  gtk_paned_pack2 (GTK_PANED (paned), bottom, TRUE, FALSE);
+  gtk_container_add (GTK_CONTAINER (self), paned);
+
+  /* Built in code: show the parts (the message line stays hidden until it
+   * has something to say). */
+  gtk_widget_show_all (top);
+  gtk_widget_show_all (paned);
+}
+
+/* ---- Public API --------------------------------------------------------- */
+
+GtkWidget *
+cag_budget_view_new (void)
+{
+  return g_object_new (CAG_TYPE_BUDGET_VIEW, NULL);
+}
+
+void
+cag_budget_view_load (CagBudgetView *self,
+                      CagStore      *store)
+{
+  g_return_if_fail (CAG_IS_BUDGET_VIEW (self));
+
+  self->store = store;
+  g_clear_pointer (&self->budgets, g_ptr_array_unref);
+  self->filling = TRUE;
+  gtk_combo_box_text_remove_all (self->budget_combo);
+  if (store != NULL)
+    self->budgets = cag_budget_list (store, NULL);
+  for (guint i = 0; self->budgets != NULL && i < self->budgets->len; i++)
+    {
+      const CagBudget *b = self->budgets->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, b->id);
+
+      gtk_combo_box_text_append (self->budget_combo, id, b->name);
+    }
+  self->filling = FALSE;
+  cag_budget_view_fill_funders (self);
+  if (self->budgets != NULL && self->budgets->len > 0)
+    cag_budget_view_select (self, ((CagBudget *) self->budgets->pdata[0])->id);
+  else
+    cag_budget_view_select (self, 0);
+}
+
+void
+cag_budget_view_select (CagBudgetView *self,
+                        gint64         budget_id)
+{
+  g_autofree char *id = NULL;
+
+  g_return_if_fail (CAG_IS_BUDGET_VIEW (self));
+
+  g_clear_pointer (&self->budget, cag_budget_free);
+  g_clear_pointer (&self->input, cag_proforma_input_free);
+  if (self->store != NULL && budget_id > 0)
+    {
+      self->budget = cag_budget_get (self->store, budget_id, 0, NULL);
+      if (self->budget != NULL)
+        self->input = cag_budget_load (self->store, budget_id, 0, NULL);
+    }
+
+  id = self->budget != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, self->budget->id) : NULL;
+  self->filling = TRUE;
+  if (id != NULL)
+    gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->budget_combo), id);
+  self->filling = FALSE;
+
+  if (self->budget != NULL)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("Version %d — %s"), self->budget->version,
+                         cag_budget_status_label (self->budget->status));
+
+      gtk_label_set_text (self->version_label, text);
+      gtk_widget_set_sensitive (self->submit_button, self->budget->status == CAG_BUDGET_DRAFT);
+    }
+  else
+    {
+      gtk_label_set_text (self->version_label, _("No budget yet: create one with “New budget…”."));
+      gtk_widget_set_sensitive (self->submit_button, FALSE);
+    }
+  fill_editors (self);
+  refresh (self);
+}
+
+const CagProforma *
+cag_budget_view_get_proforma (CagBudgetView *self)
+{
+  g_return_val_if_fail (CAG_IS_BUDGET_VIEW (self), NULL);
+  return self->shown;
+}
+
+const CagProformaInput *
+cag_budget_view_get_input (CagBudgetView *self)
+{
+  g_return_val_if_fail (CAG_IS_BUDGET_VIEW (self), NULL);
+  return self->input;
+}
+
+void
+cag_budget_view_preview (CagBudgetView          *self,
+                         const CagProformaInput *in)
+{
+  g_return_if_fail (CAG_IS_BUDGET_VIEW (self));
+
+  if (in == NULL)
+    {
+      refresh (self);
+      return;
+    }
+  g_clear_pointer (&self->shown, cag_proforma_free);
+  self->shown = cag_proforma_compute (in);
+  cag_budget_view_fill_table (self, self->shown);
+}
+
+const char *
+cag_budget_view_get_cell (CagBudgetView *self,
+                          guint          row,
+                          guint          column)
+{
+  char **cells;
+
+  g_return_val_if_fail (CAG_IS_BUDGET_VIEW (self), NULL);
+
+  if (row >= self->cells->len)
+    return NULL;
+  cells = self->cells->pdata[row];
+  if (column >= g_strv_length (cells))
+    return NULL;
+  return cells[column];
+}

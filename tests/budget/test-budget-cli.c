@@ -1,0 +1,321 @@
+/* test-budget-cli.c — cagnotte-cli's funder, budget and campaign offer
+ * commands: the worked example through the command line and its JSON,
+ * refusals that leave the database unchanged, frozen versions, and the
+ * French pro-forma.  argv[1] is the cagnotte-cli executable. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#define D(x) ((gint64) (x) * 100)
+
+static const char *cli_path;
+static char *tmp_dir;
+static char *db_path;
+
+/* Runs cagnotte-cli --db DB with ARGS (NULL-terminated); returns the exit
+ * status, stdout and stderr. */
+static int
+run_cli (const char *language, char **out, char **err, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_auto (GStrv) env = g_get_environ ();
+  GError *error = NULL;
+  const char *arg;
+  int status = -1;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) cli_path);
+  g_ptr_array_add (args, (char *) "--db");
+  g_ptr_array_add (args, db_path);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return -1;
+}
+
+#define RUN_OK(...) \
+  G_STMT_START { \
+    g_autofree char *o_ = NULL; \
+    g_autofree char *e_ = NULL; \
+    int rc_ = run_cli ("en", &o_, &e_, __VA_ARGS__, NULL); \
+    if (rc_ != 0) \
+      g_error ("command failed (%d): %s", rc_, e_); \
+  } G_STMT_END
+
+static JsonObject *
+show_json (const char *budget, JsonParser *parser)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GError *error = NULL;
+
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "show", budget, "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gint64
+member_int (JsonObject *o, const char *name)
+{
+  g_assert_true (json_object_has_member (o, name));
+  return json_object_get_int_member (o, name);
+}
+
+static void
+set_up_worked_example (void)
+{
+  RUN_OK ("init");
+  RUN_OK ("funder", "add", "MRI", "--kind", "provincial");
+  RUN_OK ("funder", "add", "ACDI", "--kind", "federal");
+  RUN_OK ("budget", "add", "GESQ 2003", "--start", "2003-04-01", "--end", "2004-03-31",
+          "--preset", "gesq-2003");
+  RUN_OK ("budget", "offer", "GESQ 2003", "MRI", "--ratio", "2:1", "--lines", "B");
+  RUN_OK ("budget", "offer", "GESQ 2003", "ACDI", "--ratio", "1:1");
+  RUN_OK ("budget", "pledge", "GESQ 2003", "Caisse solidaire", "10 000,00", "--line", "A",
+          "--status", "confirmed");
+  RUN_OK ("budget", "pledge", "GESQ 2003", "Chantier", "20000", "--line", "B", "--kind",
+          "in-kind", "--basis", "400 h × 50 $");
+}
+
+static void
+test_worked_example (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root, *totals, *a, *b, *f;
+  JsonArray *lines, *funders, *shares;
+
+  set_up_worked_example ();
+  root = show_json ("GESQ 2003", parser);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "budget"), ==, "GESQ 2003");
+  g_assert_cmpint (member_int (root, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "draft");
+
+  lines = json_object_get_array_member (root, "lines");
+  g_assert_cmpuint (json_array_get_length (lines), ==, 2);
+  a = json_array_get_object_element (lines, 0);
+  b = json_array_get_object_element (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (a, "code"), ==, "A");
+  g_assert_true (json_object_has_member (a, "label"));
+  g_assert_cmpint (member_int (a, "amount_cents"), ==, D (50000));
+  g_assert_cmpint (member_int (a, "partner_cash_cents"), ==, D (10000));
+  g_assert_cmpint (member_int (a, "partner_in_kind_cents"), ==, 0);
+  g_assert_cmpint (member_int (a, "funded_cents"), ==, D (20000));
+  g_assert_cmpint (member_int (a, "gap_cents"), ==, D (30000));
+  g_assert_cmpint (member_int (a, "partner_needed_cents"), ==, D (15000));
+  g_assert_cmpint (member_int (b, "partner_in_kind_cents"), ==, D (20000));
+  g_assert_cmpint (member_int (b, "funded_cents"), ==, D (60000));
+  g_assert_cmpint (member_int (b, "gap_cents"), ==, D (15000));
+  g_assert_cmpint (member_int (b, "partner_needed_cents"), ==, D (5000));
+
+  shares = json_object_get_array_member (b, "funders");
+  g_assert_cmpuint (json_array_get_length (shares), ==, 2);
+  f = json_array_get_object_element (shares, 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "funder"), ==, "MRI");
+  g_assert_cmpint (member_int (f, "given_cents"), ==, D (40000));
+  g_assert_cmpint (member_int (f, "base_used_cents"), ==, D (20000));
+
+  funders = json_object_get_array_member (root, "funders");
+  g_assert_cmpuint (json_array_get_length (funders), ==, 2);
+  f = json_array_get_object_element (funders, 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "ratio"), ==, "2:1");
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (40000));
+  f = json_array_get_object_element (funders, 1);
+  g_assert_cmpstr (json_object_get_string_member (f, "funder"), ==, "ACDI");
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (10000));
+
+  totals = json_object_get_object_member (root, "totals");
+  g_assert_cmpint (member_int (totals, "amount_cents"), ==, D (125000));
+  g_assert_cmpint (member_int (totals, "partner_cents"), ==, D (30000));
+  g_assert_cmpint (member_int (totals, "matched_cents"), ==, D (50000));
+  g_assert_cmpint (member_int (totals, "funded_cents"), ==, D (80000));
+  g_assert_cmpint (member_int (totals, "gap_cents"), ==, D (45000));
+  g_assert_cmpint (member_int (totals, "partner_needed_cents"), ==, D (20000));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+}
+
+static void
+test_french_table (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli ("fr", &out, &err, "budget", "show", "GESQ 2003", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "GESQ 2003"));
+  g_assert_nonnull (strstr (out, "Écart"));
+  /* 45 000,00 $ with a narrow no-break space and a no-break space. */
+  g_assert_nonnull (strstr (out, "45\u202F000,00\u00A0$"));
+  g_assert_nonnull (strstr (out, "20\u202F000,00\u00A0$"));
+  g_assert_nonnull (strstr (out, "400 h × 50 $"));
+  g_assert_null (strstr (out, "Warning"));
+}
+
+static void
+test_refusals (void)
+{
+  struct
+  {
+    const char *args[12];
+  } bad[] = {
+    { { "funder", "add", "MRI", NULL } },                                     /* exists */
+    { { "funder", "add", "X", "--kind", "ministry", NULL } },
+    { { "budget", "offer", "GESQ 2003", "MRI", "--ratio", "2", NULL } },
+    { { "budget", "offer", "GESQ 2003", "MRI", NULL } },
+    { { "budget", "offer", "GESQ 2003", "Nobody", "--ratio", "1:1", NULL } },
+    { { "budget", "offer", "GESQ 2003", "MRI", "--ratio", "1:1", "--max-share", "120", NULL } },
+    { { "budget", "pledge", "GESQ 2003", "P", "100", NULL } },                 /* no --line */
+    { { "budget", "pledge", "GESQ 2003", "P", "100", "--line", "Z", NULL } },
+    { { "budget", "pledge", "GESQ 2003", "P", "-5", "--line", "A", NULL } },
+    { { "budget", "pledge", "GESQ 2003", "P", "5", "--line", "A", "--kind", "in-kind", NULL } },
+    { { "budget", "line", "add", "GESQ 2003", "C", "Label", "4,500", NULL } }, /* ambiguous */
+    { { "budget", "show", "Nothing", NULL } },
+  };
+  g_autoptr (JsonParser) before_parser = json_parser_new ();
+  g_autoptr (JsonParser) after_parser = json_parser_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  show_json ("GESQ 2003", before_parser);
+  json_generator_set_root (gen, json_parser_get_root (before_parser));
+  before = json_generator_to_data (gen, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GPtrArray) args = g_ptr_array_new ();
+      g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = 0;
+
+      g_ptr_array_add (args, (char *) cli_path);
+      g_ptr_array_add (args, (char *) "--db");
+      g_ptr_array_add (args, db_path);
+      for (guint j = 0; bad[i].args[j] != NULL; j++)
+        g_ptr_array_add (args, (char *) bad[i].args[j]);
+      g_ptr_array_add (args, NULL);
+      g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &status, NULL));
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 1)
+        g_error ("case %u should fail with status 1", i);
+      g_assert_true (g_str_has_prefix (err, "cagnotte-cli: "));
+      /* One line of explanation. */
+      g_assert_cmpint (strchr (err, '\n') - err, ==, (gint) strlen (err) - 1);
+    }
+
+  show_json ("GESQ 2003", after_parser);
+  json_generator_set_root (gen, json_parser_get_root (after_parser));
+  after = json_generator_to_data (gen, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_versions_and_warnings (void)
+{
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *root;
+  JsonArray *warnings;
+
+  RUN_OK ("budget", "submit", "GESQ 2003");
+  RUN_OK ("funder", "add", "Fondation Béati", "--kind", "foundation", "--requires-charity");
+  RUN_OK ("budget", "offer", "GESQ 2003", "fondation beati", "--ratio", "1:2", "--cash-only",
+          "--cap", "1000", "--lines", "A,Q");
+
+  root = show_json ("GESQ 2003", p2);
+  g_assert_cmpint (member_int (root, "version"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "draft");
+  warnings = json_object_get_array_member (root, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 2);   /* charity, line Q */
+
+  /* Version 1 stays as submitted. */
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "show", "GESQ 2003", "--version", "1",
+                            "--json", NULL), ==, 0);
+  json_parser_load_from_data (p1, out, -1, NULL);
+  root = json_node_get_object (json_parser_get_root (p1));
+  g_assert_cmpint (member_int (root, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "submitted");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "funders")), ==, 2);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "show", "GESQ 2003", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Warning: "));
+  g_assert_nonnull (strstr (out, "charitable status"));
+}
+
+static void
+test_campaign_offer (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *root;
+
+  RUN_OK ("campaign", "add", "Dakar 2005", "--delegation-cost", "4500", "--start", "2003-06-01",
+          "--deadline", "2006-06-01");
+  g_assert_cmpint (run_cli ("en", &out, &err, "campaign", "offer", "Dakar 2005", "MRI",
+                            "--ratio", "1:1", "--cap-per-fund", "2250", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, NULL);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "ratio"), ==, "1:1");
+  g_assert_cmpint (member_int (root, "cap_per_fund_cents"), ==, D (2250));
+  g_assert_true (json_object_get_boolean_member (root, "applies"));
+}
+
+int
+main (int argc, char **argv)
+{
+  GError *error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s CAGNOTTE-CLI\n", argv[0]);
+      return 2;
+    }
+  cli_path = argv[1];
+  tmp_dir = g_dir_make_tmp ("cagnotte-budget-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp_dir, "cli.db", NULL);
+
+  /* The tests run in order on one database. */
+  g_test_add_func ("/budget-cli/worked-example", test_worked_example);
+  g_test_add_func ("/budget-cli/french-table", test_french_table);
+  g_test_add_func ("/budget-cli/refusals", test_refusals);
+  g_test_add_func ("/budget-cli/versions-and-warnings", test_versions_and_warnings);
+  g_test_add_func ("/budget-cli/campaign-offer", test_campaign_offer);
+  status = g_test_run ();
+
+  {
+    g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (tmp_dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (tmp_dir);
+  }
+  g_free (db_path);
+  g_free (tmp_dir);
+  return status;
+}
