@@ -11,9 +11,7 @@
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-pdf.h"
-#ifdef CAG_PDF_HAVE_BUDGETS
 #include "cag-budget.h"
-#endif
 
 typedef struct
 {
@@ -247,6 +245,10 @@ export_proforma (CagCli *cli, int argc, char **argv)
     LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
   };
   g_autoptr (GError) error = NULL;
+  g_autoptr (CagBudget) budget = NULL;
+  g_autoptr (CagFunder) funder = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new ();
+  g_autofree char *message = NULL;
   CagStore *store;
   CagLang lang;
 
@@ -263,35 +265,23 @@ export_proforma (CagCli *cli, int argc, char **argv)
   store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
-#ifdef CAG_PDF_HAVE_BUDGETS
-  {
-    g_autoptr (CagBudget) budget = NULL;
-    g_autoptr (CagFunder) funder = NULL;
-    g_autoptr (GPtrArray) paths = g_ptr_array_new ();
-    g_autofree char *message = NULL;
-
-    budget = cag_budget_find (store, argv[1], 0, &error);
-    if (budget == NULL)
-      return cag_cli_fail (g_steal_pointer (&error));
-    if (o.funder != NULL)
-      {
-        funder = cag_funder_find (store, o.funder, &error);
-        if (funder == NULL)
-          return cag_cli_fail (g_steal_pointer (&error));
-      }
-    if (!cag_pdf_write_proforma (store, budget->id, funder != NULL ? funder->id : 0, lang,
-                                 o.output, &error))
-      return cag_cli_fail (g_steal_pointer (&error));
-    g_ptr_array_add (paths, o.output);
-    message = g_strdup_printf (_("Wrote the pro-forma of “%s” (version %d) to %s."), budget->name,
-                               budget->version, o.output);
-    report_written (cli, paths, message);
-  }
-#else
-  /* Budgets are not in this build: the library says so clearly. */
-  if (!cag_pdf_write_proforma (store, 0, 0, lang, o.output, &error))
+  budget = cag_budget_find (store, argv[1], 0, &error);
+  if (budget == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
-#endif
+  if (o.funder != NULL)
+    {
+      funder = cag_funder_find (store, o.funder, &error);
+      if (funder == NULL)
+        return cag_cli_fail (g_steal_pointer (&error));
+    }
+  if (!cag_pdf_write_proforma (store, budget->id, funder != NULL ? funder->id : 0, lang, o.output,
+                               &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  g_ptr_array_add (paths, o.output);
+  message = g_strdup_printf (_("Wrote the pro-forma of “%s” (version %d) to %s."), budget->name,
+                             budget->version, o.output);
+  report_written (cli, paths, message);
   return 0;
 }
 

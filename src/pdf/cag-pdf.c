@@ -358,22 +358,3 @@ cag_pdf_write_statements (CagStore      *store,
     *out_paths = g_steal_pointer (&written);
   return TRUE;
 }
-
-#ifndef CAG_PDF_HAVE_BUDGETS
-/* Without budgets in this build (see meson.build); otherwise in
- * cag-pdf-proforma.c. */
-gboolean
-cag_pdf_write_proforma (CagStore      *store,
-                        gint64         budget_id,
-                        gint64         funder_id,
-                        CagLang        lang,
-                        const char    *path,
-                        GError       **error)
-{
-  g_set_error_literal (error, CAG_ERROR, CAG_ERROR_FAILED,
-                       C_("pdf",
-                          "Budgets are not available in this version of Cagnotte, so no pro-forma "
-                         "can be made."));
-  return FALSE;
-}
-#endif

@@ -70,9 +70,10 @@ char     *cag_pdf_proforma_file_name  (const char    *budget,
  * but letters and digits turned into single dashes, trimmed. */
 char     *cag_pdf_safe_name         (const char *text);
 
-/* The pro-forma of a budget for all funders (funder_id 0) or for one funder,
- * with its request, its terms and its eligible lines highlighted.  Fails
- * with CAG_ERROR_FAILED when this build has no budgets. */
+/* The pro-forma of the latest version of a budget, for all funders
+ * (funder_id 0) or addressed to one funder: its request, its terms and its
+ * eligible lines highlighted.  NOT_FOUND when that funder has no offer on the
+ * budget. */
 gboolean  cag_pdf_write_proforma    (CagStore      *store,
                                      gint64         budget_id,
                                      gint64         funder_id,

@@ -38,6 +38,21 @@ n=$(ls "$dir/batch" | wc -l)
 grep -q '"written"' "$dir/out.json" || fail "batch JSON"
 if ls "$dir/batch" | grep -q '[^a-z0-9.-]'; then fail "unsafe file names: $(ls "$dir/batch")"; fi
 
+# The pro-forma of the demo budget, for all funders and for one.
+budget=$("$cli" --db "$db" --json budget list | sed -n 's/.*"id" *: *\([0-9]*\).*/\1/p' | head -n 1)
+[ -n "$budget" ] || fail "no budget in the demo data"
+"$cli" --db "$db" export proforma "$budget" --output "$dir/proforma.pdf" --lang fr >/dev/null
+qpdf --check "$dir/proforma.pdf" >/dev/null || fail "qpdf on the pro-forma"
+t=$(text "$dir/proforma.pdf")
+case $t in *"Budget pro forma"*"Version 1"*) ;; *) fail "pro-forma text: $t" ;; esac
+"$cli" --db "$db" export proforma "$budget" --funder "Agence canadienne de développement international (ACDI)" --output "$dir/proforma-acdi.pdf" \
+  --lang en >/dev/null
+t=$(text "$dir/proforma-acdi.pdf")
+case $t in *"request to Agence canadienne"*) ;; *) fail "pro-forma to a funder: $t" ;; esac
+if "$cli" --db "$db" export proforma "$budget" --funder "Nobody" --output "$dir/x.pdf" 2>/dev/null; then
+  fail "unknown funder accepted"
+fi
+
 # Refusals: one clear line on stderr, exit status 1, no file.
 if "$cli" --db "$db" export statement "Atelier du chômeur" --output "$dir/x.pdf" --lang xx 2>"$dir/err"; then
   fail "--lang xx accepted"

@@ -17,9 +17,7 @@
 #include "cag-i18n.h"
 #include "cag-money.h"
 #include "cag-store.h"
-#ifdef CAG_PDF_HAVE_BUDGETS
 #include "cag-budget.h"
-#endif
 
 /* Runs CALL (which takes &error) and fails with its message. */
 #define CHECK(call) \
@@ -728,7 +726,6 @@ test_missing_font (Fixture       *f,
   }
 }
 
-#ifdef CAG_PDF_HAVE_BUDGETS
 static gint64
 add_funder (CagStore   *store,
             const char *name,
@@ -819,19 +816,6 @@ test_proforma (Fixture       *f,
                                           &error));
   g_assert_nonnull (error);
 }
-#else
-static void
-test_proforma (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = path_in (f, "proforma.pdf");
-
-  g_assert_false (cag_pdf_write_proforma (f->store, 1, 0, CAG_LANG_EN, path, &error));
-  g_assert_error (error, CAG_ERROR, CAG_ERROR_FAILED);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-}
-#endif
 
 int
 main (int argc, char **argv)
