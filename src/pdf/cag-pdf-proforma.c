@@ -145,21 +145,21 @@ draw_header_row (CagPdfDoc     *doc,
 
   for (guint c = 0; c < n; c++)
     {
-      g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7,
-                                                  x[c + 1] - x[c] - 2 * CELL_PAD,
-                                                  titles[c]);
-      h = MAX (h, MIN (lines->len, 3) * 8.5 + 7);
+      g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, 7,
+                                                      x[c + 1] - x[c] - 2 * CELL_PAD,
+                                                      titles[c], 4);
+      h = MAX (h, lines->len * 8.5 + 7);
     }
   cag_pdf_fill_rect (doc, x[0], y - h, x[n] - x[0], h, &cag_pdf_primary);
   for (guint c = 0; c < n; c++)
     {
-      g_autoptr (GPtrArray) lines = cag_pdf_wrap (doc, CAG_PDF_BOLD, 7,
-                                                  x[c + 1] - x[c] - 2 * CELL_PAD,
-                                                  titles[c]);
+      g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, 7,
+                                                      x[c + 1] - x[c] - 2 * CELL_PAD,
+                                                      titles[c], 4);
 
       if ((gint) c == highlight)
         cag_pdf_fill_rect (doc, x[c], y - h, x[c + 1] - x[c], h, &cag_pdf_warn);
-      for (guint l = 0; l < lines->len && l < 3; l++)
+      for (guint l = 0; l < lines->len; l++)
         cag_pdf_text (doc, right[c] ? x[c + 1] - CELL_PAD : x[c] + CELL_PAD, y - 10 - l * 8.5,
                       right[c] ? CAG_PDF_ALIGN_RIGHT : CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 7, &white,
                       lines->pdata[l]);
