@@ -119,7 +119,7 @@ export_statement (CagCli *cli, int argc, char **argv)
   CagDate as_of;
   CagLang lang;
 
-  if (!cag_cli_parse (&argc, &argv, _("ORG --output FILE"),
+  if (!cag_cli_parse (&argc, &argv, _("export statement ORG --output FILE"),
                       _("Write the statement of an organization’s delegation fund as a PDF."),
                       entries))
     return 1;
@@ -161,7 +161,7 @@ export_summary (CagCli *cli, int argc, char **argv)
   CagDate as_of;
   CagLang lang;
 
-  if (!cag_cli_parse (&argc, &argv, _("CAMPAIGN --output FILE"),
+  if (!cag_cli_parse (&argc, &argv, _("export summary CAMPAIGN --output FILE"),
                       _("Write the summary of a campaign (every fund, the network’s totals) as a "
                         "PDF."),
                       entries))
@@ -205,7 +205,7 @@ export_statements (CagCli *cli, int argc, char **argv)
   CagDate as_of;
   CagLang lang;
 
-  if (!cag_cli_parse (&argc, &argv, _("CAMPAIGN --dir DIR"),
+  if (!cag_cli_parse (&argc, &argv, _("export statements CAMPAIGN --dir DIR"),
                       _("Write the statement of every fund of a campaign into a folder, one PDF "
                         "file each."),
                       entries))
@@ -252,7 +252,7 @@ export_proforma (CagCli *cli, int argc, char **argv)
   CagStore *store;
   CagLang lang;
 
-  if (!cag_cli_parse (&argc, &argv, _("BUDGET --output FILE"),
+  if (!cag_cli_parse (&argc, &argv, _("export proforma BUDGET --output FILE [--funder FUNDER]"),
                       _("Write the pro-forma of an operating budget as a PDF."), entries))
     return 1;
   if (argc != 2)
