@@ -317,7 +317,6 @@ draw_lines_table (CagPdfDoc          *doc,
     C_("pdf", "Partners needed"),
   };
   const gboolean right[N] = { FALSE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
-  double header_top;
 
   x[0] = CAG_PDF_LEFT;
   x[1] = CAG_PDF_LEFT + LABEL_WIDTH;
@@ -325,9 +324,7 @@ draw_lines_table (CagPdfDoc          *doc,
     x[c] = x[c - 1] + w;
 
   y = ensure_room (doc, y, 40 + 3 * 16);
-  header_top = y;
   y = draw_header_row (doc, y, N, x, titles, right, -1);
-  (void) header_top;
 
   for (guint i = 0; i <= p->n_lines; i++)
     {
