@@ -178,12 +178,13 @@ cag_budget_view_build_lines_page (CagBudgetView *self)
   self->lines_store = gtk_list_store_new (LINE_N_COLS, G_TYPE_STRING, G_TYPE_STRING,
                                           G_TYPE_STRING);
   view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->lines_store));
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), LINE_COL_CODE, -1, FALSE);
+  gtk_tree_view_column_set_expand (
+    cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), LINE_COL_CODE, -1, FALSE), FALSE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Label"), LINE_COL_LABEL,
               EDIT_LINE_LABEL, FALSE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Amount"), LINE_COL_AMOUNT,
               EDIT_LINE_AMOUNT, TRUE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
 
   self->line_code = cag_budget_view_small_entry (6, _("Code of the new line"));
   self->line_label = cag_budget_view_small_entry (30, _("Label of the new line"));
@@ -214,8 +215,9 @@ cag_budget_view_build_offers_page (CagBudgetView *self)
                                            G_TYPE_STRING, G_TYPE_STRING);
   view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->offers_store));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Funder"), OFFER_COL_FUNDER, -1, FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Ratio"), OFFER_COL_RATIO,
-              EDIT_OFFER_RATIO, FALSE);
+  gtk_tree_view_column_set_expand (
+    cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Ratio"), OFFER_COL_RATIO,
+              EDIT_OFFER_RATIO, FALSE), FALSE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Lines (empty: all)"), OFFER_COL_LINES,
               EDIT_OFFER_LINES, FALSE);
   toggle = gtk_cell_renderer_toggle_new ();
@@ -229,7 +231,7 @@ cag_budget_view_build_offers_page (CagBudgetView *self)
               EDIT_OFFER_MIN_BASE, TRUE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "At most (%)"), OFFER_COL_SHARE,
               EDIT_OFFER_SHARE, TRUE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
 
   self->offer_funder = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
   self->offer_ratio = cag_budget_view_small_entry (6, _("Ratio of the new offer"));
@@ -259,14 +261,17 @@ cag_budget_view_build_pledges_page (CagBudgetView *self)
   self->pledges_view = GTK_TREE_VIEW (view);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Partner"), PLEDGE_COL_PARTNER, -1,
               FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), PLEDGE_COL_LINE, -1, FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), PLEDGE_COL_KIND, -1, FALSE);
+  gtk_tree_view_column_set_expand (
+    cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), PLEDGE_COL_LINE, -1, FALSE), FALSE);
+  gtk_tree_view_column_set_expand (
+    cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), PLEDGE_COL_KIND, -1, FALSE), FALSE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Amount"), PLEDGE_COL_AMOUNT,
               EDIT_PLEDGE_AMOUNT, TRUE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Status"), PLEDGE_COL_STATUS, -1, FALSE);
+  gtk_tree_view_column_set_expand (
+    cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Status"), PLEDGE_COL_STATUS, -1, FALSE), FALSE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Valuation basis"), PLEDGE_COL_BASIS,
               EDIT_PLEDGE_BASIS, FALSE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
 
   self->pledge_partner = cag_budget_view_small_entry (18, _("Partner of the new pledge"));
   self->pledge_line = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
@@ -305,10 +310,11 @@ cag_budget_view_build_funders_page (CagBudgetView *self)
                                             G_TYPE_STRING);
   view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->funders_store));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Funder"), FUNDER_COL_NAME, -1, FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), FUNDER_COL_KIND, -1, FALSE);
+  gtk_tree_view_column_set_expand (
+    cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), FUNDER_COL_KIND, -1, FALSE), FALSE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Charitable status"), FUNDER_COL_CHARITY,
               -1, FALSE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
 
   self->funder_name = cag_budget_view_small_entry (24, _("Name of the new funder"));
   self->funder_kind = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
