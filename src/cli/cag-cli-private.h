@@ -76,9 +76,10 @@ int cag_cli_campaign_offer    (CagCli *cli, int argc, char **argv);
 int cag_cli_export_pdf        (CagCli *cli, int argc, char **argv);
 
 /* CSV and backups (src/cli/cag-cli-data.c, issue 6): "import …",
- * "export csv …", "backup". */
+ * "export csv …", "backup", "restore". */
 int cag_cli_cmd_import        (CagCli *cli, int argc, char **argv);
 int cag_cli_export_csv        (CagCli *cli, int argc, char **argv);
 int cag_cli_cmd_backup        (CagCli *cli, int argc, char **argv);
+int cag_cli_cmd_restore       (CagCli *cli, int argc, char **argv);
 
 G_END_DECLS

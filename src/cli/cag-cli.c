@@ -30,6 +30,7 @@ static const CagCliGroup groups[] = {
   { "import", cag_cli_cmd_import },
   { "export", run_export },
   { "backup", cag_cli_cmd_backup },
+  { "restore", cag_cli_cmd_restore },
 };
 
 static void
@@ -50,7 +51,8 @@ print_help (void)
   g_print ("  budget …                %s\n", _("Operating budgets and pro-formas"));
   g_print ("  import contributions    %s\n", _("Import contributions from a CSV file"));
   g_print ("  export …                %s\n", _("PDF documents and CSV files"));
-  g_print ("  backup --output FILE    %s\n\n", _("Write a consistent copy of the database"));
+  g_print ("  backup --output FILE    %s\n", _("Write a consistent copy of the database"));
+  g_print ("  restore FILE --yes      %s\n\n", _("Replace the database with a backup"));
   g_print ("%s\n", _("Run “cagnotte-cli COMMAND --help” for the options of a command."));
   g_print ("%s\n", _("The database is ~/.local/share/cagnotte/cagnotte.db unless --db names another file."));
 }

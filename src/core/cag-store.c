@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "cag-backup.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
@@ -340,6 +341,11 @@ setup_connection (CagStore *store,
       || !exec_script (store, "PRAGMA cache_size = -32768", context, error))
     return FALSE;
 
+  /* Issue 6: a copy of an existing database before any upgrade, kept next to
+   * it (cag-backup.h); no upgrade when the copy fails. */
+  if (version > 0 && version < (gint64) count
+      && !cag_backup_before_migration (store->path, (int) version, error))
+    return FALSE;
   if (version < (gint64) count && !migrate (store, version, error))
     return FALSE;
   return TRUE;

@@ -1,0 +1,152 @@
+/* import-bench.c — how long importing a large spreadsheet takes.
+ *
+ * Builds a scratch database (100 organizations with a fund each in one
+ * campaign), writes a French LibreOffice-style CSV file of ROWS rows
+ * (default 100,000: semicolons, decimal commas, DD/MM/YYYY, quoted notes),
+ * then times a dry run, the real import, and a second import that must skip
+ * every row.  Prints one line per step; exits 1 if a step fails or the
+ * totals disagree.  Not part of `meson test`: run it from bench/run or as
+ *   _build/bench/import-bench [ROWS]
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
+#include "cag-import.h"
+#include "cag-money.h"
+#include "cag-store.h"
+
+#define N_ORGS 100
+
+static double
+seconds_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+}
+
+static gboolean
+prepare (CagStore  *store,
+         GError   **error)
+{
+  g_autoptr(CagCampaign) campaign = cag_campaign_new ();
+
+  campaign->name = g_strdup ("Dakar 2005");
+  campaign->delegation_cost_cents = 450000;
+  campaign->start = (CagDate) { 1990, 1, 1 };
+  campaign->deadline = (CagDate) { 2040, 12, 31 };
+  if (!cag_store_campaign_add (store, campaign, error))
+    return FALSE;
+
+  for (guint i = 0; i < N_ORGS; i++)
+    {
+      g_autoptr(CagOrganization) org = cag_organization_new ();
+      g_autoptr(CagFund) fund = cag_fund_new ();
+
+      org->name = g_strdup_printf ("Organisation régionale n° %03u", i);
+      if (!cag_store_org_add (store, org, error))
+        return FALSE;
+      fund->organization_id = org->id;
+      fund->campaign_id = campaign->id;
+      if (!cag_store_fund_open (store, fund, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Row i: organization i % N_ORGS, a distinct reference, dates spread over
+ * 30 years, amounts from 1,00 to 999,99. */
+static GString *
+make_csv (guint   rows,
+          gint64 *out_total)
+{
+  GString *csv = g_string_new ("\xEF\xBB\xBF" "Date;Organisation;Montant;Mode;Référence;Note\r\n");
+  gint64 total = 0;
+
+  for (guint i = 0; i < rows; i++)
+    {
+      gint64 cents = 100 + (gint64) (i * 7919u % 99900u);
+      g_autofree char *amount = cag_money_format_plain (cents, ',');
+      CagDate date = cag_date_from_days (cag_date_to_days (&(CagDate) { 2000, 1, 1 })
+                                         + (gint64) (i % 10950u));
+
+      total += cents;
+      g_string_append_printf (csv, "%02d/%02d/%04d;Organisation régionale n° %03u;%s $;%s;"
+                              "B-%u;%s\r\n",
+                              date.day, date.month, date.year, i % N_ORGS, amount,
+                              i % 3 == 0 ? "chèque" : i % 3 == 1 ? "virement" : "comptant",
+                              i, i % 10 == 0 ? "\"Note; avec séparateur\"" : "");
+    }
+  *out_total = total;
+  return csv;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  guint rows = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 100000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagStore) store = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  CagImportOptions options = { 0 };
+  gint64 expected = 0;
+  gint64 start;
+  int status = 0;
+
+  cag_i18n_init ();
+  dir = g_dir_make_tmp ("cagnotte-import-bench-XXXXXX", &error);
+  if (dir == NULL)
+    goto fail;
+  path = g_build_filename (dir, "cagnotte.db", NULL);
+  store = cag_store_open (path, &error);
+  if (store == NULL || !prepare (store, &error))
+    goto fail;
+
+  start = g_get_monotonic_time ();
+  csv = make_csv (rows, &expected);
+  g_print ("import-bench: %u rows, %.1f MB of CSV generated in %.2f s\n", rows,
+           csv->len / 1e6, seconds_since (start));
+
+  for (guint step = 0; step < 3; step++)
+    {
+      const char *names[] = { "dry run", "import", "second import" };
+      g_autoptr(CagImportReport) report = NULL;
+
+      options.dry_run = step == 0;
+      start = g_get_monotonic_time ();
+      if (!cag_import_contributions_data (store, csv->str, csv->len, &options, &report, &error))
+        goto fail;
+      g_print ("import-bench: %-13s %8.2f s  (%u added, %u already present)\n", names[step],
+               seconds_since (start), report->added, report->already_present);
+      if ((step < 2 && (report->added != rows || report->added_cents != expected))
+          || (step == 2 && (report->added != 0 || report->already_present != rows)))
+        {
+          g_printerr ("import-bench: unexpected counts at step “%s”\n", names[step]);
+          status = 1;
+        }
+    }
+  if (!cag_store_check_totals (store, &error))
+    goto fail;
+  goto out;
+
+fail:
+  g_printerr ("import-bench: %s\n", error != NULL ? error->message : "failed");
+  status = 1;
+out:
+  g_clear_pointer (&store, cag_store_close);
+  if (path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  if (dir != NULL)
+    g_rmdir (dir);
+  return status;
+}

@@ -1,0 +1,590 @@
+/* cag-import-assistant.c — three pages: the file and its campaign; a
+ * preview of every row with its problems beside it (a dry run: nothing is
+ * written); then, once the user presses Import, the import itself, all rows
+ * or none, and what it did. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cag-csv.h"
+#include "cag-error.h"
+#include "cag-import-assistant.h"
+#include "cag-money.h"
+
+#define PROBLEM_COLOR "#c01c28"
+#define SKIPPED_COLOR "#5e5c64"
+
+struct _CagImportAssistant
+{
+  GtkAssistant     parent_instance;
+
+  CagStore        *store;
+  char            *path;
+  gint64           campaign_id;
+  gboolean         create_organizations;
+  CagImportReport *report;
+  char            *summary;
+
+  GtkWidget       *choose_page;
+  GtkWidget       *file_button;
+  GtkComboBoxText *campaign_combo;
+  GtkWidget       *create_check;
+
+  GtkWidget       *preview_page;
+  GtkLabel        *preview_label;
+  GtkTreeView     *preview_view;
+  GtkListStore    *preview;
+
+  GtkWidget       *done_page;
+  GtkLabel        *done_label;
+};
+
+G_DEFINE_FINAL_TYPE (CagImportAssistant, cag_import_assistant, GTK_TYPE_ASSISTANT)
+
+enum
+{
+  SIGNAL_IMPORTED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- Helpers ------------------------------------------------------------ */
+
+static void
+options_fill (CagImportAssistant *self,
+              CagImportOptions   *options,
+              char              **campaign_key)
+{
+  *options = (CagImportOptions) { 0 };
+  *campaign_key = self->campaign_id > 0
+                  ? g_strdup_printf ("%" G_GINT64_FORMAT, self->campaign_id) : NULL;
+  options->campaign = *campaign_key;
+  options->create_organizations = self->create_organizations;
+}
+
+static char *
+report_counts (const CagImportReport *report)
+{
+  g_autofree char *total = cag_money_format (report->added_cents, cag_i18n_get_language ());
+  GString *text = g_string_new (NULL);
+
+  if (report->dry_run)
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u contribution will be imported (%s).",
+                                         "%u contributions will be imported (%s).",
+                                         report->added),
+                            report->added, total);
+  else
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u contribution imported (%s).",
+                                         "%u contributions imported (%s).",
+                                         report->added),
+                            report->added, total);
+  if (report->already_present > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u row is already in the database and is skipped.",
+                                           "%u rows are already in the database and are skipped.",
+                                           report->already_present),
+                              report->already_present);
+    }
+  if (report->organizations_created > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u new organization.",
+                                           "%u new organizations.",
+                                           report->organizations_created),
+                              report->organizations_created);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+set_summary (CagImportAssistant *self,
+             const char         *text)
+{
+  g_free (self->summary);
+  self->summary = g_strdup (text);
+}
+
+/* Fills the preview from the file's records and the report's problems;
+ * adds the lines shown to SHOWN. */
+static void
+fill_preview (CagImportAssistant *self,
+              GPtrArray          *records,
+              GHashTable         *shown)
+{
+  g_autoptr(GHashTable) problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) skipped = g_hash_table_new (NULL, NULL);
+  GList *columns;
+  guint first = 0;
+  guint n_cells;
+  CagCsvRecord *header;
+
+  for (guint i = 0; i < self->report->problems->len; i++)
+    {
+      const CagImportProblem *p = self->report->problems->pdata[i];
+      g_autofree char *text = NULL;
+      char *before = g_hash_table_lookup (problems, GUINT_TO_POINTER (p->line));
+
+      if (p->field >= 0)
+        text = g_strdup_printf (C_("import preview", "%s: %s"),
+                                cag_import_field_label (p->field), p->message);
+      else
+        text = g_strdup (p->message);
+      g_hash_table_insert (problems, GUINT_TO_POINTER (p->line),
+                           before != NULL ? g_strconcat (before, "\n", text, NULL)
+                                          : g_steal_pointer (&text));
+    }
+  for (guint i = 0; i < self->report->skipped_lines->len; i++)
+    g_hash_table_add (skipped, self->report->skipped_lines->pdata[i]);
+
+  /* The view is rebuilt: the file decides the columns. */
+  columns = gtk_tree_view_get_columns (self->preview_view);
+  for (GList *l = columns; l != NULL; l = l->next)
+    gtk_tree_view_remove_column (self->preview_view, l->data);
+  g_list_free (columns);
+  gtk_list_store_clear (self->preview);
+
+  while (first < records->len && cag_csv_record_is_blank (records->pdata[first]))
+    first++;
+  if (first >= records->len)
+    return;
+  header = records->pdata[first];
+  n_cells = MIN (header->n_fields, CAG_IMPORT_ASSISTANT_MAX_COLUMNS);
+
+  gtk_tree_view_insert_column_with_attributes (self->preview_view, -1,
+                                               C_("import preview", "Line"),
+                                               gtk_cell_renderer_text_new (),
+                                               "text", CAG_IMPORT_PREVIEW_LINE, NULL);
+  for (guint c = 0; c < n_cells; c++)
+    gtk_tree_view_insert_column_with_attributes (self->preview_view, -1, header->fields[c],
+                                                 gtk_cell_renderer_text_new (),
+                                                 "text", CAG_IMPORT_PREVIEW_FIRST_CELL + c,
+                                                 NULL);
+  gtk_tree_view_insert_column_with_attributes (self->preview_view, -1,
+                                               C_("import preview", "Problem"),
+                                               gtk_cell_renderer_text_new (),
+                                               "text", CAG_IMPORT_PREVIEW_STATUS,
+                                               "foreground", CAG_IMPORT_PREVIEW_STATUS_COLOR,
+                                               NULL);
+
+  for (guint i = first + 1; i < records->len; i++)
+    {
+      CagCsvRecord *record = records->pdata[i];
+      const char *problem = g_hash_table_lookup (problems, GUINT_TO_POINTER (record->line));
+      gboolean was_skipped = g_hash_table_contains (skipped, GUINT_TO_POINTER (record->line));
+      g_autofree char *line = NULL;
+      GtkTreeIter iter;
+
+      if (cag_csv_record_is_blank (record))
+        continue;
+      g_hash_table_add (shown, GUINT_TO_POINTER (record->line));
+      line = g_strdup_printf ("%u", record->line);
+      gtk_list_store_append (self->preview, &iter);
+      gtk_list_store_set (self->preview, &iter,
+                          CAG_IMPORT_PREVIEW_LINE, line,
+                          CAG_IMPORT_PREVIEW_STATUS,
+                          problem != NULL ? problem
+                          : was_skipped ? C_("import preview", "Already present: skipped")
+                          : "",
+                          CAG_IMPORT_PREVIEW_STATUS_COLOR,
+                          problem != NULL ? PROBLEM_COLOR : SKIPPED_COLOR,
+                          -1);
+      for (guint c = 0; c < n_cells && c < record->n_fields; c++)
+        gtk_list_store_set (self->preview, &iter, CAG_IMPORT_PREVIEW_FIRST_CELL + c,
+                            record->fields[c], -1);
+    }
+}
+
+/* The dry run behind the preview page. */
+static void
+check_file (CagImportAssistant *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *campaign_key = NULL;
+  CagImportOptions options;
+  gboolean ok;
+
+  g_clear_pointer (&self->report, cag_import_report_free);
+  gtk_list_store_clear (self->preview);
+  gtk_assistant_set_page_complete (GTK_ASSISTANT (self), self->preview_page, FALSE);
+
+  if (self->path == NULL)
+    return;
+
+  options_fill (self, &options, &campaign_key);
+  options.dry_run = TRUE;
+  ok = cag_import_contributions (self->store, self->path, &options, &self->report, &error);
+  if (self->report == NULL)
+    {
+      set_summary (self, error != NULL ? error->message : "");
+      gtk_label_set_text (self->preview_label, self->summary);
+      return;
+    }
+
+  records = cag_csv_parse_file (self->path, options.delimiter, NULL, NULL);
+  if (records != NULL)
+    fill_preview (self, records, shown);
+
+  if (ok)
+    {
+      g_autofree char *counts = report_counts (self->report);
+      g_autofree char *text = g_strdup_printf ("%s %s", counts,
+                                               C_("import assistant",
+                                                  "Nothing is written until you press Apply."));
+
+      set_summary (self, text);
+    }
+  else
+    {
+      GString *text = g_string_new (error->message);
+
+      /* Problems of the whole file (missing columns) have no row to sit
+       * beside: they go under the summary. */
+      for (guint i = 0; i < self->report->problems->len; i++)
+        {
+          const CagImportProblem *p = self->report->problems->pdata[i];
+          gboolean has_row = g_hash_table_contains (shown, GUINT_TO_POINTER (p->line));
+
+          if (!has_row)
+            {
+              g_autofree char *line = cag_import_problem_to_string (p);
+
+              g_string_append_printf (text, "\n%s", line);
+            }
+        }
+      g_string_append_printf (text, "\n%s",
+                              _("Correct the file in the spreadsheet, save it, then check it "
+                                "again."));
+      set_summary (self, text->str);
+      g_string_free (text, TRUE);
+    }
+  gtk_label_set_text (self->preview_label, self->summary);
+  gtk_assistant_set_page_complete (GTK_ASSISTANT (self), self->preview_page, ok);
+}
+
+static void
+update_choose_page (CagImportAssistant *self)
+{
+  gtk_assistant_set_page_complete (GTK_ASSISTANT (self), self->choose_page, self->path != NULL);
+}
+
+/* ---- Signal callbacks --------------------------------------------------- */
+
+static void
+file_set_cb (GtkFileChooserButton *button,
+             CagImportAssistant   *self)
+{
+  g_free (self->path);
+  self->path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (button));
+  update_choose_page (self);
+}
+
+static void
+campaign_changed_cb (GtkComboBox        *combo,
+                     CagImportAssistant *self)
+{
+  const char *id = gtk_combo_box_get_active_id (combo);
+
+  self->campaign_id = id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
+}
+
+static void
+create_toggled_cb (GtkToggleButton    *check,
+                   CagImportAssistant *self)
+{
+  self->create_organizations = gtk_toggle_button_get_active (check);
+}
+
+static void
+cag_import_assistant_prepare (GtkAssistant *assistant,
+                              GtkWidget    *page)
+{
+  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (assistant);
+
+  if (page == self->preview_page)
+    check_file (self);
+}
+
+static void
+cag_import_assistant_apply (GtkAssistant *assistant)
+{
+  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (assistant);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *campaign_key = NULL;
+  CagImportOptions options;
+
+  if (self->path == NULL)
+    return;
+  options_fill (self, &options, &campaign_key);
+  g_clear_pointer (&self->report, cag_import_report_free);
+  if (cag_import_contributions (self->store, self->path, &options, &self->report, &error))
+    {
+      g_autofree char *counts = report_counts (self->report);
+
+      set_summary (self, counts);
+      g_signal_emit (self, signals[SIGNAL_IMPORTED], 0);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s",
+                                               C_("import assistant", "Nothing was imported."),
+                                               error->message);
+
+      set_summary (self, text);
+    }
+  gtk_label_set_text (self->done_label, self->summary);
+}
+
+static void
+cag_import_assistant_close (GtkAssistant *assistant)
+{
+  gtk_widget_destroy (GTK_WIDGET (assistant));
+}
+
+static void
+cag_import_assistant_cancel (GtkAssistant *assistant)
+{
+  gtk_widget_destroy (GTK_WIDGET (assistant));
+}
+
+/* ---- Construction ------------------------------------------------------- */
+
+static GtkWidget *
+build_choose_page (CagImportAssistant *self)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *intro, *file_label, *campaign_label;
+  GtkFileFilter *csv = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_container_set_border_width (GTK_CONTAINER (grid), 18);
+
+  intro = gtk_label_new (_("Choose the CSV file saved from the spreadsheet (LibreOffice or "
+                           "Excel). Its first line must name the columns: date, organisation, "
+                           "montant, and if you have them mode, référence, note, campagne."));
+  gtk_label_set_line_wrap (GTK_LABEL (intro), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (intro), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (intro), 70);
+  gtk_grid_attach (GTK_GRID (grid), intro, 0, 0, 2, 1);
+
+  file_label = gtk_label_new_with_mnemonic (C_("import assistant", "_File:"));
+  gtk_label_set_xalign (GTK_LABEL (file_label), 1);
+  self->file_button = gtk_file_chooser_button_new (C_("import assistant", "Spreadsheet to import"),
+                                                   GTK_FILE_CHOOSER_ACTION_OPEN);
+  gtk_file_filter_set_name (csv, C_("import assistant", "CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_pattern (csv, "*.txt");
+  gtk_file_filter_set_name (all, C_("import assistant", "All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_button), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_button), all);
+  gtk_widget_set_hexpand (self->file_button, TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (file_label), self->file_button);
+  g_signal_connect (self->file_button, "file-set", G_CALLBACK (file_set_cb), self);
+  gtk_grid_attach (GTK_GRID (grid), file_label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), self->file_button, 1, 1, 1, 1);
+
+  campaign_label = gtk_label_new_with_mnemonic (C_("import assistant", "_Campaign:"));
+  gtk_label_set_xalign (GTK_LABEL (campaign_label), 1);
+  self->campaign_combo = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
+  gtk_combo_box_text_append (self->campaign_combo, "0",
+                             _("Named in the file’s campaign column"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (campaign_label), GTK_WIDGET (self->campaign_combo));
+  g_signal_connect (self->campaign_combo, "changed", G_CALLBACK (campaign_changed_cb), self);
+  gtk_grid_attach (GTK_GRID (grid), campaign_label, 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->campaign_combo), 1, 2, 1, 1);
+
+  self->create_check = gtk_check_button_new_with_mnemonic (
+    _("C_reate the organizations the file names but the database does not have"));
+  g_signal_connect (self->create_check, "toggled", G_CALLBACK (create_toggled_cb), self);
+  gtk_grid_attach (GTK_GRID (grid), self->create_check, 0, 3, 2, 1);
+
+  return grid;
+}
+
+static GtkWidget *
+build_preview_page (CagImportAssistant *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
+
+  gtk_container_set_border_width (GTK_CONTAINER (box), 12);
+  self->preview_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_line_wrap (self->preview_label, TRUE);
+  gtk_label_set_xalign (self->preview_label, 0);
+  gtk_label_set_selectable (self->preview_label, FALSE);
+  gtk_box_pack_start (GTK_BOX (box), GTK_WIDGET (self->preview_label), FALSE, FALSE, 0);
+
+  {
+    GType types[CAG_IMPORT_PREVIEW_N_COLUMNS];
+
+    for (guint i = 0; i < CAG_IMPORT_PREVIEW_N_COLUMNS; i++)
+      types[i] = G_TYPE_STRING;
+    self->preview = gtk_list_store_newv (CAG_IMPORT_PREVIEW_N_COLUMNS, types);
+  }
+  self->preview_view = GTK_TREE_VIEW (gtk_tree_view_new_with_model (
+                                        GTK_TREE_MODEL (self->preview)));
+  gtk_tree_view_set_grid_lines (self->preview_view, GTK_TREE_VIEW_GRID_LINES_BOTH);
+  gtk_container_add (GTK_CONTAINER (scrolled), GTK_WIDGET (self->preview_view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_set_size_request (scrolled, 640, 320);
+  gtk_box_pack_start (GTK_BOX (box), scrolled, TRUE, TRUE, 0);
+  return box;
+}
+
+static void
+cag_import_assistant_finalize (GObject *object)
+{
+  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (object);
+
+  g_free (self->path);
+  g_free (self->summary);
+  g_clear_pointer (&self->report, cag_import_report_free);
+  g_clear_object (&self->preview);
+  G_OBJECT_CLASS (cag_import_assistant_parent_class)->finalize (object);
+}
+
+static void
+cag_import_assistant_class_init (CagImportAssistantClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkAssistantClass *assistant_class = GTK_ASSISTANT_CLASS (klass);
+
+  object_class->finalize = cag_import_assistant_finalize;
+  assistant_class->prepare = cag_import_assistant_prepare;
+  assistant_class->apply = cag_import_assistant_apply;
+  assistant_class->close = cag_import_assistant_close;
+  assistant_class->cancel = cag_import_assistant_cancel;
+
+  signals[SIGNAL_IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+}
+
+static void
+cag_import_assistant_init (CagImportAssistant *self)
+{
+  GtkAssistant *assistant = GTK_ASSISTANT (self);
+
+  gtk_window_set_title (GTK_WINDOW (self), C_("import assistant", "Import contributions"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 760, 520);
+
+  self->choose_page = build_choose_page (self);
+  gtk_assistant_append_page (assistant, self->choose_page);
+  gtk_assistant_set_page_title (assistant, self->choose_page, C_("import assistant", "File"));
+  gtk_assistant_set_page_type (assistant, self->choose_page, GTK_ASSISTANT_PAGE_INTRO);
+
+  self->preview_page = build_preview_page (self);
+  gtk_assistant_append_page (assistant, self->preview_page);
+  gtk_assistant_set_page_title (assistant, self->preview_page, C_("import assistant", "Check"));
+  gtk_assistant_set_page_type (assistant, self->preview_page, GTK_ASSISTANT_PAGE_CONFIRM);
+
+  self->done_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_line_wrap (self->done_label, TRUE);
+  gtk_label_set_selectable (self->done_label, FALSE);
+  self->done_page = GTK_WIDGET (self->done_label);
+  gtk_assistant_append_page (assistant, self->done_page);
+  gtk_assistant_set_page_title (assistant, self->done_page, C_("import assistant", "Done"));
+  gtk_assistant_set_page_type (assistant, self->done_page, GTK_ASSISTANT_PAGE_SUMMARY);
+  gtk_assistant_set_page_complete (assistant, self->done_page, TRUE);
+}
+
+/* ---- Public API --------------------------------------------------------- */
+
+CagImportAssistant *
+cag_import_assistant_new (GtkWindow *parent,
+                          CagStore  *store)
+{
+  g_autoptr(GPtrArray) campaigns = NULL;
+  CagImportAssistant *self;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  self = g_object_new (CAG_TYPE_IMPORT_ASSISTANT, "use-header-bar", FALSE, NULL);
+  self->store = store;
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+      gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+    }
+
+  campaigns = cag_store_campaign_list (store, NULL);
+  for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)
+    {
+      CagCampaign *campaign = campaigns->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, campaign->id);
+
+      gtk_combo_box_text_append (self->campaign_combo, id, campaign->name);
+    }
+  /* The last campaign is the current one in most networks. */
+  gtk_combo_box_set_active (GTK_COMBO_BOX (self->campaign_combo),
+                            campaigns != NULL && campaigns->len > 0 ? (gint) campaigns->len : 0);
+  update_choose_page (self);
+  return self;
+}
+
+void
+cag_import_assistant_set_file (CagImportAssistant *self,
+                               const char         *path)
+{
+  g_return_if_fail (CAG_IS_IMPORT_ASSISTANT (self));
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  if (path != NULL)
+    gtk_file_chooser_set_filename (GTK_FILE_CHOOSER (self->file_button), path);
+  update_choose_page (self);
+}
+
+void
+cag_import_assistant_set_campaign (CagImportAssistant *self,
+                                   gint64              campaign_id)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, campaign_id);
+
+  g_return_if_fail (CAG_IS_IMPORT_ASSISTANT (self));
+  gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->campaign_combo), id);
+}
+
+void
+cag_import_assistant_set_create_organizations (CagImportAssistant *self,
+                                               gboolean            create)
+{
+  g_return_if_fail (CAG_IS_IMPORT_ASSISTANT (self));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->create_check), create);
+}
+
+GtkTreeModel *
+cag_import_assistant_get_preview (CagImportAssistant *self)
+{
+  g_return_val_if_fail (CAG_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->report != NULL ? GTK_TREE_MODEL (self->preview) : NULL;
+}
+
+const CagImportReport *
+cag_import_assistant_get_report (CagImportAssistant *self)
+{
+  g_return_val_if_fail (CAG_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->report;
+}
+
+const char *
+cag_import_assistant_get_summary (CagImportAssistant *self)
+{
+  g_return_val_if_fail (CAG_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->summary;
+}

@@ -1,0 +1,325 @@
+/* test-backup.c — online backups while the database is open and busy, the
+ * automatic copies before migrations, and restoring. */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "cag-backup.h"
+#include "cag-error.h"
+#include "cag-store-private.h"
+#include "csv-test-util.h"
+
+static gint64
+add_contribution (CagStore *store,
+                  gint64    fund_id,
+                  CagDate   date,
+                  gint64    cents)
+{
+  g_autoptr(CagContribution) c = cag_contribution_new ();
+  g_autoptr(GError) error = NULL;
+
+  c->fund_id = fund_id;
+  c->date = date;
+  c->amount_cents = cents;
+  g_assert_true (cag_store_contribution_add (store, c, &error));
+  g_assert_no_error (error);
+  return c->id;
+}
+
+static gint64
+first_fund (Fixture *fx)
+{
+  g_autoptr(GPtrArray) funds = NULL;
+  g_autoptr(GError) error = NULL;
+
+  funds = cag_store_fund_list (fx->store, fx->dakar_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (funds->len, >, 0);
+  return ((CagFund *) funds->pdata[0])->id;
+}
+
+/* The copy opens as a Cagnotte database with the same ledger. */
+static void
+assert_copy_holds (const char *path,
+                   guint       expected_count,
+                   gint64      expected_total)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagStore) copy = NULL;
+  gint version = -1;
+  guint count = 0;
+
+  g_assert_true (cag_backup_verify (path, &version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, cag_store_schema_version ());
+
+  copy = cag_store_open_existing (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_total (copy, &count), ==, expected_total);
+  g_assert_cmpuint (count, ==, expected_count);
+  g_assert_true (cag_store_check_totals (copy, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_backup_while_open (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *dest = g_build_filename (fx->dir, "copie.db", NULL);
+  g_autofree char *dest2 = g_build_filename (fx->dir, "copie2.db", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 fund = first_fund (fx);
+  sqlite3 *other = NULL;
+
+  add_contribution (fx->store, fund, (CagDate) { 2004, 1, 15 }, 12500);
+  add_contribution (fx->store, fund, (CagDate) { 2004, 2, 15 }, 12500);
+
+  /* Another program holds a write transaction with uncommitted changes:
+   * the copy still succeeds and shows only committed data. */
+  g_assert_cmpint (sqlite3_open (fx->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; PRAGMA user_version = 999;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (cag_backup_store (fx->store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_true (cag_backup_file (fx->path, dest2, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  /* The store keeps working after the copy. */
+  add_contribution (fx->store, fund, (CagDate) { 2004, 3, 15 }, 12500);
+
+  /* A copy is one self-contained file (rollback journal, no WAL beside
+   * it): bytes 18 and 19 of the header are 1 for a rollback journal. */
+  {
+    g_autofree char *wal = g_strconcat (dest, "-wal", NULL);
+    g_autofree char *header = NULL;
+    gsize length = 0;
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_get_contents (dest, &header, &length, NULL));
+    g_assert_cmpuint (length, >, 100);
+    g_assert_cmpint (header[18], ==, 1);
+    g_assert_cmpint (header[19], ==, 1);
+  }
+  assert_copy_holds (dest, 2, 25000);
+  assert_copy_holds (dest2, 2, 25000);
+}
+
+static void
+test_backup_refusals (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *missing_dir = g_build_filename (fx->dir, "nope", "copie.db", NULL);
+  g_autofree char *missing_db = g_build_filename (fx->dir, "absent.db", NULL);
+  g_autofree char *text = g_build_filename (fx->dir, "texte.db", NULL);
+  g_autoptr(GError) self = NULL;
+  g_autoptr(GError) nodir = NULL;
+  g_autoptr(GError) nodb = NULL;
+  g_autoptr(GError) notdb = NULL;
+
+  g_assert_false (cag_backup_store (fx->store, fx->path, &self));
+  g_assert_error (self, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_false (cag_backup_store (fx->store, missing_dir, &nodir));
+  g_assert_error (nodir, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_false (cag_backup_file (missing_db, missing_dir, &nodb));
+  g_assert_error (nodb, CAG_ERROR, CAG_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (text, "date;montant\n2004-01-01;12\n", -1, NULL));
+  g_assert_false (cag_backup_verify (text, NULL, &notdb));
+  g_assert_error (notdb, CAG_ERROR, CAG_ERROR_DB_CORRUPT);
+}
+
+static void
+test_before_migration (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = g_strconcat (fx->path, ".backup-v1-", NULL);
+
+  add_contribution (fx->store, first_fund (fx), (CagDate) { 2004, 1, 15 }, 12500);
+
+  g_autofree char *oldest = NULL;
+
+  for (guint i = 0; i < CAG_BACKUP_KEEP + 3; i++)
+    {
+      g_assert_true (cag_backup_before_migration (fx->path, 1, &error));
+      g_assert_no_error (error);
+      if (i == 0)
+        {
+          g_autoptr(GPtrArray) first = cag_backup_list_automatic (fx->path, &error);
+
+          g_assert_cmpuint (first->len, ==, 1);
+          oldest = g_strdup (first->pdata[0]);
+        }
+    }
+  copies = cag_backup_list_automatic (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (copies->len, ==, CAG_BACKUP_KEEP);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      const char *path = copies->pdata[i];
+
+      g_assert_true (g_str_has_prefix (path, prefix));
+      assert_copy_holds (path, 1, 12500);
+      if (i > 0)
+        g_assert_cmpint (strcmp (copies->pdata[i - 1], path), <, 0);
+    }
+  /* The oldest ones went. */
+  g_assert_false (g_file_test (oldest, G_FILE_TEST_EXISTS));
+
+  /* A failed copy says so and names why. */
+  {
+    g_autofree char *missing = g_build_filename (fx->dir, "absent.db", NULL);
+    g_autoptr(GError) failed = NULL;
+
+    g_assert_false (cag_backup_before_migration (missing, 1, &failed));
+    g_assert_nonnull (failed);
+  }
+}
+
+/* Opening a database one schema version behind takes the automatic copy
+ * before upgrading it. */
+static void
+test_migration_takes_copy (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *old_path = g_build_filename (fx->dir, "ancienne.db", NULL);
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagStore) upgraded = NULL;
+  const CagMigration *steps;
+  guint n_steps = 0;
+  sqlite3 *db = NULL;
+  gint version = -1;
+
+  steps = cag_store_migrations (&n_steps);
+  if (n_steps < 2)
+    {
+      g_test_skip ("only one schema version so far");
+      return;
+    }
+  g_assert_cmpint (sqlite3_open (old_path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i + 1 < n_steps; i++)
+    g_assert_cmpint (sqlite3_exec (db, steps[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %u", n_steps - 1);
+
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+
+  upgraded = cag_store_open_existing (old_path, &error);
+  g_assert_no_error (error);
+  copies = cag_backup_list_automatic (old_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (copies->len, ==, 1);
+  g_assert_true (cag_backup_verify (copies->pdata[0], &version, &error));
+  g_assert_cmpint (version, ==, (gint) n_steps - 1);
+
+  /* A new file is not "migrated": no copy. */
+  {
+    g_autoptr(GPtrArray) none = cag_backup_list_automatic (fx->path, &error);
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
+static void
+test_restore (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (fx->dir, "copie.db", NULL);
+  g_autofree char *safety = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 fund = first_fund (fx);
+
+  add_contribution (fx->store, fund, (CagDate) { 2004, 1, 15 }, 12500);
+  add_contribution (fx->store, fund, (CagDate) { 2004, 2, 15 }, 12500);
+  g_assert_true (cag_backup_store (fx->store, copy, &error));
+  g_assert_no_error (error);
+  add_contribution (fx->store, fund, (CagDate) { 2004, 3, 15 }, 99900);
+  g_clear_pointer (&fx->store, cag_store_close);
+
+  g_assert_true (cag_backup_restore (fx->path, copy, &safety, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (safety);
+  g_assert_true (g_str_has_prefix (safety, fx->path));
+  assert_copy_holds (fx->path, 2, 25000);
+  assert_copy_holds (safety, 3, 25000 + 99900);
+
+  fx->store = cag_store_open_existing (fx->path, &error);
+  g_assert_no_error (error);
+  add_contribution (fx->store, fund, (CagDate) { 2004, 4, 15 }, 100);
+  g_assert_cmpint (ledger_total (fx->store, NULL), ==, 25100);
+}
+
+static void
+test_restore_refusals (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *text = g_build_filename (fx->dir, "texte.db", NULL);
+  g_autofree char *empty = g_build_filename (fx->dir, "vide.db", NULL);
+  g_autoptr(GError) not_db = NULL;
+  g_autoptr(GError) foreign = NULL;
+  g_autoptr(GError) itself = NULL;
+  sqlite3 *db = NULL;
+
+  add_contribution (fx->store, first_fund (fx), (CagDate) { 2004, 1, 15 }, 12500);
+  g_clear_pointer (&fx->store, cag_store_close);
+
+  g_assert_true (g_file_set_contents (text, "pas une base", -1, NULL));
+  g_assert_false (cag_backup_restore (fx->path, text, NULL, &not_db));
+  g_assert_error (not_db, CAG_ERROR, CAG_ERROR_DB_CORRUPT);
+
+  /* A SQLite file that is not ours (user_version 0). */
+  g_assert_cmpint (sqlite3_open (empty, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (cag_backup_restore (fx->path, empty, NULL, &foreign));
+  g_assert_error (foreign, CAG_ERROR, CAG_ERROR_DB_CORRUPT);
+
+  g_assert_false (cag_backup_restore (fx->path, fx->path, NULL, &itself));
+  g_assert_error (itself, CAG_ERROR, CAG_ERROR_INVALID);
+
+  /* Nothing changed. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    fx->store = cag_store_open_existing (fx->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (ledger_total (fx->store, NULL), ==, 12500);
+  }
+}
+
+static void
+set_up_cb (Fixture       *fx,
+           gconstpointer  data)
+{
+  fixture_set_up (fx, TRUE);
+}
+
+static void
+tear_down_cb (Fixture       *fx,
+              gconstpointer  data)
+{
+  fixture_tear_down (fx);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  cag_i18n_init ();
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/backup/" path, Fixture, NULL, set_up_cb, func, tear_down_cb)
+  ADD ("while-open", test_backup_while_open);
+  ADD ("refusals", test_backup_refusals);
+  ADD ("before-migration", test_before_migration);
+  ADD ("migration-takes-copy", test_migration_takes_copy);
+  ADD ("restore", test_restore);
+  ADD ("restore-refusals", test_restore_refusals);
+#undef ADD
+
+  return g_test_run ();
+}
