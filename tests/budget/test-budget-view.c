@@ -85,6 +85,52 @@ find_pro_forma (GtkWidget *widget,
     gtk_container_forall (GTK_CONTAINER (widget), find_pro_forma, data);
 }
 
+static void
+find_notebook (GtkWidget *widget,
+               gpointer   data)
+{
+  GtkWidget **found = data;
+
+  if (*found != NULL)
+    return;
+  if (GTK_IS_NOTEBOOK (widget))
+    *found = widget;
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), find_notebook, data);
+}
+
+/* With CAGNOTTE_SCREENSHOT_DIR set, saves WINDOW once per tab of the view,
+ * as budget-view-LANG-N.png, for people to look at. */
+static void
+save_tabs (GtkWidget *window,
+           GtkWidget *view)
+{
+  const char *dir = g_getenv ("CAGNOTTE_SCREENSHOT_DIR");
+  GtkWidget *notebook = NULL;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+  find_notebook (view, &notebook);
+  g_assert_nonnull (notebook);
+  for (gint i = 0; i < gtk_notebook_get_n_pages (GTK_NOTEBOOK (notebook)); i++)
+    {
+      GdkWindow *gdk = gtk_widget_get_window (window);
+      g_autoptr (GdkPixbuf) shot = NULL;
+      g_autofree char *name = g_strdup_printf ("budget-view-%s-%d.png",
+                                               cag_lang_to_code (cag_i18n_get_language ()), i);
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      gtk_notebook_set_current_page (GTK_NOTEBOOK (notebook), i);
+      flush ();
+      gtk_widget_queue_draw (window);
+      gtk_test_widget_wait_for_draw (window);
+      shot = gdk_pixbuf_get_from_window (gdk, 0, 0, gdk_window_get_width (gdk),
+                                         gdk_window_get_height (gdk));
+      if (shot != NULL)
+        gdk_pixbuf_save (shot, file, "png", NULL, NULL);
+    }
+}
+
 static CagStore *
 make_store (gint64 *out_budget)
 {
@@ -273,6 +319,7 @@ test_min_width (void)
       gint min_width = 0;
 
       cag_i18n_set_language (langs[i]);
+      g_assert_cmpint (cag_i18n_get_language (), ==, langs[i]);
       view = cag_budget_view_new ();
       gtk_container_add (GTK_CONTAINER (window), view);
       cag_budget_view_load (CAG_BUDGET_VIEW (view), store);
@@ -308,6 +355,7 @@ test_min_width (void)
         g_assert_cmpint (gtk_widget_get_allocated_width (viewport), >, 900);
         g_assert_cmpint (tables_min, <=, gtk_widget_get_allocated_width (viewport));
         g_assert_cmpuint (cag_budget_view_get_proforma (CAG_BUDGET_VIEW (view))->n_offers, ==, 3);
+        save_tabs (window, view);
         gtk_widget_destroy (window);
       }
     }
@@ -327,8 +375,10 @@ main (int argc, char **argv)
       return 77;
     }
   g_setenv ("LANGUAGE", "en", TRUE);
-  cag_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
+  /* After gtk_test_init, which sets its own locale: the French runs below
+   * need the environment's (C.UTF-8 honours LANGUAGE). */
+  cag_i18n_init ();
   tmp_dir = g_dir_make_tmp ("cagnotte-budget-view-XXXXXX", &error);
   g_assert_no_error (error);
 
