@@ -400,7 +400,7 @@ fill_funders_table (CagBudgetView          *self,
 
           gtk_label_set_markup (label, markup);
           gtk_label_set_width_chars (label, 14);
-          gtk_label_set_max_width_chars (label, 32);
+          gtk_label_set_max_width_chars (label, 40);
         }
       if (total)
         {

@@ -714,7 +714,7 @@ cag_budget_view_init (CagBudgetView *self)
    * pro-forma the rest. */
   paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_vexpand (paned, TRUE);
-  gtk_paned_set_position (GTK_PANED (paned), 170);
+  gtk_paned_set_position (GTK_PANED (paned), 190);
   self->notebook = GTK_NOTEBOOK (gtk_notebook_new ());
   gtk_notebook_append_page (self->notebook, cag_budget_view_build_lines_page (self),
                             gtk_label_new_with_mnemonic (_("_Lines")));
