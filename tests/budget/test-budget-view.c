@@ -131,6 +131,36 @@ save_tabs (GtkWidget *window,
     }
 }
 
+/* The widget whose accessible name is NAME. */
+static void
+find_named (GtkWidget *widget,
+            gpointer   data)
+{
+  gpointer *state = data;   /* { name, found } */
+
+  if (state[1] != NULL)
+    return;
+  if (g_strcmp0 (atk_object_get_name (gtk_widget_get_accessible (widget)), state[0]) == 0)
+    state[1] = widget;
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), find_named, data);
+}
+
+static GtkTreeView *
+tree_view_titled (GtkWidget  *view,
+                  const char *first_title)
+{
+  g_autoptr (GPtrArray) views = g_ptr_array_new ();
+
+  collect_tree_views (view, views);
+  for (guint i = 0; i < views->len; i++)
+    if (g_strcmp0 (gtk_tree_view_column_get_title (gtk_tree_view_get_column (views->pdata[i], 0)),
+                   first_title) == 0)
+      return views->pdata[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static CagStore *
 make_store (gint64 *out_budget)
 {
@@ -269,6 +299,24 @@ test_view (void)
     /* A bad amount is refused and changes nothing. */
     g_signal_emit_by_name (amount, "edited", "0", "douze");
     g_assert_cmpstr (cag_budget_view_get_cell (bv, 1, 2), ==, "$12,000.00");
+  }
+
+  /* The button named "Remove the selected pledge" removes the selected one
+   * (Caisse's 12,000 on A). */
+  {
+    gpointer state[2] = { (gpointer) "Remove the selected pledge", NULL };
+    GtkTreeView *pledges = tree_view_titled (view, "Partner");
+    g_autoptr (GtkTreePath) first = gtk_tree_path_new_first ();
+
+    find_named (view, state);
+    g_assert_true (GTK_IS_BUTTON (state[1]));
+    gtk_button_clicked (state[1]);          /* nothing selected: nothing happens */
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 1, 2), ==, "$12,000.00");
+    gtk_tree_selection_select_path (gtk_tree_view_get_selection (pledges), first);
+    gtk_button_clicked (state[1]);
+    flush ();
+    g_assert_cmpstr (cag_budget_view_get_cell (bv, 1, 2), ==, "$0.00");
+    g_assert_cmpuint (cag_budget_view_get_input (bv)->pledges->len, ==, 1);
   }
 
   /* Submitted, then edited: the view shows version 2. */
