@@ -537,13 +537,39 @@ budget_line_add (CagCli *cli, int argc, char **argv)
 }
 
 static int
+budget_line_remove (CagCli *cli, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  const char *synopsis = _("budget line remove BUDGET CODE");
+  g_autoptr (CagBudget) budget = NULL;
+  g_autoptr (GError) error = NULL;
+  CagStore *store = NULL;
+  gint version = 0;
+
+  if (!cag_cli_parse (&argc, &argv, synopsis,
+                      _("Remove a line from a budget (a line with partner pledges is refused: "
+                        "remove or move them first)."), entries)
+      || !cag_cli_budget_check_args (argc, argv, 2, synopsis))
+    return 1;
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
+  if (budget == NULL
+      || !cag_budget_line_remove (store, budget->id, argv[2], &version, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  print_version_note (budget, version);
+  g_print (_("Removed line %s from “%s” (version %d)."), argv[2], budget->name, version);
+  g_print ("\n");
+  return 0;
+}
+
+static int
 budget_line (CagCli *cli, int argc, char **argv)
 {
   static const Sub subs[] = {
     { "add", budget_line_add },
+    { "remove", budget_line_remove },
   };
 
-  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add");
+  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|remove");
 }
 
 static int
@@ -741,6 +767,208 @@ budget_pledge (CagCli *cli, int argc, char **argv)
   return 0;
 }
 
+static int
+budget_offer_remove (CagCli *cli, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  const char *synopsis = _("budget offer-remove BUDGET FUNDER");
+  g_autoptr (CagBudget) budget = NULL;
+  g_autoptr (CagFunder) funder = NULL;
+  g_autoptr (GError) error = NULL;
+  CagStore *store = NULL;
+  gint version = 0;
+
+  if (!cag_cli_parse (&argc, &argv, synopsis,
+                      _("Take a funder’s offer off a budget (the funder itself stays)."),
+                      entries)
+      || !cag_cli_budget_check_args (argc, argv, 2, synopsis))
+    return 1;
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
+  if (budget == NULL
+      || (funder = cag_funder_find (store, argv[2], &error)) == NULL
+      || !cag_budget_offer_remove (store, budget->id, funder->id, &version, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  print_version_note (budget, version);
+  g_print (_("Removed the offer of %s from “%s” (version %d)."), funder->name, budget->name,
+           version);
+  g_print ("\n");
+  return 0;
+}
+
+/* The pledge numbered ID_TEXT (as shown by "budget show") in the latest
+ * version of BUDGET, with its index there; NULL and ERROR when there is
+ * none. */
+static CagPledge *
+find_pledge (CagStore         *store,
+             const CagBudget  *budget,
+             const char       *id_text,
+             guint            *out_index,
+             GError          **error)
+{
+  g_autoptr (CagProformaInput) in = NULL;
+  gint64 id = 0;
+
+  if (!g_ascii_string_to_signed (id_text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("“%s” is not a pledge number (see “cagnotte-cli budget show”)."),
+                   id_text);
+      return NULL;
+    }
+  in = cag_budget_load (store, budget->id, 0, error);
+  if (in == NULL)
+    return NULL;
+  for (guint i = 0; i < in->pledges->len; i++)
+    {
+      const CagPledge *pledge = in->pledges->pdata[i];
+
+      if (pledge->id == id)
+        {
+          if (out_index != NULL)
+            *out_index = i;
+          return cag_pledge_copy (pledge);
+        }
+    }
+  g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
+               _("“%s” has no pledge no. %s (see “cagnotte-cli budget show”)."), budget->name,
+               id_text);
+  return NULL;
+}
+
+/* The number of the pledge at INDEX in the latest version (a new version
+ * numbers its copies anew), as text. */
+static char *
+pledge_number_now (CagStore        *store,
+                   const CagBudget *budget,
+                   guint            index,
+                   gint64           fallback)
+{
+  g_autoptr (CagProformaInput) in = cag_budget_load (store, budget->id, 0, NULL);
+  gint64 id = fallback;
+
+  if (in != NULL && index < in->pledges->len)
+    id = ((CagPledge *) in->pledges->pdata[index])->id;
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static int
+budget_pledge_set (CagCli *cli, int argc, char **argv)
+{
+  g_autofree char *amount = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *basis = NULL;
+  g_autofree char *status = NULL;
+  GOptionEntry entries[] = {
+    { "amount", 0, 0, G_OPTION_ARG_STRING, &amount, N_("The pledge’s new amount"),
+      N_("AMOUNT") },
+    { "line", 0, 0, G_OPTION_ARG_STRING, &line, N_("The budget line pledged to"), N_("CODE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("cash or in-kind"), N_("KIND") },
+    { "basis", 0, 0, G_OPTION_ARG_STRING, &basis,
+      N_("Valuation basis of an in-kind pledge (“40 h × 35 $”)"), N_("TEXT") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status,
+      N_("intended, confirmed or received"), N_("STATUS") },
+    { NULL }
+  };
+  const char *synopsis = _("budget pledge-set BUDGET PLEDGE [--amount AMOUNT] [--line CODE] "
+                           "[--kind cash|in-kind] [--basis TEXT] "
+                           "[--status intended|confirmed|received]");
+  g_autoptr (CagPledge) pledge = NULL;
+  g_autoptr (CagBudget) budget = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *number = NULL;
+  CagPledgeKind new_kind = CAG_PLEDGE_CASH;
+  CagPledgeStatus new_status = CAG_PLEDGE_INTENDED;
+  CagStore *store = NULL;
+  gint64 new_amount = 0;
+  gint version = 0;
+  guint index = 0;
+
+  if (!cag_cli_parse (&argc, &argv, synopsis,
+                      _("Change a partner pledge: its amount, line, kind, valuation basis or "
+                        "status.  PLEDGE is its number as shown by “budget show”."), entries)
+      || !cag_cli_budget_check_args (argc, argv, 2, synopsis))
+    return 1;
+  if (amount == NULL && line == NULL && kind == NULL && basis == NULL && status == NULL)
+    return cag_cli_usage (_("nothing to change: give --amount, --line, --kind, --basis or "
+                            "--status"));
+  if (kind != NULL && !cag_pledge_kind_from_string (kind, &new_kind))
+    return cag_cli_usage (_("unknown pledge kind “%s” (expected cash or in-kind)"), kind);
+  if (status != NULL && !cag_pledge_status_from_string (status, &new_status))
+    return cag_cli_usage (_("unknown pledge status “%s” (expected intended, confirmed or "
+                            "received)"), status);
+  if (amount != NULL && !cag_money_parse (amount, CAG_MONEY_POSITIVE, &new_amount, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
+  if (budget == NULL
+      || (pledge = find_pledge (store, budget, argv[2], &index, &error)) == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (amount != NULL)
+    pledge->amount_cents = new_amount;
+  if (line != NULL)
+    {
+      g_free (pledge->line_code);
+      pledge->line_code = g_strdup (line);
+    }
+  if (kind != NULL)
+    pledge->kind = new_kind;
+  if (basis != NULL)
+    {
+      g_free (pledge->basis);
+      pledge->basis = g_strdup (g_strstrip (basis));
+    }
+  if (status != NULL)
+    pledge->status = new_status;
+  if (pledge->kind == CAG_PLEDGE_IN_KIND && (pledge->basis == NULL || *pledge->basis == '\0'))
+    return cag_cli_usage (_("an in-kind pledge needs --basis (its valuation basis)"));
+  if (!cag_budget_pledge_update (store, budget->id, pledge, &version, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  print_version_note (budget, version);
+  number = pledge_number_now (store, budget, index, pledge->id);
+  {
+    g_autofree char *a = cag_cli_budget_money (pledge->amount_cents);
+    g_autofree char *k = g_utf8_strdown (cag_pledge_kind_label (pledge->kind), -1);
+    g_autofree char *st = g_utf8_strdown (cag_pledge_status_label (pledge->status), -1);
+
+    /* TRANSLATORS: "Pledge no. 3 of Caisse on line A of “GESQ” (version 2):
+     * $10,000.00, cash, confirmed." */
+    g_print (_("Pledge no. %s of %s on line %s of “%s” (version %d): %s, %s, %s."),
+             number, pledge->partner_name, pledge->line_code, budget->name, version, a, k, st);
+    g_print ("\n");
+  }
+  return 0;
+}
+
+static int
+budget_pledge_remove (CagCli *cli, int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  const char *synopsis = _("budget pledge-remove BUDGET PLEDGE");
+  g_autoptr (CagPledge) pledge = NULL;
+  g_autoptr (CagBudget) budget = NULL;
+  g_autoptr (GError) error = NULL;
+  CagStore *store = NULL;
+  gint version = 0;
+
+  if (!cag_cli_parse (&argc, &argv, synopsis,
+                      _("Remove a partner pledge.  PLEDGE is its number as shown by “budget "
+                        "show”."), entries)
+      || !cag_cli_budget_check_args (argc, argv, 2, synopsis))
+    return 1;
+  budget = cag_cli_budget_find_budget (cli, argv[1], 0, &store, &error);
+  if (budget == NULL
+      || (pledge = find_pledge (store, budget, argv[2], NULL, &error)) == NULL
+      || !cag_budget_pledge_remove (store, budget->id, pledge->id, &version, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+  print_version_note (budget, version);
+  g_print (_("Removed pledge no. %s (%s, line %s) from “%s” (version %d)."), argv[2],
+           pledge->partner_name, pledge->line_code, budget->name, version);
+  g_print ("\n");
+  return 0;
+}
+
 int
 cag_cli_cmd_budget (CagCli *cli, int argc, char **argv)
 {
@@ -749,14 +977,18 @@ cag_cli_cmd_budget (CagCli *cli, int argc, char **argv)
     { "list", budget_list },
     { "line", budget_line },
     { "offer", budget_offer },
+    { "offer-remove", budget_offer_remove },
     { "pledge", budget_pledge },
+    { "pledge-set", budget_pledge_set },
+    { "pledge-remove", budget_pledge_remove },
     { "show", cag_cli_budget_show },
     { "submit", budget_submit },
     { "approve", budget_approve },
   };
 
   return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs),
-                   "add|list|line|offer|pledge|show|submit|approve");
+                   "add|list|line|offer|offer-remove|pledge|pledge-set|pledge-remove|show|"
+                   "submit|approve");
 }
 
 /* ---- campaign offer ----------------------------------------------------- */

@@ -27,6 +27,18 @@ form_new (void)
   return flow;
 }
 
+/* A column of short texts (codes, kinds, statuses): as wide as its text,
+ * never cut. */
+static void
+short_column (GtkTreeViewColumn *column)
+{
+  g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (column));
+
+  gtk_tree_view_column_set_expand (column, FALSE);
+  if (cells != NULL)
+    g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_NONE, "width-chars", -1, NULL);
+}
+
 /* ---- Add forms ---------------------------------------------------------- */
 
 static void
@@ -140,6 +152,17 @@ remove_pledge_clicked_cb (GtkButton *button,
   cag_budget_view_saved (self, version);
 }
 
+static gboolean
+pledges_key_pressed_cb (GtkWidget   *widget,
+                        GdkEventKey *event,
+                        gpointer     user_data)
+{
+  if (event->keyval != GDK_KEY_Delete && event->keyval != GDK_KEY_KP_Delete)
+    return GDK_EVENT_PROPAGATE;
+  remove_pledge_clicked_cb (NULL, user_data);
+  return GDK_EVENT_STOP;
+}
+
 static void
 add_funder_clicked_cb (GtkButton *button,
                        gpointer   user_data)
@@ -178,12 +201,12 @@ cag_budget_view_build_lines_page (CagBudgetView *self)
   self->lines_store = gtk_list_store_new (LINE_N_COLS, G_TYPE_STRING, G_TYPE_STRING,
                                           G_TYPE_STRING);
   view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->lines_store));
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), LINE_COL_CODE, -1, FALSE);
+  short_column (cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), LINE_COL_CODE, -1, FALSE));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Label"), LINE_COL_LABEL,
               EDIT_LINE_LABEL, FALSE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Amount"), LINE_COL_AMOUNT,
               EDIT_LINE_AMOUNT, TRUE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
 
   self->line_code = cag_budget_view_small_entry (6, _("Code of the new line"));
   self->line_label = cag_budget_view_small_entry (30, _("Label of the new line"));
@@ -214,8 +237,8 @@ cag_budget_view_build_offers_page (CagBudgetView *self)
                                            G_TYPE_STRING, G_TYPE_STRING);
   view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->offers_store));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Funder"), OFFER_COL_FUNDER, -1, FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Ratio"), OFFER_COL_RATIO,
-              EDIT_OFFER_RATIO, FALSE);
+  short_column (cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Ratio"), OFFER_COL_RATIO,
+              EDIT_OFFER_RATIO, FALSE));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Lines (empty: all)"), OFFER_COL_LINES,
               EDIT_OFFER_LINES, FALSE);
   toggle = gtk_cell_renderer_toggle_new ();
@@ -229,7 +252,7 @@ cag_budget_view_build_offers_page (CagBudgetView *self)
               EDIT_OFFER_MIN_BASE, TRUE);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "At most (%)"), OFFER_COL_SHARE,
               EDIT_OFFER_SHARE, TRUE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
 
   self->offer_funder = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
   self->offer_ratio = cag_budget_view_small_entry (6, _("Ratio of the new offer"));
@@ -259,27 +282,39 @@ cag_budget_view_build_pledges_page (CagBudgetView *self)
   self->pledges_view = GTK_TREE_VIEW (view);
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Partner"), PLEDGE_COL_PARTNER, -1,
               FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), PLEDGE_COL_LINE, -1, FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), PLEDGE_COL_KIND, -1, FALSE);
+  short_column (cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Line"), PLEDGE_COL_LINE, -1, FALSE));
+  short_column (cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), PLEDGE_COL_KIND, -1, FALSE));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Amount"), PLEDGE_COL_AMOUNT,
               EDIT_PLEDGE_AMOUNT, TRUE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Status"), PLEDGE_COL_STATUS, -1, FALSE);
+  short_column (cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Status"), PLEDGE_COL_STATUS, -1, FALSE));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Valuation basis"), PLEDGE_COL_BASIS,
               EDIT_PLEDGE_BASIS, FALSE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  /* Remove sits beside the list it acts on (and Delete does the same), so
+   * that the form below keeps to one row. */
+  remove = gtk_button_new_from_icon_name ("list-remove-symbolic", GTK_ICON_SIZE_BUTTON);
+  gtk_widget_set_tooltip_text (remove, _("Remove the selected pledge (Delete)"));
+  cag_gui_set_accessible_name (remove, _("Remove the selected pledge"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_pledge_clicked_cb), self);
+  g_signal_connect (view, "key-press-event", G_CALLBACK (pledges_key_pressed_cb), self);
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  self->pledge_partner = cag_budget_view_small_entry (18, _("Partner of the new pledge"));
+    gtk_box_pack_start (GTK_BOX (row), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
+    gtk_container_add (GTK_CONTAINER (row), remove);
+    gtk_box_pack_start (GTK_BOX (box), row, TRUE, TRUE, 0);
+  }
+
+  self->pledge_partner = cag_budget_view_small_entry (14, _("Partner of the new pledge"));
   self->pledge_line = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
   self->pledge_kind = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
   gtk_combo_box_text_append_text (self->pledge_kind, C_("pledge kind", "Cash"));
   gtk_combo_box_text_append_text (self->pledge_kind, C_("pledge kind", "In kind"));
   gtk_combo_box_set_active (GTK_COMBO_BOX (self->pledge_kind), 0);
   self->pledge_amount = cag_budget_view_small_entry (12, _("Amount of the new pledge"));
-  self->pledge_basis = cag_budget_view_small_entry (16, _("Valuation basis of the new pledge"));
+  self->pledge_basis = cag_budget_view_small_entry (12, _("Valuation basis of the new pledge"));
   button = gtk_button_new_with_mnemonic (_("A_dd pledge"));
   g_signal_connect (button, "clicked", G_CALLBACK (add_pledge_clicked_cb), self);
-  remove = gtk_button_new_with_mnemonic (_("_Remove"));
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_pledge_clicked_cb), self);
   gtk_container_add (GTK_CONTAINER (form),
                      cag_budget_view_labelled (_("_Partner:"), GTK_WIDGET (self->pledge_partner)));
   gtk_container_add (GTK_CONTAINER (form), cag_budget_view_labelled (_("_Line:"), GTK_WIDGET (self->pledge_line)));
@@ -289,7 +324,6 @@ cag_budget_view_build_pledges_page (CagBudgetView *self)
   gtk_container_add (GTK_CONTAINER (form),
                      cag_budget_view_labelled (_("_Basis:"), GTK_WIDGET (self->pledge_basis)));
   gtk_container_add (GTK_CONTAINER (form), button);
-  gtk_container_add (GTK_CONTAINER (form), remove);
   gtk_container_add (GTK_CONTAINER (box), form);
   return box;
 }
@@ -305,10 +339,11 @@ cag_budget_view_build_funders_page (CagBudgetView *self)
                                             G_TYPE_STRING);
   view = gtk_tree_view_new_with_model (GTK_TREE_MODEL (self->funders_store));
   cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Funder"), FUNDER_COL_NAME, -1, FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), FUNDER_COL_KIND, -1, FALSE);
-  cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Charitable status"), FUNDER_COL_CHARITY,
-              -1, FALSE);
-  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 90), TRUE, TRUE, 0);
+  short_column (cag_budget_view_add_column (GTK_TREE_VIEW (view), self, C_("column", "Kind"), FUNDER_COL_KIND, -1, FALSE));
+  short_column (cag_budget_view_add_column (GTK_TREE_VIEW (view), self,
+                                            C_("column", "Charitable status"),
+                                            FUNDER_COL_CHARITY, -1, FALSE));
+  gtk_box_pack_start (GTK_BOX (box), cag_budget_view_scrolled (view, 64), TRUE, TRUE, 0);
 
   self->funder_name = cag_budget_view_small_entry (24, _("Name of the new funder"));
   self->funder_kind = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());

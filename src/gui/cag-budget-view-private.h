@@ -16,7 +16,8 @@ struct _CagBudgetView
   CagBudget         *budget;      /* shown */
   CagProformaInput  *input;       /* as saved */
   CagProforma       *shown;       /* what the table shows */
-  GPtrArray         *cells;       /* rows of GStrv: the table's text */
+  GPtrArray         *cells;       /* rows of GStrv: the lines table's text */
+  GPtrArray         *funder_cells; /* rows of GStrv: the funders table's text */
   gboolean           filling;
 
   GtkComboBoxText   *budget_combo;
@@ -47,7 +48,8 @@ struct _CagBudgetView
   GtkComboBoxText   *funder_kind;
   GtkToggleButton   *funder_charity;
 
-  GtkGrid           *table;
+  GtkGrid           *table;       /* per line */
+  GtkGrid           *funders_table; /* per funder */
   GtkLabel          *warnings_label;
 };
 
@@ -124,8 +126,10 @@ void       cag_budget_view_cash_only_toggled_cb (GtkCellRendererToggle *renderer
 void       cag_budget_view_saved        (CagBudgetView *self,
                                          gint           version);
 void       cag_budget_view_fill_funders (CagBudgetView *self);
-void       cag_budget_view_fill_table   (CagBudgetView     *self,
-                                         const CagProforma *p);
+/* IN: the records P was computed from (for the offers' terms). */
+void       cag_budget_view_fill_table   (CagBudgetView          *self,
+                                         const CagProformaInput *in,
+                                         const CagProforma      *p);
 GtkWidget *cag_budget_view_legend_new   (void);
 GtkWidget *cag_budget_view_build_lines_page   (CagBudgetView *self);
 GtkWidget *cag_budget_view_build_offers_page  (CagBudgetView *self);

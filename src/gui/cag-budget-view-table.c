@@ -1,6 +1,15 @@
-/* cag-budget-view-table.c — the pro-forma table of the Budgets view: one row
- * per line and a total, a stacked bar per line (partner cash, partner in
- * kind, each funder, gap), the legend and the warnings.
+/* cag-budget-view-table.c — the pro-forma of the Budgets view, in two
+ * tables that fit a window about 1,100 pixels wide in either language:
+ *
+ * - per line (and a total): the line's name, a stacked bar (partner cash,
+ *   partner in kind, each funder, gap), then fixed columns — amount,
+ *   partner cash, partner in kind, all funders together, gap, partner
+ *   amount needed;
+ * - per funder (and a total): its colour and name, ratio, terms, what it
+ *   gives on each line and what it is asked for in all.
+ *
+ * Long names are cut with an ellipsis (the whole text is the tooltip); the
+ * headers wrap onto two lines rather than widen their column.
  */
 #include "config.h"
 
@@ -27,11 +36,10 @@ static const double funder_colors[][3] = {
 };
 static const double gap_color[3] = { 0.88, 0.11, 0.14 };
 
-/* Longer line names are cut in the table (the whole name is the tooltip). */
-#define CAG_BUDGET_VIEW_NAME_MAX 28
-#define CAG_BUDGET_VIEW_FUNDER_MAX 18
+/* Headers wrap beyond this many characters. */
+#define HEADER_WRAP_CHARS 11
 
-/* ---- The pro-forma table ------------------------------------------------ */
+/* ---- The stacked bars --------------------------------------------------- */
 
 static gboolean
 bar_drawn_cb (GtkWidget *area,
@@ -70,6 +78,31 @@ bar_drawn_cb (GtkWidget *area,
   return FALSE;
 }
 
+static void
+tip_add (GString    *tip,
+         const char *what,
+         gint64      cents)
+{
+  g_autofree char *amount = cag_budget_view_money (cents);
+
+  if (tip->len > 0)
+    g_string_append_c (tip, '\n');
+  /* TRANSLATORS: one line of a bar's tooltip, "what: amount". */
+  g_string_append_printf (tip, _("%s: %s"), what, amount);
+}
+
+/* Each funder's part of line L, one per line of text. */
+static char *
+funder_parts_text (const CagProforma *p,
+                   guint              l)
+{
+  GString *tip = g_string_new (NULL);
+
+  for (guint o = 0; o < p->n_offers; o++)
+    tip_add (tip, p->offers[o].funder_name, p->lines[l].shares[o].given_cents);
+  return g_string_free (tip, FALSE);
+}
+
 static GtkWidget *
 bar_new (const CagProforma *p,
          guint              l)
@@ -79,125 +112,211 @@ bar_new (const CagProforma *p,
   guint n = p->n_offers + 3;
   gint64 *segments = g_new0 (gint64, n);
   g_autoptr (GString) tip = g_string_new (NULL);
-  g_autofree char *cash = cag_budget_view_money (pl->partner_cash_cents);
-  g_autofree char *kind = cag_budget_view_money (pl->partner_in_kind_cents);
-  g_autofree char *gap = cag_budget_view_money (pl->gap_cents);
+  g_autofree char *parts = funder_parts_text (p, l);
   gint64 room = pl->amount_cents;
 
   /* Partners' part as counted (never beyond the line), then funders, gap. */
   segments[0] = MIN (pl->partner_cash_cents, room);
   room -= segments[0];
   segments[1] = MIN (pl->partner_in_kind_cents, room);
-  /* TRANSLATORS: one line of a bar's tooltip, "what: amount". */
-  g_string_append_printf (tip, _("%s: %s"), C_("column", "Partner cash"), cash);
-  g_string_append_c (tip, '\n');
-  g_string_append_printf (tip, _("%s: %s"), C_("column", "Partner in kind"), kind);
   for (guint o = 0; o < p->n_offers; o++)
-    {
-      g_autofree char *given = cag_budget_view_money (pl->shares[o].given_cents);
-
-      segments[2 + o] = pl->shares[o].given_cents;
-      g_string_append_c (tip, '\n');
-      g_string_append_printf (tip, _("%s: %s"), p->offers[o].funder_name, given);
-    }
+    segments[2 + o] = pl->shares[o].given_cents;
   segments[n - 1] = pl->gap_cents;
-  g_string_append_c (tip, '\n');
-  g_string_append_printf (tip, _("%s: %s"), C_("column", "Gap"), gap);
+
+  g_string_append_printf (tip, "%s — %s\n", pl->code, pl->label);
+  tip_add (tip, C_("column", "Partner cash"), pl->partner_cash_cents);
+  tip_add (tip, C_("column", "Partner in kind"), pl->partner_in_kind_cents);
+  if (*parts != '\0')
+    g_string_append_printf (tip, "\n%s", parts);
+  tip_add (tip, C_("column", "Funded"), pl->funded_cents);
+  tip_add (tip, C_("column", "Gap"), pl->gap_cents);
 
   g_object_set_data_full (G_OBJECT (area), "segments", segments, g_free);
   g_object_set_data (G_OBJECT (area), "n-segments", GUINT_TO_POINTER (n));
-  gtk_widget_set_size_request (area, 140, 18);
+  gtk_widget_set_size_request (area, 110, 18);
   gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (area, tip->str);
+  cag_gui_set_accessible_name (area, tip->str);
   g_signal_connect (area, "draw", G_CALLBACK (bar_drawn_cb), NULL);
   return area;
 }
 
-static void
-attach_text (CagBudgetView *self,
-             GPtrArray     *row_cells,
-             const char    *text,
-             guint          column,
-             guint          row,
-             gboolean       number,
-             gboolean       bold)
+static char *
+swatch_markup (const double *rgb,
+               const char   *text,
+               gboolean      bold)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  return g_markup_printf_escaped (bold ? "<span foreground=\"#%02x%02x%02x\">■</span> <b>%s</b>"
+                                       : "<span foreground=\"#%02x%02x%02x\">■</span> %s",
+                                  (guint) (rgb[0] * 255), (guint) (rgb[1] * 255),
+                                  (guint) (rgb[2] * 255), text);
+}
 
-  if (bold)
+/* ---- Cells -------------------------------------------------------------- */
+
+typedef enum
+{
+  CELL_TEXT,      /* left, may be cut with an ellipsis */
+  CELL_NUMBER,    /* right */
+  CELL_HEADER,    /* bold, wraps */
+  CELL_HEADER_NUMBER,
+} CellKind;
+
+/* Attaches a label with TEXT at COLUMN, ROW of GRID and records TEXT in
+ * ROW_CELLS (for tests); BOLD for the total row. */
+static GtkLabel *
+attach_text (GtkGrid    *grid,
+             GPtrArray  *row_cells,
+             const char *text,
+             guint       column,
+             guint       row,
+             CellKind    kind,
+             gboolean    bold)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+  gboolean header = kind == CELL_HEADER || kind == CELL_HEADER_NUMBER;
+  gboolean number = kind == CELL_NUMBER || kind == CELL_HEADER_NUMBER;
+
+  if (bold || header)
     {
       g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", text);
 
-      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_markup (label, markup);
     }
   else
-    gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1.0 : 0.0);
-  gtk_grid_attach (self->table, label, (gint) column, (gint) row, 1, 1);
-  g_ptr_array_add (row_cells, g_strdup (text));
+    gtk_label_set_text (label, text);
+  gtk_label_set_xalign (label, number ? 1.0 : 0.0);
+  if (header)
+    {
+      gtk_label_set_yalign (label, 1.0);
+      gtk_label_set_line_wrap (label, TRUE);
+      gtk_label_set_max_width_chars (label, HEADER_WRAP_CHARS);
+      gtk_label_set_justify (label, number ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+    }
+  else if (kind == CELL_TEXT)
+    {
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (label, 8);
+      gtk_label_set_max_width_chars (label, 48);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+    }
+  gtk_grid_attach (grid, GTK_WIDGET (label), (gint) column, (gint) row, 1, 1);
+  if (row_cells != NULL)
+    g_ptr_array_add (row_cells, g_strdup (text));
+  return label;
 }
 
 static void
-end_row (CagBudgetView *self,
-         GPtrArray     *row_cells)
+attach_money (GtkGrid   *grid,
+              GPtrArray *row_cells,
+              gint64     cents,
+              guint      column,
+              guint      row,
+              gboolean   bold)
 {
-  g_ptr_array_add (row_cells, NULL);
-  g_ptr_array_add (self->cells, g_ptr_array_free (row_cells, FALSE));
+  g_autofree char *text = cag_budget_view_money (cents);
+
+  attach_text (grid, row_cells, text, column, row, CELL_NUMBER, bold);
 }
 
-void
-cag_budget_view_fill_table (CagBudgetView     *self,
-                            const CagProforma *p)
+static void
+end_row (GPtrArray *cells,
+         GPtrArray *row_cells)
 {
-  GList *children = gtk_container_get_children (GTK_CONTAINER (self->table));
-  GPtrArray *row;
-  guint c;
+  g_ptr_array_add (row_cells, NULL);
+  g_ptr_array_add (cells, g_ptr_array_free (row_cells, FALSE));
+}
+
+static void
+clear_grid (GtkGrid   *grid,
+            GPtrArray *cells)
+{
+  GList *children = gtk_container_get_children (GTK_CONTAINER (grid));
 
   for (GList *l = children; l != NULL; l = l->next)
     gtk_widget_destroy (l->data);
   g_list_free (children);
-  g_ptr_array_set_size (self->cells, 0);
-  gtk_label_set_text (self->warnings_label, "");
-  if (p == NULL)
-    return;
+  g_ptr_array_set_size (cells, 0);
+}
 
-  row = g_ptr_array_new ();
-  c = 0;
-  attach_text (self, row, C_("column", "Line"), c++, 0, FALSE, TRUE);
-  c++;   /* the bars */
-  attach_text (self, row, C_("column", "Amount"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Partner cash"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Partner in kind"), c++, 0, TRUE, TRUE);
-  for (guint o = 0; o < p->n_offers; o++)
+/* The terms of OFFER besides its ratio: "lines A, B · cash only · cap …". */
+static char *
+offer_terms (const CagBudgetOffer   *offer,
+             const CagProformaOffer *po)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  if (offer == NULL)
+    return g_strdup ("");
+  if (offer->lines != NULL)
     {
-      const double *rgb = funder_colors[o % G_N_ELEMENTS (funder_colors)];
-      const char *name = p->offers[o].funder_name;
-      g_autofree char *head = g_strdup_printf ("%s (%d:%d)", name, p->offers[o].num,
-                                               p->offers[o].den);
-      g_autofree char *cut = NULL;
-      g_autofree char *markup = NULL;
-      GtkWidget *label;
+      g_autofree char *codes = g_strjoinv (", ", offer->lines);
 
-      /* Long names are cut in the header; the tooltip has the whole. */
-      if (g_utf8_strlen (name, -1) > CAG_BUDGET_VIEW_FUNDER_MAX)
-        {
-          g_autofree char *part = g_utf8_substring (name, 0, CAG_BUDGET_VIEW_FUNDER_MAX - 1);
-
-          cut = g_strdup_printf ("%s… (%d:%d)", part, p->offers[o].num, p->offers[o].den);
-        }
-      markup = g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">■</span> <b>%s</b>",
-                                        (guint) (rgb[0] * 255), (guint) (rgb[1] * 255),
-                                        (guint) (rgb[2] * 255), cut != NULL ? cut : head);
-      attach_text (self, row, head, c, 0, TRUE, TRUE);
-      label = gtk_grid_get_child_at (self->table, (gint) c, 0);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_widget_set_tooltip_text (label, head);
-      c++;
+      g_string_append_printf (s, _("lines %s"), codes);
     }
-  attach_text (self, row, C_("column", "Funded"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Gap"), c++, 0, TRUE, TRUE);
-  attach_text (self, row, C_("column", "Partners needed"), c++, 0, TRUE, TRUE);
-  end_row (self, row);
+  if (offer->cash_only)
+    {
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append (s, _("cash only"));
+    }
+  if (offer->cap_cents > 0)
+    {
+      g_autofree char *a = cag_budget_view_money (offer->cap_cents);
+
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append_printf (s, _("cap %s"), a);
+    }
+  if (offer->min_base_cents > 0)
+    {
+      g_autofree char *a = cag_budget_view_money (offer->min_base_cents);
+
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append_printf (s, _("minimum base %s"), a);
+      if (!po->active)
+        {
+          g_string_append_c (s, ' ');
+          g_string_append (s, _("(not reached)"));
+        }
+    }
+  if (offer->max_share_bp > 0)
+    {
+      g_autofree char *pct = NULL;
+
+      if (offer->max_share_bp % 100 == 0)
+        pct = g_strdup_printf ("%d", offer->max_share_bp / 100);
+      else
+        pct = g_strdup_printf ("%d%c%02d", offer->max_share_bp / 100,
+                               cag_i18n_get_language () == CAG_LANG_FR ? ',' : '.',
+                               offer->max_share_bp % 100);
+      if (s->len > 0)
+        g_string_append (s, " · ");
+      g_string_append_printf (s, _("at most %s%% of its lines"), pct);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* ---- The lines table ---------------------------------------------------- */
+
+static void
+fill_lines_table (CagBudgetView     *self,
+                  const CagProforma *p)
+{
+  GtkGrid *grid = self->table;
+  GPtrArray *row = g_ptr_array_new ();
+  guint c = 0;
+
+  attach_text (grid, row, C_("column", "Line"), c++, 0, CELL_HEADER, FALSE);
+  c++;   /* the bars */
+  attach_text (grid, row, C_("column", "Amount"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  attach_text (grid, row, C_("column", "Partner cash"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  attach_text (grid, row, C_("column", "Partner in kind"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  attach_text (grid, row, _("Funders"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  attach_text (grid, row, C_("column", "Gap"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  attach_text (grid, row, C_("column", "Partners needed"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  end_row (self->cells, row);
 
   for (guint l = 0; l <= p->n_lines; l++)
     {
@@ -205,52 +324,135 @@ cag_budget_view_fill_table (CagBudgetView     *self,
       const CagProformaLine *pl = total ? NULL : &p->lines[l];
       g_autofree char *name = total ? g_strdup (C_("row", "Total"))
                                     : g_strdup_printf ("%s — %s", pl->code, pl->label);
-      g_autofree char *shown_name = NULL;
-      gint64 values[3];
+      guint r = l + 1;
 
       row = g_ptr_array_new ();
       c = 0;
-      attach_text (self, row, name, c++, l + 1, FALSE, total);
-      if (g_utf8_strlen (name, -1) > CAG_BUDGET_VIEW_NAME_MAX)
-        {
-          GtkWidget *label = gtk_grid_get_child_at (self->table, 0, (gint) l + 1);
-          g_autofree char *cut = g_utf8_substring (name, 0, CAG_BUDGET_VIEW_NAME_MAX - 1);
-
-          shown_name = g_strconcat (cut, "…", NULL);
-          gtk_label_set_text (GTK_LABEL (label), shown_name);
-          gtk_widget_set_tooltip_text (label, name);
-        }
+      attach_text (grid, row, name, c++, r, CELL_TEXT, total);
       if (!total)
-        gtk_grid_attach (self->table, bar_new (p, l), (gint) c, (gint) l + 1, 1, 1);
+        gtk_grid_attach (grid, bar_new (p, l), (gint) c, (gint) r, 1, 1);
       c++;
-      values[0] = total ? p->amount_cents : pl->amount_cents;
-      values[1] = total ? p->partner_cash_cents : pl->partner_cash_cents;
-      values[2] = total ? p->partner_in_kind_cents : pl->partner_in_kind_cents;
-      for (guint i = 0; i < 3; i++)
+      attach_money (grid, row, total ? p->amount_cents : pl->amount_cents, c++, r, total);
+      attach_money (grid, row, total ? p->partner_cash_cents : pl->partner_cash_cents, c++, r,
+                    total);
+      attach_money (grid, row, total ? p->partner_in_kind_cents : pl->partner_in_kind_cents,
+                    c++, r, total);
+      attach_money (grid, row, total ? p->matched_cents : pl->matched_cents, c, r, total);
+      if (!total && p->n_offers > 0)
         {
-          g_autofree char *v = cag_budget_view_money (values[i]);
+          g_autofree char *parts = funder_parts_text (p, l);
 
-          attach_text (self, row, v, c++, l + 1, TRUE, total);
+          gtk_widget_set_tooltip_text (gtk_grid_get_child_at (grid, (gint) c, (gint) r), parts);
         }
-      for (guint o = 0; o < p->n_offers; o++)
-        {
-          g_autofree char *v = cag_budget_view_money (total ? p->offers[o].requested_cents
-                                            : pl->shares[o].given_cents);
-
-          attach_text (self, row, v, c++, l + 1, TRUE, total);
-        }
-      {
-        g_autofree char *funded = cag_budget_view_money (total ? p->funded_cents : pl->funded_cents);
-        g_autofree char *gap = cag_budget_view_money (total ? p->gap_cents : pl->gap_cents);
-        g_autofree char *needed = cag_budget_view_money (total ? p->partner_needed_cents
-                                               : pl->partner_needed_cents);
-
-        attach_text (self, row, funded, c++, l + 1, TRUE, total);
-        attach_text (self, row, gap, c++, l + 1, TRUE, total);
-        attach_text (self, row, needed, c++, l + 1, TRUE, total);
-      }
-      end_row (self, row);
+      c++;
+      attach_money (grid, row, total ? p->gap_cents : pl->gap_cents, c++, r, total);
+      attach_money (grid, row, total ? p->partner_needed_cents : pl->partner_needed_cents, c++,
+                    r, total);
+      end_row (self->cells, row);
     }
+}
+
+/* ---- The funders table -------------------------------------------------- */
+
+static void
+fill_funders_table (CagBudgetView          *self,
+                    const CagProformaInput *in,
+                    const CagProforma      *p)
+{
+  GtkGrid *grid = self->funders_table;
+  GPtrArray *row = g_ptr_array_new ();
+  guint c = 0;
+
+  attach_text (grid, row, C_("column", "Funder"), c++, 0, CELL_HEADER, FALSE);
+  attach_text (grid, row, C_("column", "Ratio"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  attach_text (grid, row, C_("column", "Terms"), c++, 0, CELL_HEADER, FALSE);
+  for (guint l = 0; l < p->n_lines; l++)
+    {
+      g_autofree char *tip = g_strdup_printf ("%s — %s", p->lines[l].code, p->lines[l].label);
+      GtkLabel *label = attach_text (grid, row, p->lines[l].code, c++, 0, CELL_HEADER_NUMBER,
+                                     FALSE);
+
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+    }
+  attach_text (grid, row, C_("column", "Requested"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  end_row (self->funder_cells, row);
+
+  for (guint o = 0; o <= p->n_offers; o++)
+    {
+      gboolean total = o == p->n_offers;
+      const CagProformaOffer *po = total ? NULL : &p->offers[o];
+      const CagBudgetOffer *offer = NULL;
+      guint r = o + 1;
+      GtkLabel *label;
+
+      if (!total && in != NULL && o < in->offers->len)
+        offer = in->offers->pdata[o];
+      row = g_ptr_array_new ();
+      c = 0;
+      label = attach_text (grid, row, total ? C_("row", "Total") : po->funder_name, c++, r,
+                           CELL_TEXT, total);
+      if (!total)
+        {
+          g_autofree char *markup =
+            swatch_markup (funder_colors[o % G_N_ELEMENTS (funder_colors)], po->funder_name,
+                           FALSE);
+
+          gtk_label_set_markup (label, markup);
+          gtk_label_set_width_chars (label, 14);
+          gtk_label_set_max_width_chars (label, 40);
+        }
+      if (total)
+        {
+          attach_text (grid, row, "", c++, r, CELL_TEXT, TRUE);
+          attach_text (grid, row, "", c++, r, CELL_TEXT, TRUE);
+        }
+      else
+        {
+          g_autofree char *ratio = g_strdup_printf ("%d:%d", po->num, po->den);
+          g_autofree char *terms = offer_terms (offer, po);
+
+          attach_text (grid, row, ratio, c++, r, CELL_NUMBER, FALSE);
+          label = attach_text (grid, row, terms, c++, r, CELL_TEXT, FALSE);
+          gtk_widget_set_hexpand (GTK_WIDGET (label), TRUE);
+          gtk_label_set_width_chars (label, 6);
+          if (*terms == '\0')
+            gtk_widget_set_has_tooltip (GTK_WIDGET (label), FALSE);
+        }
+      for (guint l = 0; l < p->n_lines; l++)
+        {
+          attach_money (grid, row, total ? p->lines[l].matched_cents
+                                         : p->lines[l].shares[o].given_cents, c, r, total);
+          if (!total)
+            {
+              g_autofree char *base = cag_budget_view_money (p->lines[l].shares[o].base_used_cents);
+              g_autofree char *tip = g_strdup_printf (_("%s: %s"), C_("column", "Base used"),
+                                                      base);
+
+              gtk_widget_set_tooltip_text (gtk_grid_get_child_at (grid, (gint) c, (gint) r), tip);
+            }
+          c++;
+        }
+      attach_money (grid, row, total ? p->matched_cents : po->requested_cents, c++, r, total);
+      end_row (self->funder_cells, row);
+    }
+}
+
+void
+cag_budget_view_fill_table (CagBudgetView          *self,
+                            const CagProformaInput *in,
+                            const CagProforma      *p)
+{
+  clear_grid (self->table, self->cells);
+  clear_grid (self->funders_table, self->funder_cells);
+  gtk_label_set_text (self->warnings_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->funders_table), p != NULL && p->n_offers > 0);
+  if (p == NULL)
+    return;
+
+  fill_lines_table (self, p);
+  if (p->n_offers > 0)
+    fill_funders_table (self, in, p);
 
   if (p->warnings->len > 0)
     {
@@ -267,6 +469,8 @@ cag_budget_view_fill_table (CagBudgetView     *self,
       gtk_label_set_text (self->warnings_label, text->str);
     }
   gtk_widget_show_all (GTK_WIDGET (self->table));
+  if (p->n_offers > 0)
+    gtk_widget_show_all (GTK_WIDGET (self->funders_table));
 }
 
 GtkWidget *
@@ -282,15 +486,12 @@ cag_budget_view_legend_new (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped ("<span foreground=\"#%02x%02x%02x\">■</span> %s",
-                                 (guint) (items[i].rgb[0] * 255), (guint) (items[i].rgb[1] * 255),
-                                 (guint) (items[i].rgb[2] * 255), items[i].text);
+      g_autofree char *markup = swatch_markup (items[i].rgb, items[i].text, FALSE);
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_container_add (GTK_CONTAINER (box), label);
     }
   return box;
 }
-

@@ -341,7 +341,7 @@ refresh (CagBudgetView *self)
   g_clear_pointer (&self->shown, cag_proforma_free);
   if (self->input != NULL)
     self->shown = cag_proforma_compute (self->input);
-  cag_budget_view_fill_table (self, self->shown);
+  cag_budget_view_fill_table (self, self->input, self->shown);
 }
 
 static EditKind
@@ -442,6 +442,51 @@ cag_budget_view_cash_only_toggled_cb (GtkCellRendererToggle *renderer,
   cag_budget_view_saved (self, version);
 }
 
+/* The whole text of a cell that may be cut, as its tooltip. */
+static gboolean
+tree_query_tooltip_cb (GtkWidget  *widget,
+                       gint        x,
+                       gint        y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  GtkTreeView *view = GTK_TREE_VIEW (widget);
+  GtkTreeModel *model = NULL;
+  g_autoptr (GtkTreePath) path = NULL;
+  GtkTreeViewColumn *column = NULL;
+  g_autofree char *text = NULL;
+  GtkTreeIter iter;
+  gint bx, by, model_column;
+
+  if (keyboard_mode)
+    {
+      if (!gtk_tree_view_get_tooltip_context (view, &x, &y, keyboard_mode, &model, &path, &iter))
+        return FALSE;
+      gtk_tree_view_get_cursor (view, NULL, &column);
+    }
+  else
+    {
+      gtk_tree_view_convert_widget_to_bin_window_coords (view, x, y, &bx, &by);
+      if (!gtk_tree_view_get_path_at_pos (view, bx, by, &path, &column, NULL, NULL))
+        return FALSE;
+      model = gtk_tree_view_get_model (view);
+      if (!gtk_tree_model_get_iter (model, &iter, path))
+        return FALSE;
+    }
+  if (column == NULL)
+    return FALSE;
+  model_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "text-column")) - 1;
+  if (model_column < 0)
+    return FALSE;
+  gtk_tree_model_get (model, &iter, model_column, &text, -1);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tree_view_set_tooltip_cell (view, tooltip, path, column, NULL);
+  return TRUE;
+}
+
 GtkTreeViewColumn *
 cag_budget_view_add_column (GtkTreeView   *view,
                             CagBudgetView *self,
@@ -456,6 +501,18 @@ cag_budget_view_add_column (GtkTreeView   *view,
 
   if (number)
     g_object_set (renderer, "xalign", 1.0, NULL);
+  else
+    {
+      /* Long text is cut with an ellipsis; the tooltip shows all of it. */
+      g_object_set (renderer, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 6, NULL);
+      gtk_tree_view_column_set_expand (column, TRUE);
+      g_object_set_data (G_OBJECT (column), "text-column", GINT_TO_POINTER (model_column + 1));
+      if (!gtk_widget_get_has_tooltip (GTK_WIDGET (view)))
+        {
+          gtk_widget_set_has_tooltip (GTK_WIDGET (view), TRUE);
+          g_signal_connect (view, "query-tooltip", G_CALLBACK (tree_query_tooltip_cb), NULL);
+        }
+    }
   if (edit_kind >= 0)
     {
       g_object_set (renderer, "editable", TRUE, NULL);
@@ -597,6 +654,7 @@ cag_budget_view_finalize (GObject *object)
   g_clear_pointer (&self->input, cag_proforma_input_free);
   g_clear_pointer (&self->shown, cag_proforma_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->funder_cells, g_ptr_array_unref);
   g_clear_object (&self->lines_store);
   g_clear_object (&self->offers_store);
   g_clear_object (&self->pledges_store);
@@ -614,9 +672,10 @@ static void
 cag_budget_view_init (CagBudgetView *self)
 {
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *new_button, *table_scroll, *paned, *bottom;
+  GtkWidget *new_button, *table_scroll, *paned, *bottom, *tables;
 
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->funder_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
   g_object_set (self, "margin", 18, NULL);
@@ -651,9 +710,11 @@ cag_budget_view_init (CagBudgetView *self)
   gtk_widget_set_no_show_all (GTK_WIDGET (self->message_label), TRUE);
   gtk_container_add (GTK_CONTAINER (self), GTK_WIDGET (self->message_label));
 
+  /* The editors get little room (a few rows; the divider moves), the
+   * pro-forma the rest. */
   paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_vexpand (paned, TRUE);
-  gtk_paned_set_position (GTK_PANED (paned), 240);
+  gtk_paned_set_position (GTK_PANED (paned), 190);
   self->notebook = GTK_NOTEBOOK (gtk_notebook_new ());
   gtk_notebook_append_page (self->notebook, cag_budget_view_build_lines_page (self),
                             gtk_label_new_with_mnemonic (_("_Lines")));
@@ -666,11 +727,19 @@ cag_budget_view_init (CagBudgetView *self)
   gtk_paned_pack1 (GTK_PANED (paned), GTK_WIDGET (self->notebook), TRUE, FALSE);
 
   bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  tables = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  g_object_set (tables, "margin", 6, NULL);
   self->table = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (self->table, 12);
   gtk_grid_set_row_spacing (self->table, 6);
-  g_object_set (self->table, "margin", 6, NULL);
-  table_scroll = cag_budget_view_scrolled (GTK_WIDGET (self->table), 120);
+  cag_gui_set_accessible_name (GTK_WIDGET (self->table), _("Pro-forma by line"));
+  gtk_container_add (GTK_CONTAINER (tables), GTK_WIDGET (self->table));
+  self->funders_table = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->funders_table, 12);
+  gtk_grid_set_row_spacing (self->funders_table, 6);
+  cag_gui_set_accessible_name (GTK_WIDGET (self->funders_table), _("Pro-forma by funder"));
+  gtk_container_add (GTK_CONTAINER (tables), GTK_WIDGET (self->funders_table));
+  table_scroll = cag_budget_view_scrolled (tables, 120);
   gtk_box_pack_start (GTK_BOX (bottom), table_scroll, TRUE, TRUE, 0);
   gtk_container_add (GTK_CONTAINER (bottom), cag_budget_view_legend_new ());
   self->warnings_label = GTK_LABEL (gtk_label_new (NULL));
@@ -743,6 +812,9 @@ cag_budget_view_select (CagBudgetView *self,
   if (id != NULL)
     gtk_combo_box_set_active_id (GTK_COMBO_BOX (self->budget_combo), id);
   self->filling = FALSE;
+  /* The chooser cuts long names: the tooltip has the whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->budget_combo),
+                               self->budget != NULL ? self->budget->name : NULL);
 
   if (self->budget != NULL)
     {
@@ -789,7 +861,22 @@ cag_budget_view_preview (CagBudgetView          *self,
     }
   g_clear_pointer (&self->shown, cag_proforma_free);
   self->shown = cag_proforma_compute (in);
-  cag_budget_view_fill_table (self, self->shown);
+  cag_budget_view_fill_table (self, in, self->shown);
+}
+
+static const char *
+cell_of (GPtrArray *rows,
+         guint      row,
+         guint      column)
+{
+  char **cells;
+
+  if (row >= rows->len)
+    return NULL;
+  cells = rows->pdata[row];
+  if (column >= g_strv_length (cells))
+    return NULL;
+  return cells[column];
 }
 
 const char *
@@ -797,14 +884,15 @@ cag_budget_view_get_cell (CagBudgetView *self,
                           guint          row,
                           guint          column)
 {
-  char **cells;
-
   g_return_val_if_fail (CAG_IS_BUDGET_VIEW (self), NULL);
+  return cell_of (self->cells, row, column);
+}
 
-  if (row >= self->cells->len)
-    return NULL;
-  cells = self->cells->pdata[row];
-  if (column >= g_strv_length (cells))
-    return NULL;
-  return cells[column];
+const char *
+cag_budget_view_get_funder_cell (CagBudgetView *self,
+                                 guint          row,
+                                 guint          column)
+{
+  g_return_val_if_fail (CAG_IS_BUDGET_VIEW (self), NULL);
+  return cell_of (self->funder_cells, row, column);
 }

@@ -35,5 +35,11 @@ void               cag_budget_view_preview      (CagBudgetView          *self,
 const char        *cag_budget_view_get_cell     (CagBudgetView *self,
                                                  guint          row,
                                                  guint          column);
+/* The same for the funders table (ROW 0 is the header, then one row per
+ * offer in entry order, then the total; columns: funder, ratio, terms, one
+ * per line, requested). */
+const char        *cag_budget_view_get_funder_cell (CagBudgetView *self,
+                                                    guint          row,
+                                                    guint          column);
 
 G_END_DECLS

@@ -279,6 +279,185 @@ test_campaign_offer (void)
   g_assert_true (json_object_get_boolean_member (root, "applies"));
 }
 
+/* Runs a command that must fail with status 1 and one line on stderr. */
+static void
+run_fails (const char *what, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) cli_path);
+  g_ptr_array_add (args, (char *) "--db");
+  g_ptr_array_add (args, db_path);
+  va_start (ap, what);
+  for (arg = what; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, NULL));
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 1)
+    g_error ("“%s …” should fail with status 1", what);
+  g_assert_true (g_str_has_prefix (err, "cagnotte-cli: "));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, (gint) strlen (err) - 1);
+}
+
+/* Adds a pledge and returns its number, read from "Pledge no. N of …". */
+static char *
+add_pledge (const char *budget, const char *partner, const char *amount, const char *line)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *p;
+  gint64 id;
+
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "pledge", budget, partner, amount,
+                            "--line", line, NULL), ==, 0);
+  p = strstr (out, "Pledge no. ");
+  g_assert_nonnull (p);
+  id = g_ascii_strtoll (p + strlen ("Pledge no. "), NULL, 10);
+  g_assert_cmpint (id, >, 0);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+static JsonObject *
+line_of (JsonObject *root, guint i)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, "lines"), i);
+}
+
+/* line remove, offer-remove, pledge-set and pledge-remove. */
+static void
+test_edits (void)
+{
+  g_autoptr (JsonParser) p0 = json_parser_new ();
+  g_autoptr (JsonParser) p1 = json_parser_new ();
+  g_autoptr (JsonParser) p2 = json_parser_new ();
+  g_autoptr (JsonParser) p3 = json_parser_new ();
+  g_autoptr (JsonParser) p4 = json_parser_new ();
+  g_autoptr (JsonParser) p5 = json_parser_new ();
+  g_autoptr (JsonParser) p6 = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+  JsonObject *root;
+
+  RUN_OK ("budget", "add", "Edits", "--start", "2003-04-01", "--end", "2004-03-31", "--preset",
+          "gesq-2003");
+  RUN_OK ("budget", "offer", "Edits", "MRI", "--ratio", "1:1");
+  RUN_OK ("budget", "offer", "Edits", "ACDI", "--ratio", "2:1", "--lines", "B");
+  id = add_pledge ("Edits", "Caisse", "10000", "A");
+
+  /* pledge-set: amount and status. */
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "pledge-set", "Edits", id, "--amount",
+                            "12 000", "--status", "confirmed", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "$12,000.00, cash, confirmed"));
+  root = show_json ("Edits", p0);
+  g_assert_cmpint (member_int (line_of (root, 0), "partner_cash_cents"), ==, D (12000));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "show", "Edits", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Confirmed"));
+
+  /* Refused: nothing to change, in kind without a basis, a bad number, an
+   * unknown pledge, a bad status; nothing changes. */
+  run_fails ("budget", "pledge-set", "Edits", id, NULL);
+  run_fails ("budget", "pledge-set", "Edits", id, "--kind", "in-kind", NULL);
+  run_fails ("budget", "pledge-set", "Edits", "x1", "--amount", "5", NULL);
+  run_fails ("budget", "pledge-set", "Edits", "999", "--amount", "5", NULL);
+  run_fails ("budget", "pledge-set", "Edits", id, "--status", "maybe", NULL);
+  run_fails ("budget", "pledge-set", "Edits", id, "--line", "Z", NULL);
+  root = show_json ("Edits", p1);
+  g_assert_cmpint (member_int (line_of (root, 0), "partner_cash_cents"), ==, D (12000));
+  g_assert_cmpint (member_int (line_of (root, 0), "partner_in_kind_cents"), ==, 0);
+
+  /* pledge-set: line and kind, with a basis. */
+  RUN_OK ("budget", "pledge-set", "Edits", id, "--line", "B", "--kind", "in-kind", "--basis",
+          "240 h × 50 $");
+  root = show_json ("Edits", p2);
+  g_assert_cmpint (member_int (line_of (root, 0), "partner_cash_cents"), ==, 0);
+  g_assert_cmpint (member_int (line_of (root, 1), "partner_in_kind_cents"), ==, D (12000));
+  g_assert_cmpint (member_int (root, "version"), ==, 1);
+
+  /* offer-remove: ACDI goes, then is not found. */
+  RUN_OK ("budget", "offer-remove", "Edits", "acdi");
+  root = show_json ("Edits", p3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "funders")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (root, "funders"),
+                                                    0), "funder"), ==, "MRI");
+  run_fails ("budget", "offer-remove", "Edits", "ACDI", NULL);
+  run_fails ("budget", "offer-remove", "Edits", "Nobody", NULL);
+
+  /* line remove: a new line goes; a line with pledges or unknown is
+   * refused. */
+  RUN_OK ("budget", "line", "add", "Edits", "C", "Extra", "500");
+  root = show_json ("Edits", p4);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "lines")), ==, 3);
+  RUN_OK ("budget", "line", "remove", "Edits", "c");
+  run_fails ("budget", "line", "remove", "Edits", "B", NULL);
+  run_fails ("budget", "line", "remove", "Edits", "Q", NULL);
+  run_fails ("budget", "line", "remove", "Edits", NULL);
+  root = show_json ("Edits", p5);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "lines")), ==, 2);
+  g_assert_cmpint (member_int (json_object_get_object_member (root, "totals"), "amount_cents"),
+                   ==, D (125000));
+
+  /* On a submitted budget, pledge-set makes version 2 and names the copy;
+   * version 1 keeps the old amount. */
+  RUN_OK ("budget", "submit", "Edits");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "pledge-set", "Edits", id, "--amount",
+                            "5000", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "makes version 2"));
+  root = show_json ("Edits", p6);
+  g_assert_cmpint (member_int (root, "version"), ==, 2);
+  g_assert_cmpint (member_int (line_of (root, 1), "partner_in_kind_cents"), ==, D (5000));
+  {
+    g_autoptr (JsonParser) pv1 = json_parser_new ();
+    g_autofree char *o1 = NULL;
+    g_autofree char *e1 = NULL;
+
+    g_assert_cmpint (run_cli ("en", &o1, &e1, "budget", "show", "Edits", "--version", "1",
+                              "--json", NULL), ==, 0);
+    json_parser_load_from_data (pv1, o1, -1, NULL);
+    root = json_node_get_object (json_parser_get_root (pv1));
+    g_assert_cmpint (member_int (line_of (root, 1), "partner_in_kind_cents"), ==, D (12000));
+  }
+
+  /* pledge-remove, with the number the new version gave the pledge (in
+   * French), then it is gone. */
+  {
+    const char *p = strstr (out, "Pledge no. ");
+
+    g_assert_nonnull (p);
+    id2 = g_strdup_printf ("%" G_GINT64_FORMAT,
+                           g_ascii_strtoll (p + strlen ("Pledge no. "), NULL, 10));
+  }
+  g_assert_cmpstr (id2, !=, id);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ("fr", &out, &err, "budget", "pledge-remove", "Edits", id2, NULL), ==,
+                   0);
+  g_assert_nonnull (strstr (out, "Contribution nº "));
+  g_assert_nonnull (strstr (out, "retirée"));
+  run_fails ("budget", "pledge-remove", "Edits", id2, NULL);
+  {
+    g_autoptr (JsonParser) p7 = json_parser_new ();
+
+    root = show_json ("Edits", p7);
+    g_assert_cmpint (member_int (line_of (root, 1), "partner_in_kind_cents"), ==, 0);
+    g_assert_cmpint (member_int (root, "version"), ==, 2);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -302,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-cli/refusals", test_refusals);
   g_test_add_func ("/budget-cli/versions-and-warnings", test_versions_and_warnings);
   g_test_add_func ("/budget-cli/campaign-offer", test_campaign_offer);
+  g_test_add_func ("/budget-cli/edits", test_edits);
   status = g_test_run ();
 
   {
