@@ -154,6 +154,22 @@ cag_pdf_doc_new (CagLang      lang,
 
   doc->replacement = font_has_glyph (doc, REPLACEMENT_CHAR) ? REPLACEMENT_CHAR : '?';
 
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    gint offset = (gint) (g_date_time_get_utc_offset (now) / G_TIME_SPAN_MINUTE);
+    HPDF_Date date = { 0 };
+
+    date.year = g_date_time_get_year (now);
+    date.month = g_date_time_get_month (now);
+    date.day = g_date_time_get_day_of_month (now);
+    date.hour = g_date_time_get_hour (now);
+    date.minutes = g_date_time_get_minute (now);
+    date.seconds = g_date_time_get_second (now);
+    date.ind = offset > 0 ? '+' : offset < 0 ? '-' : 'Z';
+    date.off_hour = ABS (offset) / 60;
+    date.off_minutes = ABS (offset) % 60;
+    HPDF_SetInfoDateAttr (doc->pdf, HPDF_INFO_CREATION_DATE, date);
+  }
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_CREATOR, "Cagnotte " PACKAGE_VERSION);
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_PRODUCER, "Cagnotte " PACKAGE_VERSION " (libharu)");
 
