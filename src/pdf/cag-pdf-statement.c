@@ -29,6 +29,8 @@ static const double col_width[N_COLS] = { 90, 56, 74, 140, 72, 72 };
 #define TABLE_SIZE    8.0
 #define TABLE_LEADING 10.0
 #define HEADER_HEIGHT 18.0
+#define CHART_HEIGHT  150.0
+#define MIN_CHART_HEIGHT 100.0
 
 static const CagRgb tint_good = { 0.86, 0.93, 0.89 };
 
@@ -312,7 +314,8 @@ nice_step (gint64 max_cents)
 static double
 draw_chart (CagPdfDoc              *doc,
             const CagStatementData *data,
-            double                  y)
+            double                  y,
+            double                  height)
 {
   CagLang lang = cag_pdf_doc_get_lang (doc);
   const CagFundFigures *f = &data->status->figures;
@@ -322,7 +325,7 @@ draw_chart (CagPdfDoc              *doc,
   double x0 = CAG_PDF_LEFT + 52;
   double x1 = CAG_PDF_RIGHT - 6;
   double top = y - 18;
-  double bottom = y - 150;
+  double bottom = y - height;
   gint64 ymax = MAX (f->target_cents, f->saved_cents);
   gint64 step;
   double now_pos;
@@ -481,14 +484,17 @@ draw_chart (CagPdfDoc              *doc,
         double py = YPOS (f->saved_cents);
         double aw = cag_pdf_text_width (doc, CAG_PDF_BOLD, 7.5, amount);
         double ax = px + 5 + aw > x1 ? px - 5 - aw : px + 5;
+        double target_y = YPOS (f->target_cents);
+        /* Above the dot, unless that runs into the target line. */
+        double ay = (py + 5 <= target_y && py + 14 >= target_y) || py + 14 > top ? py - 11
+                                                                                : py + 5;
 
         cag_pdf_line (doc, px, bottom, px, top, 0.5, &cag_pdf_primary, TRUE);
         HPDF_Page_SetRGBFill (page, (HPDF_REAL) cag_pdf_good.r, (HPDF_REAL) cag_pdf_good.g,
                               (HPDF_REAL) cag_pdf_good.b);
         HPDF_Page_Circle (page, (HPDF_REAL) px, (HPDF_REAL) py, 2.6f);
         HPDF_Page_Fill (page);
-        cag_pdf_text (doc, ax, py + 5, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 7.5, &cag_pdf_good,
-                      amount);
+        cag_pdf_text (doc, ax, ay, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 7.5, &cag_pdf_good, amount);
       }
     }
   else
@@ -536,6 +542,75 @@ start_table_page (CagPdfDoc    *doc,
   return draw_table_header (doc, ctx, y);
 }
 
+/* The wrapped lines of a contribution's cells; returns the row's height. */
+static double
+row_lines (CagPdfDoc              *doc,
+           const CagContribution  *c,
+           const char             *date,
+           const char             *void_text,
+           GPtrArray             **date_lines,
+           GPtrArray             **ref_lines,
+           GPtrArray             **note_lines,
+           GPtrArray             **void_lines)
+{
+  guint n_lines;
+
+  *date_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                              col_width[COL_DATE] - 2 * CELL_PAD, date);
+  *ref_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                 col_width[COL_REFERENCE] - 2 * CELL_PAD,
+                                 c->reference != NULL ? c->reference : "", 8);
+  *note_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                  col_width[COL_NOTE] - 2 * CELL_PAD,
+                                  c->note != NULL ? c->note : "", 16);
+  *void_lines = NULL;
+  if (void_text != NULL)
+    {
+      *void_lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, TABLE_SIZE,
+                                      col_width[COL_NOTE] - 2 * CELL_PAD, void_text, 8);
+      /* An empty note gives one empty line; drop it before the reason. */
+      if ((*note_lines)->len == 1 && *(char *) (*note_lines)->pdata[0] == '\0')
+        g_ptr_array_set_size (*note_lines, 0);
+    }
+  n_lines = MAX (MAX ((*date_lines)->len, (*ref_lines)->len),
+                 (*note_lines)->len + (*void_lines != NULL ? (*void_lines)->len : 0));
+  return MAX (n_lines, 1) * TABLE_LEADING + 6;
+}
+
+static char *
+void_text_of (const CagContribution *c)
+{
+  if (!c->voided)
+    return NULL;
+  /* TRANSLATORS: in the note column of a voided contribution. */
+  return g_strdup_printf (C_("pdf", "Voided: %s"), c->void_reason != NULL ? c->void_reason : "");
+}
+
+/* The height of the whole table, total row included. */
+static double
+table_height (CagPdfDoc              *doc,
+              const CagStatementData *data)
+{
+  CagLang lang = cag_pdf_doc_get_lang (doc);
+  double h = HEADER_HEIGHT + 24;
+
+  if (data->contributions->len == 0)
+    return h + 16;
+  for (guint i = 0; i < data->contributions->len; i++)
+    {
+      const CagContribution *c = data->contributions->pdata[i];
+      g_autofree char *date = cag_date_format (&c->date, lang);
+      g_autofree char *void_text = void_text_of (c);
+      g_autoptr (GPtrArray) date_lines = NULL;
+      g_autoptr (GPtrArray) ref_lines = NULL;
+      g_autoptr (GPtrArray) note_lines = NULL;
+      g_autoptr (GPtrArray) void_lines = NULL;
+
+      h += row_lines (doc, c, date, void_text, &date_lines, &ref_lines, &note_lines, &void_lines);
+    }
+  return h;
+}
+
 static double
 draw_contributions (CagPdfDoc              *doc,
                     StatementCtx           *ctx,
@@ -573,17 +648,13 @@ draw_contributions (CagPdfDoc              *doc,
       g_autoptr (GPtrArray) ref_lines = NULL;
       g_autoptr (GPtrArray) note_lines = NULL;
       g_autoptr (GPtrArray) void_lines = NULL;
-      guint n_lines;
       double h, ty;
 
       if (c->voided)
         {
           voided++;
           total = g_strdup ("—");
-          /* TRANSLATORS: in the note column of a voided contribution. */
-          void_text = g_strdup_printf (C_("pdf", "Voided: %s"),
-                                       c->void_reason != NULL ? c->void_reason
-                                                                               : "");
+          void_text = void_text_of (c);
         }
       else
         {
@@ -591,26 +662,7 @@ draw_contributions (CagPdfDoc              *doc,
           total = cag_money_format (running, lang);
         }
 
-      date_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                 col_width[COL_DATE] - 2 * CELL_PAD, date);
-      ref_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                    col_width[COL_REFERENCE] - 2 * CELL_PAD,
-                                    c->reference != NULL ? c->reference : "", 8);
-      note_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                     col_width[COL_NOTE] - 2 * CELL_PAD,
-                                     c->note != NULL ? c->note : "", 16);
-      if (void_text != NULL)
-        {
-          void_lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, TABLE_SIZE,
-                                         col_width[COL_NOTE] - 2 * CELL_PAD, void_text, 8);
-          /* An empty note gives one empty line; drop it before the reason. */
-          if (note_lines->len == 1 && *(char *) note_lines->pdata[0] == '\0')
-            g_ptr_array_set_size (note_lines, 0);
-        }
-      n_lines = MAX (MAX (date_lines->len, ref_lines->len),
-                     note_lines->len + (void_lines != NULL ? void_lines->len : 0));
-      n_lines = MAX (n_lines, 1);
-      h = n_lines * TABLE_LEADING + 6;
+      h = row_lines (doc, c, date, void_text, &date_lines, &ref_lines, &note_lines, &void_lines);
 
       if (y - h < bottom)
         y = start_table_page (doc, ctx);
@@ -702,6 +754,7 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
   g_autofree char *right = NULL;
   g_autofree char *section = NULL;
   g_autofree char *footer = NULL;
+  double chart_height;
   double y;
 
   ctx.col_x[0] = CAG_PDF_LEFT;
@@ -728,7 +781,17 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
   y = cag_pdf_draw_section (doc, y + 4, section);
   y = draw_figures (doc, data, y);
   y = cag_pdf_draw_section (doc, y, C_("pdf", "Savings against the plan"));
-  y = draw_chart (doc, data, y);
+  /* A short table that would spill a few rows onto a second page fits on
+   * the first with a lower chart (not below MIN_CHART_HEIGHT). */
+  chart_height = CHART_HEIGHT;
+  if (data->contributions->len <= 40)
+    {
+      double room = y - 47 - table_height (doc, data) - cag_pdf_doc_bottom (doc);
+
+      if (room < CHART_HEIGHT && room >= MIN_CHART_HEIGHT)
+        chart_height = room;
+    }
+  y = draw_chart (doc, data, y, chart_height);
   /* Keep the heading with the start of the table. */
   if (y + 6 - 30 - HEADER_HEIGHT - 3 * 16 < cag_pdf_doc_bottom (doc))
     y = cag_pdf_doc_add_page (doc) - 6;
