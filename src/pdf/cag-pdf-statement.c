@@ -30,7 +30,7 @@ static const double col_width[N_COLS] = { 90, 56, 74, 140, 72, 72 };
 #define TABLE_LEADING 10.0
 #define HEADER_HEIGHT 18.0
 #define CHART_HEIGHT  150.0
-#define MIN_CHART_HEIGHT 100.0
+#define MIN_CHART_HEIGHT 80.0
 
 static const CagRgb tint_good = { 0.86, 0.93, 0.89 };
 
