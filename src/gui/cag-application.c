@@ -274,6 +274,7 @@ cag_application_startup (GApplication *application)
     { "win.search", { "<Primary>f", NULL } },
     { "win.show-overview", { "<Alt>1", NULL } },
     { "win.show-organizations", { "<Alt>2", NULL } },
+    { "win.show-budgets", { "<Alt>3", NULL } },
     { "win.back", { "<Alt>Left", NULL } },
     { "win.close", { "<Primary>w", NULL } },
     { "win.show-menu", { "F10", NULL } },

@@ -208,6 +208,14 @@ show_organizations_activated (GSimpleAction *action,
 }
 
 static void
+show_budgets_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  cag_window_show_page (CAG_WINDOW (user_data), "budgets");
+}
+
+static void
 back_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -321,6 +329,7 @@ static const GActionEntry win_entries[] = {
   { "search", search_activated, NULL, NULL, NULL },
   { "show-overview", show_overview_activated, NULL, NULL, NULL },
   { "show-organizations", show_organizations_activated, NULL, NULL, NULL },
+  { "show-budgets", show_budgets_activated, NULL, NULL, NULL },
   { "back", back_activated, NULL, NULL, NULL },
   { "close", close_activated, NULL, NULL, NULL },
   { "open-example", open_example_activated, NULL, NULL, NULL },

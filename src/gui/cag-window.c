@@ -139,6 +139,7 @@ update_actions (CagWindow *self)
   set_action_enabled (self, "export-summary", has_campaign && cag_export_available ());
   set_action_enabled (self, "show-overview", has_campaign);
   set_action_enabled (self, "show-organizations", has_store);
+  set_action_enabled (self, "show-budgets", has_store);
   set_action_enabled (self, "search", has_store);
   gtk_widget_set_visible (self->record_button, has_campaign);
 }
