@@ -1,5 +1,7 @@
-/* cag-export.h — PDF statements from the window, through the PDF library
- * (src/pdf, issue 5) when this build has it. */
+/* cag-export.h — PDF and CSV files from the window (issues 5 and 6), through
+ * the PDF library (src/pdf) and the core's CSV exports (src/core/cag-export.h,
+ * cag-export-proforma.h).  Everything is written in the UI language
+ * (cag_i18n_get_language), with that language's CSV delimiter. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -7,28 +9,18 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when this build can write PDF statements. */
-gboolean  cag_export_available          (void);
+/* ---- What the buttons and menu items write, once the place is chosen --- */
 
 /* The file name proposed for FUND_ID's statement as of today
- * ("releve-…-2004-06-15.pdf"), newly allocated; NULL when unavailable. */
+ * ("releve-…-2004-06-15.pdf"), newly allocated; NULL when there is no such
+ * fund. */
 char     *cag_export_statement_name     (CagStore *store,
                                          gint64    fund_id);
-
-/* Writes FUND_ID's statement as of today, in the UI language, to PATH. */
+/* Writes FUND_ID's statement as of today to PATH. */
 gboolean  cag_export_statement_to       (CagStore   *store,
                                          gint64      fund_id,
                                          const char *path,
                                          GError    **error);
-
-/* Asks where to save (GtkFileChooserNative), then writes; returns the path
- * written (newly allocated), or NULL when the person cancelled or on error
- * (ERROR set only then). */
-char     *cag_export_statement_ask      (GtkWindow  *parent,
-                                         CagStore   *store,
-                                         gint64      fund_id,
-                                         GError    **error);
-
 /* The same for the summary of a whole campaign. */
 char     *cag_export_summary_name       (CagStore *store,
                                          gint64    campaign_id);
@@ -36,9 +28,87 @@ gboolean  cag_export_summary_to         (CagStore   *store,
                                          gint64      campaign_id,
                                          const char *path,
                                          GError    **error);
+/* One statement per fund of CAMPAIGN_ID as of today into DIR; *N_WRITTEN
+ * (nullable) receives how many files were written, even on failure. */
+gboolean  cag_export_statements_to      (CagStore   *store,
+                                         gint64      campaign_id,
+                                         const char *dir,
+                                         guint      *n_written,
+                                         GError    **error);
+/* The pro-forma of the latest version of BUDGET_ID, for every funder
+ * (FUNDER_ID 0) or addressed to one. */
+char     *cag_export_proforma_name      (CagStore *store,
+                                         gint64    budget_id,
+                                         gint64    funder_id);
+gboolean  cag_export_proforma_to        (CagStore   *store,
+                                         gint64      budget_id,
+                                         gint64      funder_id,
+                                         const char *path,
+                                         GError    **error);
+/* CSV: the contributions and the fund status of CAMPAIGN_ID, the pro-forma
+ * of the latest version of BUDGET_ID; with their proposed file names. */
+char     *cag_export_contributions_csv_name (CagStore *store,
+                                             gint64    campaign_id);
+gboolean  cag_export_contributions_csv_to   (CagStore   *store,
+                                             gint64      campaign_id,
+                                             const char *path,
+                                             GError    **error);
+char     *cag_export_status_csv_name        (CagStore *store,
+                                             gint64    campaign_id);
+gboolean  cag_export_status_csv_to          (CagStore   *store,
+                                             gint64      campaign_id,
+                                             const char *path,
+                                             GError    **error);
+char     *cag_export_proforma_csv_name      (CagStore *store,
+                                             gint64    budget_id);
+gboolean  cag_export_proforma_csv_to        (CagStore   *store,
+                                             gint64      budget_id,
+                                             const char *path,
+                                             GError    **error);
+
+/* ---- Asking where, then writing ---------------------------------------- */
+
+typedef gboolean (*CagExportWriteFunc) (CagStore   *store,
+                                        gint64      id,
+                                        const char *path,
+                                        GError    **error);
+
+typedef enum
+{
+  CAG_EXPORT_PDF,
+  CAG_EXPORT_CSV,
+} CagExportFormat;
+
+/* Asks where to save (GtkFileChooserNative, proposing NAME), then calls
+ * WRITE; returns the path written (newly allocated), or NULL when the person
+ * cancelled or on error (ERROR set only then). */
+char     *cag_export_ask_and_write      (GtkWindow          *parent,
+                                         const char         *title,
+                                         const char         *name,
+                                         CagExportFormat     format,
+                                         CagStore           *store,
+                                         gint64              id,
+                                         CagExportWriteFunc  write,
+                                         GError            **error);
+char     *cag_export_statement_ask      (GtkWindow  *parent,
+                                         CagStore   *store,
+                                         gint64      fund_id,
+                                         GError    **error);
 char     *cag_export_summary_ask        (GtkWindow  *parent,
                                          CagStore   *store,
                                          gint64      campaign_id,
+                                         GError    **error);
+
+/* ---- Opening what was written ------------------------------------------ */
+
+/* TRUE when documents written are to be opened in the user's viewer: always,
+ * unless the environment variable CAGNOTTE_NO_VIEWER is set (tests). */
+gboolean  cag_export_viewer_enabled     (void);
+/* Opens PATH (a file or a folder) with the user's default application
+ * (gtk_show_uri_on_window).  Returns TRUE when it was launched or when the
+ * viewer is disabled; FALSE with ERROR otherwise. */
+gboolean  cag_export_open_path          (GtkWindow  *parent,
+                                         const char *path,
                                          GError    **error);
 
 G_END_DECLS

@@ -161,7 +161,7 @@ cag_org_detail_load (CagOrgDetail *self,
   gtk_widget_set_sensitive (self->record_button, status != NULL);
   if (status != NULL)
     self->fund_id = fund->id;
-  gtk_widget_set_sensitive (self->export_button, status != NULL && cag_export_available ());
+  gtk_widget_set_sensitive (self->export_button, status != NULL);
 
   if (status == NULL)
     {
@@ -387,7 +387,7 @@ gboolean
 cag_org_detail_can_export (CagOrgDetail *self)
 {
   g_return_val_if_fail (CAG_IS_ORG_DETAIL (self), FALSE);
-  return self->store != NULL && self->fund_id > 0 && cag_export_available ();
+  return self->store != NULL && self->fund_id > 0;
 }
 
 void
@@ -468,8 +468,7 @@ cag_org_detail_init (CagOrgDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cag_gui_name_from_labels (GTK_WIDGET (self));
-  if (cag_export_available ())
-    gtk_widget_set_tooltip_text (self->export_button,
-                                 _("Save this fund’s statement as a PDF file, as of today"));
+  gtk_widget_set_tooltip_text (self->export_button,
+                               _("Save this fund’s statement as a PDF file, as of today"));
   cag_gui_set_accessible_name (GTK_WIDGET (self->progress), _("Progress of the fund"));
 }

@@ -284,8 +284,8 @@ show_menu_activated (GSimpleAction *action,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->menu_button), TRUE);
 }
 
-/* Enabled on the detail page of a fund, when the build has the PDF library
- * (issue 5); disabled otherwise, as the detail page's button is. */
+/* Enabled on the detail page of a fund; disabled otherwise, as the detail
+ * page's button is. */
 static void
 export_statement_activated (GSimpleAction *action,
                             GVariant      *parameter,

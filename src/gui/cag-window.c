@@ -136,7 +136,7 @@ update_actions (CagWindow *self)
   set_action_enabled (self, "batch", has_campaign);
   set_action_enabled (self, "new-campaign", has_store);
   set_action_enabled (self, "campaign-settings", has_campaign);
-  set_action_enabled (self, "export-summary", has_campaign && cag_export_available ());
+  set_action_enabled (self, "export-summary", has_campaign);
   set_action_enabled (self, "show-overview", has_campaign);
   set_action_enabled (self, "show-organizations", has_store);
   set_action_enabled (self, "show-budgets", has_store);
