@@ -408,7 +408,7 @@ cag_org_detail_export (CagOrgDetail *self)
   else if (path != NULL && CAG_IS_WINDOW (toplevel))
     {
       g_autofree char *message = g_strdup_printf (_("Statement saved as %s."), path);
-      cag_window_notify (CAG_WINDOW (toplevel), message, 0);
+      cag_window_exported (CAG_WINDOW (toplevel), message, path);
     }
 }
 

@@ -313,7 +313,7 @@ export_summary_activated (GSimpleAction *action,
   else if (path != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Summary saved as %s."), path);
-      cag_window_notify (self, message, 0);
+      cag_window_exported (self, message, path);
     }
 }
 

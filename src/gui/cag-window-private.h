@@ -43,6 +43,8 @@ struct _CagWindow
   GtkRevealer          *notification_revealer;
   GtkLabel             *notification_label;
   GtkWidget            *undo_button;
+  GtkWidget            *open_button;      /* opens open_path */
+  char                 *open_path;
   GMenu                *primary_menu;
   GMenu                *recent_submenu;
 };

@@ -328,6 +328,8 @@ cag_window_notify_ids (CagWindow  *self,
     g_array_append_vals (self->undo_ids, ids->data, ids->len);
   gtk_label_set_text (self->notification_label, message);
   gtk_widget_set_visible (self->undo_button, self->undo_ids->len > 0);
+  g_clear_pointer (&self->open_path, g_free);
+  gtk_widget_set_visible (self->open_button, FALSE);
   gtk_revealer_set_reveal_child (self->notification_revealer, TRUE);
   g_clear_handle_id (&self->notification_timeout, g_source_remove);
   self->notification_timeout = g_timeout_add_seconds (NOTIFICATION_SECONDS,
@@ -345,6 +347,47 @@ cag_window_notify (CagWindow  *self,
   if (undo_contribution_id > 0)
     g_array_append_val (ids, undo_contribution_id);
   cag_window_notify_ids (self, message, ids);
+}
+
+void
+cag_window_notify_open (CagWindow  *self,
+                        const char *message,
+                        const char *path)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  cag_window_notify_ids (self, message, NULL);
+  if (path != NULL)
+    {
+      self->open_path = g_strdup (path);
+      gtk_widget_set_visible (self->open_button, TRUE);
+    }
+}
+
+const char *
+cag_window_get_open_path (CagWindow *self)
+{
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  return self->open_path;
+}
+
+void
+cag_window_exported (CagWindow  *self,
+                     const char *message,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  if (!cag_export_open_path (GTK_WINDOW (self), path, &error))
+    {
+      /* Not an error: the file is written; say so, and why it is not shown. */
+      g_autofree char *text = g_strdup_printf (_("%s It could not be opened: %s"),
+                                               message, error->message);
+      cag_window_notify (self, text, 0);
+    }
+  else
+    cag_window_notify (self, message, 0);
 }
 
 gboolean
@@ -456,6 +499,19 @@ undo_clicked_cb (CagWindow *self)
 }
 
 static void
+open_clicked_cb (CagWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->open_path != NULL && !cag_export_open_path (GTK_WINDOW (self), self->open_path, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open %s: %s"),
+                                                  self->open_path, error->message);
+      cag_window_notify (self, message, 0);
+    }
+}
+
+static void
 notification_close_cb (CagWindow *self)
 {
   g_clear_handle_id (&self->notification_timeout, g_source_remove);
@@ -512,6 +568,7 @@ cag_window_finalize (GObject *object)
 
   g_clear_pointer (&self->store, cag_store_close);
   g_clear_pointer (&self->undo_ids, g_array_unref);
+  g_clear_pointer (&self->open_path, g_free);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (cag_window_parent_class)->finalize (object);
 }
@@ -600,6 +657,7 @@ cag_window_class_init (CagWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagWindow, notification_revealer);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, notification_label);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, campaign_changed_cb);
@@ -608,6 +666,7 @@ cag_window_class_init (CagWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, org_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, undo_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notification_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
 }
 
 static void

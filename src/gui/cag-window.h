@@ -51,6 +51,19 @@ GtkWidget  *cag_window_batch             (CagWindow *self);
 void        cag_window_notify            (CagWindow  *self,
                                           const char *message,
                                           gint64      undo_contribution_id);
+/* An in-window notification with an Open Folder button that opens PATH
+ * (a folder) in the user's file manager. */
+void        cag_window_notify_open       (CagWindow  *self,
+                                          const char *message,
+                                          const char *path);
+/* What that button opens now, or NULL (for tests). */
+const char *cag_window_get_open_path     (CagWindow *self);
+/* After a document was written to PATH: opens it in the user's viewer
+ * (unless CAGNOTTE_NO_VIEWER is set) and shows MESSAGE; when it cannot be
+ * opened, the notification says why (never an error dialog). */
+void        cag_window_exported          (CagWindow  *self,
+                                          const char *message,
+                                          const char *path);
 /* What Undo does (for tests): voids the last recorded contributions. */
 gboolean    cag_window_undo              (CagWindow *self,
                                           GError   **error);
