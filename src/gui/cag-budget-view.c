@@ -673,6 +673,7 @@ cag_budget_view_init (CagBudgetView *self)
 {
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *new_button, *table_scroll, *paned, *bottom, *tables;
+  GtkWidget *pdf_button, *csv_button;
 
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->funder_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -700,7 +701,22 @@ cag_budget_view_init (CagBudgetView *self)
   gtk_container_add (GTK_CONTAINER (top),
                      cag_budget_view_labelled (_("_Budget:"), GTK_WIDGET (self->budget_combo)));
   gtk_container_add (GTK_CONTAINER (top), GTK_WIDGET (self->version_label));
+  /* The window's actions (cag-window-actions.c): the file chooser and the
+   * notification are the window's. */
+  pdf_button = gtk_button_new_with_mnemonic (_("E_xport Pro-forma…"));
+  gtk_widget_set_name (pdf_button, "export-proforma");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (pdf_button), "win.export-proforma");
+  gtk_widget_set_tooltip_text (pdf_button,
+                               _("Save this budget’s pro-forma as a PDF file, for every "
+                                 "funder or addressed to one"));
+  csv_button = gtk_button_new_with_mnemonic (_("Export as CS_V…"));
+  gtk_widget_set_name (csv_button, "export-proforma-csv");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (csv_button), "win.export-proforma-csv");
+  gtk_widget_set_tooltip_text (csv_button,
+                               _("Save this budget’s pro-forma as a CSV file for a spreadsheet"));
   gtk_box_pack_end (GTK_BOX (top), self->submit_button, FALSE, FALSE, 0);
+  gtk_box_pack_end (GTK_BOX (top), csv_button, FALSE, FALSE, 0);
+  gtk_box_pack_end (GTK_BOX (top), pdf_button, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (top), new_button, FALSE, FALSE, 0);
   gtk_container_add (GTK_CONTAINER (self), top);
 
@@ -832,6 +848,13 @@ cag_budget_view_select (CagBudgetView *self,
     }
   fill_editors (self);
   refresh (self);
+}
+
+gint64
+cag_budget_view_get_budget_id (CagBudgetView *self)
+{
+  g_return_val_if_fail (CAG_IS_BUDGET_VIEW (self), 0);
+  return self->budget != NULL ? self->budget->id : 0;
 }
 
 const CagProforma *

@@ -17,6 +17,8 @@ GtkWidget         *cag_budget_view_new          (void);
 /* STORE may be NULL: shows nothing.  The view does not own STORE. */
 void               cag_budget_view_load         (CagBudgetView *self,
                                                  CagStore      *store);
+/* The budget shown (0: none). */
+gint64             cag_budget_view_get_budget_id (CagBudgetView *self);
 /* Shows budget BUDGET_ID (its latest version). */
 void               cag_budget_view_select       (CagBudgetView *self,
                                                  gint64         budget_id);

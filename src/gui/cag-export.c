@@ -7,6 +7,7 @@
 #include "cag-budget.h"
 #include "cag-error.h"
 #include "cag-export.h"
+#include "cag-gui-util.h"
 #include "cag-i18n.h"
 #include "cag-pdf.h"
 /* The core's CSV exports; its header has the same name as this file's. */
@@ -226,17 +227,12 @@ cag_export_proforma_csv_to (CagStore   *store,
 /* ---- Asking where ------------------------------------------------------- */
 
 char *
-cag_export_ask_and_write (GtkWindow          *parent,
-                          const char         *title,
-                          const char         *name,
-                          CagExportFormat     format,
-                          CagStore           *store,
-                          gint64              id,
-                          CagExportWriteFunc  write,
-                          GError            **error)
+cag_export_ask_path (GtkWindow       *parent,
+                     const char      *title,
+                     const char      *name,
+                     CagExportFormat  format)
 {
   g_autoptr(GtkFileChooserNative) chooser = NULL;
-  g_autofree char *path = NULL;
   GtkFileFilter *filter;
 
   chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -259,7 +255,35 @@ cag_export_ask_and_write (GtkWindow          *parent,
 
   if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
     return NULL;
-  path = gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+  return gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+}
+
+char *
+cag_export_ask_folder (GtkWindow  *parent,
+                       const char *title)
+{
+  g_autoptr(GtkFileChooserNative) chooser = NULL;
+
+  chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_create_folders (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (gtk_native_dialog_run (GTK_NATIVE_DIALOG (chooser)) != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  return gtk_file_chooser_get_filename (GTK_FILE_CHOOSER (chooser));
+}
+
+char *
+cag_export_ask_and_write (GtkWindow          *parent,
+                          const char         *title,
+                          const char         *name,
+                          CagExportFormat     format,
+                          CagStore           *store,
+                          gint64              id,
+                          CagExportWriteFunc  write,
+                          GError            **error)
+{
+  g_autofree char *path = cag_export_ask_path (parent, title, name, format);
+
   if (path == NULL || !write (store, id, path, error))
     return NULL;
   return g_steal_pointer (&path);
@@ -287,6 +311,60 @@ cag_export_summary_ask (GtkWindow  *parent,
 
   return cag_export_ask_and_write (parent, _("Export Campaign Summary"), name, CAG_EXPORT_PDF,
                                    store, campaign_id, cag_export_summary_to, error);
+}
+
+gboolean
+cag_export_ask_funder (GtkWindow              *parent,
+                       const CagProformaInput *in,
+                       gint64                 *funder_id)
+{
+  GtkWidget *dialog;
+  GtkWidget *content;
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *combo;
+  gint response;
+  guint i;
+
+  g_return_val_if_fail (funder_id != NULL, FALSE);
+  *funder_id = 0;
+  dialog = gtk_dialog_new_with_buttons (_("Export Pro-forma"), parent,
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                        _("C_ontinue"), GTK_RESPONSE_ACCEPT,
+                                        NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  content = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_object_set (box, "margin", 18, NULL);
+  label = gtk_label_new_with_mnemonic (_("_Addressed to:"));
+  combo = gtk_combo_box_text_new ();
+  gtk_widget_set_name (combo, "proforma-funder");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), combo);
+  cag_gui_set_accessible_name (combo, _("Addressed to"));
+  gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (combo), "0", _("All funders"));
+  for (i = 0; in != NULL && i < in->offers->len; i++)
+    {
+      CagBudgetOffer *offer = g_ptr_array_index (in->offers, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, offer->funder_id);
+
+      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (combo), id, offer->funder_name);
+    }
+  gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
+  gtk_container_add (GTK_CONTAINER (box), label);
+  gtk_container_add (GTK_CONTAINER (box), combo);
+  gtk_container_add (GTK_CONTAINER (content), box);
+  gtk_widget_show_all (box);
+
+  response = gtk_dialog_run (GTK_DIALOG (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo));
+
+      *funder_id = id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
+    }
+  gtk_widget_destroy (dialog);
+  return response == GTK_RESPONSE_ACCEPT;
 }
 
 /* ---- Opening ------------------------------------------------------------ */

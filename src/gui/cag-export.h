@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 #include "cag-store.h"
+#include "cag-proforma.h"
 
 G_BEGIN_DECLS
 
@@ -79,6 +80,15 @@ typedef enum
   CAG_EXPORT_CSV,
 } CagExportFormat;
 
+/* Asks where to save (GtkFileChooserNative SAVE, proposing NAME); NULL when
+ * the person cancelled. */
+char     *cag_export_ask_path           (GtkWindow       *parent,
+                                         const char      *title,
+                                         const char      *name,
+                                         CagExportFormat  format);
+/* Asks for a folder (GtkFileChooserNative SELECT_FOLDER). */
+char     *cag_export_ask_folder         (GtkWindow  *parent,
+                                         const char *title);
 /* Asks where to save (GtkFileChooserNative, proposing NAME), then calls
  * WRITE; returns the path written (newly allocated), or NULL when the person
  * cancelled or on error (ERROR set only then). */
@@ -98,6 +108,13 @@ char     *cag_export_summary_ask        (GtkWindow  *parent,
                                          CagStore   *store,
                                          gint64      campaign_id,
                                          GError    **error);
+
+/* Asks, in a small dialog, to whom the pro-forma is addressed: "All
+ * funders" (*FUNDER_ID 0) or one of the funders with an offer in IN.
+ * FALSE when the person cancelled. */
+gboolean  cag_export_ask_funder         (GtkWindow              *parent,
+                                         const CagProformaInput *in,
+                                         gint64                 *funder_id);
 
 /* ---- Opening what was written ------------------------------------------ */
 

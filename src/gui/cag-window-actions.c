@@ -317,7 +317,150 @@ export_summary_activated (GSimpleAction *action,
     }
 }
 
+/* The budget shown on the Budgets page, or 0 (then says why). */
+static gint64
+shown_budget (CagWindow *self)
+{
+  gint64 budget_id = cag_budget_view_get_budget_id (self->budget_view);
+
+  if (budget_id <= 0)
+    {
+      g_autoptr(GError) error = g_error_new_literal (CAG_ERROR, CAG_ERROR_NOT_FOUND,
+                                                     _("Create a budget on the Budgets page first."));
+
+      cag_gui_show_error (GTK_WINDOW (self), _("There is no budget to export"), error);
+    }
+  return budget_id;
+}
+
+static void
+export_proforma_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  gint64 budget_id;
+  gint64 funder_id = 0;
+
+  if (self->store == NULL || (budget_id = shown_budget (self)) <= 0)
+    return;
+  if (!cag_export_ask_funder (GTK_WINDOW (self),
+                              cag_budget_view_get_input (self->budget_view), &funder_id))
+    return;
+  name = cag_export_proforma_name (self->store, budget_id, funder_id);
+  path = cag_export_ask_path (GTK_WINDOW (self), _("Export Pro-forma"), name, CAG_EXPORT_PDF);
+  if (path == NULL)
+    return;
+  if (!cag_export_proforma_to (self->store, budget_id, funder_id, path, &error))
+    cag_gui_show_error (GTK_WINDOW (self), _("Could not export the pro-forma"), error);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Pro-forma saved as %s."), path);
+      cag_window_exported (self, message, path);
+    }
+}
+
+static void
+export_statements_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (self->store == NULL || self->campaign_id <= 0)
+    return;
+  dir = cag_export_ask_folder (GTK_WINDOW (self), _("Export All Statements to a Folder"));
+  if (dir == NULL)
+    return;
+  if (!cag_export_statements_to (self->store, self->campaign_id, dir, &n, &error))
+    cag_gui_show_error (GTK_WINDOW (self), _("Could not export the statements"), error);
+  if (n == 0 && error != NULL)
+    return;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement written to %s.",
+                                          "%u statements written to %s.", n),
+                             n, dir);
+  cag_window_notify_open (self, message, dir);
+}
+
+/* A CSV export: asks where, writes, notifies. */
+static void
+export_csv (CagWindow          *self,
+            const char         *title,
+            char               *name,      /* freed */
+            gint64              id,
+            CagExportWriteFunc  write)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owned_name = name;
+  g_autofree char *path = NULL;
+
+  path = cag_export_ask_and_write (GTK_WINDOW (self), title, owned_name, CAG_EXPORT_CSV,
+                                   self->store, id, write, &error);
+  if (error != NULL)
+    cag_gui_show_error (GTK_WINDOW (self), _("Could not export the CSV file"), error);
+  else if (path != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("CSV file saved as %s."), path);
+      cag_window_notify (self, message, 0);
+    }
+}
+
+static void
+export_contributions_csv_activated (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  CagWindow *self = user_data;
+
+  if (self->store == NULL || self->campaign_id <= 0)
+    return;
+  export_csv (self, _("Export Contributions as CSV"),
+              cag_export_contributions_csv_name (self->store, self->campaign_id),
+              self->campaign_id, cag_export_contributions_csv_to);
+}
+
+static void
+export_status_csv_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  CagWindow *self = user_data;
+
+  if (self->store == NULL || self->campaign_id <= 0)
+    return;
+  export_csv (self, _("Export Fund Status as CSV"),
+              cag_export_status_csv_name (self->store, self->campaign_id),
+              self->campaign_id, cag_export_status_csv_to);
+}
+
+static void
+export_proforma_csv_activated (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  gint64 budget_id;
+
+  if (self->store == NULL || (budget_id = shown_budget (self)) <= 0)
+    return;
+  export_csv (self, _("Export Pro-forma as CSV"),
+              cag_export_proforma_csv_name (self->store, budget_id),
+              budget_id, cag_export_proforma_csv_to);
+}
+
 static const GActionEntry win_entries[] = {
+  { "export-proforma", export_proforma_activated, NULL, NULL, NULL },
+  { "export-proforma-csv", export_proforma_csv_activated, NULL, NULL, NULL },
+  { "export-statements", export_statements_activated, NULL, NULL, NULL },
+  { "export-contributions-csv", export_contributions_csv_activated, NULL, NULL, NULL },
+  { "export-status-csv", export_status_csv_activated, NULL, NULL, NULL },
   { "export-summary", export_summary_activated, NULL, NULL, NULL },
   { "export-statement", export_statement_activated, NULL, NULL, NULL },
   { "show-menu", show_menu_activated, NULL, NULL, NULL },

@@ -137,6 +137,11 @@ update_actions (CagWindow *self)
   set_action_enabled (self, "new-campaign", has_store);
   set_action_enabled (self, "campaign-settings", has_campaign);
   set_action_enabled (self, "export-summary", has_campaign);
+  set_action_enabled (self, "export-statements", has_campaign);
+  set_action_enabled (self, "export-contributions-csv", has_campaign);
+  set_action_enabled (self, "export-status-csv", has_campaign);
+  set_action_enabled (self, "export-proforma", has_store);
+  set_action_enabled (self, "export-proforma-csv", has_store);
   set_action_enabled (self, "show-overview", has_campaign);
   set_action_enabled (self, "show-organizations", has_store);
   set_action_enabled (self, "show-budgets", has_store);
