@@ -715,10 +715,17 @@ cag_budget_view_init (CagBudgetView *self)
   gtk_widget_set_tooltip_text (csv_button,
                                _("Save this budget’s pro-forma as a CSV file for a spreadsheet"));
   gtk_box_pack_end (GTK_BOX (top), self->submit_button, FALSE, FALSE, 0);
-  gtk_box_pack_end (GTK_BOX (top), csv_button, FALSE, FALSE, 0);
-  gtk_box_pack_end (GTK_BOX (top), pdf_button, FALSE, FALSE, 0);
   gtk_box_pack_end (GTK_BOX (top), new_button, FALSE, FALSE, 0);
   gtk_container_add (GTK_CONTAINER (self), top);
+  /* A row of their own, so that the view stays narrow. */
+  {
+    GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    gtk_box_pack_end (GTK_BOX (exports), csv_button, FALSE, FALSE, 0);
+    gtk_box_pack_end (GTK_BOX (exports), pdf_button, FALSE, FALSE, 0);
+    gtk_container_add (GTK_CONTAINER (self), exports);
+    gtk_widget_show_all (exports);
+  }
 
   self->message_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->message_label, 0.0);

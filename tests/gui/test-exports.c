@@ -161,6 +161,8 @@ test_actions (Fixture       *f,
     g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (pdf)));
     g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (csv)));
     g_assert_true (gtk_widget_is_sensitive (pdf));
+    g_assert_true (gtk_widget_get_mapped (pdf));
+    g_assert_true (gtk_widget_get_mapped (csv));
   }
 }
 
