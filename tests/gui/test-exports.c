@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cag-budget.h"
@@ -297,6 +298,9 @@ test_csv (Fixture       *f,
   g_assert_nonnull (strchr (header, ';'));
   g_assert_null (strchr (header, ','));
   g_assert_false (g_str_has_prefix (header, "date;organization;"));
+  /* The new controls speak French too. */
+  g_assert_cmpstr (_("E_xport Pro-forma…"), ==, "E_xporter le pro forma…");
+  g_assert_cmpstr (_("Export All Sta_tements…"), ==, "Exporter _tous les relevés…");
   cag_i18n_set_language (CAG_LANG_EN);
 }
 
