@@ -8,7 +8,7 @@
 
 #include "cag-chart.h"
 #include "cag-error.h"
-#include "cag-export.h"
+#include "cag-gui-export.h"
 #include "cag-gui-util.h"
 #include "cag-org-detail.h"
 #include "cag-window.h"

@@ -8,7 +8,7 @@
 #include "cag-campaign-dialog.h"
 #include "cag-demo.h"
 #include "cag-error.h"
-#include "cag-export.h"
+#include "cag-gui-export.h"
 #include "cag-gui-util.h"
 #include "cag-record-dialog.h"
 #include "cag-window-data.h"

@@ -8,7 +8,7 @@
 #include "cag-campaign-dialog.h"
 #include "cag-demo.h"
 #include "cag-error.h"
-#include "cag-export.h"
+#include "cag-gui-export.h"
 #include "cag-gui-util.h"
 #include "cag-org-detail.h"
 #include "cag-org-list.h"

@@ -11,7 +11,7 @@
 #include "cag-budget.h"
 #include "cag-budget-view.h"
 #include "cag-error.h"
-#include "cag-export.h"
+#include "cag-gui-export.h"
 #include "cag-i18n.h"
 #include "cag-pdf.h"
 #include "cag-window.h"

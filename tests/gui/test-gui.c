@@ -11,7 +11,7 @@
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
 #include "cag-error.h"
-#include "cag-export.h"
+#include "cag-gui-export.h"
 #include "cag-money.h"
 #include "cag-org-detail.h"
 #include "cag-org-dialog.h"

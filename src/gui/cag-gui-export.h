@@ -1,4 +1,4 @@
-/* cag-export.h — PDF and CSV files from the window (issues 5 and 6), through
+/* cag-gui-export.h — PDF and CSV files from the window (issues 5 and 6), through
  * the PDF library (src/pdf) and the core's CSV exports (src/core/cag-export.h,
  * cag-export-proforma.h).  Everything is written in the UI language
  * (cag_i18n_get_language), with that language's CSV delimiter. */

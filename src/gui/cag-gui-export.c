@@ -1,4 +1,4 @@
-/* cag-export.c — PDF and CSV files from the window: the PDF library
+/* cag-gui-export.c — PDF and CSV files from the window: the PDF library
  * (src/pdf) and the core's CSV exports, in the UI language. */
 #include "config.h"
 
@@ -6,12 +6,12 @@
 
 #include "cag-budget.h"
 #include "cag-error.h"
-#include "cag-export.h"
+#include "cag-gui-export.h"
 #include "cag-gui-util.h"
 #include "cag-i18n.h"
 #include "cag-pdf.h"
-/* The core's CSV exports; its header has the same name as this file's. */
-#include "../core/cag-export.h"
+/* The core's CSV exports. */
+#include "cag-export.h"
 #include "cag-export-proforma.h"
 
 /* ---- File names --------------------------------------------------------- */
