@@ -24,6 +24,7 @@ struct _CagChart
   gint            start_month;
   gint            deadline_month;
   gint            current_month;
+  double          marker;         /* the as-of date, in months (fractional) */
   gint64          target_cents;
   GArray         *totals;         /* CagMonthTotal */
 };
@@ -226,6 +227,17 @@ cag_chart_draw (GtkWidget *widget,
     cairo_fill (cr);
   }
 
+  /* The as-of date: a thin vertical line, when it falls on the chart. */
+  if (self->marker >= first && self->marker <= last)
+    {
+      x = X_OF (self->marker);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.8);
+      cairo_move_to (cr, (int) x + 0.5, MARGIN_TOP);
+      cairo_line_to (cr, (int) x + 0.5, MARGIN_TOP + plot_h);
+      cairo_stroke (cr);
+    }
+
   /* Legend, top left. */
   {
     double lx = left;
@@ -256,13 +268,15 @@ cag_chart_draw (GtkWidget *widget,
 }
 
 void
-cag_chart_set_data (CagChart *self,
-                    gint      start_month,
-                    gint      deadline_month,
-                    gint64    target_cents,
-                    GArray   *month_totals,
-                    gint      current_month)
+cag_chart_set_data (CagChart      *self,
+                    gint           start_month,
+                    gint           deadline_month,
+                    gint64         target_cents,
+                    GArray        *month_totals,
+                    const CagDate *as_of)
 {
+  CagDate today = cag_date_today ();
+  gint current_month;
   g_autofree char *description = NULL;
   g_autofree char *saved = NULL;
   g_autofree char *target = NULL;
@@ -274,7 +288,12 @@ cag_chart_set_data (CagChart *self,
     g_array_append_vals (self->totals, month_totals->data, month_totals->len);
   self->start_month = start_month;
   self->deadline_month = MAX (deadline_month, start_month + 1);
+  if (as_of == NULL)
+    as_of = &today;
+  current_month = cag_month_index (as_of);
   self->current_month = current_month;
+  self->marker = current_month
+                 + (as_of->day - 1) / (double) cag_date_days_in_month (as_of->year, as_of->month);
   self->target_cents = target_cents;
   self->has_data = TRUE;
 

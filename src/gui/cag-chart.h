@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cag-date.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +15,14 @@ GtkWidget *cag_chart_new      (void);
 /* START_MONTH and DEADLINE_MONTH are month indexes (cag_month_index); the
  * plan goes from nothing at the start of START_MONTH to TARGET_CENTS at the
  * start of DEADLINE_MONTH.  MONTH_TOTALS is a GArray of CagMonthTotal
- * (copied); savings are drawn up to the end of CURRENT_MONTH. */
-void       cag_chart_set_data (CagChart *self,
-                               gint      start_month,
-                               gint      deadline_month,
-                               gint64    target_cents,
-                               GArray   *month_totals,
-                               gint      current_month);
+ * (copied); savings are drawn up to the end of AS_OF's month (NULL:
+ * today), and a thin vertical line marks AS_OF itself. */
+void       cag_chart_set_data (CagChart      *self,
+                               gint           start_month,
+                               gint           deadline_month,
+                               gint64         target_cents,
+                               GArray        *month_totals,
+                               const CagDate *as_of);
 void       cag_chart_clear    (CagChart *self);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _CagOrgDetail
   gint64         org_id;
   gint64         campaign_id;
   gint64         fund_id;       /* 0 when the organization has none here */
+  CagDate        as_of;         /* the date the figures are computed for */
 
   GtkListStore  *ledger_store;
   GtkLabel      *title_label;
@@ -147,16 +148,30 @@ cag_org_detail_load (CagOrgDetail *self,
   if (campaign != NULL)
     fund = cag_store_fund_find (store, org_id, campaign_id, NULL);
   if (fund != NULL)
-    status = cag_store_fund_status (store, fund->id, NULL, &error);
+    status = cag_store_fund_status (store, fund->id, &self->as_of, &error);
 
-  subtitle = g_strjoin (" · ",
-                        org->region != NULL && *org->region ? org->region
-                                                            : cag_org_kind_label (org->kind),
-                        campaign != NULL ? campaign->name : C_("gui", "no campaign"),
-                        org->active ? "" : C_("gui", "inactive"),
-                        NULL);
-  if (g_str_has_suffix (subtitle, " · "))
-    subtitle[strlen (subtitle) - strlen (" · ")] = '\0';
+  {
+    CagDate today = cag_date_today ();
+    g_autofree char *as_of_text = NULL;
+    g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+    g_ptr_array_add (parts, (gpointer) (org->region != NULL && *org->region
+                                        ? org->region : cag_org_kind_label (org->kind)));
+    g_ptr_array_add (parts, (gpointer) (campaign != NULL ? campaign->name : C_("gui", "no campaign")));
+    if (!org->active)
+      g_ptr_array_add (parts, (gpointer) C_("gui", "inactive"));
+    if (cag_date_compare (&self->as_of, &today) != 0)
+      {
+        g_autofree char *shown = cag_gui_date (&self->as_of);
+
+        /* TRANSLATORS: in the organization's subtitle, when the window's
+         * "As of" date is not today: "figures as of September 15, 2004". */
+        as_of_text = g_strdup_printf (_("figures as of %s"), shown);
+        g_ptr_array_add (parts, as_of_text);
+      }
+    g_ptr_array_add (parts, NULL);
+    subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+  }
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_sensitive (self->record_button, status != NULL);
   if (status != NULL)
@@ -186,8 +201,6 @@ cag_org_detail_load (CagOrgDetail *self,
     g_autofree char *bar = NULL;
     g_autofree char *saved = cag_gui_money (f->saved_cents + f->matched_cents);
     g_autofree char *target = cag_gui_money (f->target_cents);
-    CagDate today = cag_date_today ();
-
     /* TRANSLATORS: progress bar: "1 250,00 $ of 4 500,00 $ · Behind schedule" */
     bar = g_strdup_printf (_("%s of %s · %s"), saved, target, cag_fund_state_label (f->state));
     gtk_progress_bar_set_fraction (self->progress, MIN (1.0, f->percent_tenths / 1000.0));
@@ -198,10 +211,21 @@ cag_org_detail_load (CagOrgDetail *self,
     months = cag_store_month_totals (store, fund->id, 0, NULL);
     cag_chart_set_data (self->chart, cag_month_index (&campaign->start),
                         cag_month_index (&campaign->deadline), f->target_cents,
-                        months, cag_month_index (&today));
+                        months, &self->as_of);
     gtk_stack_set_visible_child_name (self->fund_stack, "fund");
   }
   fill_ledger (self, fund->id);
+}
+
+void
+cag_org_detail_set_as_of (CagOrgDetail  *self,
+                          const CagDate *as_of)
+{
+  g_return_if_fail (CAG_IS_ORG_DETAIL (self));
+  if (as_of != NULL && cag_date_valid (as_of))
+    self->as_of = *as_of;
+  else
+    self->as_of = cag_date_today ();
 }
 
 gint64
@@ -467,6 +491,7 @@ static void
 cag_org_detail_init (CagOrgDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->as_of = cag_date_today ();
   cag_gui_name_from_labels (GTK_WIDGET (self));
   gtk_widget_set_tooltip_text (self->export_button,
                                _("Save this fund’s statement as a PDF file, as of today"));

@@ -27,6 +27,10 @@ void          cag_org_detail_load        (CagOrgDetail *self,
                                           CagStore     *store,
                                           gint64        org_id,
                                           gint64        campaign_id);
+/* The date the figures and the chart are computed for (NULL: today); takes
+ * effect at the next load. */
+void          cag_org_detail_set_as_of   (CagOrgDetail  *self,
+                                          const CagDate *as_of);
 gint64        cag_org_detail_get_org_id  (CagOrgDetail *self);
 const char   *cag_org_detail_get_summary (CagOrgDetail *self);
 GtkTreeModel *cag_org_detail_get_ledger  (CagOrgDetail *self);

@@ -19,6 +19,14 @@ struct _CagOverview
   GPtrArray        *keys;       /* folded search text of each status, or NULL */
   CagNetworkTotals  totals;
   char             *needle;     /* folded search text */
+  CagDate           as_of;      /* the date the figures are computed for */
+  gboolean          setting_calendar;
+
+  GtkWidget        *as_of_button;
+  GtkLabel         *as_of_label;
+  GtkLabel         *as_of_hint;
+  GtkCalendar      *as_of_calendar;
+  GtkWidget        *as_of_popover;
 
   GtkLabel         *saved_value;
   GtkLabel         *saved_caption;
@@ -39,6 +47,7 @@ G_DEFINE_FINAL_TYPE (CagOverview, cag_overview, GTK_TYPE_BOX)
 enum
 {
   FUND_ACTIVATED,
+  AS_OF_CHANGED,
   N_SIGNALS
 };
 
@@ -154,7 +163,7 @@ cag_overview_load (CagOverview *self,
     {
       campaign = cag_store_campaign_get (store, campaign_id, &error);
       if (campaign != NULL)
-        self->statuses = cag_store_status_list (store, campaign_id, 0, NULL, &error);
+        self->statuses = cag_store_status_list (store, campaign_id, 0, &self->as_of, &error);
       if (self->statuses != NULL)
         months = cag_store_month_totals (store, 0, campaign_id, &error);
       if (error != NULL)
@@ -162,20 +171,184 @@ cag_overview_load (CagOverview *self,
     }
   if (self->statuses != NULL)
     {
-      CagDate today = cag_date_today ();
-
       cag_network_totals_compute (self->statuses, &self->totals);
       cag_gui_sort_behind_first (self->statuses);
       cag_chart_set_data (self->chart, cag_month_index (&campaign->start),
                           cag_month_index (&campaign->deadline),
                           self->totals.target_cents, months,
-                          cag_month_index (&today));
+                          &self->as_of);
     }
   else
     cag_chart_clear (self->chart);
 
   show_totals (self);
   fill_list (self);
+}
+
+/* The button's text, the hint beside it and the calendar follow AS_OF. */
+static void
+show_as_of (CagOverview *self)
+{
+  CagDate today = cag_date_today ();
+  gboolean is_today = cag_date_compare (&self->as_of, &today) == 0;
+  g_autofree char *shown = cag_gui_date (&self->as_of);
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
+  g_autofree char *text = NULL;
+
+  /* TRANSLATORS: the overview's date button: "As of November 27, 2026";
+   * the underscore marks the keyboard shortcut (Alt+A). */
+  text = g_strdup_printf (_("_As of %s"), escaped);
+  if (!is_today)
+    {
+      g_autofree char *bold = g_strdup_printf ("<b>%s</b>", text);
+      gtk_label_set_markup_with_mnemonic (self->as_of_label, bold);
+    }
+  else
+    gtk_label_set_markup_with_mnemonic (self->as_of_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->as_of_hint), !is_today);
+  {
+    /* The button's name for screen readers: its text, and the hint. */
+    g_autofree char *name = is_today
+      ? g_strdup (gtk_label_get_text (self->as_of_label))
+      : g_strdup_printf ("%s (%s)", gtk_label_get_text (self->as_of_label),
+                         gtk_label_get_text (self->as_of_hint));
+    cag_gui_set_accessible_name (self->as_of_button, name);
+  }
+
+  self->setting_calendar = TRUE;
+  gtk_calendar_select_month (self->as_of_calendar, self->as_of.month - 1, self->as_of.year);
+  gtk_calendar_select_day (self->as_of_calendar, self->as_of.day);
+  self->setting_calendar = FALSE;
+}
+
+void
+cag_overview_set_as_of (CagOverview   *self,
+                        const CagDate *as_of)
+{
+  g_return_if_fail (CAG_IS_OVERVIEW (self));
+
+  if (as_of != NULL && cag_date_valid (as_of))
+    self->as_of = *as_of;
+  else
+    self->as_of = cag_date_today ();
+  show_as_of (self);
+}
+
+const CagDate *
+cag_overview_get_as_of (CagOverview *self)
+{
+  g_return_val_if_fail (CAG_IS_OVERVIEW (self), NULL);
+  return &self->as_of;
+}
+
+const char *
+cag_overview_get_as_of_text (CagOverview *self)
+{
+  g_return_val_if_fail (CAG_IS_OVERVIEW (self), NULL);
+  return gtk_label_get_text (self->as_of_label);
+}
+
+gboolean
+cag_overview_as_of_is_marked (CagOverview *self)
+{
+  g_return_val_if_fail (CAG_IS_OVERVIEW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->as_of_hint));
+}
+
+GtkWidget *
+cag_overview_get_as_of_button (CagOverview *self)
+{
+  g_return_val_if_fail (CAG_IS_OVERVIEW (self), NULL);
+  return self->as_of_button;
+}
+
+/* A date chosen in the calendar: applied at once (the owner reloads). */
+static void
+calendar_day_selected_cb (GtkCalendar *calendar,
+                          CagOverview *self)
+{
+  guint year, month, day;
+  CagDate date;
+
+  if (self->setting_calendar)
+    return;
+  gtk_calendar_get_date (calendar, &year, &month, &day);
+  date.year = (gint) year;
+  date.month = (gint) month + 1;
+  date.day = (gint) day;
+  if (!cag_date_valid (&date) || cag_date_compare (&date, &self->as_of) == 0)
+    return;
+  cag_overview_set_as_of (self, &date);
+  g_signal_emit (self, signals[AS_OF_CHANGED], 0);
+}
+
+static void
+calendar_double_click_cb (GtkCalendar *calendar,
+                          CagOverview *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self->as_of_popover));
+}
+
+static void
+today_clicked_cb (GtkButton   *button,
+                  CagOverview *self)
+{
+  CagDate today = cag_date_today ();
+
+  gtk_popover_popdown (GTK_POPOVER (self->as_of_popover));
+  if (cag_date_compare (&today, &self->as_of) == 0)
+    return;
+  cag_overview_set_as_of (self, &today);
+  g_signal_emit (self, signals[AS_OF_CHANGED], 0);
+}
+
+/* The "As of" row above the figures: a button with the date, a calendar
+ * with "Today" in its popover, and a hint when the date is not today. */
+static void
+build_as_of (CagOverview *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *popbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *today = gtk_button_new_with_mnemonic (C_("gui", "_Today"));
+
+  self->as_of_button = gtk_menu_button_new ();
+  gtk_widget_set_tooltip_text (self->as_of_button,
+                               _("The date the figures, the list and the chart are computed for"));
+  self->as_of_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_mnemonic_widget (self->as_of_label, self->as_of_button);
+  gtk_box_pack_start (GTK_BOX (inner), GTK_WIDGET (self->as_of_label), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (inner),
+                      gtk_image_new_from_icon_name ("pan-down-symbolic", GTK_ICON_SIZE_BUTTON),
+                      FALSE, FALSE, 0);
+  gtk_container_add (GTK_CONTAINER (self->as_of_button), inner);
+
+  self->as_of_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  g_signal_connect (self->as_of_calendar, "day-selected",
+                    G_CALLBACK (calendar_day_selected_cb), self);
+  g_signal_connect (self->as_of_calendar, "day-selected-double-click",
+                    G_CALLBACK (calendar_double_click_cb), self);
+  g_signal_connect (today, "clicked", G_CALLBACK (today_clicked_cb), self);
+  g_object_set (popbox, "margin", 6, NULL);
+  gtk_box_pack_start (GTK_BOX (popbox), GTK_WIDGET (self->as_of_calendar), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (popbox), today, FALSE, FALSE, 0);
+  gtk_widget_show_all (popbox);
+  self->as_of_popover = gtk_popover_new (self->as_of_button);
+  gtk_container_add (GTK_CONTAINER (self->as_of_popover), popbox);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->as_of_button), self->as_of_popover);
+
+  self->as_of_hint = GTK_LABEL (gtk_label_new (_("Not today’s figures")));
+  gtk_label_set_xalign (self->as_of_hint, 0);
+  gtk_label_set_line_wrap (self->as_of_hint, TRUE);
+  gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self->as_of_hint)),
+                               "as-of-hint");
+  gtk_widget_set_no_show_all (GTK_WIDGET (self->as_of_hint), TRUE);
+
+  gtk_box_pack_start (GTK_BOX (row), self->as_of_button, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (row), GTK_WIDGET (self->as_of_hint), TRUE, TRUE, 0);
+  gtk_widget_show_all (row);
+  gtk_box_pack_start (GTK_BOX (self), row, FALSE, FALSE, 0);
+  gtk_box_reorder_child (GTK_BOX (self), row, 0);
 }
 
 void
@@ -280,6 +453,10 @@ cag_overview_class_init (CagOverviewClass *klass)
   signals[FUND_ACTIVATED] = g_signal_new ("fund-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The user chose another date with the "As of" button. */
+  signals[AS_OF_CHANGED] = g_signal_new ("as-of-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
 
   g_type_ensure (CAG_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -304,7 +481,10 @@ static void
 cag_overview_init (CagOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_as_of (self);
+  self->as_of = cag_date_today ();
   cag_gui_name_from_labels (GTK_WIDGET (self));
+  show_as_of (self);
   cag_gui_set_accessible_name (GTK_WIDGET (self->fund_view), C_("gui", "Funds"));
   show_totals (self);
 }

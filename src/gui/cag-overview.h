@@ -29,6 +29,16 @@ enum
 void                    cag_overview_load         (CagOverview *self,
                                                    CagStore    *store,
                                                    gint64       campaign_id);
+/* The date the figures are computed for (NULL: today); shown on the "As of"
+ * button, marked when it is not today.  Takes effect at the next load; the
+ * "as-of-changed" signal says the user chose another one. */
+void                    cag_overview_set_as_of    (CagOverview   *self,
+                                                   const CagDate *as_of);
+const CagDate          *cag_overview_get_as_of    (CagOverview *self);
+/* For tests: the button's text, whether "not today" shows, the button. */
+const char             *cag_overview_get_as_of_text  (CagOverview *self);
+gboolean                cag_overview_as_of_is_marked (CagOverview *self);
+GtkWidget              *cag_overview_get_as_of_button (CagOverview *self);
 void                    cag_overview_focus_search (CagOverview *self);
 void                    cag_overview_set_search   (CagOverview *self,
                                                    const char  *text);

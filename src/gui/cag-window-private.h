@@ -24,6 +24,7 @@ struct _CagWindow
   gint                  width;
   gint                  height;
   gboolean              maximized;
+  CagDate               as_of;            /* of the overview and the detail */
 
   /* Template children */
   GtkHeaderBar         *header_bar;

@@ -222,6 +222,10 @@ cag_window_set_store (CagWindow *self,
   g_clear_pointer (&self->store, cag_store_close);
   self->store = store;
   self->campaign_id = 0;
+  /* Another file: its figures as of today, until asked otherwise. */
+  self->as_of = cag_date_today ();
+  cag_overview_set_as_of (self->overview, &self->as_of);
+  cag_org_detail_set_as_of (self->detail, &self->as_of);
   g_array_set_size (self->undo_ids, 0);
   gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
   if (store != NULL)
@@ -428,6 +432,38 @@ cag_window_undo (CagWindow *self,
                                 "The contributions were voided.", n),
                    NULL);
   return TRUE;
+}
+
+void
+cag_window_set_as_of (CagWindow     *self,
+                      const CagDate *as_of)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+
+  if (as_of != NULL && cag_date_valid (as_of))
+    self->as_of = *as_of;
+  else
+    self->as_of = cag_date_today ();
+  cag_overview_set_as_of (self->overview, &self->as_of);
+  cag_org_detail_set_as_of (self->detail, &self->as_of);
+  cag_overview_load (self->overview, self->store, self->campaign_id);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
+    cag_org_detail_load (self->detail, self->store,
+                         cag_org_detail_get_org_id (self->detail), self->campaign_id);
+}
+
+const CagDate *
+cag_window_get_as_of (CagWindow *self)
+{
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  return &self->as_of;
+}
+
+static void
+as_of_changed_cb (CagWindow   *self,
+                  CagOverview *overview)
+{
+  cag_window_set_as_of (self, cag_overview_get_as_of (overview));
 }
 
 GtkWidget *
@@ -668,6 +704,7 @@ cag_window_class_init (CagWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, campaign_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fund_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, as_of_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, org_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, undo_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notification_close_cb);
@@ -678,6 +715,7 @@ static void
 cag_window_init (CagWindow *self)
 {
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->as_of = cag_date_today ();
   gtk_widget_init_template (GTK_WIDGET (self));
   cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_window_add_actions (self);

@@ -68,6 +68,12 @@ void        cag_window_exported          (CagWindow  *self,
 gboolean    cag_window_undo              (CagWindow *self,
                                           GError   **error);
 
+/* The one date the overview and the organization detail compute their
+ * figures for (NULL: today), and reloads both; today when a file is opened. */
+void           cag_window_set_as_of      (CagWindow     *self,
+                                          const CagDate *as_of);
+const CagDate *cag_window_get_as_of      (CagWindow     *self);
+
 GtkWidget  *cag_window_get_overview      (CagWindow *self);
 GtkWidget  *cag_window_get_detail        (CagWindow *self);
 GtkWidget  *cag_window_get_org_list      (CagWindow *self);
