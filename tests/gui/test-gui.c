@@ -250,6 +250,110 @@ test_record_updates_views (Fixture       *f,
   }
 }
 
+/* ---- As of ------------------------------------------------------------- */
+
+/* The calendar in the "As of" button's popover. */
+static GtkCalendar *
+as_of_calendar (CagOverview *overview)
+{
+  GtkWidget *button = cag_overview_get_as_of_button (overview);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  GtkWidget *box = gtk_bin_get_child (GTK_BIN (popover));
+  g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (box));
+
+  g_assert_true (GTK_IS_CALENDAR (children->data));
+  return GTK_CALENDAR (children->data);
+}
+
+static gboolean
+label_has (GtkWidget  *widget,
+           const char *text)
+{
+  AtkObject *accessible = gtk_widget_get_accessible (widget);
+  const char *name = atk_object_get_name (accessible);
+
+  return name != NULL && strstr (name, text) != NULL;
+}
+
+static void
+test_as_of (Fixture       *f,
+            gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  const CagNetworkTotals *totals = cag_overview_get_totals (overview);
+  GtkWidget *button = cag_overview_get_as_of_button (overview);
+  CagDate today = cag_date_today ();
+  /* The 20th, seven months ago: org 0 had paid six months (12 to 7 months
+   * ago), org 1 its four, org 2 not yet its 4 500,00 $ (6 months ago). */
+  CagDate past = cag_month_first_day (cag_month_index (&today) - 7);
+  g_autofree char *past_text = NULL;
+  g_autofree char *today_text = cag_date_format (&today, cag_i18n_get_language ());
+  g_autofree char *now_saved = cag_money_format (12 * 12500, cag_i18n_get_language ());
+  g_autofree char *past_saved = cag_money_format (6 * 12500, cag_i18n_get_language ());
+  g_autofree char *past_total = cag_money_format (6 * 12500 + 4 * 10000, cag_i18n_get_language ());
+  g_autofree char *state = NULL;
+
+  past.day = 20;
+  past_text = cag_date_format (&past, cag_i18n_get_language ());
+
+  /* Today by default, not marked, reachable with Alt+A. */
+  g_assert_cmpint (cag_date_compare (cag_window_get_as_of (f->window), &today), ==, 0);
+  g_assert_false (cag_overview_as_of_is_marked (overview));
+  g_assert_nonnull (strstr (cag_overview_get_as_of_text (overview), today_text));
+  g_assert_true (gtk_widget_get_can_focus (button));
+  g_assert_true (label_has (button, today_text));
+  {
+    GtkWidget *label = gtk_bin_get_child (GTK_BIN (button));
+    g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (label));
+
+    g_assert_cmpuint (gtk_label_get_mnemonic_keyval (GTK_LABEL (children->data)), ==, GDK_KEY_a);
+    g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (children->data)) == button);
+  }
+  g_assert_cmpint (totals->saved_cents, ==, 12 * 12500 + 4 * 10000 + 450000);
+  g_assert_cmpint (find_overview_row (overview, f->data.org_ids[2], &state), >=, 0);
+  g_assert_cmpstr (state, ==, cag_fund_state_label (CAG_FUND_COMPLETE));
+  g_clear_pointer (&state, g_free);
+
+  /* A date picked in the calendar applies at once. */
+  {
+    GtkCalendar *calendar = as_of_calendar (overview);
+
+    gtk_calendar_select_month (calendar, past.month - 1, past.year);
+    gtk_calendar_select_day (calendar, past.day);
+  }
+  g_assert_cmpint (cag_date_compare (cag_window_get_as_of (f->window), &past), ==, 0);
+  g_assert_true (cag_overview_as_of_is_marked (overview));
+  g_assert_nonnull (strstr (cag_overview_get_as_of_text (overview), past_text));
+  g_assert_true (label_has (button, past_text));
+  g_assert_cmpint (totals->saved_cents, ==, 6 * 12500 + 4 * 10000);
+  g_assert_cmpstr (cag_overview_get_figure (overview, 0), ==, past_total);
+  g_assert_cmpint (find_overview_row (overview, f->data.org_ids[2], &state), >=, 0);
+  g_assert_cmpstr (state, !=, cag_fund_state_label (CAG_FUND_COMPLETE));
+
+  /* The detail agrees, and says it is not today. */
+  cag_window_show_organization (f->window, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (cag_org_detail_get_summary (detail), past_saved));
+  g_assert_null (strstr (cag_org_detail_get_summary (detail), now_saved));
+
+  /* Back to today, from the detail page: it follows. */
+  cag_window_set_as_of (f->window, NULL);
+  g_assert_false (cag_overview_as_of_is_marked (overview));
+  g_assert_nonnull (strstr (cag_org_detail_get_summary (detail), now_saved));
+  g_assert_cmpint (totals->saved_cents, ==, 12 * 12500 + 4 * 10000 + 450000);
+
+  /* Recording keeps today as its date, whatever the as-of date. */
+  cag_window_set_as_of (f->window, &past);
+  {
+    CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[0]));
+    g_autofree char *iso = cag_date_to_iso (&today);
+    const char *shown = gtk_entry_get_text (cag_record_dialog_get_entry (dialog, "date"));
+
+    g_assert_true (strstr (shown, iso) != NULL || strstr (shown, today_text) != NULL);
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+  }
+}
+
 /* ---- Overview search ---------------------------------------------------- */
 
 static void
@@ -867,6 +971,30 @@ test_example (void)
   g_assert_cmpint (gtk_tree_model_iter_n_children (funds, NULL), >, 3);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "example.db"));
 
+  /* Mid-campaign: some funds on track, some behind, and it says so. */
+  {
+    const CagDate mid = { 2004, 9, 15 };
+    CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (window));
+    GtkTreeIter iter;
+    gboolean more;
+    guint on_track = 0, behind = 0;
+
+    g_assert_cmpint (cag_date_compare (cag_window_get_as_of (window), &mid), ==, 0);
+    g_assert_true (cag_overview_as_of_is_marked (overview));
+    for (more = gtk_tree_model_get_iter_first (funds, &iter); more;
+         more = gtk_tree_model_iter_next (funds, &iter))
+      {
+        g_autofree char *state = NULL;
+
+        gtk_tree_model_get (funds, &iter, CAG_OVERVIEW_COL_STATE, &state, -1);
+        on_track += g_strcmp0 (state, cag_fund_state_label (CAG_FUND_ON_TRACK)) == 0;
+        behind += g_strcmp0 (state, cag_fund_state_label (CAG_FUND_BEHIND)) == 0;
+      }
+    g_test_message ("example at 2004-09-15: %u on track, %u behind", on_track, behind);
+    g_assert_cmpuint (on_track, >, 0);
+    g_assert_cmpuint (behind, >, 0);
+  }
+
   /* The second time, the same file is opened again. */
   g_assert_true (cag_window_open_example (window, &error));
   g_assert_no_error (error);
@@ -890,6 +1018,8 @@ main (int   argc,
               fixture_set_up, test_record_validation, fixture_tear_down);
   g_test_add ("/gui/record/updates-views", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_record_updates_views, fixture_tear_down);
+  g_test_add ("/gui/overview/as-of", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_as_of, fixture_tear_down);
   g_test_add ("/gui/overview/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_overview_search, fixture_tear_down);
   g_test_add ("/gui/void", Fixture, GINT_TO_POINTER (TRUE),
