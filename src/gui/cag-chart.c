@@ -210,17 +210,22 @@ cag_chart_draw (GtkWidget *widget,
     gint64 sum = cumulative_until (self, first - 1);
 
     cairo_set_line_width (cr, 2.5);
+    double end_x = X_OF (MAX (end + 1, first));
+
+    /* The as-of month stops at the as-of day. */
+    if (end == self->current_month && end >= first)
+      end_x = X_OF (self->marker);
     cairo_move_to (cr, X_OF (first), Y_OF (sum));
     for (m = first; m <= end; m++)
       {
         gint64 month_total = cumulative_until (self, m) - cumulative_until (self, m - 1);
 
         sum += month_total;
-        cairo_line_to (cr, X_OF (m + 1), Y_OF (sum));
+        cairo_line_to (cr, m == end ? end_x : X_OF (m + 1), Y_OF (sum));
       }
     cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1.0);
     cairo_stroke_preserve (cr);
-    cairo_line_to (cr, X_OF (MAX (end + 1, first)), Y_OF (0));
+    cairo_line_to (cr, end_x, Y_OF (0));
     cairo_line_to (cr, X_OF (first), Y_OF (0));
     cairo_close_path (cr);
     cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.18);

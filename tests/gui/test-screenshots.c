@@ -96,6 +96,17 @@ test_views (void)
 
   save_shot (GTK_WIDGET (window), "overview");
 
+  /* The same, as of a past date: the button in bold, the hint beside it. */
+  {
+    CagDate today = cag_date_today ();
+    CagDate past = cag_month_first_day (cag_month_index (&today) - 7);
+
+    past.day = 20;
+    cag_window_set_as_of (window, &past);
+    save_shot (GTK_WIDGET (window), "overview-past");
+    cag_window_set_as_of (window, NULL);
+  }
+
   cag_window_show_page (window, "organizations");
   save_shot (GTK_WIDGET (window), "organizations");
 
