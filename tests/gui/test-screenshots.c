@@ -116,6 +116,17 @@ test_views (void)
   cag_window_show_organization (window, data.org_ids[1]);
   save_shot (GTK_WIDGET (window), "detail");
 
+  /* The detail as of a past date says so in its subtitle. */
+  {
+    CagDate today = cag_date_today ();
+    CagDate past = cag_month_first_day (cag_month_index (&today) - 7);
+
+    past.day = 20;
+    cag_window_set_as_of (window, &past);
+    save_shot (GTK_WIDGET (window), "detail-past");
+    cag_window_set_as_of (window, NULL);
+  }
+
   cag_window_notify (window, "135,42 $ — Réseau solidaire de l’Outaouais", 0);
   dialog = cag_window_record (window, data.org_ids[1]);
   gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "amount"), "4,500");
