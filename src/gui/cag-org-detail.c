@@ -87,8 +87,19 @@ fill_ledger (CagOrgDetail *self,
       g_autofree char *note = NULL;
       g_autofree char *recorded = recorded_text (c);
 
+      gboolean later = cag_date_compare (&c->date, &self->as_of) > 0;
+
       if (c->voided)
         note = g_strdup_printf (_("Voided: %s"), c->void_reason != NULL ? c->void_reason : "");
+      else if (later)
+        {
+          /* After the window's "As of" date: listed, dimmed, not counted. */
+          g_autofree char *shown = cag_gui_date (&self->as_of);
+          g_autofree char *why = g_strdup_printf (_("Not counted as of %s"), shown);
+
+          note = c->note != NULL && *c->note != '\0'
+                 ? g_strdup_printf ("%s · %s", why, c->note) : g_steal_pointer (&why);
+        }
       else
         note = g_strdup (c->note != NULL ? c->note : "");
 
@@ -101,7 +112,7 @@ fill_ledger (CagOrgDetail *self,
                                          CAG_LEDGER_COL_NOTE, note,
                                          CAG_LEDGER_COL_VOIDED, c->voided,
                                          CAG_LEDGER_COL_RECORDED, recorded,
-                                         CAG_LEDGER_COL_COUNTS, !c->voided,
+                                         CAG_LEDGER_COL_COUNTS, !c->voided && !later,
                                          -1);
     }
   gtk_tree_view_set_model (self->ledger_view, model);

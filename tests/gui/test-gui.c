@@ -335,6 +335,32 @@ test_as_of (Fixture       *f,
   cag_window_show_organization (f->window, f->data.org_ids[0]);
   g_assert_nonnull (strstr (cag_org_detail_get_summary (detail), past_saved));
   g_assert_null (strstr (cag_org_detail_get_summary (detail), now_saved));
+  {
+    /* Its ledger still lists the later rows, dimmed and not counted. */
+    GtkTreeModel *ledger = cag_org_detail_get_ledger (detail);
+    GtkTreeIter iter;
+    gboolean more;
+    guint counted = 0, later = 0;
+
+    for (more = gtk_tree_model_get_iter_first (ledger, &iter); more;
+         more = gtk_tree_model_iter_next (ledger, &iter))
+      {
+        gboolean counts;
+        g_autofree char *note = NULL;
+
+        gtk_tree_model_get (ledger, &iter, CAG_LEDGER_COL_COUNTS, &counts,
+                            CAG_LEDGER_COL_NOTE, &note, -1);
+        if (counts)
+          counted++;
+        else
+          {
+            later++;
+            g_assert_nonnull (strstr (note, past_text));
+          }
+      }
+    g_assert_cmpuint (counted, ==, 6);
+    g_assert_cmpuint (later, ==, 6);
+  }
 
   /* Back to today, from the detail page: it follows. */
   cag_window_set_as_of (f->window, NULL);

@@ -122,9 +122,11 @@ test_views (void)
     CagDate past = cag_month_first_day (cag_month_index (&today) - 7);
 
     past.day = 20;
+    cag_window_show_organization (window, data.org_ids[0]);
     cag_window_set_as_of (window, &past);
     save_shot (GTK_WIDGET (window), "detail-past");
     cag_window_set_as_of (window, NULL);
+    cag_window_show_organization (window, data.org_ids[1]);
   }
 
   cag_window_notify (window, "135,42 $ — Réseau solidaire de l’Outaouais", 0);
