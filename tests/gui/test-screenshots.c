@@ -216,13 +216,58 @@ test_welcome (void)
   g_rmdir (dir);
 }
 
+/* The example data from the welcome page: mid-campaign, as of 2004-09-15,
+ * with the notification that says so. */
+static void
+test_example (void)
+{
+  CagWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cag_window_open_example (window, &error));
+  g_assert_no_error (error);
+  save_shot (GTK_WIDGET (window), "example");
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("cagnotte-shot-data-XXXXXX", NULL);
+  int status;
+
+  /* Before GTK reads it: the example database goes into a scratch folder. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   if (!gui_test_init (&argc, &argv))
-    return 77;
+    {
+      remove_tree (data_home);
+      return 77;
+    }
   g_test_add_func ("/screenshots/welcome", test_welcome);
   g_test_add_func ("/screenshots/views", test_views);
-  return g_test_run ();
+  g_test_add_func ("/screenshots/example", test_example);
+  status = g_test_run ();
+  remove_tree (data_home);
+  return status;
 }
