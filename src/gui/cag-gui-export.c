@@ -10,6 +10,7 @@
 #include "cag-gui-util.h"
 #include "cag-i18n.h"
 #include "cag-pdf.h"
+#include "cag-window.h"
 /* The core's CSV exports. */
 #include "cag-export.h"
 #include "cag-export-proforma.h"
@@ -137,28 +138,31 @@ cag_export_proforma_csv_name (CagStore *store,
 gboolean
 cag_export_statement_to (CagStore   *store,
                          gint64      fund_id,
+                         const CagDate *as_of,
                          const char *path,
                          GError    **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return cag_pdf_write_statement (store, fund_id, NULL, cag_i18n_get_language (), path, error);
+  return cag_pdf_write_statement (store, fund_id, as_of, cag_i18n_get_language (), path, error);
 }
 
 gboolean
 cag_export_summary_to (CagStore   *store,
                        gint64      campaign_id,
+                       const CagDate *as_of,
                        const char *path,
                        GError    **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return cag_pdf_write_summary (store, campaign_id, NULL, cag_i18n_get_language (), path, error);
+  return cag_pdf_write_summary (store, campaign_id, as_of, cag_i18n_get_language (), path, error);
 }
 
 gboolean
 cag_export_statements_to (CagStore   *store,
                           gint64      campaign_id,
+                          const CagDate *as_of,
                           const char *dir,
                           guint      *n_written,
                           GError    **error)
@@ -168,7 +172,7 @@ cag_export_statements_to (CagStore   *store,
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
-  ok = cag_pdf_write_statements (store, campaign_id, NULL, cag_i18n_get_language (), dir,
+  ok = cag_pdf_write_statements (store, campaign_id, as_of, cag_i18n_get_language (), dir,
                                  &paths, error);
   if (n_written != NULL)
     *n_written = paths != NULL ? paths->len : 0;
@@ -191,6 +195,7 @@ cag_export_proforma_to (CagStore   *store,
 gboolean
 cag_export_contributions_csv_to (CagStore   *store,
                                  gint64      campaign_id,
+                                 const CagDate *as_of,
                                  const char *path,
                                  GError    **error)
 {
@@ -203,18 +208,20 @@ cag_export_contributions_csv_to (CagStore   *store,
 gboolean
 cag_export_status_csv_to (CagStore   *store,
                           gint64      campaign_id,
+                          const CagDate *as_of,
                           const char *path,
                           GError    **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  return cag_export_status_to_file (store, campaign_id, NULL, cag_i18n_get_language (),
+  return cag_export_status_to_file (store, campaign_id, as_of, cag_i18n_get_language (),
                                     path, error);
 }
 
 gboolean
 cag_export_proforma_csv_to (CagStore   *store,
                             gint64      budget_id,
+                            const CagDate *as_of,
                             const char *path,
                             GError    **error)
 {
@@ -283,8 +290,10 @@ cag_export_ask_and_write (GtkWindow          *parent,
                           GError            **error)
 {
   g_autofree char *path = cag_export_ask_path (parent, title, name, format);
+  /* Documents follow the window's "As of" date, like the figures on screen. */
+  const CagDate *as_of = CAG_IS_WINDOW (parent) ? cag_window_get_as_of (CAG_WINDOW (parent)) : NULL;
 
-  if (path == NULL || !write (store, id, path, error))
+  if (path == NULL || !write (store, id, as_of, path, error))
     return NULL;
   return g_steal_pointer (&path);
 }

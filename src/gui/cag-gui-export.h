@@ -17,9 +17,10 @@ G_BEGIN_DECLS
  * fund. */
 char     *cag_export_statement_name     (CagStore *store,
                                          gint64    fund_id);
-/* Writes FUND_ID's statement as of today to PATH. */
+/* Writes FUND_ID's statement as of AS_OF (NULL: today) to PATH. */
 gboolean  cag_export_statement_to       (CagStore   *store,
                                          gint64      fund_id,
+                                         const CagDate *as_of,
                                          const char *path,
                                          GError    **error);
 /* The same for the summary of a whole campaign. */
@@ -27,12 +28,14 @@ char     *cag_export_summary_name       (CagStore *store,
                                          gint64    campaign_id);
 gboolean  cag_export_summary_to         (CagStore   *store,
                                          gint64      campaign_id,
+                                         const CagDate *as_of,
                                          const char *path,
                                          GError    **error);
-/* One statement per fund of CAMPAIGN_ID as of today into DIR; *N_WRITTEN
+/* One statement per fund of CAMPAIGN_ID as of AS_OF (NULL: today) into DIR; *N_WRITTEN
  * (nullable) receives how many files were written, even on failure. */
 gboolean  cag_export_statements_to      (CagStore   *store,
                                          gint64      campaign_id,
+                                         const CagDate *as_of,
                                          const char *dir,
                                          guint      *n_written,
                                          GError    **error);
@@ -52,25 +55,29 @@ char     *cag_export_contributions_csv_name (CagStore *store,
                                              gint64    campaign_id);
 gboolean  cag_export_contributions_csv_to   (CagStore   *store,
                                              gint64      campaign_id,
+                                             const CagDate *as_of,
                                              const char *path,
                                              GError    **error);
 char     *cag_export_status_csv_name        (CagStore *store,
                                              gint64    campaign_id);
 gboolean  cag_export_status_csv_to          (CagStore   *store,
                                              gint64      campaign_id,
+                                             const CagDate *as_of,
                                              const char *path,
                                              GError    **error);
 char     *cag_export_proforma_csv_name      (CagStore *store,
                                              gint64    budget_id);
 gboolean  cag_export_proforma_csv_to        (CagStore   *store,
                                              gint64      budget_id,
+                                             const CagDate *as_of,
                                              const char *path,
                                              GError    **error);
 
 /* ---- Asking where, then writing ---------------------------------------- */
 
-typedef gboolean (*CagExportWriteFunc) (CagStore   *store,
-                                        gint64      id,
+typedef gboolean (*CagExportWriteFunc) (CagStore      *store,
+                                        gint64         id,
+                                        const CagDate *as_of,
                                         const char *path,
                                         GError    **error);
 

@@ -392,7 +392,8 @@ export_statements_activated (GSimpleAction *action,
   dir = cag_export_ask_folder (GTK_WINDOW (self), _("Export All Statements to a Folder"));
   if (dir == NULL)
     return;
-  if (!cag_export_statements_to (self->store, self->campaign_id, dir, &n, &error))
+  if (!cag_export_statements_to (self->store, self->campaign_id, cag_window_get_as_of (self), dir,
+                                 &n, &error))
     cag_gui_show_error (GTK_WINDOW (self), _("Could not export the statements"), error);
   if (n == 0 && error != NULL)
     return;

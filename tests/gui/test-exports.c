@@ -239,7 +239,7 @@ test_statements_folder (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (funds->len, >, 1);
-  g_assert_true (cag_export_statements_to (store_of (f), f->data.campaign_id, dir, &n, &error));
+  g_assert_true (cag_export_statements_to (store_of (f), f->data.campaign_id, NULL, dir, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, funds->len);
   g_assert_cmpuint (count_entries (dir, ".pdf"), ==, funds->len);
@@ -250,6 +250,59 @@ test_statements_folder (Fixture       *f,
   g_assert_cmpstr (cag_window_get_open_path (f->window), ==, dir);
   cag_window_notify (f->window, "other", 0);
   g_assert_null (cag_window_get_open_path (f->window));
+}
+
+/* The window's "As of" date reaches the documents: a summary exported with
+ * a past date names that date, and its status CSV counts nothing saved after
+ * it. */
+static void
+test_as_of (Fixture       *f,
+            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->data.dir, "summary-past.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->data.dir, "status-past.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(CagCampaign) campaign = cag_store_campaign_get (store_of (f), f->data.campaign_id,
+                                                            &error);
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  CagDate as_of;
+  int status = 0;
+
+  g_assert_no_error (error);
+  /* The day before saving starts: nothing saved yet. */
+  as_of = cag_date_from_days (cag_date_to_days (&campaign->start) - 1);
+  when = cag_date_format (&as_of, CAG_LANG_EN);
+
+  g_assert_true (cag_export_summary_to (store_of (f), f->data.campaign_id, &as_of, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
+                               | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  /* pdftotext turns no-break spaces into plain ones; so does the check. */
+  flat = g_strdup (when);
+  for (char *p = flat; *p != '\0'; p++)
+    if ((guchar) *p == 0xc2 && (guchar) p[1] == 0xa0)
+      {
+        p[0] = ' ';
+        memmove (p + 1, p + 2, strlen (p + 2) + 1);
+      }
+  g_assert_nonnull (strstr (text, flat));
+
+  g_assert_true (cag_export_status_csv_to (store_of (f), f->data.campaign_id, &as_of, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  {
+    g_autofree char *iso = cag_date_to_iso (&as_of);
+
+    /* Every row is as of that date, and before the start no fund is behind. */
+    g_assert_nonnull (strstr (contents, iso));
+    g_assert_null (strstr (contents, "behind"));
+  }
 }
 
 /* ---- CSV ---------------------------------------------------------------- */
@@ -272,18 +325,18 @@ test_csv (Fixture       *f,
   g_assert_true (g_str_has_suffix (proforma_name, ".csv"));
   g_assert_cmpstr (name, !=, status_name);
 
-  g_assert_true (cag_export_contributions_csv_to (store_of (f), f->data.campaign_id, path, &error));
+  g_assert_true (cag_export_contributions_csv_to (store_of (f), f->data.campaign_id, NULL, path, &error));
   g_assert_no_error (error);
   header = csv_header (path);
   g_assert_true (g_str_has_prefix (header, "date,organization,campaign,amount,"));
 
-  g_assert_true (cag_export_status_csv_to (store_of (f), f->data.campaign_id, status, &error));
+  g_assert_true (cag_export_status_csv_to (store_of (f), f->data.campaign_id, NULL, status, &error));
   g_assert_no_error (error);
   g_clear_pointer (&header, g_free);
   header = csv_header (status);
   g_assert_true (g_str_has_prefix (header, "as of,organization,"));
 
-  g_assert_true (cag_export_proforma_csv_to (store_of (f), f->budget_id, proforma, &error));
+  g_assert_true (cag_export_proforma_csv_to (store_of (f), f->budget_id, NULL, proforma, &error));
   g_assert_no_error (error);
   g_clear_pointer (&header, g_free);
   header = csv_header (proforma);
@@ -291,7 +344,7 @@ test_csv (Fixture       *f,
 
   /* In French: the semicolon, and the French column titles. */
   cag_i18n_set_language (CAG_LANG_FR);
-  g_assert_true (cag_export_contributions_csv_to (store_of (f), f->data.campaign_id, path, &error));
+  g_assert_true (cag_export_contributions_csv_to (store_of (f), f->data.campaign_id, NULL, path, &error));
   g_assert_no_error (error);
   g_clear_pointer (&header, g_free);
   header = csv_header (path);
@@ -325,16 +378,16 @@ test_unwritable (Fixture       *f,
   g_assert_nonnull (error);
   g_assert_cmpstr (error->message, !=, "");
   g_clear_error (&error);
-  g_assert_false (cag_export_statement_to (store_of (f), f->data.fund_ids[1], pdf, &error));
+  g_assert_false (cag_export_statement_to (store_of (f), f->data.fund_ids[1], NULL, pdf, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_false (cag_export_contributions_csv_to (store_of (f), f->data.campaign_id, csv, &error));
+  g_assert_false (cag_export_contributions_csv_to (store_of (f), f->data.campaign_id, NULL, csv, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_false (cag_export_proforma_csv_to (store_of (f), f->budget_id, csv, &error));
+  g_assert_false (cag_export_proforma_csv_to (store_of (f), f->budget_id, NULL, csv, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_false (cag_export_statements_to (store_of (f), f->data.campaign_id, blocker, &n, &error));
+  g_assert_false (cag_export_statements_to (store_of (f), f->data.campaign_id, NULL, blocker, &n, &error));
   g_assert_nonnull (error);
   g_assert_cmpuint (n, ==, 0);
   g_clear_error (&error);
@@ -369,6 +422,7 @@ main (int   argc,
   g_test_add ("/exports/statements-folder", Fixture, NULL, fixture_set_up,
               test_statements_folder, fixture_tear_down);
   g_test_add ("/exports/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
+  g_test_add ("/exports/as-of", Fixture, NULL, fixture_set_up, test_as_of, fixture_tear_down);
   g_test_add ("/exports/unwritable", Fixture, NULL, fixture_set_up, test_unwritable,
               fixture_tear_down);
   return g_test_run ();

@@ -819,7 +819,7 @@ test_export (Fixture       *f,
     gsize length = 0;
 
     g_assert_true (g_str_has_suffix (name, ".pdf"));
-    g_assert_true (cag_export_statement_to (store_of (f), f->data.fund_ids[1], path, &error));
+    g_assert_true (cag_export_statement_to (store_of (f), f->data.fund_ids[1], NULL, path, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
     g_assert_cmpuint (length, >, 1000);
@@ -832,7 +832,7 @@ test_export (Fixture       *f,
     GAction *summary = g_action_map_lookup_action (G_ACTION_MAP (f->window), "export-summary");
 
     g_assert_true (g_action_get_enabled (summary));
-    g_assert_true (cag_export_summary_to (store_of (f), f->data.campaign_id, path, &error));
+    g_assert_true (cag_export_summary_to (store_of (f), f->data.campaign_id, NULL, path, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     g_unlink (path);
