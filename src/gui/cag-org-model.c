@@ -19,20 +19,15 @@ typedef struct
 
 struct _CagOrgModel
 {
-  GObject     parent_instance;
+  CagListModel parent_instance;
 
   CagStore   *store;
   gint64      campaign_id;
   GArray     *ids;
   GHashTable *cache;        /* position → Row */
-  gint        stamp;
 };
 
-static void cag_org_model_tree_model_init (GtkTreeModelIface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CagOrgModel, cag_org_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_TREE_MODEL,
-                                                      cag_org_model_tree_model_init))
+G_DEFINE_FINAL_TYPE (CagOrgModel, cag_org_model, CAG_TYPE_LIST_MODEL)
 
 static void
 row_free (gpointer data)
@@ -85,20 +80,14 @@ row_at (CagOrgModel *self,
   return row;
 }
 
-static GtkTreeModelFlags
-get_flags (GtkTreeModel *model)
-{
-  return GTK_TREE_MODEL_LIST_ONLY | GTK_TREE_MODEL_ITERS_PERSIST;
-}
-
 static gint
-get_n_columns (GtkTreeModel *model)
+get_n_columns (CagListModel *model)
 {
   return N_COLUMNS;
 }
 
 static GType
-get_column_type (GtkTreeModel *model,
+get_column_type (CagListModel *model,
                  gint          column)
 {
   switch (column)
@@ -112,43 +101,16 @@ get_column_type (GtkTreeModel *model,
     }
 }
 
-static gboolean
-get_iter (GtkTreeModel *model,
-          GtkTreeIter  *iter,
-          GtkTreePath  *path)
-{
-  CagOrgModel *self = CAG_ORG_MODEL (model);
-  gint index;
-
-  if (gtk_tree_path_get_depth (path) != 1)
-    return FALSE;
-  index = gtk_tree_path_get_indices (path)[0];
-  if (index < 0 || (guint) index >= self->ids->len)
-    return FALSE;
-  iter->stamp = self->stamp;
-  iter->user_data = GUINT_TO_POINTER ((guint) index);
-  return TRUE;
-}
-
-static GtkTreePath *
-get_path (GtkTreeModel *model,
-          GtkTreeIter  *iter)
-{
-  return gtk_tree_path_new_from_indices ((gint) GPOINTER_TO_UINT (iter->user_data), -1);
-}
-
 static void
-get_value (GtkTreeModel *model,
-           GtkTreeIter  *iter,
+get_value (CagListModel *model,
+           guint         position,
            gint          column,
            GValue       *value)
 {
   CagOrgModel *self = CAG_ORG_MODEL (model);
-  guint position = GPOINTER_TO_UINT (iter->user_data);
   const CagOrganization *org;
   Row *row;
 
-  g_value_init (value, get_column_type (model, column));
   if (column == CAG_ORG_LIST_COL_ID)
     {
       /* The id needs no reading. */
@@ -196,108 +158,6 @@ get_value (GtkTreeModel *model,
     }
 }
 
-static gboolean
-iter_next (GtkTreeModel *model,
-           GtkTreeIter  *iter)
-{
-  CagOrgModel *self = CAG_ORG_MODEL (model);
-  guint next = GPOINTER_TO_UINT (iter->user_data) + 1;
-
-  if (next >= self->ids->len)
-    {
-      iter->stamp = 0;
-      return FALSE;
-    }
-  iter->user_data = GUINT_TO_POINTER (next);
-  return TRUE;
-}
-
-static gboolean
-iter_previous (GtkTreeModel *model,
-               GtkTreeIter  *iter)
-{
-  guint index = GPOINTER_TO_UINT (iter->user_data);
-
-  if (index == 0)
-    {
-      iter->stamp = 0;
-      return FALSE;
-    }
-  iter->user_data = GUINT_TO_POINTER (index - 1);
-  return TRUE;
-}
-
-static gboolean
-iter_children (GtkTreeModel *model,
-               GtkTreeIter  *iter,
-               GtkTreeIter  *parent)
-{
-  CagOrgModel *self = CAG_ORG_MODEL (model);
-
-  if (parent != NULL || self->ids->len == 0)
-    return FALSE;
-  iter->stamp = self->stamp;
-  iter->user_data = GUINT_TO_POINTER (0);
-  return TRUE;
-}
-
-static gboolean
-iter_has_child (GtkTreeModel *model,
-                GtkTreeIter  *iter)
-{
-  return FALSE;
-}
-
-static gint
-iter_n_children (GtkTreeModel *model,
-                 GtkTreeIter  *iter)
-{
-  CagOrgModel *self = CAG_ORG_MODEL (model);
-
-  return iter == NULL ? (gint) self->ids->len : 0;
-}
-
-static gboolean
-iter_nth_child (GtkTreeModel *model,
-                GtkTreeIter  *iter,
-                GtkTreeIter  *parent,
-                gint          n)
-{
-  CagOrgModel *self = CAG_ORG_MODEL (model);
-
-  if (parent != NULL || n < 0 || (guint) n >= self->ids->len)
-    return FALSE;
-  iter->stamp = self->stamp;
-  iter->user_data = GUINT_TO_POINTER ((guint) n);
-  return TRUE;
-}
-
-static gboolean
-iter_parent (GtkTreeModel *model,
-             GtkTreeIter  *iter,
-             GtkTreeIter  *child)
-{
-  return FALSE;
-}
-
-static void
-cag_org_model_tree_model_init (GtkTreeModelIface *iface)
-{
-  iface->get_flags = get_flags;
-  iface->get_n_columns = get_n_columns;
-  iface->get_column_type = get_column_type;
-  iface->get_iter = get_iter;
-  iface->get_path = get_path;
-  iface->get_value = get_value;
-  iface->iter_next = iter_next;
-  iface->iter_previous = iter_previous;
-  iface->iter_children = iter_children;
-  iface->iter_has_child = iter_has_child;
-  iface->iter_n_children = iter_n_children;
-  iface->iter_nth_child = iter_nth_child;
-  iface->iter_parent = iter_parent;
-}
-
 static void
 cag_org_model_finalize (GObject *object)
 {
@@ -311,13 +171,17 @@ cag_org_model_finalize (GObject *object)
 static void
 cag_org_model_class_init (CagOrgModelClass *klass)
 {
+  CagListModelClass *list_class = CAG_LIST_MODEL_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = cag_org_model_finalize;
+  list_class->get_n_columns = get_n_columns;
+  list_class->get_column_type = get_column_type;
+  list_class->get_value = get_value;
 }
 
 static void
 cag_org_model_init (CagOrgModel *self)
 {
-  self->stamp = g_random_int_range (1, G_MAXINT32);
   self->cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, row_free);
 }
 
@@ -333,5 +197,6 @@ cag_org_model_new (CagStore *store,
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (ids != NULL)
     g_array_append_vals (self->ids, ids->data, ids->len);
+  cag_list_model_set_n_rows (CAG_LIST_MODEL (self), self->ids->len);
   return self;
 }

@@ -5,12 +5,13 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cag-list-model.h"
 #include "cag-store.h"
 
 G_BEGIN_DECLS
 
 #define CAG_TYPE_ORG_MODEL (cag_org_model_get_type ())
-G_DECLARE_FINAL_TYPE (CagOrgModel, cag_org_model, CAG, ORG_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CagOrgModel, cag_org_model, CAG, ORG_MODEL, CagListModel)
 
 /* IDS (gint64, copied) in display order.  STORE must outlive the model.  The
  * fund column describes each organization's fund in CAMPAIGN_ID (0: none).

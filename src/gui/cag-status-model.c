@@ -13,42 +13,29 @@
 
 struct _CagStatusModel
 {
-  GObject    parent_instance;
+  CagListModel parent_instance;
 
   GPtrArray *statuses;
   GArray    *rows;      /* guint indexes into statuses */
-  gint       stamp;
 };
 
-static void cag_status_model_tree_model_init (GtkTreeModelIface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (CagStatusModel, cag_status_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_TREE_MODEL,
-                                                      cag_status_model_tree_model_init))
+G_DEFINE_FINAL_TYPE (CagStatusModel, cag_status_model, CAG_TYPE_LIST_MODEL)
 
 static CagFundStatus *
 status_at (CagStatusModel *self,
-           GtkTreeIter    *iter)
+           guint           row)
 {
-  guint row = GPOINTER_TO_UINT (iter->user_data);
-
   return g_ptr_array_index (self->statuses, g_array_index (self->rows, guint, row));
 }
 
-static GtkTreeModelFlags
-get_flags (GtkTreeModel *model)
-{
-  return GTK_TREE_MODEL_LIST_ONLY | GTK_TREE_MODEL_ITERS_PERSIST;
-}
-
 static gint
-get_n_columns (GtkTreeModel *model)
+get_n_columns (CagListModel *model)
 {
   return N_COLUMNS;
 }
 
 static GType
-get_column_type (GtkTreeModel *model,
+get_column_type (CagListModel *model,
                  gint          column)
 {
   switch (column)
@@ -62,31 +49,6 @@ get_column_type (GtkTreeModel *model,
     default:
       return G_TYPE_STRING;
     }
-}
-
-static gboolean
-get_iter (GtkTreeModel *model,
-          GtkTreeIter  *iter,
-          GtkTreePath  *path)
-{
-  CagStatusModel *self = CAG_STATUS_MODEL (model);
-  gint index;
-
-  if (gtk_tree_path_get_depth (path) != 1)
-    return FALSE;
-  index = gtk_tree_path_get_indices (path)[0];
-  if (index < 0 || (guint) index >= self->rows->len)
-    return FALSE;
-  iter->stamp = self->stamp;
-  iter->user_data = GUINT_TO_POINTER ((guint) index);
-  return TRUE;
-}
-
-static GtkTreePath *
-get_path (GtkTreeModel *model,
-          GtkTreeIter  *iter)
-{
-  return gtk_tree_path_new_from_indices ((gint) GPOINTER_TO_UINT (iter->user_data), -1);
 }
 
 static char *
@@ -107,16 +69,15 @@ percent_text (const CagFundFigures *f)
 }
 
 static void
-get_value (GtkTreeModel *model,
-           GtkTreeIter  *iter,
+get_value (CagListModel *model,
+           guint         position,
            gint          column,
            GValue       *value)
 {
   CagStatusModel *self = CAG_STATUS_MODEL (model);
-  CagFundStatus *st = status_at (self, iter);
+  CagFundStatus *st = status_at (self, position);
   const CagFundFigures *f = &st->figures;
 
-  g_value_init (value, get_column_type (model, column));
   switch (column)
     {
     case CAG_OVERVIEW_COL_FUND_ID:
@@ -168,108 +129,6 @@ get_value (GtkTreeModel *model,
     }
 }
 
-static gboolean
-iter_next (GtkTreeModel *model,
-           GtkTreeIter  *iter)
-{
-  CagStatusModel *self = CAG_STATUS_MODEL (model);
-  guint next = GPOINTER_TO_UINT (iter->user_data) + 1;
-
-  if (next >= self->rows->len)
-    {
-      iter->stamp = 0;
-      return FALSE;
-    }
-  iter->user_data = GUINT_TO_POINTER (next);
-  return TRUE;
-}
-
-static gboolean
-iter_previous (GtkTreeModel *model,
-               GtkTreeIter  *iter)
-{
-  guint index = GPOINTER_TO_UINT (iter->user_data);
-
-  if (index == 0)
-    {
-      iter->stamp = 0;
-      return FALSE;
-    }
-  iter->user_data = GUINT_TO_POINTER (index - 1);
-  return TRUE;
-}
-
-static gboolean
-iter_children (GtkTreeModel *model,
-               GtkTreeIter  *iter,
-               GtkTreeIter  *parent)
-{
-  CagStatusModel *self = CAG_STATUS_MODEL (model);
-
-  if (parent != NULL || self->rows->len == 0)
-    return FALSE;
-  iter->stamp = self->stamp;
-  iter->user_data = GUINT_TO_POINTER (0);
-  return TRUE;
-}
-
-static gboolean
-iter_has_child (GtkTreeModel *model,
-                GtkTreeIter  *iter)
-{
-  return FALSE;
-}
-
-static gint
-iter_n_children (GtkTreeModel *model,
-                 GtkTreeIter  *iter)
-{
-  CagStatusModel *self = CAG_STATUS_MODEL (model);
-
-  return iter == NULL ? (gint) self->rows->len : 0;
-}
-
-static gboolean
-iter_nth_child (GtkTreeModel *model,
-                GtkTreeIter  *iter,
-                GtkTreeIter  *parent,
-                gint          n)
-{
-  CagStatusModel *self = CAG_STATUS_MODEL (model);
-
-  if (parent != NULL || n < 0 || (guint) n >= self->rows->len)
-    return FALSE;
-  iter->stamp = self->stamp;
-  iter->user_data = GUINT_TO_POINTER ((guint) n);
-  return TRUE;
-}
-
-static gboolean
-iter_parent (GtkTreeModel *model,
-             GtkTreeIter  *iter,
-             GtkTreeIter  *child)
-{
-  return FALSE;
-}
-
-static void
-cag_status_model_tree_model_init (GtkTreeModelIface *iface)
-{
-  iface->get_flags = get_flags;
-  iface->get_n_columns = get_n_columns;
-  iface->get_column_type = get_column_type;
-  iface->get_iter = get_iter;
-  iface->get_path = get_path;
-  iface->get_value = get_value;
-  iface->iter_next = iter_next;
-  iface->iter_previous = iter_previous;
-  iface->iter_children = iter_children;
-  iface->iter_has_child = iter_has_child;
-  iface->iter_n_children = iter_n_children;
-  iface->iter_nth_child = iter_nth_child;
-  iface->iter_parent = iter_parent;
-}
-
 static void
 cag_status_model_finalize (GObject *object)
 {
@@ -283,13 +142,17 @@ cag_status_model_finalize (GObject *object)
 static void
 cag_status_model_class_init (CagStatusModelClass *klass)
 {
+  CagListModelClass *list_class = CAG_LIST_MODEL_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = cag_status_model_finalize;
+  list_class->get_n_columns = get_n_columns;
+  list_class->get_column_type = get_column_type;
+  list_class->get_value = get_value;
 }
 
 static void
 cag_status_model_init (CagStatusModel *self)
 {
-  self->stamp = g_random_int_range (1, G_MAXINT32);
 }
 
 CagStatusModel *
@@ -308,5 +171,6 @@ cag_status_model_new (GPtrArray *statuses,
   else
     for (i = 0; i < statuses->len; i++)
       g_array_append_val (self->rows, i);
+  cag_list_model_set_n_rows (CAG_LIST_MODEL (self), self->rows->len);
   return self;
 }

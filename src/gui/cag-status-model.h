@@ -5,12 +5,13 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cag-list-model.h"
 #include "cag-store.h"
 
 G_BEGIN_DECLS
 
 #define CAG_TYPE_STATUS_MODEL (cag_status_model_get_type ())
-G_DECLARE_FINAL_TYPE (CagStatusModel, cag_status_model, CAG, STATUS_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (CagStatusModel, cag_status_model, CAG, STATUS_MODEL, CagListModel)
 
 /* STATUSES (CagFundStatus, referenced) in the order of ROWS (indexes into
  * STATUSES, copied; NULL for all of them in order).  The columns are
