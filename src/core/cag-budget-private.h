@@ -51,8 +51,6 @@ gboolean   cag_budget_query_int         (CagStore   *store,
                                          gint64      default_value,
                                          gint64     *out,
                                          GError    **error);
-gboolean   cag_budget_key_is_id         (const char *key,
-                                         gint64     *out);
 /* A trimmed copy of TEXT, or NULL and ERROR when blank, too long or not
  * UTF-8; WHAT is the translated name of the field. */
 char      *cag_budget_clean_required    (const char *text,

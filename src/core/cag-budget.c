@@ -127,20 +127,6 @@ cag_budget_query_int (CagStore   *store,
   return TRUE;
 }
 
-gboolean
-cag_budget_key_is_id (const char *key,
-                      gint64     *out)
-{
-  guint64 v;
-
-  if (key == NULL || *key == '\0' || !g_ascii_isdigit (*key))
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &v, NULL))
-    return FALSE;
-  *out = (gint64) v;
-  return TRUE;
-}
-
 /* A trimmed copy of TEXT, or NULL (and ERROR) when blank, too long or not
  * UTF-8.  WHAT is the translated name of the field. */
 char *
@@ -383,7 +369,7 @@ cag_funder_find (CagStore   *store,
                            _("Name a funder (its name or number)."));
       return NULL;
     }
-  if (cag_budget_key_is_id (trimmed, &id))
+  if (cag_store_key_is_id (trimmed, &id))
     {
       CagFunder *funder = cag_budget_funder_get (store, id, NULL);
 
@@ -742,7 +728,7 @@ cag_budget_find (CagStore   *store,
     {
       gint64 numeric, found = 0;
 
-      if (cag_budget_key_is_id (trimmed, &numeric)
+      if (cag_store_key_is_id (trimmed, &numeric)
           && !cag_budget_query_int (store, "SELECT id FROM budget WHERE id = ?1", numeric, 0,
                                     &found, error))
         return NULL;

@@ -32,6 +32,11 @@ gboolean  cag_store_set_error       (CagStore   *store,
                                      const char *context,
                                      GError    **error);
 
+/* TRUE when KEY, as typed by a user, is a record number ("12"): digits only,
+ * 1 to G_MAXINT64.  Every find-by-id-or-name uses it. */
+gboolean  cag_store_key_is_id       (const char *key,
+                                     gint64     *out_id);
+
 /* Appends to the audit log inside the caller's transaction. */
 gboolean  cag_store_audit           (CagStore   *store,
                                      const char *action,

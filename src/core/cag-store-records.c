@@ -363,7 +363,7 @@ cag_store_org_find (CagStore   *store,
                            _("Name an organization (its name, short name or number)."));
       return NULL;
     }
-  if (key_is_id (trimmed, &id))
+  if (cag_store_key_is_id (trimmed, &id))
     {
       CagOrganization *org = cag_store_org_get (store, id, NULL);
 
@@ -687,7 +687,7 @@ cag_store_campaign_find (CagStore   *store,
                            _("Name a campaign (its name or number)."));
       return NULL;
     }
-  if (key_is_id (trimmed, &id))
+  if (cag_store_key_is_id (trimmed, &id))
     {
       CagCampaign *campaign = cag_store_campaign_get (store, id, NULL);
 

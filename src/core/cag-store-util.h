@@ -220,21 +220,4 @@ check_date (const CagDate *date,
   return TRUE;
 }
 
-static inline gboolean
-key_is_id (const char *key,
-           gint64     *out_id)
-{
-  guint64 value;
-
-  if (*key == '\0')
-    return FALSE;
-  for (const char *p = key; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  if (!g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *out_id = (gint64) value;
-  return TRUE;
-}
-
 G_END_DECLS

@@ -182,6 +182,23 @@ cag_store_rollback (CagStore *store)
 }
 
 gboolean
+cag_store_key_is_id (const char *key,
+                     gint64     *out_id)
+{
+  guint64 value;
+
+  if (key == NULL || *key == '\0')
+    return FALSE;
+  for (const char *p = key; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  if (!g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out_id = (gint64) value;
+  return TRUE;
+}
+
+gboolean
 cag_store_audit (CagStore   *store,
                  const char *action,
                  const char *entity,
