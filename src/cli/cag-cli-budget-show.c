@@ -11,6 +11,7 @@
 #include "cag-cli-private.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
+#include "cag-proforma-explain.h"
 
 /* Funder names longer than this are cut in the table's header. */
 #define HEADER_MAX 20
@@ -300,10 +301,14 @@ int
 cag_cli_budget_show (CagCli *cli, int argc, char **argv)
 {
   gint version = 0;
+  gboolean explain = FALSE;
   GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_INT, &version,
       N_("Show this version (default: the latest)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+      N_("Also explain each funder's amount on each line, the gaps and the amounts to raise"),
+      NULL },
     { NULL }
   };
   g_autoptr (CagBudget) budget = NULL;
@@ -312,13 +317,15 @@ cag_cli_budget_show (CagCli *cli, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   CagStore *store = NULL;
 
-  if (!cag_cli_parse (&argc, &argv, _("budget show BUDGET [--version N] [--json]"),
+  if (!cag_cli_parse (&argc, &argv, _("budget show BUDGET [--version N] [--json] [--explain]"),
                       _("Show the pro-forma: per line, partner pledges, what each funder "
                         "gives, the gap and the partner amount needed to close it."), entries)
       || !cag_cli_budget_check_args (argc, argv, 1, _("budget show BUDGET")))
     return 1;
   if (version < 0)
     return cag_cli_usage (_("--version needs a version number (1, 2, …)"));
+  if (explain && cli->json)
+    return cag_cli_usage (_("--explain prints sentences: use it without --json"));
 
   budget = cag_cli_budget_find_budget (cli, argv[1], version, &store, &error);
   if (budget == NULL
@@ -335,6 +342,14 @@ cag_cli_budget_show (CagCli *cli, int argc, char **argv)
     }
   else
     print_proforma (budget, in, p);
+  /* The reasoning behind the figures (docs/BUDGETS.md, "Explaining the
+   * figures"). */
+  if (explain)
+    {
+      g_autofree char *text = cag_proforma_explain_text (in, p);
+
+      g_print ("\n%s", text);
+    }
   return 0;
 }
 

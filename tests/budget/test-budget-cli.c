@@ -164,6 +164,30 @@ test_french_table (void)
   g_assert_null (strstr (out, "Warning"));
 }
 
+/* budget show --explain: the reasoning behind each figure, the same text
+ * as the window's (cag-proforma-explain.c), in both languages. */
+static void
+test_explain (void)
+{
+  g_autofree char *out = NULL, *err = NULL, *fr = NULL, *fr_err = NULL;
+  g_autofree char *j = NULL, *j_err = NULL;
+
+  g_assert_cmpint (run_cli ("en", &out, &err, "budget", "show", "GESQ 2003", "--explain", NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "  • MRI gives $40,000.00 on line B.\n"));
+  g_assert_nonnull (strstr (out, "2 × $20,000.00 ÷ 1 = $40,000.00"));
+  g_assert_nonnull (strstr (out, "ACDI gives $0.00 on line B."));
+  g_assert_nonnull (strstr (out, "To raise from partners: $5,000.00 more pledged in cash"));
+  g_assert_cmpint (run_cli ("fr", &fr, &fr_err, "budget", "show", "GESQ 2003", "--explain",
+                            NULL), ==, 0);
+  g_assert_nonnull (strstr (fr, "MRI donne 40\u202F000,00\u00A0$ sur le poste B."));
+  g_assert_nonnull (strstr (fr, "l’écart est de 15\u202F000,00\u00A0$"));
+  /* Sentences do not go into JSON: refused, with a reason. */
+  g_assert_cmpint (run_cli ("en", &j, &j_err, "budget", "show", "GESQ 2003", "--explain",
+                            "--json", NULL), !=, 0);
+  g_assert_nonnull (strstr (j_err, "--explain"));
+}
+
 static void
 test_refusals (void)
 {
@@ -478,6 +502,7 @@ main (int argc, char **argv)
   /* The tests run in order on one database. */
   g_test_add_func ("/budget-cli/worked-example", test_worked_example);
   g_test_add_func ("/budget-cli/french-table", test_french_table);
+  g_test_add_func ("/budget-cli/explain", test_explain);
   g_test_add_func ("/budget-cli/refusals", test_refusals);
   g_test_add_func ("/budget-cli/versions-and-warnings", test_versions_and_warnings);
   g_test_add_func ("/budget-cli/campaign-offer", test_campaign_offer);
