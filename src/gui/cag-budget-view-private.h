@@ -1,5 +1,6 @@
 /* cag-budget-view-private.h — what the parts of the Budgets view share
- * (cag-budget-view.c, cag-budget-view-pages.c, cag-budget-view-table.c). */
+ * (cag-budget-view.c, cag-budget-view-pages.c, cag-budget-view-table.c).
+ * The widgets come from the template ui/cag-budget-view.ui. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -25,6 +26,7 @@ struct _CagBudgetView
   GtkWidget         *submit_button;
   GtkLabel          *message_label;
   GtkNotebook       *notebook;
+  GtkWidget         *content;     /* everything inside the page's scroller */
 
   GtkListStore      *lines_store;
   GtkEntry          *line_code;
@@ -48,8 +50,10 @@ struct _CagBudgetView
   GtkComboBoxText   *funder_kind;
   GtkToggleButton   *funder_charity;
 
-  GtkGrid           *table;       /* per line */
-  GtkGrid           *funders_table; /* per funder */
+  GtkGrid           *table;       /* per line (a CagBudgetGrid) */
+  GtkGrid           *funders_table; /* per funder (a CagBudgetGrid) */
+  GtkLabel          *legend_label;
+  GtkLabel          *definitions_label;
   GtkLabel          *warnings_label;
 };
 
@@ -105,20 +109,14 @@ void       cag_budget_view_show_message (CagBudgetView *self,
 /* Shows ERROR's message and frees ERROR. */
 void       cag_budget_view_show_error   (CagBudgetView *self,
                                          GError        *error);
-GtkWidget *cag_budget_view_labelled     (const char *text,
-                                         GtkWidget  *widget);
-GtkEntry  *cag_budget_view_small_entry  (gint        width_chars,
-                                         const char *accessible_name);
-GtkWidget *cag_budget_view_scrolled     (GtkWidget *child,
-                                         gint       min_height);
-/* A text column; with EDIT_KIND >= 0 its cells preview while typed and save
- * on Enter. */
-GtkTreeViewColumn *cag_budget_view_add_column (GtkTreeView   *view,
-                                               CagBudgetView *self,
-                                               const char    *title,
-                                               gint           model_column,
-                                               gint           edit_kind,
-                                               gboolean       number);
+/* Sets up a column of the template: its cells preview while typed and save
+ * on Enter when EDIT_KIND >= 0; with TOOLTIP the whole text of MODEL_COLUMN
+ * is its cells' tooltip (for text cut with an ellipsis). */
+void       cag_budget_view_setup_column (CagBudgetView     *self,
+                                         GtkTreeViewColumn *column,
+                                         gint               model_column,
+                                         gint               edit_kind,
+                                         gboolean           tooltip);
 void       cag_budget_view_cash_only_toggled_cb (GtkCellRendererToggle *renderer,
                                                  const char            *path,
                                                  gpointer               user_data);
@@ -130,10 +128,11 @@ void       cag_budget_view_fill_funders (CagBudgetView *self);
 void       cag_budget_view_fill_table   (CagBudgetView          *self,
                                          const CagProformaInput *in,
                                          const CagProforma      *p);
-GtkWidget *cag_budget_view_legend_new   (void);
-GtkWidget *cag_budget_view_build_lines_page   (CagBudgetView *self);
-GtkWidget *cag_budget_view_build_offers_page  (CagBudgetView *self);
-GtkWidget *cag_budget_view_build_pledges_page (CagBudgetView *self);
-GtkWidget *cag_budget_view_build_funders_page (CagBudgetView *self);
+/* The legend of the bars' colours, as markup for a label. */
+char      *cag_budget_view_legend_markup (void);
+/* Binds the template callbacks of the editing tabs (cag-budget-view-pages.c). */
+void       cag_budget_view_pages_class_init (GtkWidgetClass *widget_class);
+/* Fills the kinds of the pledge and funder forms. */
+void       cag_budget_view_pages_init       (CagBudgetView  *self);
 
 G_END_DECLS

@@ -9,15 +9,22 @@
  *   gives on each line and what it is asked for in all.
  *
  * Long names are cut with an ellipsis (the whole text is the tooltip); the
- * headers wrap onto two lines rather than widen their column.
+ * headers wrap onto two lines rather than widen their column.  Both tables
+ * are CagBudgetGrids, read as tables by screen readers (row 0 the column
+ * headers, column 0 the row headers).  Each funder's amount on a line, and
+ * each line's gap and amount to raise, is a button that unfolds its
+ * explanation (cag-proforma-explain.c) in a popover; the same text is the
+ * button's accessible description.
  */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cag-budget-view-grid.h"
 #include "cag-budget-view-private.h"
 #include "cag-gui-util.h"
+#include "cag-proforma-explain.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
 
@@ -201,9 +208,59 @@ attach_text (GtkGrid    *grid,
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
     }
   gtk_grid_attach (grid, GTK_WIDGET (label), (gint) column, (gint) row, 1, 1);
+  atk_object_set_role (gtk_widget_get_accessible (GTK_WIDGET (label)),
+                       header ? ATK_ROLE_COLUMN_HEADER
+                              : column == 0 ? ATK_ROLE_ROW_HEADER : ATK_ROLE_TABLE_CELL);
   if (row_cells != NULL)
     g_ptr_array_add (row_cells, g_strdup (text));
   return label;
+}
+
+/* An empty cell, so that the table has a widget in every cell. */
+static void
+attach_empty (GtkGrid    *grid,
+              guint       column,
+              guint       row)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_grid_attach (grid, label, (gint) column, (gint) row, 1, 1);
+  atk_object_set_role (gtk_widget_get_accessible (label), ATK_ROLE_TABLE_CELL);
+}
+
+/* An amount that unfolds EXPLANATION: a flat button showing the amount
+ * (right-aligned), opening a popover with the text; reachable with Tab and
+ * opened with Enter or Space, closed with Escape. */
+static void
+attach_explained (GtkGrid    *grid,
+                  GPtrArray  *row_cells,
+                  gint64      cents,
+                  guint       column,
+                  guint       row,
+                  const char *explanation)
+{
+  g_autofree char *text = cag_budget_view_money (cents);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *popover = gtk_popover_new (button);
+  GtkWidget *body = gtk_label_new (explanation);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_container_add (GTK_CONTAINER (button), label);
+  gtk_button_set_relief (GTK_BUTTON (button), GTK_RELIEF_NONE);
+  gtk_style_context_add_class (gtk_widget_get_style_context (button), "explained-amount");
+  gtk_widget_set_tooltip_text (button, _("How this amount is reached (Enter)"));
+  gtk_label_set_line_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
+  gtk_label_set_xalign (GTK_LABEL (body), 0.0);
+  g_object_set (body, "margin", 12, NULL);
+  gtk_widget_show (body);
+  gtk_container_add (GTK_CONTAINER (popover), body);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  atk_object_set_description (gtk_widget_get_accessible (button), explanation);
+  gtk_grid_attach (grid, button, (gint) column, (gint) row, 1, 1);
+  if (row_cells != NULL)
+    g_ptr_array_add (row_cells, g_strdup (text));
 }
 
 static void
@@ -300,64 +357,129 @@ offer_terms (const CagBudgetOffer   *offer,
 
 /* ---- The lines table ---------------------------------------------------- */
 
+/* Every offer's explanation on line L, highest ratio first. */
+static char *
+line_shares_text (const CagProformaInput *in,
+                  const CagProforma      *p,
+                  guint                   l)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint r = 0; r < p->n_offers; r++)
+    for (guint o = 0; o < p->n_offers; o++)
+      if (p->offers[o].rank == r)
+        {
+          g_autofree char *text = cag_proforma_explain_share_text (in, p, l, o);
+
+          if (s->len > 0)
+            g_string_append (s, "\n\n");
+          g_string_append (s, text);
+        }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static void
-fill_lines_table (CagBudgetView     *self,
-                  const CagProforma *p)
+attach_lines_header (CagBudgetView *self)
 {
   GtkGrid *grid = self->table;
   GPtrArray *row = g_ptr_array_new ();
+  g_autofree char *gap_def = cag_proforma_explain_gap_definition ();
+  g_autofree char *needed_def = cag_proforma_explain_needed_definition ();
+  GtkLabel *label;
   guint c = 0;
 
   attach_text (grid, row, C_("column", "Line"), c++, 0, CELL_HEADER, FALSE);
-  c++;   /* the bars */
+  /* The bars: no visible header, a name for screen readers. */
+  label = attach_text (grid, NULL, "", c++, 0, CELL_HEADER, FALSE);
+  cag_gui_set_accessible_name (GTK_WIDGET (label), C_("column", "Chart"));
   attach_text (grid, row, C_("column", "Amount"), c++, 0, CELL_HEADER_NUMBER, FALSE);
   attach_text (grid, row, C_("column", "Partner cash"), c++, 0, CELL_HEADER_NUMBER, FALSE);
   attach_text (grid, row, C_("column", "Partner in kind"), c++, 0, CELL_HEADER_NUMBER, FALSE);
   attach_text (grid, row, _("Funders"), c++, 0, CELL_HEADER_NUMBER, FALSE);
-  attach_text (grid, row, C_("column", "Gap"), c++, 0, CELL_HEADER_NUMBER, FALSE);
-  attach_text (grid, row, C_("column", "Partners needed"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  label = attach_text (grid, row, C_("column", "Gap"), c++, 0, CELL_HEADER_NUMBER, FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), gap_def);
+  label = attach_text (grid, row, C_("column", "Partners needed"), c++, 0, CELL_HEADER_NUMBER,
+                       FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), needed_def);
   end_row (self->cells, row);
+}
 
-  for (guint l = 0; l <= p->n_lines; l++)
+/* Line L's row R: the figures, the funders' part and the gap unfolding
+ * their explanation. */
+static void
+attach_line_row (CagBudgetView          *self,
+                 const CagProformaInput *in,
+                 const CagProforma      *p,
+                 const CagProforma      *closed,
+                 guint                   l)
+{
+  GtkGrid *grid = self->table;
+  const CagProformaLine *pl = &p->lines[l];
+  g_autofree char *name = g_strdup_printf ("%s — %s", pl->code, pl->label);
+  g_autofree char *gap_def = cag_proforma_explain_gap_definition ();
+  g_autofree char *needed_def = cag_proforma_explain_needed_definition ();
+  g_autofree char *line_text = cag_proforma_explain_line_text (in, p, closed, l);
+  g_autofree char *gap_text = g_strdup_printf ("%s\n\n%s", line_text, gap_def);
+  g_autofree char *needed_text = g_strdup_printf ("%s\n\n%s", line_text, needed_def);
+  GPtrArray *row = g_ptr_array_new ();
+  guint r = l + 1;
+
+  attach_text (grid, row, name, 0, r, CELL_TEXT, FALSE);
+  gtk_grid_attach (grid, bar_new (p, l), 1, (gint) r, 1, 1);
+  attach_money (grid, row, pl->amount_cents, 2, r, FALSE);
+  attach_money (grid, row, pl->partner_cash_cents, 3, r, FALSE);
+  attach_money (grid, row, pl->partner_in_kind_cents, 4, r, FALSE);
+  if (p->n_offers > 0)
     {
-      gboolean total = l == p->n_lines;
-      const CagProformaLine *pl = total ? NULL : &p->lines[l];
-      g_autofree char *name = total ? g_strdup (C_("row", "Total"))
-                                    : g_strdup_printf ("%s — %s", pl->code, pl->label);
-      guint r = l + 1;
+      g_autofree char *shares = line_shares_text (in, p, l);
 
-      row = g_ptr_array_new ();
-      c = 0;
-      attach_text (grid, row, name, c++, r, CELL_TEXT, total);
-      if (!total)
-        gtk_grid_attach (grid, bar_new (p, l), (gint) c, (gint) r, 1, 1);
-      c++;
-      attach_money (grid, row, total ? p->amount_cents : pl->amount_cents, c++, r, total);
-      attach_money (grid, row, total ? p->partner_cash_cents : pl->partner_cash_cents, c++, r,
-                    total);
-      attach_money (grid, row, total ? p->partner_in_kind_cents : pl->partner_in_kind_cents,
-                    c++, r, total);
-      attach_money (grid, row, total ? p->matched_cents : pl->matched_cents, c, r, total);
-      if (!total && p->n_offers > 0)
-        {
-          g_autofree char *parts = funder_parts_text (p, l);
-
-          gtk_widget_set_tooltip_text (gtk_grid_get_child_at (grid, (gint) c, (gint) r), parts);
-        }
-      c++;
-      attach_money (grid, row, total ? p->gap_cents : pl->gap_cents, c++, r, total);
-      attach_money (grid, row, total ? p->partner_needed_cents : pl->partner_needed_cents, c++,
-                    r, total);
-      end_row (self->cells, row);
+      attach_explained (grid, row, pl->matched_cents, 5, r, shares);
     }
+  else
+    attach_money (grid, row, pl->matched_cents, 5, r, FALSE);
+  attach_explained (grid, row, pl->gap_cents, 6, r, gap_text);
+  attach_explained (grid, row, pl->partner_needed_cents, 7, r, needed_text);
+  end_row (self->cells, row);
+}
+
+static void
+attach_lines_total (CagBudgetView     *self,
+                    const CagProforma *p)
+{
+  GtkGrid *grid = self->table;
+  GPtrArray *row = g_ptr_array_new ();
+  guint r = p->n_lines + 1;
+
+  attach_text (grid, row, C_("row", "Total"), 0, r, CELL_TEXT, TRUE);
+  attach_empty (grid, 1, r);
+  attach_money (grid, row, p->amount_cents, 2, r, TRUE);
+  attach_money (grid, row, p->partner_cash_cents, 3, r, TRUE);
+  attach_money (grid, row, p->partner_in_kind_cents, 4, r, TRUE);
+  attach_money (grid, row, p->matched_cents, 5, r, TRUE);
+  attach_money (grid, row, p->gap_cents, 6, r, TRUE);
+  attach_money (grid, row, p->partner_needed_cents, 7, r, TRUE);
+  end_row (self->cells, row);
+}
+
+static void
+fill_lines_table (CagBudgetView          *self,
+                  const CagProformaInput *in,
+                  const CagProforma      *p)
+{
+  g_autoptr (CagProforma) closed = cag_proforma_explain_closed (in, p);
+
+  cag_budget_grid_set_size (CAG_BUDGET_GRID (self->table), p->n_lines + 2, 8);
+  attach_lines_header (self);
+  for (guint l = 0; l < p->n_lines; l++)
+    attach_line_row (self, in, p, closed, l);
+  attach_lines_total (self, p);
 }
 
 /* ---- The funders table -------------------------------------------------- */
 
 static void
-fill_funders_table (CagBudgetView          *self,
-                    const CagProformaInput *in,
-                    const CagProforma      *p)
+attach_funders_header (CagBudgetView     *self,
+                       const CagProforma *p)
 {
   GtkGrid *grid = self->funders_table;
   GPtrArray *row = g_ptr_array_new ();
@@ -374,68 +496,115 @@ fill_funders_table (CagBudgetView          *self,
 
       gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+      /* The header read with each cell: the line's code and label. */
+      cag_gui_set_accessible_name (GTK_WIDGET (label), tip);
     }
   attach_text (grid, row, C_("column", "Requested"), c++, 0, CELL_HEADER_NUMBER, FALSE);
   end_row (self->funder_cells, row);
+}
 
-  for (guint o = 0; o <= p->n_offers; o++)
+/* Offer O's row: swatch and name, ratio, terms, what it gives on each line
+ * (unfolding the explanation), the total requested. */
+static void
+attach_funder_row (CagBudgetView          *self,
+                   const CagProformaInput *in,
+                   const CagProforma      *p,
+                   guint                   o)
+{
+  GtkGrid *grid = self->funders_table;
+  const CagProformaOffer *po = &p->offers[o];
+  const CagBudgetOffer *offer = in != NULL && o < in->offers->len ? in->offers->pdata[o] : NULL;
+  g_autofree char *markup =
+    swatch_markup (funder_colors[o % G_N_ELEMENTS (funder_colors)], po->funder_name, FALSE);
+  g_autofree char *ratio = g_strdup_printf ("%d:%d", po->num, po->den);
+  g_autofree char *terms = offer_terms (offer, po);
+  GPtrArray *row = g_ptr_array_new ();
+  guint r = o + 1, c = 3;
+  GtkLabel *label;
+
+  label = attach_text (grid, row, po->funder_name, 0, r, CELL_TEXT, FALSE);
+  gtk_label_set_markup (label, markup);
+  gtk_label_set_width_chars (label, 14);
+  gtk_label_set_max_width_chars (label, 40);
+  attach_text (grid, row, ratio, 1, r, CELL_NUMBER, FALSE);
+  label = attach_text (grid, row, terms, 2, r, CELL_TEXT, FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (label), TRUE);
+  gtk_label_set_width_chars (label, 6);
+  if (*terms == '\0')
+    gtk_widget_set_has_tooltip (GTK_WIDGET (label), FALSE);
+  for (guint l = 0; l < p->n_lines; l++, c++)
     {
-      gboolean total = o == p->n_offers;
-      const CagProformaOffer *po = total ? NULL : &p->offers[o];
-      const CagBudgetOffer *offer = NULL;
-      guint r = o + 1;
-      GtkLabel *label;
+      g_autofree char *text = in != NULL ? cag_proforma_explain_share_text (in, p, l, o)
+                                         : g_strdup ("");
 
-      if (!total && in != NULL && o < in->offers->len)
-        offer = in->offers->pdata[o];
-      row = g_ptr_array_new ();
-      c = 0;
-      label = attach_text (grid, row, total ? C_("row", "Total") : po->funder_name, c++, r,
-                           CELL_TEXT, total);
-      if (!total)
-        {
-          g_autofree char *markup =
-            swatch_markup (funder_colors[o % G_N_ELEMENTS (funder_colors)], po->funder_name,
-                           FALSE);
-
-          gtk_label_set_markup (label, markup);
-          gtk_label_set_width_chars (label, 14);
-          gtk_label_set_max_width_chars (label, 40);
-        }
-      if (total)
-        {
-          attach_text (grid, row, "", c++, r, CELL_TEXT, TRUE);
-          attach_text (grid, row, "", c++, r, CELL_TEXT, TRUE);
-        }
-      else
-        {
-          g_autofree char *ratio = g_strdup_printf ("%d:%d", po->num, po->den);
-          g_autofree char *terms = offer_terms (offer, po);
-
-          attach_text (grid, row, ratio, c++, r, CELL_NUMBER, FALSE);
-          label = attach_text (grid, row, terms, c++, r, CELL_TEXT, FALSE);
-          gtk_widget_set_hexpand (GTK_WIDGET (label), TRUE);
-          gtk_label_set_width_chars (label, 6);
-          if (*terms == '\0')
-            gtk_widget_set_has_tooltip (GTK_WIDGET (label), FALSE);
-        }
-      for (guint l = 0; l < p->n_lines; l++)
-        {
-          attach_money (grid, row, total ? p->lines[l].matched_cents
-                                         : p->lines[l].shares[o].given_cents, c, r, total);
-          if (!total)
-            {
-              g_autofree char *base = cag_budget_view_money (p->lines[l].shares[o].base_used_cents);
-              g_autofree char *tip = g_strdup_printf (_("%s: %s"), C_("column", "Base used"),
-                                                      base);
-
-              gtk_widget_set_tooltip_text (gtk_grid_get_child_at (grid, (gint) c, (gint) r), tip);
-            }
-          c++;
-        }
-      attach_money (grid, row, total ? p->matched_cents : po->requested_cents, c++, r, total);
-      end_row (self->funder_cells, row);
+      attach_explained (grid, row, p->lines[l].shares[o].given_cents, c, r, text);
     }
+  attach_money (grid, row, po->requested_cents, c, r, FALSE);
+  end_row (self->funder_cells, row);
+}
+
+static void
+attach_funders_total (CagBudgetView     *self,
+                      const CagProforma *p)
+{
+  GtkGrid *grid = self->funders_table;
+  GPtrArray *row = g_ptr_array_new ();
+  guint r = p->n_offers + 1, c = 3;
+
+  attach_text (grid, row, C_("row", "Total"), 0, r, CELL_TEXT, TRUE);
+  attach_text (grid, row, "", 1, r, CELL_TEXT, TRUE);
+  attach_text (grid, row, "", 2, r, CELL_TEXT, TRUE);
+  for (guint l = 0; l < p->n_lines; l++)
+    attach_money (grid, row, p->lines[l].matched_cents, c++, r, TRUE);
+  attach_money (grid, row, p->matched_cents, c, r, TRUE);
+  end_row (self->funder_cells, row);
+}
+
+static void
+fill_funders_table (CagBudgetView          *self,
+                    const CagProformaInput *in,
+                    const CagProforma      *p)
+{
+  cag_budget_grid_set_size (CAG_BUDGET_GRID (self->funders_table), p->n_offers + 2,
+                            p->n_lines + 4);
+  attach_funders_header (self, p);
+  for (guint o = 0; o < p->n_offers; o++)
+    attach_funder_row (self, in, p, o);
+  attach_funders_total (self, p);
+}
+
+/* ---- Both --------------------------------------------------------------- */
+
+static void
+fill_warnings (CagBudgetView     *self,
+               const CagProforma *p)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < p->warnings->len; i++)
+    {
+      const CagProformaWarning *w = p->warnings->pdata[i];
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Warning: %s"), w->message);
+    }
+  gtk_label_set_text (self->warnings_label, text->str);
+}
+
+/* What the columns mean, and how to unfold an amount's explanation. */
+static void
+fill_definitions (CagBudgetView *self)
+{
+  g_autofree char *gap_def = cag_proforma_explain_gap_definition ();
+  g_autofree char *needed_def = cag_proforma_explain_needed_definition ();
+  g_autofree char *text =
+    g_strdup_printf ("%s\n%s\n%s", gap_def, needed_def,
+                     _("Each funder’s amount on a line, each gap and each amount to raise "
+                       "explains how it is reached: click it, or reach it with Tab and press "
+                       "Enter."));
+
+  gtk_label_set_text (self->definitions_label, text);
 }
 
 void
@@ -445,38 +614,27 @@ cag_budget_view_fill_table (CagBudgetView          *self,
 {
   clear_grid (self->table, self->cells);
   clear_grid (self->funders_table, self->funder_cells);
+  cag_budget_grid_set_size (CAG_BUDGET_GRID (self->table), 0, 0);
+  cag_budget_grid_set_size (CAG_BUDGET_GRID (self->funders_table), 0, 0);
   gtk_label_set_text (self->warnings_label, "");
+  fill_definitions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->funders_table), p != NULL && p->n_offers > 0);
-  if (p == NULL)
+  if (p == NULL || in == NULL)
     return;
 
-  fill_lines_table (self, p);
+  fill_lines_table (self, in, p);
   if (p->n_offers > 0)
     fill_funders_table (self, in, p);
-
-  if (p->warnings->len > 0)
-    {
-      g_autoptr (GString) text = g_string_new (NULL);
-
-      for (guint i = 0; i < p->warnings->len; i++)
-        {
-          const CagProformaWarning *w = p->warnings->pdata[i];
-
-          if (i > 0)
-            g_string_append_c (text, '\n');
-          g_string_append_printf (text, _("Warning: %s"), w->message);
-        }
-      gtk_label_set_text (self->warnings_label, text->str);
-    }
+  fill_warnings (self, p);
   gtk_widget_show_all (GTK_WIDGET (self->table));
   if (p->n_offers > 0)
     gtk_widget_show_all (GTK_WIDGET (self->funders_table));
 }
 
-GtkWidget *
-cag_budget_view_legend_new (void)
+char *
+cag_budget_view_legend_markup (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GString *markup = g_string_new (NULL);
   struct { const double *rgb; const char *text; } items[] = {
     { partner_colors[0], C_("column", "Partner cash") },
     { partner_colors[1], C_("column", "Partner in kind") },
@@ -486,12 +644,11 @@ cag_budget_view_legend_new (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
-      g_autofree char *markup = swatch_markup (items[i].rgb, items[i].text, FALSE);
-      GtkWidget *label = gtk_label_new (NULL);
+      g_autofree char *item = swatch_markup (items[i].rgb, items[i].text, FALSE);
 
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_container_add (GTK_CONTAINER (box), label);
+      if (i > 0)
+        g_string_append (markup, "    ");
+      g_string_append (markup, item);
     }
-  return box;
+  return g_string_free (markup, FALSE);
 }

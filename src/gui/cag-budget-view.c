@@ -1,4 +1,5 @@
-/* cag-budget-view.c — the Budgets view (issue 4).
+/* cag-budget-view.c — the Budgets view, a composite template
+ * (ui/cag-budget-view.ui).
  *
  * Top: the budget shown, its version and status, "New budget…" and
  * "Submit".  Middle: tabs to edit the lines, the offers, the partner pledges
@@ -14,6 +15,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cag-budget-view-dialog.h"
+#include "cag-budget-view-grid.h"
 #include "cag-budget-view-private.h"
 #include "cag-error.h"
 #include "cag-gui-util.h"
@@ -74,28 +77,57 @@ cag_budget_view_show_error (CagBudgetView *self,
   g_clear_error (&error);
 }
 
-GtkWidget *
-cag_budget_view_labelled (const char *text,
-                          GtkWidget  *widget)
+static gboolean
+apply_offer_lines (CagBudgetOffer *offer,
+                   const char     *text)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+  g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  g_autoptr (GPtrArray) codes = g_ptr_array_new ();
 
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_container_add (GTK_CONTAINER (box), label);
-  gtk_container_add (GTK_CONTAINER (box), widget);
-  return box;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_ptr_array_add (codes, g_strdup (parts[i]));
+    }
+  g_strfreev (offer->lines);
+  offer->lines = NULL;
+  if (codes->len > 0)
+    {
+      g_ptr_array_add (codes, NULL);
+      offer->lines = (char **) g_ptr_array_steal (codes, NULL);
+    }
+  return TRUE;
 }
 
-GtkEntry *
-cag_budget_view_small_entry (gint        width_chars,
-                             const char *accessible_name)
+/* Applies TEXT to the offer cell KIND of OFFER. */
+static gboolean
+apply_offer_edit (CagBudgetOffer *offer,
+                  EditKind        kind,
+                  const char     *text,
+                  GError        **error)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *t = g_strstrip (g_strdup (text != NULL ? text : ""));
 
-  gtk_entry_set_width_chars (GTK_ENTRY (entry), width_chars);
-  cag_gui_set_accessible_name (entry, accessible_name);
-  return GTK_ENTRY (entry);
+  switch (kind)
+    {
+    case EDIT_OFFER_RATIO:
+      return cag_ratio_parse (text, &offer->num, &offer->den, error);
+    case EDIT_OFFER_LINES:
+      return apply_offer_lines (offer, text);
+    case EDIT_OFFER_CAP:
+      return cag_budget_view_parse_amount (text, TRUE, &offer->cap_cents, error);
+    case EDIT_OFFER_MIN_BASE:
+      return cag_budget_view_parse_amount (text, TRUE, &offer->min_base_cents, error);
+    case EDIT_OFFER_SHARE:
+    default:
+      if (*t == '\0')
+        {
+          offer->max_share_bp = 0;
+          return TRUE;
+        }
+      return cag_percent_parse (t, &offer->max_share_bp, error);
+    }
 }
 
 /* Applies TEXT to the cell KIND of row ROW in a copy of IN; FALSE (and
@@ -107,9 +139,8 @@ apply_edit (CagProformaInput *in,
             const char       *text,
             GError          **error)
 {
-  CagBudgetLine *line = NULL;
-  CagBudgetOffer *offer = NULL;
-  CagPledge *pledge = NULL;
+  CagBudgetLine *line;
+  CagPledge *pledge;
 
   switch (kind)
     {
@@ -117,12 +148,20 @@ apply_edit (CagProformaInput *in,
     case EDIT_LINE_AMOUNT:
       g_return_val_if_fail (row < in->lines->len, FALSE);
       line = in->lines->pdata[row];
-      break;
+      if (kind == EDIT_LINE_AMOUNT)
+        return cag_budget_view_parse_amount (text, FALSE, &line->amount_cents, error);
+      g_free (line->label);
+      line->label = g_strdup (text);
+      return TRUE;
     case EDIT_PLEDGE_AMOUNT:
     case EDIT_PLEDGE_BASIS:
       g_return_val_if_fail (row < in->pledges->len, FALSE);
       pledge = in->pledges->pdata[row];
-      break;
+      if (kind == EDIT_PLEDGE_AMOUNT)
+        return cag_budget_view_parse_amount (text, FALSE, &pledge->amount_cents, error);
+      g_free (pledge->basis);
+      pledge->basis = g_strdup (text);
+      return TRUE;
     case EDIT_OFFER_RATIO:
     case EDIT_OFFER_LINES:
     case EDIT_OFFER_CAP:
@@ -130,62 +169,7 @@ apply_edit (CagProformaInput *in,
     case EDIT_OFFER_SHARE:
     default:
       g_return_val_if_fail (row < in->offers->len, FALSE);
-      offer = in->offers->pdata[row];
-      break;
-    }
-
-  switch (kind)
-    {
-    case EDIT_LINE_LABEL:
-      g_free (line->label);
-      line->label = g_strdup (text);
-      return TRUE;
-    case EDIT_LINE_AMOUNT:
-      return cag_budget_view_parse_amount (text, FALSE, &line->amount_cents, error);
-    case EDIT_PLEDGE_AMOUNT:
-      return cag_budget_view_parse_amount (text, FALSE, &pledge->amount_cents, error);
-    case EDIT_PLEDGE_BASIS:
-      g_free (pledge->basis);
-      pledge->basis = g_strdup (text);
-      return TRUE;
-    case EDIT_OFFER_RATIO:
-      return cag_ratio_parse (text, &offer->num, &offer->den, error);
-    case EDIT_OFFER_LINES:
-      {
-        g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
-        g_autoptr (GPtrArray) codes = g_ptr_array_new ();
-
-        for (guint i = 0; parts[i] != NULL; i++)
-          {
-            g_strstrip (parts[i]);
-            if (*parts[i] != '\0')
-              g_ptr_array_add (codes, g_strdup (parts[i]));
-          }
-        g_strfreev (offer->lines);
-        offer->lines = NULL;
-        if (codes->len > 0)
-          {
-            g_ptr_array_add (codes, NULL);
-            offer->lines = (char **) g_ptr_array_steal (codes, NULL);
-          }
-        return TRUE;
-      }
-    case EDIT_OFFER_CAP:
-      return cag_budget_view_parse_amount (text, TRUE, &offer->cap_cents, error);
-    case EDIT_OFFER_MIN_BASE:
-      return cag_budget_view_parse_amount (text, TRUE, &offer->min_base_cents, error);
-    case EDIT_OFFER_SHARE:
-    default:
-      {
-        g_autofree char *t = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-        if (*t == '\0')
-          {
-            offer->max_share_bp = 0;
-            return TRUE;
-          }
-        return cag_percent_parse (t, &offer->max_share_bp, error);
-      }
+      return apply_offer_edit (in->offers->pdata[row], kind, text, error);
     }
 }
 
@@ -487,57 +471,36 @@ tree_query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
-GtkTreeViewColumn *
-cag_budget_view_add_column (GtkTreeView   *view,
-                            CagBudgetView *self,
-                            const char    *title,
-                            gint           model_column,
-                            gint           edit_kind,
-                            gboolean       number)
+void
+cag_budget_view_setup_column (CagBudgetView     *self,
+                              GtkTreeViewColumn *column,
+                              gint               model_column,
+                              gint               edit_kind,
+                              gboolean           tooltip)
 {
-  GtkCellRenderer *renderer = gtk_cell_renderer_text_new ();
-  GtkTreeViewColumn *column =
-    gtk_tree_view_column_new_with_attributes (title, renderer, "text", model_column, NULL);
+  g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (column));
+  GtkWidget *view = gtk_tree_view_column_get_tree_view (column);
+  GtkCellRenderer *renderer;
 
-  if (number)
-    g_object_set (renderer, "xalign", 1.0, NULL);
-  else
+  g_return_if_fail (cells != NULL && view != NULL);
+  renderer = cells->data;
+  if (tooltip)
     {
       /* Long text is cut with an ellipsis; the tooltip shows all of it. */
-      g_object_set (renderer, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 6, NULL);
-      gtk_tree_view_column_set_expand (column, TRUE);
       g_object_set_data (G_OBJECT (column), "text-column", GINT_TO_POINTER (model_column + 1));
-      if (!gtk_widget_get_has_tooltip (GTK_WIDGET (view)))
+      if (!gtk_widget_get_has_tooltip (view))
         {
-          gtk_widget_set_has_tooltip (GTK_WIDGET (view), TRUE);
+          gtk_widget_set_has_tooltip (view, TRUE);
           g_signal_connect (view, "query-tooltip", G_CALLBACK (tree_query_tooltip_cb), NULL);
         }
     }
   if (edit_kind >= 0)
     {
-      g_object_set (renderer, "editable", TRUE, NULL);
       g_object_set_data (G_OBJECT (renderer), "edit-kind", GINT_TO_POINTER (edit_kind));
       g_signal_connect (renderer, "editing-started", G_CALLBACK (editing_started_cb), self);
       g_signal_connect (renderer, "editing-canceled", G_CALLBACK (editing_canceled_cb), self);
       g_signal_connect (renderer, "edited", G_CALLBACK (cell_edited_cb), self);
     }
-  gtk_tree_view_column_set_resizable (column, TRUE);
-  gtk_tree_view_append_column (view, column);
-  return column;
-}
-
-GtkWidget *
-cag_budget_view_scrolled (GtkWidget *child,
-                          gint       min_height)
-{
-  GtkWidget *sw = gtk_scrolled_window_new (NULL, NULL);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sw), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_shadow_type (GTK_SCROLLED_WINDOW (sw), GTK_SHADOW_IN);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (sw), min_height);
-  gtk_container_add (GTK_CONTAINER (sw), child);
-  return sw;
 }
 
 static void
@@ -564,11 +527,8 @@ new_budget_response_cb (GtkDialog *dialog,
                         gpointer   user_data)
 {
   CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
-  GtkEntry *name = g_object_get_data (G_OBJECT (dialog), "name");
-  GtkEntry *start = g_object_get_data (G_OBJECT (dialog), "start");
-  GtkEntry *end = g_object_get_data (G_OBJECT (dialog), "end");
-  GtkToggleButton *preset = g_object_get_data (G_OBJECT (dialog), "preset");
   g_autoptr (CagBudget) budget = cag_budget_new ();
+  const char *preset = NULL;
   GError *error = NULL;
 
   if (response != GTK_RESPONSE_OK)
@@ -576,11 +536,8 @@ new_budget_response_cb (GtkDialog *dialog,
       gtk_widget_destroy (GTK_WIDGET (dialog));
       return;
     }
-  budget->name = g_strdup (gtk_entry_get_text (name));
-  if (!cag_gui_parse_date (gtk_entry_get_text (start), &budget->start, &error)
-      || !cag_gui_parse_date (gtk_entry_get_text (end), &budget->end, &error)
-      || !cag_budget_add (self->store, budget,
-                          gtk_toggle_button_get_active (preset) ? "gesq-2003" : NULL, &error))
+  if (!cag_budget_view_dialog_get (CAG_BUDGET_VIEW_DIALOG (dialog), budget, &preset, &error)
+      || !cag_budget_add (self->store, budget, preset, &error))
     {
       cag_gui_show_error (GTK_WINDOW (dialog), _("The budget was not created"), error);
       g_clear_error (&error);
@@ -597,39 +554,13 @@ new_budget_clicked_cb (GtkButton *button,
 {
   CagBudgetView *self = CAG_BUDGET_VIEW (user_data);
   GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-  GtkWidget *dialog, *grid, *name, *start, *end, *preset;
+  GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
-  dialog = gtk_dialog_new_with_buttons (_("New budget"),
-                                        GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
-                                        _("C_reate"), GTK_RESPONSE_OK, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  grid = gtk_grid_new ();
-  g_object_set (grid, "row-spacing", 6, "column-spacing", 12, "margin", 18, NULL);
-  name = gtk_entry_new ();
-  start = gtk_entry_new ();
-  end = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (start), "2003-04-01");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (end), "2004-03-31");
-  gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
-  preset = gtk_check_button_new_with_mnemonic (_("Start from the 2003 plan’s two lines "
-                                                 "(coordinator 50,000 $, travel and "
-                                                 "concertation 75,000 $)"));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (preset), TRUE);
-  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_Name:"), name), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_Start:"), start), 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), cag_budget_view_labelled (_("_End:"), end), 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), preset, 0, 3, 1, 1);
-  gtk_container_add (GTK_CONTAINER (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), grid);
-  g_object_set_data (G_OBJECT (dialog), "name", name);
-  g_object_set_data (G_OBJECT (dialog), "start", start);
-  g_object_set_data (G_OBJECT (dialog), "end", end);
-  g_object_set_data (G_OBJECT (dialog), "preset", preset);
+  dialog = cag_budget_view_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (new_budget_response_cb), self);
-  gtk_widget_show_all (dialog);
+  gtk_widget_show (dialog);
 }
 
 static void
@@ -649,133 +580,117 @@ cag_budget_view_finalize (GObject *object)
 {
   CagBudgetView *self = CAG_BUDGET_VIEW (object);
 
+  /* The list stores belong to the template. */
   g_clear_pointer (&self->budgets, g_ptr_array_unref);
   g_clear_pointer (&self->budget, cag_budget_free);
   g_clear_pointer (&self->input, cag_proforma_input_free);
   g_clear_pointer (&self->shown, cag_proforma_free);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->funder_cells, g_ptr_array_unref);
-  g_clear_object (&self->lines_store);
-  g_clear_object (&self->offers_store);
-  g_clear_object (&self->pledges_store);
-  g_clear_object (&self->funders_store);
   G_OBJECT_CLASS (cag_budget_view_parent_class)->finalize (object);
 }
+
+/* The columns of the template's lists: the model column they show, the
+ * cell they edit (or -1), and whether their text may be cut (then the
+ * tooltip shows all of it). */
+static const struct
+{
+  const char *id;
+  gint        model_column;
+  gint        edit_kind;
+  gboolean    tooltip;
+} columns[] = {
+  { "line_code_column", LINE_COL_CODE, -1, FALSE },
+  { "line_label_column", LINE_COL_LABEL, EDIT_LINE_LABEL, TRUE },
+  { "line_amount_column", LINE_COL_AMOUNT, EDIT_LINE_AMOUNT, FALSE },
+  { "offer_funder_column", OFFER_COL_FUNDER, -1, TRUE },
+  { "offer_ratio_column", OFFER_COL_RATIO, EDIT_OFFER_RATIO, FALSE },
+  { "offer_lines_column", OFFER_COL_LINES, EDIT_OFFER_LINES, TRUE },
+  { "offer_cap_column", OFFER_COL_CAP, EDIT_OFFER_CAP, FALSE },
+  { "offer_min_column", OFFER_COL_MIN_BASE, EDIT_OFFER_MIN_BASE, FALSE },
+  { "offer_share_column", OFFER_COL_SHARE, EDIT_OFFER_SHARE, FALSE },
+  { "pledge_partner_column", PLEDGE_COL_PARTNER, -1, TRUE },
+  { "pledge_amount_column", PLEDGE_COL_AMOUNT, EDIT_PLEDGE_AMOUNT, FALSE },
+  { "pledge_basis_column", PLEDGE_COL_BASIS, EDIT_PLEDGE_BASIS, TRUE },
+  { "funder_name_column", FUNDER_COL_NAME, -1, TRUE },
+};
 
 static void
 cag_budget_view_class_init (CagBudgetViewClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = cag_budget_view_finalize;
+  g_type_ensure (CAG_TYPE_BUDGET_GRID);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gesq/Cagnotte/cag-budget-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CagBudgetView, name)
+  BIND (budget_combo);
+  BIND (version_label);
+  BIND (submit_button);
+  BIND (message_label);
+  BIND (notebook);
+  BIND (content);
+  BIND (lines_store);
+  BIND (line_code);
+  BIND (line_label);
+  BIND (line_amount);
+  BIND (offers_store);
+  BIND (offer_funder);
+  BIND (offer_ratio);
+  BIND (pledges_store);
+  BIND (pledge_partner);
+  BIND (pledge_line);
+  BIND (pledge_kind);
+  BIND (pledge_amount);
+  BIND (pledge_basis);
+  BIND (pledges_view);
+  BIND (funders_store);
+  BIND (funder_name);
+  BIND (funder_kind);
+  BIND (funder_charity);
+  BIND (table);
+  BIND (funders_table);
+  BIND (legend_label);
+  BIND (definitions_label);
+  BIND (warnings_label);
+#undef BIND
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, columns[i].id, FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, budget_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_budget_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
+  cag_budget_view_pages_class_init (widget_class);
 }
 
 static void
 cag_budget_view_init (CagBudgetView *self)
 {
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *new_button, *table_scroll, *paned, *bottom, *tables;
-  GtkWidget *pdf_button, *csv_button;
+  g_autoptr (GList) cells = NULL;
+  g_autofree char *legend = NULL;
 
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->funder_cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 12);
-  g_object_set (self, "margin", 18, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->budget_combo = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
   /* Long budget names are cut rather than widen the window. */
-  {
-    g_autoptr (GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (self->budget_combo));
+  cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (self->budget_combo));
+  if (cells != NULL)
+    g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 30, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GObject *column = gtk_widget_get_template_child (GTK_WIDGET (self), CAG_TYPE_BUDGET_VIEW,
+                                                       columns[i].id);
 
-    if (cells != NULL)
-      g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 30, NULL);
-  }
-  g_signal_connect (self->budget_combo, "changed", G_CALLBACK (budget_changed_cb), self);
-  self->version_label = GTK_LABEL (gtk_label_new (NULL));
-  new_button = gtk_button_new_with_mnemonic (_("_New budget…"));
-  g_signal_connect (new_button, "clicked", G_CALLBACK (new_budget_clicked_cb), self);
-  self->submit_button = gtk_button_new_with_mnemonic (_("_Submit this version"));
-  gtk_widget_set_tooltip_text (self->submit_button,
-                               _("Freeze this version as sent to the funders; later changes "
-                                 "make a new version."));
-  g_signal_connect (self->submit_button, "clicked", G_CALLBACK (submit_clicked_cb), self);
-  gtk_container_add (GTK_CONTAINER (top),
-                     cag_budget_view_labelled (_("_Budget:"), GTK_WIDGET (self->budget_combo)));
-  gtk_container_add (GTK_CONTAINER (top), GTK_WIDGET (self->version_label));
-  /* The window's actions (cag-window-actions.c): the file chooser and the
-   * notification are the window's. */
-  pdf_button = gtk_button_new_with_mnemonic (_("E_xport Pro-forma…"));
-  gtk_widget_set_name (pdf_button, "export-proforma");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (pdf_button), "win.export-proforma");
-  gtk_widget_set_tooltip_text (pdf_button,
-                               _("Save this budget’s pro-forma as a PDF file, for every "
-                                 "funder or addressed to one"));
-  csv_button = gtk_button_new_with_mnemonic (_("Export as CS_V…"));
-  gtk_widget_set_name (csv_button, "export-proforma-csv");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (csv_button), "win.export-proforma-csv");
-  gtk_widget_set_tooltip_text (csv_button,
-                               _("Save this budget’s pro-forma as a CSV file for a spreadsheet"));
-  gtk_box_pack_end (GTK_BOX (top), self->submit_button, FALSE, FALSE, 0);
-  gtk_box_pack_end (GTK_BOX (top), new_button, FALSE, FALSE, 0);
-  gtk_container_add (GTK_CONTAINER (self), top);
-  /* A row of their own, so that the view stays narrow. */
-  {
-    GtkWidget *exports = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-    gtk_box_pack_end (GTK_BOX (exports), csv_button, FALSE, FALSE, 0);
-    gtk_box_pack_end (GTK_BOX (exports), pdf_button, FALSE, FALSE, 0);
-    gtk_container_add (GTK_CONTAINER (self), exports);
-    gtk_widget_show_all (exports);
-  }
-
-  self->message_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->message_label, 0.0);
-  gtk_label_set_line_wrap (self->message_label, TRUE);
-  gtk_widget_set_no_show_all (GTK_WIDGET (self->message_label), TRUE);
-  gtk_container_add (GTK_CONTAINER (self), GTK_WIDGET (self->message_label));
-
-  /* The editors get little room (a few rows; the divider moves), the
-   * pro-forma the rest. */
-  paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_paned_set_position (GTK_PANED (paned), 190);
-  self->notebook = GTK_NOTEBOOK (gtk_notebook_new ());
-  gtk_notebook_append_page (self->notebook, cag_budget_view_build_lines_page (self),
-                            gtk_label_new_with_mnemonic (_("_Lines")));
-  gtk_notebook_append_page (self->notebook, cag_budget_view_build_offers_page (self),
-                            gtk_label_new_with_mnemonic (_("_Offers")));
-  gtk_notebook_append_page (self->notebook, cag_budget_view_build_pledges_page (self),
-                            gtk_label_new_with_mnemonic (_("_Partner pledges")));
-  gtk_notebook_append_page (self->notebook, cag_budget_view_build_funders_page (self),
-                            gtk_label_new_with_mnemonic (_("_Funders")));
-  gtk_paned_pack1 (GTK_PANED (paned), GTK_WIDGET (self->notebook), TRUE, FALSE);
-
-  bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  tables = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  g_object_set (tables, "margin", 6, NULL);
-  self->table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->table, 12);
-  gtk_grid_set_row_spacing (self->table, 6);
-  cag_gui_set_accessible_name (GTK_WIDGET (self->table), _("Pro-forma by line"));
-  gtk_container_add (GTK_CONTAINER (tables), GTK_WIDGET (self->table));
-  self->funders_table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->funders_table, 12);
-  gtk_grid_set_row_spacing (self->funders_table, 6);
-  cag_gui_set_accessible_name (GTK_WIDGET (self->funders_table), _("Pro-forma by funder"));
-  gtk_container_add (GTK_CONTAINER (tables), GTK_WIDGET (self->funders_table));
-  table_scroll = cag_budget_view_scrolled (tables, 120);
-  gtk_box_pack_start (GTK_BOX (bottom), table_scroll, TRUE, TRUE, 0);
-  gtk_container_add (GTK_CONTAINER (bottom), cag_budget_view_legend_new ());
-  self->warnings_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->warnings_label, 0.0);
-  gtk_label_set_line_wrap (self->warnings_label, TRUE);
-  gtk_container_add (GTK_CONTAINER (bottom), GTK_WIDGET (self->warnings_label));
-  gtk_paned_pack2 (GTK_PANED (paned), bottom, TRUE, FALSE);
-  gtk_container_add (GTK_CONTAINER (self), paned);
-
-  /* Built in code: show the parts (the message line stays hidden until it
-   * has something to say). */
-  gtk_widget_show_all (top);
-  gtk_widget_show_all (paned);
+      cag_budget_view_setup_column (self, GTK_TREE_VIEW_COLUMN (column),
+                                    columns[i].model_column, columns[i].edit_kind,
+                                    columns[i].tooltip);
+    }
+  cag_budget_view_pages_init (self);
+  legend = cag_budget_view_legend_markup ();
+  gtk_label_set_markup (self->legend_label, legend);
+  /* Drop-downs are named by their label, not by the item they show. */
+  cag_gui_name_from_labels (GTK_WIDGET (self));
 }
 
 /* ---- Public API --------------------------------------------------------- */
