@@ -524,6 +524,8 @@ attach_funder_row (CagBudgetView          *self,
 
   label = attach_text (grid, row, po->funder_name, 0, r, CELL_TEXT, FALSE);
   gtk_label_set_markup (label, markup);
+  /* The colour swatch is for the eye: readers get the name. */
+  cag_gui_set_accessible_name (GTK_WIDGET (label), po->funder_name);
   gtk_label_set_width_chars (label, 14);
   gtk_label_set_max_width_chars (label, 40);
   attach_text (grid, row, ratio, 1, r, CELL_NUMBER, FALSE);

@@ -686,11 +686,12 @@ cag_budget_view_init (CagBudgetView *self)
                                     columns[i].model_column, columns[i].edit_kind,
                                     columns[i].tooltip);
     }
+  /* Drop-downs are named by their label, not by the item they show: named
+   * while they show none yet (a name is only given where there is none). */
+  cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_budget_view_pages_init (self);
   legend = cag_budget_view_legend_markup ();
   gtk_label_set_markup (self->legend_label, legend);
-  /* Drop-downs are named by their label, not by the item they show. */
-  cag_gui_name_from_labels (GTK_WIDGET (self));
 }
 
 /* ---- Public API --------------------------------------------------------- */
