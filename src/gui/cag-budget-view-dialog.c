@@ -25,8 +25,8 @@ cag_budget_view_dialog_class_init (CagBudgetViewDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/gesq/Cagnotte/cag-budget-view-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/gesq/Cagnotte/cag-budget-view-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CagBudgetViewDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, CagBudgetViewDialog, start_entry);
   gtk_widget_class_bind_template_child (widget_class, CagBudgetViewDialog, end_entry);

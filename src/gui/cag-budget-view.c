@@ -259,9 +259,10 @@ fill_editors (CagBudgetView *self)
       g_autofree char *ratio = g_strdup_printf ("%d:%d", offer->num, offer->den);
       g_autofree char *lines = offer->lines != NULL ? g_strjoinv (",", offer->lines)
                                                     : g_strdup ("");
-      g_autofree char *cap = offer->cap_cents > 0 ? cag_budget_view_money (offer->cap_cents) : g_strdup ("");
-      g_autofree char *min = offer->min_base_cents > 0 ? cag_budget_view_money (offer->min_base_cents)
-                                                       : g_strdup ("");
+      g_autofree char *cap = offer->cap_cents > 0 ? cag_budget_view_money (offer->cap_cents)
+                                                  : g_strdup ("");
+      g_autofree char *min = offer->min_base_cents > 0
+                             ? cag_budget_view_money (offer->min_base_cents) : g_strdup ("");
       g_autofree char *share = share_text (offer->max_share_bp);
 
       gtk_list_store_insert_with_values (self->offers_store, &iter, -1,
@@ -766,7 +767,8 @@ cag_budget_view_select (CagBudgetView *self,
     }
   else
     {
-      gtk_label_set_text (self->version_label, _("No budget yet: create one with “New budget…”."));
+      gtk_label_set_text (self->version_label,
+                          _("No budget yet: create one with “New budget…”."));
       gtk_widget_set_sensitive (self->submit_button, FALSE);
     }
   fill_editors (self);
