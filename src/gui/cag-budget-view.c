@@ -658,10 +658,36 @@ cag_budget_view_class_init (CagBudgetViewClass *klass)
 #undef BIND
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     gtk_widget_class_bind_template_child_full (widget_class, columns[i].id, FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "page_scroll", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "tables_scroll", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "tables_box", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, budget_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_budget_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
   cag_budget_view_pages_class_init (widget_class);
+}
+
+/* Moving the focus with Tab scrolls the page and the pro-forma to it. */
+static void
+follow_focus (CagBudgetView *self)
+{
+  GObject *page_scroll = gtk_widget_get_template_child (GTK_WIDGET (self), CAG_TYPE_BUDGET_VIEW,
+                                                        "page_scroll");
+  GObject *tables_scroll = gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                          CAG_TYPE_BUDGET_VIEW, "tables_scroll");
+  GObject *tables_box = gtk_widget_get_template_child (GTK_WIDGET (self), CAG_TYPE_BUDGET_VIEW,
+                                                       "tables_box");
+  GtkScrolledWindow *page = GTK_SCROLLED_WINDOW (page_scroll);
+  GtkScrolledWindow *tables = GTK_SCROLLED_WINDOW (tables_scroll);
+
+  gtk_container_set_focus_vadjustment (GTK_CONTAINER (self->content),
+                                       gtk_scrolled_window_get_vadjustment (page));
+  gtk_container_set_focus_hadjustment (GTK_CONTAINER (self->content),
+                                       gtk_scrolled_window_get_hadjustment (page));
+  gtk_container_set_focus_vadjustment (GTK_CONTAINER (tables_box),
+                                       gtk_scrolled_window_get_vadjustment (tables));
+  gtk_container_set_focus_hadjustment (GTK_CONTAINER (tables_box),
+                                       gtk_scrolled_window_get_hadjustment (tables));
 }
 
 static void
@@ -691,6 +717,7 @@ cag_budget_view_init (CagBudgetView *self)
    * while they show none yet (a name is only given where there is none). */
   cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_budget_view_pages_init (self);
+  follow_focus (self);
   legend = cag_budget_view_legend_markup ();
   gtk_label_set_markup (self->legend_label, legend);
 }
