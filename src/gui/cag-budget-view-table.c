@@ -216,6 +216,17 @@ attach_text (GtkGrid    *grid,
   return label;
 }
 
+/* A long name (a line's, a funder's) wraps onto a second line, then is cut
+ * with an ellipsis; its tooltip and accessible name hold all of it. */
+static void
+wrap_name (GtkLabel *label)
+{
+  gtk_label_set_line_wrap (label, TRUE);
+  gtk_label_set_line_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (label, 2);
+  gtk_widget_set_valign (GTK_WIDGET (label), GTK_ALIGN_CENTER);
+}
+
 /* An empty cell, so that the table has a widget in every cell. */
 static void
 attach_empty (GtkGrid    *grid,
@@ -243,13 +254,20 @@ attach_explained (GtkGrid    *grid,
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *popover = gtk_popover_new (button);
-  GtkWidget *body = gtk_label_new (explanation);
+  GtkWidget *body = gtk_label_new (NULL);
+  const char *rest = strchr (explanation, '\n');
+  g_autofree char *head = g_markup_escape_text (explanation,
+                                                rest != NULL ? rest - explanation : -1);
+  g_autofree char *tail = g_markup_escape_text (rest != NULL ? rest : "", -1);
+  g_autofree char *markup = g_strdup_printf ("<b>%s</b>%s", head, tail);
 
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_container_add (GTK_CONTAINER (button), label);
   gtk_button_set_relief (GTK_BUTTON (button), GTK_RELIEF_NONE);
   gtk_style_context_add_class (gtk_widget_get_style_context (button), "explained-amount");
   gtk_widget_set_tooltip_text (button, _("How this amount is reached (Enter)"));
+  /* The first sentence says the result; the rest how it comes about. */
+  gtk_label_set_markup (GTK_LABEL (body), markup);
   gtk_label_set_line_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (body), 60);
   gtk_label_set_xalign (GTK_LABEL (body), 0.0);
@@ -424,7 +442,7 @@ attach_line_row (CagBudgetView          *self,
   GPtrArray *row = g_ptr_array_new ();
   guint r = l + 1;
 
-  attach_text (grid, row, name, 0, r, CELL_TEXT, FALSE);
+  wrap_name (attach_text (grid, row, name, 0, r, CELL_TEXT, FALSE));
   gtk_grid_attach (grid, bar_new (p, l), 1, (gint) r, 1, 1);
   attach_money (grid, row, pl->amount_cents, 2, r, FALSE);
   attach_money (grid, row, pl->partner_cash_cents, 3, r, FALSE);
@@ -526,6 +544,7 @@ attach_funder_row (CagBudgetView          *self,
   gtk_label_set_markup (label, markup);
   /* The colour swatch is for the eye: readers get the name. */
   cag_gui_set_accessible_name (GTK_WIDGET (label), po->funder_name);
+  wrap_name (label);
   gtk_label_set_width_chars (label, 14);
   gtk_label_set_max_width_chars (label, 40);
   attach_text (grid, row, ratio, 1, r, CELL_NUMBER, FALSE);

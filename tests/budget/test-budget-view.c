@@ -627,6 +627,29 @@ test_accessible (void)
             }
         }
     }
+  /* From the keyboard: Tab reaches the amounts; Enter opens one. */
+  {
+    GtkWidget *focus = NULL;
+    GtkPopover *popover;
+    gint64 end;
+
+    for (guint step = 0; step < 300 && !GTK_IS_MENU_BUTTON (focus); step++)
+      {
+        if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+          gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+        focus = gtk_window_get_focus (GTK_WINDOW (window));
+      }
+    g_assert_true (GTK_IS_MENU_BUTTON (focus));
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (focus));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    gtk_widget_activate (focus);   /* what Enter does */
+    end = g_get_monotonic_time () + G_USEC_PER_SEC;
+    while (!gtk_widget_get_visible (GTK_WIDGET (popover)) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    gtk_widget_hide (GTK_WIDGET (popover));
+  }
+
   /* Budget, offer's funder, pledge's line and kind, funder's kind. */
   g_assert_cmpuint (n_combos, ==, 5);
   {
