@@ -11,6 +11,7 @@
 
 #include "cag-budget.h"
 #include "cag-budget-view.h"
+#include "cag-budget-view-dialog.h"
 #include "cag-i18n.h"
 #include "cag-proforma-explain.h"
 #include "cag-store.h"
@@ -662,6 +663,78 @@ test_accessible (void)
   cag_store_close (store);
 }
 
+/* The toplevel of type TYPE that is shown, or NULL. */
+static GtkWidget *
+shown_toplevel (GType type)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GtkEntry *
+entry_named (GtkWidget  *root,
+             const char *name)
+{
+  gpointer state[2] = { (gpointer) name, NULL };
+
+  find_named (root, state);
+  g_assert_true (GTK_IS_ENTRY (state[1]));
+  return state[1];
+}
+
+/* "New budget…" opens the template dialog; a date that does not parse is
+ * refused with a message and creates nothing; a good one creates the
+ * budget with the 2003 plan's two lines and shows it. */
+static void
+test_new_budget (void)
+{
+  gint64 budget_id;
+  CagStore *store = make_store (&budget_id);
+  GtkWidget *view;
+  GtkWidget *window = view_window (store, 1024, 600, &view);
+  gpointer state[2] = { (gpointer) "New budget…", NULL };
+  GtkWidget *dialog, *message;
+  g_autoptr (GPtrArray) budgets = NULL;
+
+  find_named (view, state);
+  g_assert_true (GTK_IS_BUTTON (state[1]));
+  gtk_button_clicked (state[1]);
+  flush ();
+  dialog = shown_toplevel (CAG_TYPE_BUDGET_VIEW_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  save_shot (dialog, "budget-new-dialog.png");
+
+  gtk_entry_set_text (entry_named (dialog, "Name"), "Plan 2005");
+  gtk_entry_set_text (entry_named (dialog, "Start"), "2005-04-01");
+  gtk_entry_set_text (entry_named (dialog, "End"), "le 31 mars");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  flush ();
+  message = shown_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (message);
+  gtk_widget_destroy (message);
+  budgets = cag_budget_list (store, NULL);
+  g_assert_cmpuint (budgets->len, ==, 1);
+  g_assert_true (shown_toplevel (CAG_TYPE_BUDGET_VIEW_DIALOG) == dialog);
+
+  gtk_entry_set_text (entry_named (dialog, "End"), "2006-03-31");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  flush ();
+  g_assert_null (shown_toplevel (CAG_TYPE_BUDGET_VIEW_DIALOG));
+  g_clear_pointer (&budgets, g_ptr_array_unref);
+  budgets = cag_budget_list (store, NULL);
+  g_assert_cmpuint (budgets->len, ==, 2);
+  g_assert_cmpint (cag_budget_view_get_budget_id (CAG_BUDGET_VIEW (view)), !=, budget_id);
+  g_assert_cmpuint (cag_budget_view_get_input (CAG_BUDGET_VIEW (view))->lines->len, ==, 2);
+  g_assert_cmpstr (cag_budget_view_get_cell (CAG_BUDGET_VIEW (view), 3, 1), ==, "$125,000.00");
+  gtk_widget_destroy (window);
+  cag_store_close (store);
+}
+
 /* The page inside the view's scroller. */
 static GtkWidget *
 page_content (GtkWidget *view)
@@ -812,6 +885,7 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-view/pro-forma", test_view);
   g_test_add_func ("/budget-view/explain", test_explain);
   g_test_add_func ("/budget-view/accessible", test_accessible);
+  g_test_add_func ("/budget-view/new-budget", test_new_budget);
   g_test_add_func ("/budget-view/sizes", test_sizes);
   status = g_test_run ();
 
