@@ -144,6 +144,7 @@ bar_new (const CagProforma *p,
   gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (area, tip->str);
   cag_gui_set_accessible_name (area, tip->str);
+  atk_object_set_role (gtk_widget_get_accessible (area), ATK_ROLE_IMAGE);
   g_signal_connect (area, "draw", G_CALLBACK (bar_drawn_cb), NULL);
   return area;
 }
