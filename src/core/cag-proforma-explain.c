@@ -292,6 +292,63 @@ cag_proforma_explain_share_text (const CagProformaInput *in,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* ---- One offer in all --------------------------------------------------- */
+
+char *
+cag_proforma_explain_offer_text (const CagProformaInput *in,
+                                 const CagProforma      *p,
+                                 guint                   offer)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GString) parts = g_string_new (NULL);
+  const CagProformaOffer *po;
+  const CagBudgetOffer *bo;
+  g_autofree char *requested = NULL, *used = NULL;
+
+  g_return_val_if_fail (in != NULL && p != NULL, NULL);
+  if (offer >= p->n_offers || offer >= in->offers->len)
+    return g_strdup ("");
+
+  po = &p->offers[offer];
+  bo = in->offers->pdata[offer];
+  for (guint l = 0; l < p->n_lines; l++)
+    {
+      g_autofree char *given = money (p->lines[l].shares[offer].given_cents);
+
+      if (parts->len > 0)
+        g_string_append (parts, ", ");
+      /* TRANSLATORS: one line's part in "… in all: $0.00 on A, $40,000.00 on B." */
+      g_string_append_printf (parts, _("%s on %s"), given, p->lines[l].code);
+    }
+  requested = money (po->requested_cents);
+  used = money (po->base_used_cents);
+  add_sentence (s, g_strdup_printf (_("%s is asked for %s in all: %s."), po->funder_name,
+                                    requested, parts->str));
+  if (!po->active)
+    {
+      g_autofree char *base = money (po->eligible_base_cents);
+      g_autofree char *min = money (bo->min_base_cents);
+
+      add_sentence (s, g_strdup_printf (_("The partner pledges it may count on its lines come "
+                                          "to %s, below its minimum base of %s, so it gives "
+                                          "nothing on any line."), base, min));
+      return g_string_free (g_steal_pointer (&s), FALSE);
+    }
+  add_sentence (s, g_strdup_printf (_("Partner base it matched: %s."), used));
+  if (offer_has_limit (bo))
+    {
+      g_autofree char *limit = money (po->limit_cents);
+      g_autofree char *left = money (po->limit_cents - po->requested_cents);
+
+      add_sentence (s, g_strdup_printf (_("Its limit (cap or share ceiling) is %s; %s of it is "
+                                          "left."), limit, left));
+    }
+  else
+    add_sentence (s, g_strdup (_("It has no cap: on each line it covers, it gives what its "
+                                 "ratio allows, up to what the line still needs.")));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 /* ---- One line's gap ----------------------------------------------------- */
 
 CagProforma *
@@ -451,5 +508,15 @@ cag_proforma_explain_text (const CagProformaInput *in,
             }
       append_indented (s, gap, "  = ", "    ");
     }
+  if (p->n_offers > 0)
+    g_string_append_printf (s, "\n%s\n", _("Funders (highest ratio first):"));
+  for (guint r = 0; r < p->n_offers; r++)
+    for (guint o = 0; o < p->n_offers; o++)
+      if (p->offers[o].rank == r)
+        {
+          g_autofree char *text = cag_proforma_explain_offer_text (in, p, o);
+
+          append_indented (s, text, "  • ", "    ");
+        }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

@@ -54,6 +54,13 @@ char    *cag_proforma_explain_share_text (const CagProformaInput *in,
                                           guint                   line,
                                           guint                   offer);
 
+/* What offer OFFER (entry order) is asked for in all, line by line, and
+ * how much of its limit is left (or why it gives nothing), in sentences.
+ * Newly allocated. */
+char    *cag_proforma_explain_offer_text (const CagProformaInput *in,
+                                          const CagProforma      *p,
+                                          guint                   offer);
+
 /* IN with every line's partner amount needed pledged in cash, computed:
  * what closes the gaps (the figures the line explanation quotes). */
 CagProforma *cag_proforma_explain_closed (const CagProformaInput *in,
@@ -73,7 +80,7 @@ char    *cag_proforma_explain_needed_definition (void);
 
 /* Everything above for the whole pro-forma, as indented text for the CLI:
  * the two definitions, then per line each offer (highest ratio first) and
- * the line's gap. */
+ * the line's gap, then each offer's total. */
 char    *cag_proforma_explain_text       (const CagProformaInput *in,
                                           const CagProforma      *p);
 

@@ -523,7 +523,7 @@ attach_funders_header (CagBudgetView     *self,
 }
 
 /* Offer O's row: swatch and name, ratio, terms, what it gives on each line
- * (unfolding the explanation), the total requested. */
+ * and the total requested (each unfolding its explanation). */
 static void
 attach_funder_row (CagBudgetView          *self,
                    const CagProformaInput *in,
@@ -561,7 +561,12 @@ attach_funder_row (CagBudgetView          *self,
 
       attach_explained (grid, row, p->lines[l].shares[o].given_cents, c, r, text);
     }
-  attach_money (grid, row, po->requested_cents, c, r, FALSE);
+  {
+    g_autofree char *total = in != NULL ? cag_proforma_explain_offer_text (in, p, o)
+                                        : g_strdup ("");
+
+    attach_explained (grid, row, po->requested_cents, c, r, total);
+  }
   end_row (self->funder_cells, row);
 }
 

@@ -473,6 +473,10 @@ test_explain (void)
       text = open_explanation (funders, 1, 3);
       assert_contains (text, fr ? "1 × 10\u202f000,00\u00a0$ ÷ 1 = 10\u202f000,00\u00a0$"
                                 : "1 × $10,000.00 ÷ 1 = $10,000.00");
+      /* MRI's total (column 5). */
+      text = open_explanation (funders, 0, 5);
+      assert_contains (text, fr ? "On demande à MRI 40\u202f000,00\u00a0$ en tout"
+                                : "MRI is asked for $40,000.00 in all");
       /* Line B's funders (column 5): both offers, MRI first. */
       text = open_explanation (lines, 1, 5);
       g_assert_true (strstr (text, "MRI") < strstr (text, "ACDI"));

@@ -156,6 +156,15 @@ test_worked_text_en (void)
   assert_contains (gap_a, "$15,000.00 from partners and $15,000.00 from the offers close the "
                           "gap of $30,000.00");
 
+  {
+    g_autofree char *f1 = cag_proforma_explain_offer_text (in, p, 0);
+    g_autofree char *f2 = cag_proforma_explain_offer_text (in, p, 1);
+
+    assert_contains (f1, "F1 is asked for $40,000.00 in all: $0.00 on A, $40,000.00 on B.");
+    assert_contains (f1, "Partner base it matched: $20,000.00.");
+    assert_contains (f1, "It has no cap");
+    assert_contains (f2, "F2 is asked for $10,000.00 in all: $10,000.00 on A, $0.00 on B.");
+  }
   def = cag_proforma_explain_gap_definition ();
   assert_contains (def, "Gap: what a line still lacks");
   all = cag_proforma_explain_text (in, p);
@@ -165,6 +174,7 @@ test_worked_text_en (void)
   /* F1 goes first on every line (highest ratio), so its text comes first. */
   g_assert_true (strstr (all, "F1 gives $0.00 on line A") < strstr (all, "F2 gives $10,000.00"));
   assert_contains (all, "  = Line A: amount $50,000.00");
+  assert_contains (all, "Funders (highest ratio first):\n  • F1 is asked for $40,000.00");
 }
 
 static void
@@ -196,6 +206,12 @@ test_worked_text_fr (void)
   assert_contains (gap_b, "l’écart est de 15\u202f000,00\u00a0$");
   assert_contains (gap_b, "À trouver auprès des partenaires\u00a0: 5\u202f000,00\u00a0$");
   assert_contains (def, "À trouver (partenaires)\u00a0: ");
+  {
+    g_autofree char *f1 = cag_proforma_explain_offer_text (in, p, 0);
+
+    assert_contains (f1, "On demande à F1 40\u202f000,00\u00a0$ en tout\u00a0: 0,00\u00a0$ "
+                         "sur A, 40\u202f000,00\u00a0$ sur B.");
+  }
   cag_i18n_set_language (CAG_LANG_EN);
 }
 
@@ -238,6 +254,12 @@ test_stops (void)
     g_assert_cmpint (e.given_cents, ==, D (300));
     g_assert_cmpint (stop_of (in, 1, 0, &e), ==, CAG_EXPLAIN_LIMIT_SPENT);
     g_assert_cmpint (e.limit_left_cents, ==, 0);
+    {
+      g_autoptr (CagProforma) p = cag_proforma_compute (in);
+      g_autofree char *text = cag_proforma_explain_offer_text (in, p, 0);
+
+      assert_contains (text, "Its limit (cap or share ceiling) is $300.00; $0.00 of it is left.");
+    }
   }
   /* Minimum base 5,000 not reached. */
   {
@@ -249,6 +271,12 @@ test_stops (void)
     o->min_base_cents = D (5000);
     add_pledge (in, "A", CAG_PLEDGE_CASH, D (400));
     g_assert_cmpint (stop_of (in, 0, 0, &e), ==, CAG_EXPLAIN_BELOW_MIN_BASE);
+    {
+      g_autoptr (CagProforma) p = cag_proforma_compute (in);
+      g_autofree char *text = cag_proforma_explain_offer_text (in, p, 0);
+
+      assert_contains (text, "below its minimum base of $5,000.00");
+    }
   }
   /* 2:1 on 400 with 600 needed: stops where the line is funded; the 1:1
    * after it finds the line covered. */
