@@ -9,6 +9,7 @@
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
+#include "cag-rules.h"
 #include "cag-store-util.h"
 
 /* ---- Contributions ------------------------------------------------------ */
@@ -101,6 +102,32 @@ fund_campaign (CagStore *store,
       return FALSE;
     }
   return cag_store_set_error (store, rc, _("reading the funds"), error);
+}
+
+/* DATE against the start of the campaign CAMPAIGN_ID: a contribution dated
+ * before it is refused (docs/RULES.md, "Dates inside the campaign").
+ * CAMPAIGNS (id → CagCampaign), when given, keeps the campaigns read. */
+static gboolean
+check_campaign_date (CagStore      *store,
+                     gint64         campaign_id,
+                     const CagDate *date,
+                     GHashTable    *campaigns,
+                     GError       **error)
+{
+  g_autoptr(CagCampaign) read = NULL;
+  CagCampaign *campaign = campaigns != NULL ? g_hash_table_lookup (campaigns, &campaign_id) : NULL;
+
+  if (campaign == NULL)
+    {
+      read = cag_store_campaign_get (store, campaign_id, error);
+      if (read == NULL)
+        return FALSE;
+      campaign = read;
+      if (campaigns != NULL)
+        g_hash_table_insert (campaigns, g_memdup2 (&campaign_id, sizeof campaign_id),
+                             g_steal_pointer (&read));
+    }
+  return cag_rules_check_contribution_date (campaign, *date, NULL, error);
 }
 
 static const char fund_total_sql[] =
@@ -250,7 +277,8 @@ cag_store_contribution_add (CagStore        *store,
   if (!cag_store_begin (store, error))
     return FALSE;
 
-  ok = fund_campaign (store, c->fund_id, &campaign_id, error);
+  ok = fund_campaign (store, c->fund_id, &campaign_id, error)
+       && check_campaign_date (store, campaign_id, &c->date, NULL, error);
   if (ok)
     {
       stmt = cag_store_prepare (store, insert_contribution_sql, error);
@@ -578,6 +606,9 @@ batch_prepare_rows (CagStore  *store,
 {
   g_autoptr(GHashTable) campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                            g_free, g_free);
+  g_autoptr(GHashTable) campaign_records
+    = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                             (GDestroyNotify) cag_campaign_free);
 
   if (contributions->len >= 64 && !load_fund_campaigns (store, campaigns, error))
     return FALSE;
@@ -601,6 +632,15 @@ batch_prepare_rows (CagStore  *store,
           campaign_id = g_memdup2 (&found, sizeof found);
           g_hash_table_insert (campaigns, g_memdup2 (&c->fund_id, sizeof (gint64)), campaign_id);
         }
+      {
+        g_autoptr(GError) local = NULL;
+
+        if (!check_campaign_date (store, *campaign_id, &c->date, campaign_records, &local))
+          {
+            g_set_error (error, CAG_ERROR, local->code, _("Row %u: %s"), i + 1, local->message);
+            return FALSE;
+          }
+      }
       item.fund_id = c->fund_id;
       item.campaign_id = *campaign_id;
       item.month = cag_month_index (&c->date);
