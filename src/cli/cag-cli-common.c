@@ -123,6 +123,15 @@ cag_cli_parse (int           *argc,
       cag_cli_usage ("%s", error->message);
       return FALSE;
     }
+  /* "--" ends the options, so that "-5" can be an argument (and be refused as
+   * a negative amount); GLib leaves it in ARGV. */
+  for (int i = 1; i < *argc; i++)
+    if (g_str_equal ((*argv)[i], "--"))
+      {
+        memmove (*argv + i, *argv + i + 1, sizeof (char *) * (gsize) (*argc - i));
+        (*argc)--;
+        break;
+      }
   return TRUE;
 }
 

@@ -19,12 +19,23 @@ typedef enum
   CAG_MONEY_ALLOW_ZERO = 1 << 0, /* >= 0 */
 } CagMoneyFlags;
 
-/* Parses "4500", "4500.00", "4 500,00", "4 500,00 $", "$4,500.00", "4500,5"
- * (spaces may be U+0020, U+00A0 or U+202F; a "$" before or after; "CAD"/"$CAN"
- * suffixes are not accepted).  Refuses with CAG_ERROR_INVALID and a message
- * saying why: empty, negative, zero (unless ALLOW_ZERO), more than two
- * decimals, over CAG_MONEY_MAX_CENTS, ambiguous ("4,500" or "4.500" alone:
- * a group or a decimal mark?) and non-numeric input. */
+/* Reads an amount exactly as written, or refuses it with CAG_ERROR_INVALID
+ * and a message saying why (docs/RULES.md, "Amounts as typed"): "125",
+ * "1250.5", "1 250,00", "1 234 567,89 $", "$1,250.00".  Spaces (U+0020,
+ * U+00A0, U+202F), and commas before a decimal point or in English, group
+ * thousands only between groups of exactly three digits counted from the
+ * decimal mark; a period is only ever a decimal mark; at most two decimals;
+ * one "$" before or after the number.  Also refused: empty, negative, zero
+ * (unless ALLOW_ZERO), over CAG_MONEY_MAX_CENTS, not a number.  LANG decides
+ * the one reading that differs: "4,500" is 4,500.00 in English and refused in
+ * French (more than two decimals). */
+gboolean cag_money_parse_lang     (const char    *text,
+                                   CagLang        lang,
+                                   CagMoneyFlags  flags,
+                                   gint64        *out_cents,
+                                   GError       **error);
+
+/* cag_money_parse_lang() in the UI language (cag_i18n_get_language()). */
 gboolean cag_money_parse          (const char    *text,
                                    CagMoneyFlags  flags,
                                    gint64        *out_cents,
