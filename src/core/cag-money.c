@@ -407,17 +407,45 @@ cag_div_ceil (gint64 a,
   return q;
 }
 
+/* Q as a gint64, saturated; FALSE when it had to be. */
+static gboolean
+narrow_i128 (CagI128  q,
+             gint64  *out)
+{
+  if (q > (CagI128) G_MAXINT64)
+    {
+      *out = G_MAXINT64;
+      return FALSE;
+    }
+  if (q < (CagI128) G_MININT64)
+    {
+      *out = G_MININT64;
+      return FALSE;
+    }
+  *out = (gint64) q;
+  return TRUE;
+}
+
+static CagI128
+div_floor_i128 (CagI128 p,
+                CagI128 d)
+{
+  CagI128 q = p / d;
+
+  if (p % d != 0 && ((p < 0) != (d < 0)))
+    q--;
+  return q;
+}
+
 gint64
 cag_mul_div_floor (gint64 a,
                    gint64 n,
                    gint64 d)
 {
-  CagI128 p = (CagI128) a * n;
-  CagI128 q = p / d;
+  gint64 out;
 
-  if (p % d != 0 && ((p < 0) != (d < 0)))
-    q--;
-  return (gint64) q;
+  narrow_i128 (div_floor_i128 ((CagI128) a * n, d), &out);
+  return out;
 }
 
 gint64
@@ -427,8 +455,45 @@ cag_mul_div_ceil (gint64 a,
 {
   CagI128 p = (CagI128) a * n;
   CagI128 q = p / d;
+  gint64 out;
 
   if (p % d != 0 && ((p < 0) == (d < 0)))
     q++;
-  return (gint64) q;
+  narrow_i128 (q, &out);
+  return out;
+}
+
+gboolean
+cag_money_add_checked (gint64  a,
+                       gint64  b,
+                       gint64 *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!__builtin_add_overflow (a, b, out))
+    return TRUE;
+  *out = b > 0 ? G_MAXINT64 : G_MININT64;
+  return FALSE;
+}
+
+gint64
+cag_money_add_sat (gint64 a,
+                   gint64 b)
+{
+  gint64 out;
+
+  cag_money_add_checked (a, b, &out);
+  return out;
+}
+
+gboolean
+cag_money_mul_ratio (gint64  amount,
+                     gint64  num,
+                     gint64  den,
+                     gint64 *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (den > 0, FALSE);
+
+  return narrow_i128 (div_floor_i128 ((CagI128) amount * num, den), out);
 }

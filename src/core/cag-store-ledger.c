@@ -130,6 +130,41 @@ check_campaign_date (CagStore      *store,
   return cag_rules_check_contribution_date (campaign, *date, NULL, error);
 }
 
+/* Refuses to add ADDING cents when all the contributions would pass
+ * CAG_MONEY_MAX_LEDGER_CENTS (docs/RULES.md, "Overflow"); campaign_month
+ * keeps the totals, so this reads a few rows, never the ledger. */
+static gboolean
+check_ledger_room (CagStore *store,
+                   gint64    adding,
+                   GError  **error)
+{
+  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT ifnull(sum(total_cents), 0) "
+                                               "FROM campaign_month", error);
+  CagLang lang = cag_i18n_get_language ();
+  gint64 total, after;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return cag_store_set_error (store, rc, _("updating the totals"), error);
+  total = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!cag_money_add_checked (total, adding, &after) || after > CAG_MONEY_MAX_LEDGER_CENTS)
+    {
+      g_autofree char *max = cag_money_format (CAG_MONEY_MAX_LEDGER_CENTS, lang);
+      g_autofree char *now = cag_money_format (total, lang);
+
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("Recording this would bring all the contributions to more than %s, the "
+                     "most Cagnotte can keep (they come to %s now); check the amounts."),
+                   max, now);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const char fund_total_sql[] =
   "UPDATE fund SET saved_total_cents = saved_total_cents + ?2, "
   "contribution_count = contribution_count + ?3 WHERE id = ?1";
@@ -278,7 +313,8 @@ cag_store_contribution_add (CagStore        *store,
     return FALSE;
 
   ok = fund_campaign (store, c->fund_id, &campaign_id, error)
-       && check_campaign_date (store, campaign_id, &c->date, NULL, error);
+       && check_campaign_date (store, campaign_id, &c->date, NULL, error)
+       && check_ledger_room (store, c->amount_cents, error);
   if (ok)
     {
       stmt = cag_store_prepare (store, insert_contribution_sql, error);
@@ -682,11 +718,14 @@ cag_store_contribution_add_batch (CagStore  *store,
           g_set_error (error, CAG_ERROR, local->code, _("Row %u: %s"), i + 1, local->message);
           return FALSE;
         }
-      total += c->amount_cents;
+      if (!cag_money_add_checked (total, c->amount_cents, &total))
+        total = G_MAXINT64;  /* refused below, by check_ledger_room */
     }
 
   if (!cag_store_begin (store, error))
     return FALSE;
+  if (!check_ledger_room (store, total, error))
+    return finish_write (store, FALSE, error);
 
   items = g_array_sized_new (FALSE, FALSE, sizeof (BatchItem), contributions->len);
   dates = g_malloc (sizeof *dates * contributions->len);
