@@ -782,6 +782,29 @@ test_campaign_dates (Fixture       *f,
   }
 }
 
+/* `fund edit --delegations 0` is refused like `fund open --delegations 0`. */
+static void
+test_fund_edit_delegations (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  set_up_small (f->db);
+  assert_refused (f->db, "between 1 and 1000", "fund", "edit", "CSP", "--delegations", "0",
+                  NULL);
+  assert_refused (f->db, "between 1 and 1000", "fund", "edit", "CSP", "--delegations", "-2",
+                  NULL);
+  assert_refused (f->db, "not a number of delegations", "fund", "edit", "CSP",
+                  "--delegations", "deux", NULL);
+  assert_refused (f->db, "between 1 and 1000", "fund", "open", "CSP", "--delegations", "0",
+                  NULL);
+  g_free (run_ok ("en", f->db, "fund", "edit", "CSP", "--delegations", " 2", NULL));
+  out = run_ok ("en", f->db, "status", "CSP", "--json", NULL);
+  root = parse_json (out);
+  g_assert_cmpint (member_int (only_status (root), "target_cents"), ==, 900000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -806,6 +829,8 @@ main (int argc, char **argv)
   g_test_add ("/cli/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
   g_test_add ("/cli/campaign-dates", Fixture, NULL, fixture_set_up, test_campaign_dates,
               fixture_tear_down);
+  g_test_add ("/cli/fund-edit-delegations", Fixture, NULL, fixture_set_up,
+              test_fund_edit_delegations, fixture_tear_down);
   if (money_cases_path != NULL)
     g_test_add ("/cli/money-cases", Fixture, NULL, fixture_set_up, test_money_cases,
                 fixture_tear_down);
