@@ -782,6 +782,27 @@ test_campaign_dates (Fixture       *f,
   }
 }
 
+/* JSON's percent is printed as written: 1,250.00 of 4,500.00 is 27.7. */
+static void
+test_percent_json (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *list = NULL;
+
+  set_up_domain_example ("en", f->db);
+  out = run_ok ("en", f->db, "status", "CSP", "--as-of", "2004-06-15", "--json", NULL);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "\"percent\" : 27.7,\n"));
+  g_assert_nonnull (strstr (out, "\"percent_tenths\" : 277,\n"));
+  g_assert_null (strstr (out, "27.69"));
+  g_assert_null (strstr (out, "\\u0001"));
+  g_free (run_ok ("en", f->db, "contribution", "add", "CSP", "3250", "--date", "2004-06-20",
+                  NULL));
+  list = run_ok ("fr", f->db, "status", "--as-of", "2004-06-30", "--json", NULL);
+  g_assert_nonnull (strstr (list, "\"percent\" : 100.0,\n"));
+}
+
 /* `fund edit --delegations 0` is refused like `fund open --delegations 0`. */
 static void
 test_fund_edit_delegations (Fixture       *f,
@@ -828,6 +849,8 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/cli/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
   g_test_add ("/cli/campaign-dates", Fixture, NULL, fixture_set_up, test_campaign_dates,
+              fixture_tear_down);
+  g_test_add ("/cli/percent-json", Fixture, NULL, fixture_set_up, test_percent_json,
               fixture_tear_down);
   g_test_add ("/cli/fund-edit-delegations", Fixture, NULL, fixture_set_up,
               test_fund_edit_delegations, fixture_tear_down);
