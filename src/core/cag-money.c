@@ -162,7 +162,7 @@ choose_decimal_mark (Amount  *a,
   if (n_commas > 1)
     return refuse (error, a->shown,
                    _("it has more than one comma; in French the comma marks the cents: "
-                     "separate thousands with spaces, as in 1 234 567,89."));
+                     "separate thousands with spaces, as in 1 234 567,89."));
   a->mark = comma - s;
   return TRUE;
 }
@@ -173,7 +173,7 @@ refuse_grouping (Amount  *a,
 {
   return refuse (error, a->shown,
                  _("thousands separators must stand between groups of exactly three "
-                   "digits, as in 1 250 or 1 234 567,89."));
+                   "digits, as in 1 250 or 1 234 567,89."));
 }
 
 /* Whole dollars: the digits before the decimal mark, where a separator
@@ -234,7 +234,7 @@ read_cents (Amount  *a,
   if (n > 2 && a->lang == CAG_LANG_FR && frac[-1] == ',')
     return refuse (error, a->shown,
                    _("it has more than two decimals (cents); in French the comma marks the "
-                     "cents: write 4 500 for four thousand five hundred."));
+                     "cents: write 4 500 for four thousand five hundred."));
   if (n > 2)
     return refuse (error, a->shown, _("it has more than two decimals (cents)."));
   if (n >= 1)
