@@ -107,7 +107,7 @@ take_number (Amount  *a,
       if (c == '$')
         return refuse (error, a->shown,
                        _("the dollar sign must come before or after the number."));
-      if (g_ascii_isdigit (c) || c == '.' || c == ',')
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',')
         g_string_append_c (a->number, (char) c);
       else if (is_group_space (c))
         g_string_append_c (a->number, ' ');
