@@ -780,6 +780,12 @@ test_campaign_dates (Fixture       *f,
     /* 100.00 on the start day, on the deadline and twice after it. */
     g_assert_cmpint (member_int (only_status (root), "saved_cents"), ==, 40000);
   }
+
+  /* The start cannot move past the first contribution. */
+  assert_refused (f->db, "June 1, 2003", "campaign", "edit", "Dakar 2005", "--start",
+                  "2003-06-15", NULL);
+  g_free (run_ok ("en", f->db, "campaign", "edit", "Dakar 2005", "--start", "2003-05-15",
+                  NULL));
 }
 
 /* JSON's percent is printed as written: 1,250.00 of 4,500.00 is 27.7. */

@@ -294,6 +294,41 @@ test_limits_dates (Fixture       *fx,
   g_assert_true (cag_store_contribution_add_batch (fx->store, batch, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ledger_count (fx->store), ==, 5);
+
+  /* The start cannot move past what is recorded; earlier is fine. */
+  {
+    g_autoptr(CagCampaign) campaign = cag_store_campaign_get (fx->store, fx->campaign_id,
+                                                              &error);
+
+    campaign->start = ymd (2003, 6, 2);
+    g_assert_false (cag_store_campaign_update (fx->store, campaign, &error));
+    g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "June 2, 2003"));
+    g_assert_nonnull (strstr (error->message, "June 1, 2003"));
+    g_clear_error (&error);
+    campaign->start = ymd (2004, 3, 1);
+    g_assert_false (cag_store_campaign_update (fx->store, campaign, &error));
+    g_clear_error (&error);
+    campaign->start = ymd (2003, 5, 1);
+    g_assert_true (cag_store_campaign_update (fx->store, campaign, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(CagCampaign) campaign = cag_store_campaign_get (fx->store, fx->campaign_id,
+                                                              &error);
+
+    g_assert_cmpint (campaign->start.month, ==, 5);
+    /* Once the contributions of June 1 are void, the start may pass them. */
+    g_assert_true (cag_store_contribution_void (fx->store, first->id, "mauvaise date", &error));
+    g_assert_no_error (error);
+    g_assert_true (cag_store_contribution_void (fx->store,
+                                                ((CagContribution *) batch->pdata[0])->id,
+                                                "mauvaise date", &error));
+    g_assert_no_error (error);
+    campaign->start = ymd (2003, 6, 2);
+    g_assert_true (cag_store_campaign_update (fx->store, campaign, &error));
+    g_assert_no_error (error);
+  }
 }
 
 int
