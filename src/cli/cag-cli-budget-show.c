@@ -16,9 +16,102 @@
 #define HEADER_MAX 20
 
 static void
-build_proforma (JsonBuilder       *b,
-                const CagBudget   *budget,
-                const CagProforma *p)
+build_balanced_lines (JsonBuilder               *b,
+                      const CagProforma         *p,
+                      const CagProformaBalanced *bal)
+{
+  json_builder_set_member_name (b, "lines");
+  json_builder_begin_array (b);
+  for (guint l = 0; l < bal->n_lines; l++)
+    {
+      const CagProformaBalancedLine *bl = &bal->lines[l];
+
+      json_builder_begin_object (b);
+      cag_cli_budget_add_string (b, "code", p->lines[l].code);
+      cag_cli_budget_add_int (b, "amount_cents", bl->amount_cents);
+      cag_cli_budget_add_int (b, "partner_cash_cents", bl->partner_cash_cents);
+      cag_cli_budget_add_int (b, "partner_in_kind_cents", bl->partner_in_kind_cents);
+      cag_cli_budget_add_int (b, "to_secure_cents", bl->to_secure_cents);
+      json_builder_set_member_name (b, "funders");
+      json_builder_begin_array (b);
+      for (guint o = 0; o < bal->n_offers; o++)
+        {
+          json_builder_begin_object (b);
+          cag_cli_budget_add_string (b, "funder", p->offers[o].funder_name);
+          cag_cli_budget_add_int (b, "requested_cents", bl->requested_cents[o]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      cag_cli_budget_add_int (b, "funders_cents", bl->funders_cents);
+      cag_cli_budget_add_int (b, "other_sources_cents", bl->other_sources_cents);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* The balanced view (docs/BUDGETS.md, "The balanced pro-forma"). */
+static void
+build_balanced (JsonBuilder            *b,
+                const CagProformaInput *in,
+                const CagProforma      *p)
+{
+  g_autoptr (CagProformaBalanced) bal = cag_proforma_balance (in, p);
+
+  json_builder_set_member_name (b, "balanced");
+  json_builder_begin_object (b);
+  cag_cli_budget_add_string (b, "currency", "CAD");
+  build_balanced_lines (b, p, bal);
+
+  json_builder_set_member_name (b, "funders");
+  json_builder_begin_array (b);
+  for (guint o = 0; o < bal->n_offers; o++)
+    {
+      json_builder_begin_object (b);
+      cag_cli_budget_add_string (b, "funder", p->offers[o].funder_name);
+      cag_cli_budget_add_int (b, "requested_cents", bal->requested_cents[o]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "pledges");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < bal->n_pledges; i++)
+    {
+      const CagPledge *pl = in->pledges->pdata[i];
+
+      json_builder_begin_object (b);
+      cag_cli_budget_add_string (b, "partner", pl->partner_name);
+      cag_cli_budget_add_string (b, "line", pl->line_code);
+      cag_cli_budget_add_string (b, "kind", cag_pledge_kind_to_string (pl->kind));
+      cag_cli_budget_add_string (b, "status", cag_pledge_status_to_string (pl->status));
+      cag_cli_budget_add_string (b, "basis", pl->basis);
+      cag_cli_budget_add_int (b, "amount_cents", pl->amount_cents);
+      cag_cli_budget_add_int (b, "counted_cents", bal->pledge_counted_cents[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "totals");
+  json_builder_begin_object (b);
+  cag_cli_budget_add_int (b, "expenses_cents", bal->amount_cents);
+  cag_cli_budget_add_int (b, "partner_cash_cents", bal->partner_cash_cents);
+  cag_cli_budget_add_int (b, "partner_in_kind_cents", bal->partner_in_kind_cents);
+  cag_cli_budget_add_int (b, "to_secure_cents", bal->to_secure_cents);
+  cag_cli_budget_add_int (b, "funders_cents", bal->funders_cents);
+  cag_cli_budget_add_int (b, "other_sources_cents", bal->other_sources_cents);
+  cag_cli_budget_add_int (b, "revenues_cents", bal->revenues_cents);
+  cag_cli_budget_add_int (b, "secured_cents", bal->secured_cents);
+  cag_cli_budget_add_int (b, "intended_cents", bal->intended_cents);
+  cag_cli_budget_add_int (b, "sought_cents", bal->sought_cents);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static void
+build_proforma (JsonBuilder            *b,
+                const CagBudget        *budget,
+                const CagProformaInput *in,
+                const CagProforma      *p)
 {
   json_builder_begin_object (b);
   cag_cli_budget_add_string (b, "budget", budget->name);
@@ -93,6 +186,7 @@ build_proforma (JsonBuilder       *b,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  build_balanced (b, in, p);
   json_builder_end_object (b);
 }
 
@@ -330,7 +424,7 @@ cag_cli_budget_show (CagCli *cli, int argc, char **argv)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
 
-      build_proforma (b, budget, p);
+      build_proforma (b, budget, in, p);
       cag_cli_budget_print_builder (b);
     }
   else

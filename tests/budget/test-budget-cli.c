@@ -91,6 +91,48 @@ set_up_worked_example (void)
           "in-kind", "--basis", "400 h × 50 $");
 }
 
+/* DOMAIN.md's balanced view of the worked example, beside the current one. */
+static void
+check_balanced_json (JsonObject *root)
+{
+  JsonObject *bal = json_object_get_object_member (root, "balanced");
+  JsonObject *totals = json_object_get_object_member (bal, "totals");
+  JsonArray *lines = json_object_get_array_member (bal, "lines");
+  JsonArray *funders = json_object_get_array_member (bal, "funders");
+  JsonArray *pledges = json_object_get_array_member (bal, "pledges");
+  JsonObject *a = json_array_get_object_element (lines, 0);
+  JsonObject *b = json_array_get_object_element (lines, 1);
+  JsonObject *f;
+
+  g_assert_cmpstr (json_object_get_string_member (bal, "currency"), ==, "CAD");
+  g_assert_cmpint (member_int (a, "to_secure_cents"), ==, D (15000));
+  g_assert_cmpint (member_int (a, "funders_cents"), ==, D (25000));
+  g_assert_cmpint (member_int (b, "to_secure_cents"), ==, D (5000));
+  g_assert_cmpint (member_int (b, "funders_cents"), ==, D (50000));
+  f = json_array_get_object_element (json_object_get_array_member (b, "funders"), 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "funder"), ==, "MRI");
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (50000));
+  f = json_array_get_object_element (funders, 0);
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (50000));
+  f = json_array_get_object_element (funders, 1);
+  g_assert_cmpstr (json_object_get_string_member (f, "funder"), ==, "ACDI");
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (25000));
+  g_assert_cmpuint (json_array_get_length (pledges), ==, 2);
+  f = json_array_get_object_element (pledges, 1);
+  g_assert_cmpstr (json_object_get_string_member (f, "status"), ==, "intended");
+  g_assert_cmpstr (json_object_get_string_member (f, "basis"), ==, "400 h × 50 $");
+  g_assert_cmpint (member_int (f, "counted_cents"), ==, D (20000));
+  g_assert_cmpint (member_int (totals, "expenses_cents"), ==, D (125000));
+  g_assert_cmpint (member_int (totals, "revenues_cents"), ==, D (125000));
+  g_assert_cmpint (member_int (totals, "partner_cash_cents")
+                   + member_int (totals, "partner_in_kind_cents")
+                   + member_int (totals, "to_secure_cents") + member_int (totals, "funders_cents")
+                   + member_int (totals, "other_sources_cents"), ==, D (125000));
+  g_assert_cmpint (member_int (totals, "other_sources_cents"), ==, 0);
+  g_assert_cmpint (member_int (totals, "secured_cents"), ==, D (10000));
+  g_assert_cmpint (member_int (totals, "sought_cents"), ==, D (115000));
+}
+
 static void
 test_worked_example (void)
 {
@@ -146,6 +188,7 @@ test_worked_example (void)
   g_assert_cmpint (member_int (totals, "gap_cents"), ==, D (45000));
   g_assert_cmpint (member_int (totals, "partner_needed_cents"), ==, D (20000));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+  check_balanced_json (root);
 }
 
 static void
