@@ -17,6 +17,64 @@
 
 /* ---- Names ------------------------------------------------------------- */
 
+static const char *const article_names[] = { NULL, "le", "la", "l", "les" };
+
+const char *
+cag_article_to_string (CagArticle a)
+{
+  g_return_val_if_fail ((guint) a < G_N_ELEMENTS (article_names), NULL);
+  return article_names[a];
+}
+
+gboolean
+cag_article_from_string (const char *s, CagArticle *out)
+{
+  if (s == NULL || *s == '\0' || strcmp (s, "none") == 0)
+    {
+      *out = CAG_ARTICLE_NONE;
+      return TRUE;
+    }
+  if (strcmp (s, "l'") == 0 || strcmp (s, "l’") == 0)
+    {
+      *out = CAG_ARTICLE_L;
+      return TRUE;
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (article_names); i++)
+    if (strcmp (s, article_names[i]) == 0)
+      {
+        *out = (CagArticle) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+cag_article_request_to (CagArticle a, const char *name)
+{
+  /* One message per article, so that each language writes its own
+   * contraction (French: au, à la, à l’, aux). */
+  switch (a)
+    {
+    case CAG_ARTICLE_LE:
+      /* TRANSLATORS: the funder's name takes the article "le" (French: "au"). */
+      return g_strdup_printf (C_("request to, article le", "Request submitted to %s"), name);
+    case CAG_ARTICLE_LA:
+      /* TRANSLATORS: the funder's name takes the article "la" (French: "à la"). */
+      return g_strdup_printf (C_("request to, article la", "Request submitted to %s"), name);
+    case CAG_ARTICLE_L:
+      /* TRANSLATORS: the funder's name takes the article "l’" (French: "à l’"). */
+      return g_strdup_printf (C_("request to, article l", "Request submitted to %s"), name);
+    case CAG_ARTICLE_LES:
+      /* TRANSLATORS: the funder's name takes the article "les" (French: "aux"). */
+      return g_strdup_printf (C_("request to, article les", "Request submitted to %s"), name);
+    case CAG_ARTICLE_NONE:
+    default:
+      /* TRANSLATORS: no article is known for the funder's name: a form
+       * that needs none. */
+      return g_strdup_printf (C_("request to, no article", "Request — funder: %s"), name);
+    }
+}
+
 static const char *const funder_kind_names[] = {
   "provincial", "federal", "foundation", "partner", "other",
 };

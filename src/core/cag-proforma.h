@@ -48,6 +48,26 @@ const char *cag_pledge_status_to_string   (CagPledgeStatus s);
 gboolean    cag_pledge_status_from_string (const char *s, CagPledgeStatus *out);
 const char *cag_pledge_status_label       (CagPledgeStatus s);
 
+/* The French article a funder's name takes, so that a document can write
+ * "Demande présentée au / à la / à l’ / aux …" (docs/BUDGETS.md). */
+typedef enum
+{
+  CAG_ARTICLE_NONE,   /* unknown: documents use a form that needs none */
+  CAG_ARTICLE_LE,
+  CAG_ARTICLE_LA,
+  CAG_ARTICLE_L,
+  CAG_ARTICLE_LES,
+} CagArticle;
+
+/* "le", "la", "l", "les"; NULL for none. */
+const char *cag_article_to_string   (CagArticle a);
+/* Also accepts "l'", "l’" and "none" (or ""); FALSE when unknown. */
+gboolean    cag_article_from_string (const char *s, CagArticle *out);
+/* The heading of a request to NAME in the current gettext language:
+ * "Demande présentée à l’Agence …", "Request submitted to …".  Newly
+ * allocated. */
+char       *cag_article_request_to  (CagArticle a, const char *name);
+
 /* Ratio parts are 1..CAG_RATIO_MAX. */
 #define CAG_RATIO_MAX 1000
 

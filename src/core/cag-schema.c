@@ -147,6 +147,7 @@ static const CagMigration migrations[] = {
   { schema_v1 },   /* 0 → 1: the ledger */
   { cag_budget_schema_sql },   /* 1 → 2: budgets and matching (cag-budget-schema.c) */
   { schema_network },   /* 2 → 3: network profile */
+  { cag_budget_funder_names_sql },   /* 3 → 4: funders' short names and articles */
 };
 
 const CagMigration *
