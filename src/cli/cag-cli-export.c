@@ -233,15 +233,24 @@ export_statements (CagCli *cli, int argc, char **argv)
   return 0;
 }
 
+/* "export proforma": the funder copy (--funder) or the working copy (--all,
+ * the default); docs/BUDGETS.md, "Funder copy and working copy". */
 static int
 export_proforma (CagCli *cli, int argc, char **argv)
 {
   g_auto (ExportOptions) o = { 0 };
+  gboolean all = FALSE;
+  gint version = 0;
   GOptionEntry entries[] = {
     OUTPUT_ENTRY (o),
     { "funder", 0, 0, G_OPTION_ARG_STRING, &o.funder,
-      N_("Address the pro-forma to one funder: its request, terms and eligible lines"),
-      N_("FUNDER") },
+      N_("The funder copy for this funder (name, short name or number): only what it should "
+         "read"), N_("FUNDER") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("The working copy: every funder, warnings included (the default)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version,
+      N_("This version (default: the latest submitted one for a funder copy, else the latest)"),
+      N_("N") },
     LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -252,20 +261,27 @@ export_proforma (CagCli *cli, int argc, char **argv)
   CagStore *store;
   CagLang lang;
 
-  if (!cag_cli_parse (&argc, &argv, _("export proforma BUDGET --output FILE [--funder FUNDER]"),
+  if (!cag_cli_parse (&argc, &argv,
+                      _("export proforma BUDGET --output FILE [--funder FUNDER | --all] "
+                        "[--version N]"),
                       _("Write the pro-forma of an operating budget as a PDF."), entries))
     return 1;
   if (argc != 2)
     return cag_cli_usage (_("“export proforma” takes exactly one BUDGET"));
   if (o.output == NULL)
     return cag_cli_usage (_("“export proforma” needs --output FILE"));
+  if (all && o.funder != NULL)
+    return cag_cli_usage (_("--funder and --all exclude each other: a funder copy or the "
+                            "working copy"));
+  if (version < 0)
+    return cag_cli_usage (_("--version needs a version number (1, 2, …)"));
   if (!parse_lang (o.lang, &lang, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
-  budget = cag_budget_find (store, argv[1], 0, &error);
+  budget = cag_budget_find (store, argv[1], version, &error);
   if (budget == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (o.funder != NULL)
@@ -274,13 +290,17 @@ export_proforma (CagCli *cli, int argc, char **argv)
       if (funder == NULL)
         return cag_cli_fail (g_steal_pointer (&error));
     }
-  if (!cag_pdf_write_proforma (store, budget->id, funder != NULL ? funder->id : 0, lang, o.output,
-                               &error))
+  if (!cag_pdf_write_proforma_version (store, budget->id, version,
+                                       funder != NULL ? funder->id : 0, lang, o.output, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   g_ptr_array_add (paths, o.output);
-  message = g_strdup_printf (_("Wrote the pro-forma of “%s” (version %d) to %s."), budget->name,
-                             budget->version, o.output);
+  if (funder != NULL)
+    message = g_strdup_printf (_("Wrote the pro-forma of “%s” for %s to %s."), budget->name,
+                               funder->name, o.output);
+  else
+    message = g_strdup_printf (_("Wrote the working copy of the pro-forma of “%s” (version %d) "
+                                 "to %s."), budget->name, budget->version, o.output);
   report_written (cli, paths, message);
   return 0;
 }

@@ -70,15 +70,26 @@ char     *cag_pdf_proforma_file_name  (const char    *budget,
  * but letters and digits turned into single dashes, trimmed. */
 char     *cag_pdf_safe_name         (const char *text);
 
-/* The pro-forma of the latest version of a budget, for all funders
- * (funder_id 0) or addressed to one funder: its request, its terms and its
- * eligible lines highlighted.  NOT_FOUND when that funder has no offer on the
- * budget. */
+/* The pro-forma of a budget (docs/BUDGETS.md, "Funder copy and working
+ * copy").  funder_id 0: the working copy of the latest version, every
+ * funder and the warnings included.  Otherwise the funder copy addressed to
+ * that funder: the applicant, its terms and request, the balanced budget,
+ * a signature block; made from the latest submitted or approved version
+ * (or the latest draft, then marked DRAFT on every page).  NOT_FOUND when
+ * that funder has no offer on the version. */
 gboolean  cag_pdf_write_proforma    (CagStore      *store,
                                      gint64         budget_id,
                                      gint64         funder_id,
                                      CagLang        lang,
                                      const char    *path,
                                      GError       **error);
+/* The same from VERSION (0: as above). */
+gboolean  cag_pdf_write_proforma_version (CagStore   *store,
+                                          gint64      budget_id,
+                                          gint        version,
+                                          gint64      funder_id,
+                                          CagLang     lang,
+                                          const char *path,
+                                          GError    **error);
 
 G_END_DECLS
