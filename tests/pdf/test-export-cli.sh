@@ -48,7 +48,7 @@ case $t in *"Budget pro forma"*"Version 1"*) ;; *) fail "pro-forma text: $t" ;; 
 "$cli" --db "$db" export proforma "$budget" --funder "Agence canadienne de développement international (ACDI)" --output "$dir/proforma-acdi.pdf" \
   --lang en >/dev/null
 t=$(text "$dir/proforma-acdi.pdf")
-case $t in *"request to Agence canadienne"*) ;; *) fail "pro-forma to a funder: $t" ;; esac
+case $t in *"Request submitted to Agence canadienne"*) ;; *) fail "pro-forma to a funder: $t" ;; esac
 if "$cli" --db "$db" export proforma "$budget" --funder "Nobody" --output "$dir/x.pdf" 2>/dev/null; then
   fail "unknown funder accepted"
 fi
