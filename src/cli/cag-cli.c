@@ -48,7 +48,7 @@ print_help (void)
   g_print ("  contribution add|void|list              %s\n", _("Contributions"));
   g_print ("  status                  %s\n", _("Where each fund stands"));
   g_print ("  check                   %s\n", _("Recount every total from the ledger"));
-  g_print ("  funder add|list         %s\n", _("Funders"));
+  g_print ("  funder add|list|set     %s\n", _("Funders"));
   g_print ("  budget …                %s\n", _("Operating budgets and pro-formas"));
   g_print ("  import contributions    %s\n", _("Import contributions from a CSV file"));
   g_print ("  export …                %s\n", _("PDF documents and CSV files"));
