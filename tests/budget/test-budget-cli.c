@@ -691,6 +691,33 @@ test_funder_copy (void)
   fr = pdf_text (pdf, 0);
   ASSERT_HAS (fr, "Demande — bailleur de fonds : Fonds Exemple");
 
+  /* A short name already used by another funder, or an unknown article, is
+   * refused and changes nothing. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli ("en", &out, &err, "funder", "set", "Fonds Exemple", "--short-name",
+                              "acdi", NULL), ==, 1);
+    ASSERT_HAS (err, "Another funder is already named");
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli ("en", &out, &err, "funder", "set", "Fonds Exemple", "--article",
+                              "der", NULL), ==, 1);
+    ASSERT_HAS (err, "unknown article");
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli ("en", &out, &err, "funder", "list", "--json", NULL), ==, 0);
+    ASSERT_HAS (out, "\"short_name\" : \"ACDI\"");
+    g_assert_null (strstr (out, "\"article\" : \"der\""));
+    /* Setting the article later changes the heading. */
+    RUN_OK ("funder", "set", "Fonds Exemple", "--article", "les", "--short-name", "FE");
+    g_assert_cmpint (run_export ("fr", pdf, "--funder", "fe", NULL), ==, 0);
+    g_free (fr);
+    fr = pdf_text (pdf, 0);
+    ASSERT_HAS (fr, "Demande présentée aux Fonds Exemple");
+  }
+
   /* The working copy keeps everything, the warning included. */
   g_assert_cmpint (run_export ("fr", pdf_all, "--all", NULL), ==, 0);
   all = pdf_text (pdf_all, 0);
