@@ -436,7 +436,8 @@ cag_budget_funder_get (CagStore *store,
 {
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autoptr (CagBudgetStmt) stmt =
-    cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " WHERE f.id = ?1", error);
+    cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " WHERE f.id = ?1",
+                       error);
   int rc;
 
   if (stmt == NULL)
