@@ -382,9 +382,11 @@ rev_row (CagPdfDoc     *doc,
                                                   rev_widths[0] - 2 * PAD - indent, source, 6);
   g_autofree char *money = cents >= 0 ? cag_money_format (cents, lang) : NULL;
   double h = lines->len * LEADING + 6;
+  /* A group's heading keeps at least one row below it on its page. */
+  double needed = style == ROW_GROUP ? h + LEADING + 6 : h;
   double ty;
 
-  if (y - h < cag_pdf_doc_bottom (doc))
+  if (y - needed < cag_pdf_doc_bottom (doc))
     {
       y = cag_pdf_doc_add_page (doc);
       y = cag_pf_header_row (doc, y, RN, g->x, (const char **) g->titles, g->right, -1);
