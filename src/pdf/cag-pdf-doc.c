@@ -124,6 +124,19 @@ font_has_glyph (CagPdfDoc *doc,
   return (doc->glyph_present[byte] & bit) != 0;
 }
 
+/* The document's language in the catalog (/Lang, PDF 1.4 §10.8.1), for
+ * screen readers and for viewers choosing hyphenation.  libharu has no call
+ * for it: the catalog is a plain dictionary of the document. */
+static void
+set_catalog_lang (CagPdfDoc *doc)
+{
+  const char *tag = doc->lang == CAG_LANG_FR ? "fr-CA" : "en-CA";
+  HPDF_String value = HPDF_String_New (doc->pdf->mmgr, tag, NULL);
+
+  if (value != NULL && doc->pdf->catalog != NULL)
+    HPDF_Dict_Add (doc->pdf->catalog, "Lang", value);
+}
+
 CagPdfDoc *
 cag_pdf_doc_new (CagLang      lang,
                  GError     **error)
@@ -171,6 +184,7 @@ cag_pdf_doc_new (CagLang      lang,
     HPDF_SetInfoDateAttr (doc->pdf, HPDF_INFO_CREATION_DATE, date);
   }
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_CREATOR, "Cagnotte " PACKAGE_VERSION);
+  set_catalog_lang (doc);
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_PRODUCER, "Cagnotte " PACKAGE_VERSION " (libharu)");
 
   return g_steal_pointer (&doc);
@@ -190,6 +204,17 @@ cag_pdf_doc_set_title (CagPdfDoc  *doc,
     {
       g_autofree char *clean = cag_pdf_clean_text (doc, subject);
       HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_SUBJECT, clean);
+    }
+}
+
+void
+cag_pdf_doc_set_author (CagPdfDoc  *doc,
+                        const char *author)
+{
+  if (author != NULL && *author != '\0')
+    {
+      g_autofree char *clean = cag_pdf_clean_text (doc, author);
+      HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_AUTHOR, clean);
     }
 }
 
@@ -413,8 +438,21 @@ cag_pdf_text_fit (CagPdfDoc    *doc,
   return w;
 }
 
+/* The byte offset just after the last hyphen, slash, underscore, period,
+ * colon or comma inside PIECE (a natural place to break a reference such as
+ * "DEP-2004-06/4412"), or 0 when there is none. */
+static gsize
+last_break_in (const GString *piece)
+{
+  for (gsize i = piece->len; i > 1; i--)
+    if (strchr ("-/_.:,", piece->str[i - 1]) != NULL)
+      return i;
+  return 0;
+}
+
 /* Appends WORD (not fitting on a line by itself) to LINES in pieces that
- * each fit in WIDTH; returns the last, partial piece. */
+ * each fit in WIDTH, broken after punctuation inside the word when it has
+ * some, between letters otherwise; returns the last, partial piece. */
 static GString *
 break_word (CagPdfDoc    *doc,
             CagPdfWeight  weight,
@@ -433,10 +471,15 @@ break_word (CagPdfDoc    *doc,
       g_string_append_len (piece, p, next - p);
       if (before > 0 && width_of (doc, weight, size, piece->str, piece->len) > width)
         {
-          g_string_truncate (piece, before);
+          gsize cut = last_break_in (piece);
+          GString *rest;
+
+          if (cut == 0 || cut >= piece->len)
+            cut = before;
+          rest = g_string_new (piece->str + cut);
+          g_string_truncate (piece, cut);
           g_ptr_array_add (lines, g_string_free (piece, FALSE));
-          piece = g_string_new (NULL);
-          g_string_append_len (piece, p, next - p);
+          piece = rest;
         }
     }
   return piece;

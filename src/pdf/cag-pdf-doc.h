@@ -69,6 +69,9 @@ CagPdfDoc  *cag_pdf_doc_new           (CagLang      lang,
 void        cag_pdf_doc_set_title     (CagPdfDoc  *doc,
                                        const char *title,
                                        const char *subject);
+/* The document's Author: the issuing network (nullable: none). */
+void        cag_pdf_doc_set_author    (CagPdfDoc  *doc,
+                                       const char *author);
 void        cag_pdf_doc_free          (CagPdfDoc *doc);
 
 CagLang     cag_pdf_doc_get_lang      (CagPdfDoc *doc);

@@ -19,6 +19,7 @@ cag_statement_data_free (CagStatementData *data)
   if (data == NULL)
     return;
   g_free (data->network_name);
+  g_clear_pointer (&data->network, cag_network_free);
   g_clear_pointer (&data->organization, cag_organization_free);
   g_clear_pointer (&data->campaign, cag_campaign_free);
   g_clear_pointer (&data->status, cag_fund_status_free);
@@ -33,19 +34,21 @@ cag_summary_data_free (CagSummaryData *data)
   if (data == NULL)
     return;
   g_free (data->network_name);
+  g_clear_pointer (&data->network, cag_network_free);
   g_clear_pointer (&data->campaign, cag_campaign_free);
   g_clear_pointer (&data->statuses, g_ptr_array_unref);
   g_free (data);
 }
 
-/* The network is the organization of kind "network" when there is exactly
- * one: its name heads every document.  Member organizations can be networks
- * too (a sectoral network saving for its own delegation): those with a fund
- * in CAMPAIGN_ID are not the network.  When it stays ambiguous, the documents
- * name no network rather than the wrong one. */
-char *
-cag_pdf_find_network_name (CagStore *store,
-                           gint64    campaign_id)
+/* Before the network profile existed, the network was the organization of
+ * kind "network" when there is exactly one.  Member organizations can be
+ * networks too (a sectoral network saving for its own delegation): those
+ * with a fund in CAMPAIGN_ID are not the network.  When it stays ambiguous,
+ * the documents name no network rather than the wrong one.  Used only while
+ * the profile has no name (it reads every organization). */
+static char *
+guess_network_name (CagStore *store,
+                    gint64    campaign_id)
 {
   g_autoptr (GPtrArray) orgs = cag_store_org_list (store, NULL, FALSE, NULL);
   g_autoptr (GPtrArray) funds = NULL;
@@ -74,11 +77,36 @@ cag_pdf_find_network_name (CagStore *store,
   return g_strdup (found);
 }
 
+CagNetwork *
+cag_pdf_find_issuer (CagStore *store,
+                     gint64    campaign_id)
+{
+  g_autoptr (CagNetwork) network = cag_store_network_get (store, NULL);
+
+  if (network == NULL)
+    network = cag_network_new ();
+  if (network->name == NULL)
+    network->name = guess_network_name (store, campaign_id);
+  return g_steal_pointer (&network);
+}
+
+char *
+cag_pdf_find_network_name (CagStore *store,
+                           gint64    campaign_id)
+{
+  g_autoptr (CagNetwork) network = cag_pdf_find_issuer (store, campaign_id);
+
+  return g_steal_pointer (&network->name);
+}
+
+/* ISSUER: the network (cag_pdf_find_issuer), looked up once for a batch;
+ * NULL to look it up here. */
 static CagStatementData *
-gather_statement (CagStore      *store,
-                  gint64         fund_id,
-                  const CagDate *as_of,
-                  GError       **error)
+gather_statement (CagStore         *store,
+                  gint64            fund_id,
+                  const CagDate    *as_of,
+                  const CagNetwork *issuer,
+                  GError          **error)
 {
   g_autoptr (CagStatementData) data = g_new0 (CagStatementData, 1);
   g_autoptr (GPtrArray) all = NULL;
@@ -99,7 +127,9 @@ gather_statement (CagStore      *store,
   data->months = cag_store_month_totals (store, fund_id, 0, error);
   if (data->months == NULL)
     return NULL;
-  data->network_name = cag_pdf_find_network_name (store, data->status->campaign_id);
+  data->network = issuer != NULL ? cag_network_copy (issuer)
+                                 : cag_pdf_find_issuer (store, data->status->campaign_id);
+  data->network_name = g_strdup (data->network->name);
 
   /* A statement as of a date shows what was known to be paid by then. */
   data->contributions = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
@@ -121,6 +151,8 @@ write_statement_data (const CagStatementData *data,
 {
   g_autoptr (CagPdfDoc) doc = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *as_of = cag_date_format (&data->as_of, lang);
 
   doc = cag_pdf_doc_new (lang, error);
   if (doc == NULL)
@@ -129,7 +161,10 @@ write_statement_data (const CagStatementData *data,
   title = g_strdup_printf (C_("pdf", "Delegation fund statement — %s — %s"),
                            data->organization->name,
                            data->campaign->name);
-  cag_pdf_doc_set_title (doc, title, data->campaign->name);
+  subject = g_strdup_printf (C_("pdf", "Savings of %s toward %s, as of %s"),
+                             data->organization->name, data->campaign->name, as_of);
+  cag_pdf_doc_set_title (doc, title, subject);
+  cag_pdf_doc_set_author (doc, data->network_name);
   cag_pdf_draw_statement (doc, data);
   return cag_pdf_doc_save (doc, path, error);
 }
@@ -147,7 +182,7 @@ cag_pdf_write_statement (CagStore      *store,
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  data = gather_statement (store, fund_id, as_of, error);
+  data = gather_statement (store, fund_id, as_of, NULL, error);
   if (data == NULL)
     return FALSE;
   return write_statement_data (data, lang, path, error);
@@ -164,6 +199,7 @@ cag_pdf_write_summary (CagStore      *store,
   g_autoptr (CagSummaryData) data = g_new0 (CagSummaryData, 1);
   g_autoptr (CagPdfDoc) doc = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -176,13 +212,21 @@ cag_pdf_write_summary (CagStore      *store,
   if (data->statuses == NULL)
     return FALSE;
   cag_network_totals_compute (data->statuses, &data->totals);
-  data->network_name = cag_pdf_find_network_name (store, campaign_id);
+  data->network = cag_pdf_find_issuer (store, campaign_id);
+  data->network_name = g_strdup (data->network->name);
 
   doc = cag_pdf_doc_new (lang, error);
   if (doc == NULL)
     return FALSE;
   title = g_strdup_printf (C_("pdf", "Campaign summary — %s"), data->campaign->name);
-  cag_pdf_doc_set_title (doc, title, data->campaign->name);
+  {
+    g_autofree char *as_of_text = cag_date_format (&data->as_of, lang);
+
+    subject = g_strdup_printf (C_("pdf", "Where the funds of %s stand, as of %s"),
+                               data->campaign->name, as_of_text);
+  }
+  cag_pdf_doc_set_title (doc, title, subject);
+  cag_pdf_doc_set_author (doc, data->network_name);
   cag_pdf_draw_summary (doc, data);
   return cag_pdf_doc_save (doc, path, error);
 }
@@ -313,10 +357,15 @@ cag_pdf_write_statements (CagStore      *store,
   g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (CagCampaign) campaign = NULL;
+  g_autoptr (CagNetwork) issuer = NULL;
   CagDate date = as_of != NULL ? *as_of : cag_date_today ();
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (out_paths != NULL)
+    *out_paths = NULL;
 
   campaign = cag_store_campaign_get (store, campaign_id, error);
   if (campaign == NULL)
@@ -326,17 +375,21 @@ cag_pdf_write_statements (CagStore      *store,
     return FALSE;
   if (!ensure_folder (dir, error))
     return FALSE;
+  issuer = cag_pdf_find_issuer (store, campaign_id);
 
-  for (guint i = 0; i < funds->len; i++)
+  for (guint i = 0; ok && i < funds->len; i++)
     {
       const CagFund *fund = funds->pdata[i];
       g_autoptr (CagStatementData) data = NULL;
       g_autofree char *base = NULL;
       g_autofree char *path = NULL;
 
-      data = gather_statement (store, fund->id, &date, error);
+      data = gather_statement (store, fund->id, &date, issuer, error);
       if (data == NULL)
-        return FALSE;
+        {
+          ok = FALSE;
+          break;
+        }
       base = cag_pdf_statement_file_name (data->organization->name, campaign->name, &date, lang);
       /* Two names can fold to the same file name ("A/B" and "A-B"). */
       for (guint n = 2; g_hash_table_contains (used, base); n++)
@@ -350,11 +403,13 @@ cag_pdf_write_statements (CagStore      *store,
       g_hash_table_add (used, g_strdup (base));
       path = g_build_filename (dir, base, NULL);
       if (!write_statement_data (data, lang, path, error))
-        return FALSE;
-      g_ptr_array_add (written, g_steal_pointer (&path));
+        ok = FALSE;
+      else
+        g_ptr_array_add (written, g_steal_pointer (&path));
     }
 
+  /* Also on failure: the caller says which files were written. */
   if (out_paths != NULL)
     *out_paths = g_steal_pointer (&written);
-  return TRUE;
+  return ok;
 }

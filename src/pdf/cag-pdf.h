@@ -39,7 +39,8 @@ gboolean  cag_pdf_write_summary     (CagStore      *store,
 /* One statement per fund of CAMPAIGN_ID into DIR (created when missing),
  * named by cag_pdf_statement_file_name() and made unique.  Stops at the
  * first failure; the files already written stay (each is complete).  When
- * OUT_PATHS is not NULL it receives the paths written (element type char*). */
+ * OUT_PATHS is not NULL it receives the paths written (element type char*),
+ * on failure too (NULL only when the batch could not start). */
 gboolean  cag_pdf_write_statements  (CagStore      *store,
                                      gint64         campaign_id,
                                      const CagDate *as_of,
