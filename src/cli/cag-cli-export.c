@@ -224,7 +224,23 @@ export_statements (CagCli *cli, int argc, char **argv)
   if (campaign == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (!cag_pdf_write_statements (store, campaign->id, &as_of, lang, o.dir, &paths, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
+    {
+      /* Stopped midway: say which files were written (each is complete)
+       * before the error, so nothing is sent twice or forgotten. */
+      if (paths != NULL && paths->len > 0)
+        {
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Wrote %u statement into %s before the error:",
+                                                  "Wrote %u statements into %s before the error:",
+                                                  paths->len),
+                                     paths->len, o.dir);
+          report_written (cli, paths, message);
+          if (!cli->json)
+            for (guint i = 0; i < paths->len; i++)
+              g_print ("  %s\n", (const char *) paths->pdata[i]);
+        }
+      return cag_cli_fail (g_steal_pointer (&error));
+    }
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement into %s.",
                                           "Wrote %u statements into %s.", paths->len),

@@ -38,6 +38,20 @@ n=$(ls "$dir/batch" | wc -l)
 grep -q '"written"' "$dir/out.json" || fail "batch JSON"
 if ls "$dir/batch" | grep -q '[^a-z0-9.-]'; then fail "unsafe file names: $(ls "$dir/batch")"; fi
 
+# A batch stopped midway (the third file's name is taken by a folder) says
+# which statements it wrote, and fails.
+third=$(grep '\.pdf"' "$dir/out.json" | sed -n 3p | sed 's/.*\/\([^/]*\.pdf\)".*/\1/')
+[ -n "$third" ] || fail "no third statement in $(cat "$dir/out.json")"
+mkdir -p "$dir/partial/$third"
+if "$cli" --db "$db" export statements "Dakar 2005" --dir "$dir/partial" --lang en \
+  --as-of 2005-06-15 >"$dir/partial.out" 2>"$dir/err"; then
+  fail "a batch that failed midway succeeded"
+fi
+grep -q "Wrote 2 statements into $dir/partial before the error:" "$dir/partial.out" \
+  || fail "partial batch report: $(cat "$dir/partial.out")"
+[ "$(grep -c '\.pdf$' "$dir/partial.out")" -eq 2 ] || fail "partial batch list: $(cat "$dir/partial.out")"
+[ "$(wc -l < "$dir/err")" -eq 1 ] || fail "partial batch error: $(cat "$dir/err")"
+
 # The pro-forma of the demo budget, for all funders and for one.
 budget=$("$cli" --db "$db" --json budget list | sed -n 's/.*"id" *: *\([0-9]*\).*/\1/p' | head -n 1)
 [ -n "$budget" ] || fail "no budget in the demo data"
