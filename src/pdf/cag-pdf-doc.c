@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <hpdf_fontdef.h>
 
 #include "cag-pdf-doc.h"
@@ -31,7 +32,7 @@ struct _CagPdfDoc
   HPDF_STATUS       error_no;     /* the first libharu error, 0 when none */
   HPDF_STATUS       detail_no;
   CagLang           lang;
-  CagLang           previous_lang;
+  guint             saved_lang;   /* from cag_i18n_push_language */
   HPDF_Font         fonts[2];
   HPDF_FontDef      fontdefs[2];
   gunichar          replacement;  /* U+FFFD, or '?' when the font lacks it */
@@ -143,9 +144,10 @@ cag_pdf_doc_new (CagLang      lang,
 {
   g_autoptr (CagPdfDoc) doc = g_new0 (CagPdfDoc, 1);
 
-  doc->previous_lang = cag_i18n_get_language ();
   doc->lang = lang;
-  cag_i18n_set_language (lang);
+  /* This thread speaks the document's language until the document is
+   * freed; the environment and the window's language stay as they are. */
+  doc->saved_lang = cag_i18n_push_language (lang);
   doc->pages = g_ptr_array_new ();
   doc->glyph_known = g_malloc0 (0x10000 / 8);
   doc->glyph_present = g_malloc0 (0x10000 / 8);
@@ -225,7 +227,7 @@ cag_pdf_doc_free (CagPdfDoc *doc)
     return;
   if (doc->pdf != NULL)
     HPDF_Free (doc->pdf);
-  cag_i18n_set_language (doc->previous_lang);
+  cag_i18n_pop_language (doc->saved_lang);
   g_ptr_array_unref (doc->pages);
   g_free (doc->glyph_known);
   g_free (doc->glyph_present);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-pdf-private.h"
 #include "cag-money.h"

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <glib/gstdio.h>
 
 #include "cag-pdf.h"

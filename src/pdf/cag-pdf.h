@@ -4,8 +4,8 @@
  * temporary file in the target folder that is renamed into place, so a
  * failure (folder not writable, disk full, missing font) leaves no partial
  * file and sets a CAG_ERROR whose message says why.  Text is in LANG,
- * whatever the UI language (gettext is switched for the duration of the call
- * and switched back).  The fonts are DejaVu Sans and DejaVu Sans Bold from
+ * whatever the UI language (the calling thread alone translates into LANG
+ * for the duration of the call; the environment is never changed).  The fonts are DejaVu Sans and DejaVu Sans Bold from
  * FONTDIR (the environment variable CAGNOTTE_FONTDIR overrides it), embedded.
  */
 #pragma once

@@ -994,6 +994,64 @@ test_batch_partial (Fixture       *f,
     }
 }
 
+/* Exporting in another language never rewrites the environment: the
+ * process keeps its LANGUAGE (even one the old code would have rewritten,
+ * "fr_CA:fr") and still translates into French afterwards; a document
+ * written on another thread at the same time keeps its own language. */
+static gpointer
+write_french_cb (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "thread-fr.pdf");
+  gboolean ok = cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_FR, path,
+                                         &error);
+
+  g_assert_no_error (error);
+  return GINT_TO_POINTER (ok);
+}
+
+static void
+test_language_untouched (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *en = path_in (f, "from-french.pdf");
+  g_autofree char *fr_path = path_in (f, "thread-fr.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *fr_text = NULL;
+  g_autoptr (GThread) thread = NULL;
+
+  g_setenv ("LANGUAGE", "fr_CA:fr", TRUE);
+  cag_i18n_set_language (CAG_LANG_FR);
+  g_setenv ("LANGUAGE", "fr_CA:fr", TRUE);
+  g_assert_cmpint (cag_i18n_get_language (), ==, CAG_LANG_FR);
+
+  thread = g_thread_new ("french-pdf", write_french_cb, f);
+  CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_EN, en, &error));
+  g_assert_true (GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&thread))));
+
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "fr_CA:fr");
+  g_assert_cmpint (cag_i18n_get_language (), ==, CAG_LANG_FR);
+  g_assert_cmpstr (C_("pdf", "Delegation fund statement"), ==, "Relevé du fonds de délégation");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "for %d delegation", "for %d delegations", 2),
+                   ==, "pour %d délégations");
+
+  text = pdf_text (en);
+  assert_has (text, "Delegation fund statement");
+  assert_has (text, "$1,250.00");
+  assert_has (text, "for 1 delegation");
+  g_assert_null (strstr (text, "Relevé"));
+  fr_text = pdf_text (fr_path);
+  assert_has (fr_text, "Relevé du fonds de délégation");
+  assert_has (fr_text, "1 250,00 $");
+  assert_has (fr_text, "pour 1 délégation");
+  g_assert_null (strstr (fr_text, "Delegation fund statement"));
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  cag_i18n_set_language (CAG_LANG_EN);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1019,6 +1077,7 @@ main (int argc, char **argv)
   ADD ("/pdf/statement/no-lone-total", test_statement_no_lone_total);
   ADD ("/pdf/metadata", test_metadata);
   ADD ("/pdf/batch-partial", test_batch_partial);
+  ADD ("/pdf/language-untouched", test_language_untouched);
 #undef ADD
   return g_test_run ();
 }
