@@ -40,6 +40,22 @@ typedef struct
 void cag_summary_data_free (CagSummaryData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagSummaryData, cag_summary_data_free)
 
+/* A reminder letter (cag-pdf-reminder.c): one fund that is behind. */
+typedef struct
+{
+  CagNetwork      *network;          /* the issuer, who signs */
+  CagOrganization *organization;
+  CagCampaign     *campaign;
+  CagFundStatus   *status;
+  CagDate          as_of;
+} CagReminderData;
+
+void cag_reminder_data_free (CagReminderData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagReminderData, cag_reminder_data_free)
+
+void cag_pdf_draw_reminder (CagPdfDoc             *doc,
+                            const CagReminderData *data);
+
 /* The issuer of the documents: the network profile (cag-network.h); when it
  * names no network, the organization of kind "network" as before (see
  * cag-pdf.c), name only.  Never NULL; fields NULL when unknown. */

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
 #include "cag-store.h"
 #include "cag-i18n.h"
 
@@ -48,6 +49,51 @@ gboolean  cag_pdf_write_statements  (CagStore      *store,
                                      const char    *dir,
                                      GPtrArray    **out_paths,
                                      GError       **error);
+
+/* Called by the batches below before each document: DONE documents of
+ * TOTAL are written. */
+typedef void (*CagPdfProgressFunc) (guint    done,
+                                    guint    total,
+                                    gpointer user_data);
+
+/* cag_pdf_write_statements with a progress callback (nullable) and a
+ * CANCELLABLE (nullable) checked between documents: when cancelled, it stops
+ * with G_IO_ERROR_CANCELLED, the files written so far staying. */
+gboolean  cag_pdf_write_statements_full (CagStore          *store,
+                                         gint64             campaign_id,
+                                         const CagDate     *as_of,
+                                         CagLang            lang,
+                                         const char        *dir,
+                                         CagPdfProgressFunc progress,
+                                         gpointer           user_data,
+                                         GCancellable      *cancellable,
+                                         GPtrArray        **out_paths,
+                                         GError           **error);
+
+/* One reminder letter per fund of CAMPAIGN_ID that is behind its plan as of
+ * AS_OF (NULL: today), into DIR (created when missing): addressed to the
+ * organization's contact, with what was saved, the arrears and the monthly
+ * amount now needed (the core's figures), signed by the network's contact.
+ * Funds on track, complete or not started get none.  Named by
+ * cag_pdf_reminder_file_name() and made unique.  OUT_PATHS as for
+ * cag_pdf_write_statements (empty when no fund is behind); PROGRESS and
+ * CANCELLABLE as for cag_pdf_write_statements_full. */
+gboolean  cag_pdf_write_reminders       (CagStore          *store,
+                                         gint64             campaign_id,
+                                         const CagDate     *as_of,
+                                         CagLang            lang,
+                                         const char        *dir,
+                                         CagPdfProgressFunc progress,
+                                         gpointer           user_data,
+                                         GCancellable      *cancellable,
+                                         GPtrArray        **out_paths,
+                                         GError           **error);
+
+/* "rappel-la-spirale-dakar-2005-2004-09-15.pdf" ("reminder-…" in English). */
+char     *cag_pdf_reminder_file_name  (const char    *organization,
+                                       const char    *campaign,
+                                       const CagDate *as_of,
+                                       CagLang        lang);
 
 /* A safe file name for a statement: ASCII only, lower case, words joined by
  * "-", no slash, at most about 100 bytes, ending in ".pdf":

@@ -1052,6 +1052,106 @@ test_language_untouched (Fixture       *f,
   cag_i18n_set_language (CAG_LANG_EN);
 }
 
+/* ---- Reminder letters ---------------------------------------------------- */
+
+static void
+count_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  (*calls)++;
+}
+
+/* One letter per fund behind (the DOMAIN.md example and the odd one), none
+ * for the complete fund; the figures are the core's; addressed to the
+ * organization's contact and signed by the network's. */
+static void
+test_reminders (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autoptr (GPtrArray) en_paths = NULL;
+  g_autoptr (CagFund) fund = cag_store_fund_get (f->store, f->fund_id, NULL);
+  g_autoptr (CagOrganization) org = cag_store_org_get (f->store, fund->organization_id, NULL);
+  g_autofree char *dir = path_in (f, "rappels");
+  g_autofree char *en_dir = path_in (f, "reminders");
+  g_autofree char *cdec = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  guint calls = 0;
+
+  set_profile (f->store);
+  org->contact_name = g_strdup ("Marie Tremblay");
+  CHECK (cag_store_org_update (f->store, org, &error));
+
+  CHECK (cag_pdf_write_reminders (f->store, f->campaign_id, &june_15_2004, CAG_LANG_FR, dir,
+                                  count_progress_cb, &calls, NULL, &paths, &error));
+  g_assert_cmpuint (paths->len, ==, 2);
+  g_assert_cmpuint (calls, ==, 3);
+  cdec = g_build_filename (dir, "rappel-cdec-de-quebec-dakar-2005-2004-06-15.pdf", NULL);
+  g_assert_cmpstr (paths->pdata[0], ==, cdec);
+  {
+    g_autofree char *second = g_path_get_basename (paths->pdata[1]);
+
+    g_assert_true (g_str_has_prefix (second, "rappel-coop-"));
+  }
+  for (guint i = 0; i < paths->len; i++)
+    assert_sound_pdf (paths->pdata[i]);
+  text = pdf_text (cdec);
+  assert_has (text, "Rappel : votre fonds accuse un retard");
+  assert_has (text, "Bonjour Marie Tremblay,");
+  /* saved, target, expected, arrears, planned, needed (DOMAIN.md) */
+  assert_has (text, "CDEC de Québec a épargné 1 250,00 $ sur son objectif de 4 500,00 $");
+  assert_has (text, "1 500,00 $ auraient dû être mis de côté");
+  assert_has (text, "retard de 250,00 $");
+  assert_has (text, "125,00 $");
+  assert_has (text, "135,42 $ par mois pendant chacun des 24 mois qui restent");
+  assert_has (text, "veuillez appeler Anne Exemple au 418 555-0100 ou écrire à anne@example.org");
+  assert_has (text, "Réseau d’essai du Québec");
+  g_assert_null (strstr (text, "Reminder"));
+  {
+    const char *argv[] = { "pdfinfo", cdec, NULL };
+
+    info = run (argv, NULL);
+    assert_has (info, "Author:          Réseau d’essai du Québec");
+    assert_has (info, "Title:           Rappel — CDEC de Québec — Dakar 2005");
+  }
+  g_clear_pointer (&text, g_free);
+
+  CHECK (cag_pdf_write_reminders (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN, en_dir,
+                                  NULL, NULL, NULL, &en_paths, &error));
+  g_assert_cmpuint (en_paths->len, ==, 2);
+  text = pdf_text (en_paths->pdata[0]);
+  assert_has (text, "Reminder: your fund is behind");
+  assert_has (text, "Dear Marie Tremblay,");
+  assert_has (text, "CDEC de Québec has saved $1,250.00 toward its target of $4,500.00");
+  assert_has (text, "the fund is $250.00 behind");
+  assert_has (text, "$135.42 per month for each of the 24 months left, instead of the $125.00");
+  g_assert_null (strstr (text, "Équiterre"));
+}
+
+/* Cancelled before the first letter: G_IO_ERROR_CANCELLED, nothing written. */
+static void
+test_reminders_cancelled (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = path_in (f, "cancelled");
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cag_pdf_write_reminders (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN,
+                                           dir, NULL, NULL, cancellable, &paths, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (paths->len, ==, 0);
+  assert_no_leftovers (dir, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1078,6 +1178,8 @@ main (int argc, char **argv)
   ADD ("/pdf/metadata", test_metadata);
   ADD ("/pdf/batch-partial", test_batch_partial);
   ADD ("/pdf/language-untouched", test_language_untouched);
+  ADD ("/pdf/reminders", test_reminders);
+  ADD ("/pdf/reminders/cancelled", test_reminders_cancelled);
 #undef ADD
   return g_test_run ();
 }
