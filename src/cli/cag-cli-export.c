@@ -224,7 +224,23 @@ export_statements (CagCli *cli, int argc, char **argv)
   if (campaign == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (!cag_pdf_write_statements (store, campaign->id, &as_of, lang, o.dir, &paths, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
+    {
+      /* Stopped midway: say which files were written (each is complete)
+       * before the error, so nothing is sent twice or forgotten. */
+      if (paths != NULL && paths->len > 0)
+        {
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Wrote %u statement into %s before the error:",
+                                                  "Wrote %u statements into %s before the error:",
+                                                  paths->len),
+                                     paths->len, o.dir);
+          report_written (cli, paths, message);
+          if (!cli->json)
+            for (guint i = 0; i < paths->len; i++)
+              g_print ("  %s\n", (const char *) paths->pdata[i]);
+        }
+      return cag_cli_fail (g_steal_pointer (&error));
+    }
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement into %s.",
                                           "Wrote %u statements into %s.", paths->len),
@@ -305,6 +321,75 @@ export_proforma (CagCli *cli, int argc, char **argv)
   return 0;
 }
 
+/* "export reminders": one letter per fund behind its plan (cag-pdf.h). */
+static int
+export_reminders (CagCli *cli, int argc, char **argv)
+{
+  g_auto (ExportOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    { "output-dir", 'd', 0, G_OPTION_ARG_FILENAME, &o.dir,
+      N_("Write the letters into DIR (created when missing)"), N_("DIR") },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &o.campaign,
+      N_("The campaign (default: the only one)"), N_("CAMPAIGN") },
+    AS_OF_ENTRY (o), LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagCampaign) campaign = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autofree char *message = NULL;
+  CagStore *store;
+  CagDate as_of;
+  CagLang lang;
+  gboolean ok;
+
+  if (!cag_cli_parse (&argc, &argv, _("export reminders --output-dir DIR [--campaign CAMPAIGN]"),
+                      _("Write a reminder letter (PDF) for every fund that is behind its saving "
+                        "plan, addressed to the organization's contact and signed by the "
+                        "network's."),
+                      entries))
+    return 1;
+  if (argc != 1)
+    return cag_cli_usage (_("“export reminders” takes options only"));
+  if (o.dir == NULL)
+    return cag_cli_usage (_("“export reminders” needs --output-dir DIR"));
+  if (!parse_common (&o, &as_of, &lang, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store_existing (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  campaign = cag_cli_find_campaign (store, o.campaign, &error);
+  if (campaign == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  ok = cag_pdf_write_reminders (store, campaign->id, &as_of, lang, o.dir, NULL, NULL, NULL,
+                                &paths, &error);
+  if (paths == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (!ok && paths->len == 0)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (ok && paths->len == 0)
+    message = g_strdup (_("No fund is behind its plan: no letter written."));
+  else if (ok)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u reminder letter into %s.",
+                                            "Wrote %u reminder letters into %s.", paths->len),
+                               paths->len, o.dir);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Wrote %u reminder letter into %s before the error:",
+                                            "Wrote %u reminder letters into %s before the error:",
+                                            paths->len),
+                               paths->len, o.dir);
+  report_written (cli, paths, message);
+  if (!ok)
+    {
+      if (!cli->json)
+        for (guint i = 0; i < paths->len; i++)
+          g_print ("  %s\n", (const char *) paths->pdata[i]);
+      return cag_cli_fail (g_steal_pointer (&error));
+    }
+  return 0;
+}
+
 int
 cag_cli_export_pdf (CagCli *cli, int argc, char **argv)
 {
@@ -313,8 +398,9 @@ cag_cli_export_pdf (CagCli *cli, int argc, char **argv)
     { "summary", export_summary },
     { "statements", export_statements },
     { "proforma", export_proforma },
+    { "reminders", export_reminders },
   };
 
   return cag_cli_dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs),
-                           "statement|summary|statements|proforma|csv");
+                           "statement|summary|statements|reminders|proforma|csv");
 }

@@ -12,6 +12,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-budget.h"
 #include "cag-demo.h"
