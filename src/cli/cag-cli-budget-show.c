@@ -247,6 +247,51 @@ offer_terms (const CagBudgetOffer *offer,
 }
 
 static void
+add_row (GPtrArray  *rows,
+         const char *source,
+         gint64      cents)
+{
+  char **row = g_new0 (char *, 3);
+
+  row[0] = g_strdup (source);
+  row[1] = cag_cli_budget_money (cents);
+  g_ptr_array_add (rows, row);
+}
+
+/* The balanced view under the coordinator's (docs/BUDGETS.md, "The
+ * balanced pro-forma"). */
+static void
+print_balanced (const CagProformaInput *in,
+                const CagProforma      *p)
+{
+  g_autoptr (CagProformaBalanced) b = cag_proforma_balance (in, p);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *secured = cag_cli_budget_money (b->secured_cents);
+  g_autofree char *sought = cag_cli_budget_money (b->sought_cents);
+  char **row;
+
+  g_print ("\n%s\n", _("Balanced, as the funders read it (in Canadian dollars):"));
+  row = g_new0 (char *, 3);
+  row[0] = g_strdup (C_("column", "Revenues"));
+  row[1] = g_strdup (C_("column", "Amount"));
+  g_ptr_array_add (rows, row);
+  add_row (rows, _("Partner pledges"), b->partner_cash_cents + b->partner_in_kind_cents);
+  if (b->to_secure_cents > 0)
+    add_row (rows, _("Partner contributions still to be secured"), b->to_secure_cents);
+  for (guint o = 0; o < b->n_offers; o++)
+    if (b->requested_cents[o] > 0)
+      add_row (rows, p->offers[o].funder_name, b->requested_cents[o]);
+  if (b->other_sources_cents > 0)
+    add_row (rows, _("Other sources being sought"), b->other_sources_cents);
+  add_row (rows, _("Total revenues"), b->revenues_cents);
+  add_row (rows, _("Total expenses"), b->amount_cents);
+  cag_cli_budget_print_table (rows, "lr", FALSE);
+  /* TRANSLATORS: under the balanced view of "budget show". */
+  g_print (_("Secured: %s; still sought: %s."), secured, sought);
+  g_print ("\n");
+}
+
+static void
 print_proforma (const CagBudget        *budget,
                 const CagProformaInput *in,
                 const CagProforma      *p)
@@ -375,6 +420,8 @@ print_proforma (const CagBudget        *budget,
         }
       cag_cli_budget_print_table (prow, "rlllrll", FALSE);
     }
+
+  print_balanced (in, p);
 
   if (p->warnings->len > 0)
     {

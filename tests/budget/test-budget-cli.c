@@ -205,6 +205,12 @@ test_french_table (void)
   g_assert_nonnull (strstr (out, "20\u202F000,00\u00A0$"));
   g_assert_nonnull (strstr (out, "400 h × 50 $"));
   g_assert_null (strstr (out, "Warning"));
+  /* The balanced view under the table: MRI's request once partners
+   * secure 20 000 $, and revenues = expenses. */
+  g_assert_nonnull (strstr (out, "Budget équilibré"));
+  g_assert_nonnull (strstr (out, "50\u202F000,00\u00A0$"));
+  g_assert_nonnull (strstr (out, "Acquis : 10\u202F000,00\u00A0$ ; encore recherché : "
+                                 "115\u202F000,00\u00A0$."));
 }
 
 static void
