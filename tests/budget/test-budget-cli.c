@@ -514,12 +514,12 @@ test_edits (void)
  * (no-break spaces included) turned into one plain space, so that wrapped
  * lines and amounts compare simply. */
 static char *
-pdf_text (const char *pdf, guint page)
+pdf_text_mode (const char *pdf, guint page, const char *mode)
 {
   g_autofree char *first = g_strdup_printf ("%u", page);
   const char *argv_all[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  const char *argv_page[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, pdf, "-",
-                              NULL };
+  const char *argv_page[] = { "pdftotext", "-enc", "UTF-8", mode, "-f", first, "-l", first, pdf,
+                              "-", NULL };
   g_autofree char *out = NULL;
   GError *error = NULL;
   GString *flat = g_string_new (NULL);
@@ -546,6 +546,12 @@ pdf_text (const char *pdf, guint page)
         }
     }
   return g_string_free (flat, FALSE);
+}
+
+static char *
+pdf_text (const char *pdf, guint page)
+{
+  return pdf_text_mode (pdf, page, "-layout");
 }
 
 static guint
@@ -722,6 +728,24 @@ test_funder_copy (void)
     g_free (fr);
     fr = pdf_text (pdf, 0);
     ASSERT_HAS (fr, "Demande présentée aux Fonds Exemple");
+  }
+
+  /* A long name without a short name: the running header of the next
+   * pages wraps it rather than cutting it (-raw: in drawing order, the
+   * header first). */
+  {
+    const char *name = "Fonds québécois de développement de la coopération internationale et "
+                       "de la solidarité entre les régions et les peuples du monde";
+    g_autofree char *page2 = NULL;
+    g_autofree char *header = g_strdup_printf ("Version 1, brouillon Réseau 2004 — %s", name);
+
+    RUN_OK ("funder", "add", name, "--article", "le");
+    RUN_OK ("budget", "offer", "Réseau 2004", name, "--ratio", "1:3");
+    g_assert_cmpint (run_export ("fr", pdf, "--funder", name, NULL), ==, 0);
+    g_assert_cmpuint (pdf_pages (pdf), >=, 2);
+    page2 = pdf_text_mode (pdf, 2, "-raw");
+    ASSERT_HAS (page2, header);
+    RUN_OK ("budget", "offer-remove", "Réseau 2004", name);
   }
 
   /* The working copy keeps everything, the warning included. */
