@@ -12,6 +12,7 @@
 #include "cag-i18n.h"
 #include "cag-pdf.h"
 #include "cag-budget.h"
+#include "cag-network.h"
 
 typedef struct
 {
@@ -318,6 +319,17 @@ export_proforma (CagCli *cli, int argc, char **argv)
     message = g_strdup_printf (_("Wrote the working copy of the pro-forma of “%s” (version %d) "
                                  "to %s."), budget->name, budget->version, o.output);
   report_written (cli, paths, message);
+  if (funder != NULL)
+    {
+      g_autoptr (CagNetwork) network = cag_store_network_get (store, NULL);
+
+      /* A hint, not an error: the document is written. */
+      if (network != NULL && (network->name == NULL || network->address == NULL
+                              || network->contact == NULL))
+        g_printerr ("%s\n", _("Note: the network profile lacks its name, address or contact, so "
+                              "the applicant block is incomplete; fill it in with “cagnotte-cli "
+                              "network set”."));
+    }
   return 0;
 }
 

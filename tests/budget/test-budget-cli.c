@@ -757,6 +757,17 @@ test_funder_copy (void)
   /* Both at once is refused. */
   g_assert_cmpint (run_export ("en", pdf_all, "--all", "--funder", "ACDI", NULL), !=, 0);
 
+  /* Without a contact the funder copy is still written, with a hint. */
+  RUN_OK ("network", "set", "--contact", "");
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli ("en", &out, &err, "export", "proforma", "Réseau 2004", "--output",
+                              pdf, "--funder", "ACDI", NULL), ==, 0);
+    ASSERT_HAS (err, "the network profile lacks");
+  }
+
   g_unlink (db_path);
   g_free (db_path);
   db_path = g_steal_pointer (&saved);
