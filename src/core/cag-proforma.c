@@ -14,6 +14,7 @@
 #include "cag-i18n.h"
 #include "cag-money.h"
 #include "cag-proforma.h"
+#include "cag-proforma-private.h"
 
 /* ---- Names ------------------------------------------------------------- */
 
@@ -471,26 +472,9 @@ cag_proforma_free (CagProforma *p)
 
 /* ---- The allocation ----------------------------------------------------- */
 
-/* What does not change between runs of the allocation on one input: pledge
- * sums per line, eligibility, the order of the offers. */
-typedef struct
-{
-  const CagProformaInput *in;
-  guint     nl;
-  guint     no;
-  gint64   *cash;        /* pledged cash per line */
-  gint64   *in_kind;     /* pledged in kind per line */
-  gboolean *eligible;    /* no × nl */
-  guint    *order;       /* offer indices, highest ratio first */
-  /* Scratch, per run: */
-  gint64   *avail_cash;
-  gint64   *avail_kind;
-  gint64   *need;
-  gint64   *cap_left;    /* per offer, after the run */
-} Plan;
 
-static gint
-line_index (const CagProformaInput *in,
+gint
+cag_proforma_line_index (const CagProformaInput *in,
             const char             *code)
 {
   for (guint l = 0; l < in->lines->len; l++)
@@ -517,8 +501,8 @@ offer_before (const CagBudgetOffer *a, guint ia,
   return ia < ib;
 }
 
-static void
-plan_init (Plan                   *plan,
+void
+cag_proforma_plan_init (Plan                   *plan,
            const CagProformaInput *in)
 {
   guint nl = in->lines->len, no = in->offers->len;
@@ -539,7 +523,7 @@ plan_init (Plan                   *plan,
   for (guint p = 0; p < in->pledges->len; p++)
     {
       const CagPledge *pledge = in->pledges->pdata[p];
-      gint l = line_index (in, pledge->line_code);
+      gint l = cag_proforma_line_index (in, pledge->line_code);
 
       if (l < 0 || pledge->amount_cents <= 0)
         continue;
@@ -578,8 +562,8 @@ plan_init (Plan                   *plan,
     }
 }
 
-static void
-plan_clear (Plan *plan)
+void
+cag_proforma_plan_clear (Plan *plan)
 {
   g_free (plan->cash);
   g_free (plan->in_kind);
@@ -591,8 +575,8 @@ plan_clear (Plan *plan)
   g_free (plan->cap_left);
 }
 
-static CagProforma *
-proforma_alloc (const Plan *plan)
+CagProforma *
+cag_proforma_alloc (const Plan *plan)
 {
   CagProforma *p = g_new0 (CagProforma, 1);
 
@@ -608,8 +592,8 @@ proforma_alloc (const Plan *plan)
 /* One run of the matching rules, with EXTRA_CASH (nullable, one per line)
  * added to the lines' cash pledges.  Fills every figure of OUT except the
  * partner amounts needed, names and warnings. */
-static void
-allocate (Plan         *plan,
+void
+cag_proforma_allocate (Plan         *plan,
           const gint64 *extra_cash,
           CagProforma  *out)
 {
@@ -771,14 +755,14 @@ close_line_by_rerun (Plan        *plan,
 {
   gint64 lo = extra[l], hi;
 
-  allocate (plan, extra, probe);
+  cag_proforma_allocate (plan, extra, probe);
   if (probe->lines[l].gap_cents == 0)
     return;
   /* Pledges alone can always close a line, so this ends. */
   for (hi = lo + probe->lines[l].gap_cents;; hi += probe->lines[l].gap_cents)
     {
       extra[l] = hi;
-      allocate (plan, extra, probe);
+      cag_proforma_allocate (plan, extra, probe);
       if (probe->lines[l].gap_cents == 0)
         break;
       lo = hi;
@@ -788,7 +772,7 @@ close_line_by_rerun (Plan        *plan,
       gint64 mid = lo + (hi - lo) / 2;
 
       extra[l] = mid;
-      allocate (plan, extra, probe);
+      cag_proforma_allocate (plan, extra, probe);
       if (probe->lines[l].gap_cents == 0)
         hi = mid;
       else
@@ -914,7 +898,7 @@ compute_partner_needed (Plan        *plan,
 
   /* Candidate 1 needs the run's leftovers, still in PLAN. */
   needed_by_remaining_cap (plan, out, best);
-  probe = proforma_alloc (plan);
+  probe = cag_proforma_alloc (plan);
   close_all_by_rerun (plan, best, probe);
 
   memset (cand, 0, sizeof (gint64) * nl);
@@ -967,7 +951,7 @@ compute_warnings (const Plan  *plan,
                                         "offer may not be granted."),
                                       offer->funder_name));
       for (guint i = 0; offer->lines != NULL && offer->lines[i] != NULL; i++)
-        if (line_index (in, offer->lines[i]) < 0)
+        if (cag_proforma_line_index (in, offer->lines[i]) < 0)
           add_warning (p, CAG_WARNING_UNKNOWN_LINE, offer->funder_name, offer->lines[i],
                        g_strdup_printf (_("The offer of %s names line “%s”, which does not "
                                           "exist in this budget."),
@@ -978,7 +962,7 @@ compute_warnings (const Plan  *plan,
     {
       const CagPledge *pledge = in->pledges->pdata[i];
 
-      if (line_index (in, pledge->line_code) < 0)
+      if (cag_proforma_line_index (in, pledge->line_code) < 0)
         add_warning (p, CAG_WARNING_UNKNOWN_LINE, NULL, pledge->line_code,
                      g_strdup_printf (_("A pledge of %s names line “%s”, which does not exist "
                                         "in this budget; it is not counted."),
@@ -1012,11 +996,11 @@ cag_proforma_compute (const CagProformaInput *in)
 
   g_return_val_if_fail (in != NULL, NULL);
 
-  plan_init (&plan, in);
-  p = proforma_alloc (&plan);
+  cag_proforma_plan_init (&plan, in);
+  p = cag_proforma_alloc (&plan);
   p->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
 
-  allocate (&plan, NULL, p);
+  cag_proforma_allocate (&plan, NULL, p);
   compute_partner_needed (&plan, p);
 
   for (guint l = 0; l < plan.nl; l++)
@@ -1043,124 +1027,6 @@ cag_proforma_compute (const CagProformaInput *in)
     }
 
   compute_warnings (&plan, p);
-  plan_clear (&plan);
+  cag_proforma_plan_clear (&plan);
   return p;
-}
-
-/* ---- The balanced view -------------------------------------------------- */
-
-void
-cag_proforma_balanced_free (CagProformaBalanced *b)
-{
-  if (b == NULL)
-    return;
-  for (guint l = 0; l < b->n_lines; l++)
-    g_free (b->lines[l].requested_cents);
-  g_free (b->lines);
-  g_free (b->requested_cents);
-  g_free (b->pledge_counted_cents);
-  g_free (b);
-}
-
-/* Pledges are counted in entry order, each up to what is left of its line's
- * amount: nothing funds a line beyond its amount. */
-static void
-count_pledges (const CagProformaInput *in,
-               CagProformaBalanced    *b)
-{
-  g_autofree gint64 *room = g_new0 (gint64, b->n_lines + 1);
-
-  for (guint l = 0; l < b->n_lines; l++)
-    room[l] = b->lines[l].amount_cents;
-  for (guint i = 0; i < b->n_pledges; i++)
-    {
-      const CagPledge *pledge = in->pledges->pdata[i];
-      gint l = line_index (in, pledge->line_code);
-      gint64 counted;
-
-      if (l < 0 || pledge->amount_cents <= 0)
-        continue;
-      counted = MIN (pledge->amount_cents, room[l]);
-      room[l] -= counted;
-      b->pledge_counted_cents[i] = counted;
-      if (pledge->kind == CAG_PLEDGE_IN_KIND)
-        b->lines[l].partner_in_kind_cents += counted;
-      else
-        b->lines[l].partner_cash_cents += counted;
-      if (pledge->status == CAG_PLEDGE_INTENDED)
-        b->intended_cents += counted;
-      else
-        b->secured_cents += counted;
-    }
-}
-
-CagProformaBalanced *
-cag_proforma_balance (const CagProformaInput *in,
-                      const CagProforma      *p)
-{
-  CagProformaBalanced *b;
-  g_autofree gint64 *extra = NULL;
-  CagProforma *run;
-  Plan plan;
-
-  g_return_val_if_fail (in != NULL && p != NULL, NULL);
-  g_return_val_if_fail (p->n_lines == in->lines->len && p->n_offers == in->offers->len, NULL);
-
-  plan_init (&plan, in);
-  b = g_new0 (CagProformaBalanced, 1);
-  b->n_lines = plan.nl;
-  b->lines = g_new0 (CagProformaBalancedLine, plan.nl + 1);
-  b->n_offers = plan.no;
-  b->requested_cents = g_new0 (gint64, plan.no + 1);
-  b->n_pledges = in->pledges->len;
-  b->pledge_counted_cents = g_new0 (gint64, in->pledges->len + 1);
-
-  /* The matching rules again, with each line's partner amount needed
-   * pledged in cash on it. */
-  extra = g_new0 (gint64, plan.nl + 1);
-  for (guint l = 0; l < plan.nl; l++)
-    extra[l] = p->lines[l].partner_needed_cents;
-  run = proforma_alloc (&plan);
-  allocate (&plan, extra, run);
-
-  for (guint l = 0; l < plan.nl; l++)
-    {
-      CagProformaBalancedLine *bl = &b->lines[l];
-
-      bl->amount_cents = run->lines[l].amount_cents;
-      bl->to_secure_cents = extra[l];
-      bl->requested_cents = g_new0 (gint64, plan.no + 1);
-      for (guint o = 0; o < plan.no; o++)
-        {
-          bl->requested_cents[o] = run->lines[l].shares[o].given_cents;
-          bl->funders_cents += bl->requested_cents[o];
-          b->requested_cents[o] += bl->requested_cents[o];
-        }
-    }
-  count_pledges (in, b);
-
-  for (guint l = 0; l < plan.nl; l++)
-    {
-      CagProformaBalancedLine *bl = &b->lines[l];
-
-      /* What the re-run leaves uncovered.  Counted pledges + to be secured
-       * + what the funders give is the re-run's funded amount (pledges at
-       * or above the amount leave no need, so no partner amount and no
-       * funder either), so the five parts add up to the amount; the tests
-       * check it rather than assume it. */
-      bl->other_sources_cents = run->lines[l].gap_cents;
-      b->amount_cents += bl->amount_cents;
-      b->partner_cash_cents += bl->partner_cash_cents;
-      b->partner_in_kind_cents += bl->partner_in_kind_cents;
-      b->to_secure_cents += bl->to_secure_cents;
-      b->funders_cents += bl->funders_cents;
-      b->other_sources_cents += bl->other_sources_cents;
-    }
-  b->revenues_cents = b->partner_cash_cents + b->partner_in_kind_cents + b->to_secure_cents
-                      + b->funders_cents + b->other_sources_cents;
-  b->sought_cents = b->revenues_cents - b->secured_cents;
-
-  cag_proforma_free (run);
-  plan_clear (&plan);
-  return b;
 }
