@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <json-glib/json-glib.h>
 
 #include "cag-budget.h"
@@ -227,6 +228,7 @@ cag_funder_copy (const CagFunder *funder)
 
   *copy = *funder;
   copy->name = g_strdup (funder->name);
+  copy->short_name = g_strdup (funder->short_name);
   return copy;
 }
 
@@ -236,10 +238,12 @@ cag_funder_free (CagFunder *funder)
   if (funder == NULL)
     return;
   g_free (funder->name);
+  g_free (funder->short_name);
   g_free (funder);
 }
 
-#define FUNDER_COLUMNS "id, name, kind, requires_charity"
+#define FUNDER_COLUMNS "f.id, f.name, f.kind, f.requires_charity, n.short_name, n.article"
+#define FUNDER_FROM "funder f LEFT JOIN funder_name n ON n.funder_id = f.id"
 
 static CagFunder *
 funder_from_row (sqlite3_stmt *stmt)
@@ -250,7 +254,71 @@ funder_from_row (sqlite3_stmt *stmt)
   funder->name = cag_budget_column_dup (stmt, 1);
   cag_funder_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &funder->kind);
   funder->requires_charity = sqlite3_column_int (stmt, 3) != 0;
+  funder->short_name = cag_budget_column_dup (stmt, 4);
+  cag_article_from_string ((const char *) sqlite3_column_text (stmt, 5), &funder->article);
   return funder;
+}
+
+/* Inside the caller's transaction: stores FUNDER_ID's short name (NULL or
+ * blank: none) and article, refusing a short name that names another
+ * funder. */
+static gboolean
+write_names (CagStore    *store,
+             gint64       funder_id,
+             const char  *short_name,
+             CagArticle   article,
+             GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (short_name != NULL ? short_name : ""));
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (*clean == '\0' && article == CAG_ARTICLE_NONE)
+    {
+      stmt = cag_store_prepare (store, "DELETE FROM funder_name WHERE funder_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, funder_id);
+      return cag_budget_step_done (store, stmt, _("saving the funder"), error);
+    }
+  if (*clean != '\0')
+    {
+      g_autofree char *checked = cag_budget_clean_required (clean, CAG_BUDGET_MAX_CODE_CHARS,
+                                                             _("funder’s short name"), error);
+      if (checked == NULL)
+        return FALSE;
+      key = cag_fold_key (checked);
+      stmt = cag_store_prepare (store, "SELECT f.id FROM " FUNDER_FROM " "
+                                "WHERE (f.name_key = ?1 OR n.short_key = ?1) AND f.id != ?2",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      cag_budget_bind_text (stmt, 1, key);
+      sqlite3_bind_int64 (stmt, 2, funder_id);
+      ok = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (ok)
+        {
+          g_set_error (error, CAG_ERROR, CAG_ERROR_EXISTS,
+                       _("Another funder is already named “%s”; choose another short name."),
+                       checked);
+          return FALSE;
+        }
+      g_free (clean);
+      clean = g_steal_pointer (&checked);
+    }
+  stmt = cag_store_prepare (store,
+                            "INSERT OR REPLACE INTO funder_name "
+                            "(funder_id, short_name, short_key, article) VALUES (?1, ?2, ?3, ?4)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, funder_id);
+  cag_budget_bind_text (stmt, 2, key != NULL ? clean : NULL);
+  cag_budget_bind_text (stmt, 3, key);
+  cag_budget_bind_text (stmt, 4, cag_article_to_string (article));
+  return cag_budget_step_done (store, stmt, _("saving the funder"), error);
 }
 
 gboolean
@@ -276,7 +344,8 @@ cag_funder_add (CagStore  *store,
 
   if (!cag_store_begin (store, error))
     return FALSE;
-  stmt = cag_store_prepare (store, "SELECT id FROM funder WHERE name_key = ?1", error);
+  stmt = cag_store_prepare (store, "SELECT f.id FROM " FUNDER_FROM " "
+                            "WHERE f.name_key = ?1 OR n.short_key = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -308,6 +377,10 @@ cag_funder_add (CagStore  *store,
   if (ok)
     {
       funder->id = sqlite3_last_insert_rowid (cag_store_get_db (store));
+      ok = write_names (store, funder->id, funder->short_name, funder->article, error);
+    }
+  if (ok)
+    {
       builder = cag_budget_json_detail_begin ();
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, name);
@@ -325,6 +398,38 @@ cag_funder_add (CagStore  *store,
   return TRUE;
 }
 
+gboolean
+cag_funder_set_names (CagStore   *store,
+                      gint64      funder_id,
+                      const char *short_name,
+                      CagArticle  article,
+                      GError    **error)
+{
+  g_autoptr (CagFunder) funder = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail ((guint) article <= CAG_ARTICLE_LES, FALSE);
+
+  funder = cag_budget_funder_get (store, funder_id, error);
+  if (funder == NULL || !cag_store_begin (store, error))
+    return FALSE;
+  ok = write_names (store, funder_id, short_name, article, error);
+  if (ok)
+    {
+      builder = cag_budget_json_detail_begin ();
+      json_builder_set_member_name (builder, "short_name");
+      json_builder_add_string_value (builder, short_name);
+      json_builder_set_member_name (builder, "article");
+      json_builder_add_string_value (builder, cag_article_to_string (article));
+      detail = cag_budget_json_detail (builder);
+      ok = cag_store_audit (store, "funder.names", "funder", funder_id, detail, error);
+    }
+  return cag_budget_finish (store, ok, error);
+}
+
 CagFunder *
 cag_budget_funder_get (CagStore *store,
                        gint64    id,
@@ -332,7 +437,8 @@ cag_budget_funder_get (CagStore *store,
 {
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autoptr (CagBudgetStmt) stmt =
-    cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder WHERE id = ?1", error);
+    cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " WHERE f.id = ?1",
+                       error);
   int rc;
 
   if (stmt == NULL)
@@ -377,8 +483,10 @@ cag_funder_find (CagStore   *store,
         return funder;
     }
   folded = cag_fold_key (trimmed);
-  stmt = cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder WHERE name_key = ?1",
-                            error);
+  stmt = cag_store_prepare (store,
+                            "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " "
+                            "WHERE f.name_key = ?1 OR n.short_key = ?1 "
+                            "ORDER BY f.name_key = ?1 DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   cag_budget_bind_text (stmt, 1, folded);
@@ -403,7 +511,8 @@ cag_funder_list (CagStore *store,
 
   g_return_val_if_fail (store != NULL, NULL);
 
-  stmt = cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder ORDER BY name_key",
+  stmt = cag_store_prepare (store,
+                            "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " ORDER BY f.name_key",
                             error);
   if (stmt == NULL)
     return NULL;

@@ -14,6 +14,7 @@
 /* The core's CSV exports. */
 #include "cag-export.h"
 #include "cag-export-proforma.h"
+#include "cag-proforma-dialog.h"
 
 /* ---- File names --------------------------------------------------------- */
 
@@ -328,50 +329,14 @@ cag_export_ask_funder (GtkWindow              *parent,
                        gint64                 *funder_id)
 {
   GtkWidget *dialog;
-  GtkWidget *content;
-  GtkWidget *box;
-  GtkWidget *label;
-  GtkWidget *combo;
   gint response;
-  guint i;
 
   g_return_val_if_fail (funder_id != NULL, FALSE);
   *funder_id = 0;
-  dialog = gtk_dialog_new_with_buttons (_("Export Pro-forma"), parent,
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
-                                        _("C_ontinue"), GTK_RESPONSE_ACCEPT,
-                                        NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  content = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_object_set (box, "margin", 18, NULL);
-  label = gtk_label_new_with_mnemonic (_("_Addressed to:"));
-  combo = gtk_combo_box_text_new ();
-  gtk_widget_set_name (combo, "proforma-funder");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), combo);
-  cag_gui_set_accessible_name (combo, _("Addressed to"));
-  gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (combo), "0", _("All funders"));
-  for (i = 0; in != NULL && i < in->offers->len; i++)
-    {
-      CagBudgetOffer *offer = g_ptr_array_index (in->offers, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, offer->funder_id);
-
-      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (combo), id, offer->funder_name);
-    }
-  gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
-  gtk_container_add (GTK_CONTAINER (box), label);
-  gtk_container_add (GTK_CONTAINER (box), combo);
-  gtk_container_add (GTK_CONTAINER (content), box);
-  gtk_widget_show_all (box);
-
+  dialog = cag_proforma_dialog_new (parent, in);
   response = gtk_dialog_run (GTK_DIALOG (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo));
-
-      *funder_id = id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
-    }
+    *funder_id = cag_proforma_dialog_get_funder_id (CAG_PROFORMA_DIALOG (dialog));
   gtk_widget_destroy (dialog);
   return response == GTK_RESPONSE_ACCEPT;
 }

@@ -116,9 +116,9 @@ char     *cag_export_summary_ask        (GtkWindow  *parent,
                                          gint64      campaign_id,
                                          GError    **error);
 
-/* Asks, in a small dialog, to whom the pro-forma is addressed: "All
- * funders" (*FUNDER_ID 0) or one of the funders with an offer in IN.
- * FALSE when the person cancelled. */
+/* Asks for which funder (CagProformaDialog): the funder copy of one of the
+ * funders with an offer in IN (the first is the default), or the working
+ * copy (*FUNDER_ID 0).  FALSE when the person cancelled. */
 gboolean  cag_export_ask_funder         (GtkWindow              *parent,
                                          const CagProformaInput *in,
                                          gint64                 *funder_id);

@@ -10,6 +10,7 @@
 #include "cag-error.h"
 #include "cag-gui-export.h"
 #include "cag-gui-util.h"
+#include "cag-network-dialog.h"
 #include "cag-record-dialog.h"
 #include "cag-window-data.h"
 #include "cag-window-private.h"
@@ -154,6 +155,30 @@ batch_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   cag_window_batch (CAG_WINDOW (user_data));
+}
+
+static void
+network_response_cb (GtkDialog *dialog,
+                     gint       response,
+                     gpointer   user_data)
+{
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* The network's identity (cag-network-dialog.c). */
+static void
+network_profile_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cag_network_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect (dialog, "response", G_CALLBACK (network_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -490,6 +515,7 @@ static const GActionEntry win_entries[] = {
   { "back", back_activated, NULL, NULL, NULL },
   { "close", close_activated, NULL, NULL, NULL },
   { "open-example", open_example_activated, NULL, NULL, NULL },
+  { "network-profile", network_profile_activated, NULL, NULL, NULL },
 };
 
 void

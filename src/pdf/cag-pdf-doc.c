@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <hpdf_fontdef.h>
 
 #include "cag-pdf-doc.h"
@@ -31,7 +32,7 @@ struct _CagPdfDoc
   HPDF_STATUS       error_no;     /* the first libharu error, 0 when none */
   HPDF_STATUS       detail_no;
   CagLang           lang;
-  CagLang           previous_lang;
+  guint             saved_lang;   /* from cag_i18n_push_language */
   HPDF_Font         fonts[2];
   HPDF_FontDef      fontdefs[2];
   gunichar          replacement;  /* U+FFFD, or '?' when the font lacks it */
@@ -124,15 +125,29 @@ font_has_glyph (CagPdfDoc *doc,
   return (doc->glyph_present[byte] & bit) != 0;
 }
 
+/* The document's language in the catalog (/Lang, PDF 1.4 §10.8.1), for
+ * screen readers and for viewers choosing hyphenation.  libharu has no call
+ * for it: the catalog is a plain dictionary of the document. */
+static void
+set_catalog_lang (CagPdfDoc *doc)
+{
+  const char *tag = doc->lang == CAG_LANG_FR ? "fr-CA" : "en-CA";
+  HPDF_String value = HPDF_String_New (doc->pdf->mmgr, tag, NULL);
+
+  if (value != NULL && doc->pdf->catalog != NULL)
+    HPDF_Dict_Add (doc->pdf->catalog, "Lang", value);
+}
+
 CagPdfDoc *
 cag_pdf_doc_new (CagLang      lang,
                  GError     **error)
 {
   g_autoptr (CagPdfDoc) doc = g_new0 (CagPdfDoc, 1);
 
-  doc->previous_lang = cag_i18n_get_language ();
   doc->lang = lang;
-  cag_i18n_set_language (lang);
+  /* This thread speaks the document's language until the document is
+   * freed; the environment and the window's language stay as they are. */
+  doc->saved_lang = cag_i18n_push_language (lang);
   doc->pages = g_ptr_array_new ();
   doc->glyph_known = g_malloc0 (0x10000 / 8);
   doc->glyph_present = g_malloc0 (0x10000 / 8);
@@ -171,6 +186,7 @@ cag_pdf_doc_new (CagLang      lang,
     HPDF_SetInfoDateAttr (doc->pdf, HPDF_INFO_CREATION_DATE, date);
   }
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_CREATOR, "Cagnotte " PACKAGE_VERSION);
+  set_catalog_lang (doc);
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_PRODUCER, "Cagnotte " PACKAGE_VERSION " (libharu)");
 
   return g_steal_pointer (&doc);
@@ -194,13 +210,24 @@ cag_pdf_doc_set_title (CagPdfDoc  *doc,
 }
 
 void
+cag_pdf_doc_set_author (CagPdfDoc  *doc,
+                        const char *author)
+{
+  if (author != NULL && *author != '\0')
+    {
+      g_autofree char *clean = cag_pdf_clean_text (doc, author);
+      HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_AUTHOR, clean);
+    }
+}
+
+void
 cag_pdf_doc_free (CagPdfDoc *doc)
 {
   if (doc == NULL)
     return;
   if (doc->pdf != NULL)
     HPDF_Free (doc->pdf);
-  cag_i18n_set_language (doc->previous_lang);
+  cag_i18n_pop_language (doc->saved_lang);
   g_ptr_array_unref (doc->pages);
   g_free (doc->glyph_known);
   g_free (doc->glyph_present);
@@ -413,8 +440,21 @@ cag_pdf_text_fit (CagPdfDoc    *doc,
   return w;
 }
 
+/* The byte offset just after the last hyphen, slash, underscore, period,
+ * colon or comma inside PIECE (a natural place to break a reference such as
+ * "DEP-2004-06/4412"), or 0 when there is none. */
+static gsize
+last_break_in (const GString *piece)
+{
+  for (gsize i = piece->len; i > 1; i--)
+    if (strchr ("-/_.:,", piece->str[i - 1]) != NULL)
+      return i;
+  return 0;
+}
+
 /* Appends WORD (not fitting on a line by itself) to LINES in pieces that
- * each fit in WIDTH; returns the last, partial piece. */
+ * each fit in WIDTH, broken after punctuation inside the word when it has
+ * some, between letters otherwise; returns the last, partial piece. */
 static GString *
 break_word (CagPdfDoc    *doc,
             CagPdfWeight  weight,
@@ -433,10 +473,15 @@ break_word (CagPdfDoc    *doc,
       g_string_append_len (piece, p, next - p);
       if (before > 0 && width_of (doc, weight, size, piece->str, piece->len) > width)
         {
-          g_string_truncate (piece, before);
+          gsize cut = last_break_in (piece);
+          GString *rest;
+
+          if (cut == 0 || cut >= piece->len)
+            cut = before;
+          rest = g_string_new (piece->str + cut);
+          g_string_truncate (piece, cut);
           g_ptr_array_add (lines, g_string_free (piece, FALSE));
-          piece = g_string_new (NULL);
-          g_string_append_len (piece, p, next - p);
+          piece = rest;
         }
     }
   return piece;

@@ -13,6 +13,8 @@
 #include "cag-error.h"
 #include "cag-gui-export.h"
 #include "cag-money.h"
+#include "cag-network.h"
+#include "cag-network-dialog.h"
 #include "cag-org-detail.h"
 #include "cag-org-dialog.h"
 #include "cag-org-list.h"
@@ -1028,6 +1030,85 @@ test_example (void)
   gui_test_flush (50);
 }
 
+/* ---- Network profile ---------------------------------------------------- */
+
+static CagNetworkDialog *
+open_network_dialog (Fixture *f)
+{
+  CagNetworkDialog *dialog = NULL;
+  GList *toplevels;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "network-profile", NULL);
+  gui_test_flush (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CAG_IS_NETWORK_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Fields typed in the window reach the store and come back when the dialog
+ * opens again; a refused e-mail keeps the dialog open with the reason. */
+static void
+test_network_profile (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  CagNetworkDialog *dialog = open_network_dialog (f);
+  g_autoptr(CagNetwork) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *address = NULL;
+
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "name"), "Réseau d’essai");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (cag_network_dialog_get_address (dialog)),
+                            "12, rue Test\nQuébec (Québec)", -1);
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "contact"), "Anne Exemple");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "email"), "anne at example");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "phone"), "418 555-0100");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "charity_number"), "123456789 RR 0001");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "website"), "example.org");
+
+  /* Refused: the dialog stays, the profile is unchanged. */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gui_test_flush (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  stored = cag_store_network_get (store_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_null (stored->name);
+  g_clear_pointer (&stored, cag_network_free);
+
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "email"), "anne@example.org");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gui_test_flush (20);
+  stored = cag_store_network_get (store_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "Réseau d’essai");
+  g_assert_cmpstr (stored->address, ==, "12, rue Test\nQuébec (Québec)");
+  g_assert_cmpstr (stored->contact, ==, "Anne Exemple");
+  g_assert_cmpstr (stored->email, ==, "anne@example.org");
+  g_assert_cmpstr (stored->phone, ==, "418 555-0100");
+  g_assert_cmpstr (stored->charity_number, ==, "123456789 RR 0001");
+  g_assert_cmpstr (stored->website, ==, "example.org");
+
+  /* Opened again, it shows what was stored. */
+  dialog = open_network_dialog (f);
+  g_assert_cmpstr (gtk_entry_get_text (cag_network_dialog_get_entry (dialog, "contact")), ==,
+                   "Anne Exemple");
+  buffer = gtk_text_view_get_buffer (cag_network_dialog_get_address (dialog));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  address = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (address, ==, "12, rue Test\nQuébec (Québec)");
+  /* Every field has a name for assistive technology. */
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
+                     GTK_WIDGET (cag_network_dialog_get_entry (dialog, "website")))), ==,
+                   "Website");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gui_test_flush (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1068,6 +1149,8 @@ main (int   argc,
   g_test_add_func ("/gui/open/errors", test_open_errors);
   g_test_add_func ("/gui/example", test_example);
   g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add ("/gui/network-profile", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_network_profile, fixture_tear_down);
   status = g_test_run ();
 
   {

@@ -10,6 +10,7 @@
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
 #include "cag-i18n.h"
+#include "cag-network-dialog.h"
 #include "cag-org-detail.h"
 #include "cag-org-list.h"
 #include "cag-preferences-dialog.h"
@@ -176,6 +177,11 @@ test_views (void)
     save_shot (dialog, "preferences");
     gtk_widget_destroy (dialog);
   }
+
+  dialog = cag_network_dialog_new (GTK_WINDOW (window), cag_window_get_store (window));
+  gtk_widget_show (dialog);
+  save_shot (dialog, "network-profile");
+  gtk_widget_destroy (dialog);
 
   cag_window_show_organization (window, data.org_ids[0]);
   {
