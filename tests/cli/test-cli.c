@@ -830,6 +830,8 @@ test_fund_edit_delegations (Fixture       *f,
   out = run_ok ("en", f->db, "status", "CSP", "--json", NULL);
   root = parse_json (out);
   g_assert_cmpint (member_int (only_status (root), "target_cents"), ==, 900000);
+}
+
 /* network set|show: JSON round trip, an option left out keeps its value, ""
  * clears, "\\n" in --address starts a line, refusals change nothing, text in
  * French. */
