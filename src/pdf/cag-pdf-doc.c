@@ -45,6 +45,8 @@ struct _CagPdfDoc
   char             *footer;
   CagPdfHeaderFunc  header_func;
   gpointer          header_data;
+  gboolean          has_author;
+  gboolean          has_subject;
 };
 
 static void
@@ -261,6 +263,7 @@ cag_pdf_doc_set_title (CagPdfDoc  *doc,
     {
       g_autofree char *clean = cag_pdf_clean_text (doc, subject);
       HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_SUBJECT, clean);
+      doc->has_subject = TRUE;
     }
 }
 
@@ -272,7 +275,19 @@ cag_pdf_doc_set_author (CagPdfDoc  *doc,
     {
       g_autofree char *clean = cag_pdf_clean_text (doc, author);
       HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_AUTHOR, clean);
+      doc->has_author = TRUE;
     }
+}
+
+void
+cag_pdf_doc_set_default_info (CagPdfDoc  *doc,
+                              const char *author,
+                              const char *subject)
+{
+  if (!doc->has_author)
+    cag_pdf_doc_set_author (doc, author);
+  if (!doc->has_subject && subject != NULL && *subject != '\0')
+    cag_pdf_doc_set_title (doc, NULL, subject);
 }
 
 void

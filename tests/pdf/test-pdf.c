@@ -967,6 +967,26 @@ test_metadata (Fixture       *f,
   g_free (run (expand, NULL));
   g_assert_true (g_file_get_contents (qdf, &catalog, NULL, NULL));
   assert_has (catalog, "/Lang (fr-CA)");
+
+  /* A pro-forma too names the network as its Author, and has a Subject. */
+  {
+    g_autoptr (CagBudget) budget = cag_budget_new ();
+    g_autofree char *pro = path_in (f, "meta-proforma.pdf");
+    const char *info_pro[] = { "pdfinfo", pro, NULL };
+
+    budget->name = g_strdup ("Fonctionnement 2004");
+    g_assert_true (cag_date_parse_iso ("2004-04-01", &budget->start, NULL));
+    g_assert_true (cag_date_parse_iso ("2005-03-31", &budget->end, NULL));
+    CHECK (cag_budget_add (f->store, budget, NULL, &error));
+    CHECK (cag_budget_line_set (f->store, budget->id, "A", "Coordination", 5000000, NULL,
+                                 &error));
+    CHECK (cag_pdf_write_proforma (f->store, budget->id, 0, CAG_LANG_EN, pro, &error));
+    g_free (out);
+    out = run (info_pro, NULL);
+    assert_has (out, "Author:          Réseau d’essai du Québec");
+    assert_has (out, "Subject:         ");
+    assert_has (out, "Creator:         Cagnotte " PACKAGE_VERSION);
+  }
 }
 
 /* A batch that fails midway reports the statements it did write. */
