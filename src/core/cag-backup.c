@@ -8,7 +8,6 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gi18n.h>
-#include "cag-i18n.h"
 #include <glib/gstdio.h>
 
 #include "cag-backup.h"

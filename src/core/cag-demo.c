@@ -268,7 +268,7 @@ demo_network (CagStore *store,
   network->name = g_strdup ("Groupe d'économie solidaire du Québec (GESQ)");
   network->address = g_strdup ("1431, rue Fullum, bureau 000 (adresse d'exemple)\n"
                                "Montréal (Québec)  H2K 0A0");
-  network->contact = g_strdup ("Hélène Exemple, trésorière");
+  network->contact = g_strdup ("Hélène Exemple");
   network->email = g_strdup ("tresorerie@gesq.example.org");
   network->phone = g_strdup ("514 555-0142");
   network->website = g_strdup ("gesq.example.org");

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include "cag-i18n.h"
 
 #include "cag-budget.h"
 #include "cag-export-proforma.h"

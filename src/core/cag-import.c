@@ -4,7 +4,6 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
-#include "cag-i18n.h"
 
 #include "cag-import.h"
 #include "cag-error.h"

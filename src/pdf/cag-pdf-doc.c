@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include "cag-i18n.h"
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "cag-pdf-doc.h"
 #include "cag-error.h"
@@ -43,6 +45,8 @@ struct _CagPdfDoc
   char             *footer;
   CagPdfHeaderFunc  header_func;
   gpointer          header_data;
+  gboolean          has_author;
+  gboolean          has_subject;
 };
 
 static void
@@ -100,6 +104,51 @@ load_font (CagPdfDoc    *doc,
                    path, (guint) doc->error_no);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* libharu 2.3.0 writes, as the font's ToUnicode map, a copy of its UTF-8
+ * encoding CMap ("begincidrange <0000> <FFFF> 0"): not a valid ToUnicode
+ * map, so poppler warns and other readers copy wrong characters.  With
+ * that encoding a character's code in the content stream is its UTF-16 code
+ * unit (we only pass the Basic Multilingual Plane, cag_pdf_clean_text), so
+ * the right map is the identity over 0000–FFFF: 256 ranges (a range may
+ * only vary in its last byte), at most 100 per block.  We rewrite the
+ * font's own stream, so the file holds no stale copy.  See docs/PDF.md. */
+static gboolean
+write_identity_to_unicode (CagPdfDoc    *doc,
+                           CagPdfWeight  weight)
+{
+  HPDF_Dict map = HPDF_Dict_GetItem (doc->fonts[weight], "ToUnicode", HPDF_OCLASS_DICT);
+  g_autoptr (GString) text = NULL;
+
+  if (map == NULL || map->stream == NULL)
+    return FALSE;
+  text = g_string_new ("/CIDInit /ProcSet findresource begin\n"
+                       "12 dict begin\n"
+                       "begincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n"
+                       "/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  for (guint block = 0; block < 256; block += 100)
+    {
+      guint n = MIN (100, 256 - block);
+
+      g_string_append_printf (text, "%u beginbfrange\n", n);
+      for (guint hi = block; hi < block + n; hi++)
+        g_string_append_printf (text, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+      g_string_append (text, "endbfrange\n");
+    }
+  g_string_append (text, "endcmap\n"
+                         "CMapName currentdict /CMap defineresource pop\n"
+                         "end\n"
+                         "end\n");
+  HPDF_MemStream_FreeData (map->stream);
+  if (HPDF_Stream_Write (map->stream, (const HPDF_BYTE *) text->str, (HPDF_UINT) text->len)
+      != HPDF_OK)
+    return FALSE;
+  map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   return TRUE;
 }
 
@@ -166,6 +215,14 @@ cag_pdf_doc_new (CagLang      lang,
   if (!load_font (doc, CAG_PDF_REGULAR, "DejaVuSans.ttf", error)
       || !load_font (doc, CAG_PDF_BOLD, "DejaVuSans-Bold.ttf", error))
     return NULL;
+  if (!write_identity_to_unicode (doc, CAG_PDF_REGULAR)
+      || !write_identity_to_unicode (doc, CAG_PDF_BOLD))
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_FAILED,
+                           C_("pdf", "The PDF library could not prepare the fonts' text map "
+                                     "(out of memory?)."));
+      return NULL;
+    }
 
   doc->replacement = font_has_glyph (doc, REPLACEMENT_CHAR) ? REPLACEMENT_CHAR : '?';
 
@@ -206,6 +263,7 @@ cag_pdf_doc_set_title (CagPdfDoc  *doc,
     {
       g_autofree char *clean = cag_pdf_clean_text (doc, subject);
       HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_SUBJECT, clean);
+      doc->has_subject = TRUE;
     }
 }
 
@@ -217,7 +275,19 @@ cag_pdf_doc_set_author (CagPdfDoc  *doc,
     {
       g_autofree char *clean = cag_pdf_clean_text (doc, author);
       HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_AUTHOR, clean);
+      doc->has_author = TRUE;
     }
+}
+
+void
+cag_pdf_doc_set_default_info (CagPdfDoc  *doc,
+                              const char *author,
+                              const char *subject)
+{
+  if (!doc->has_author)
+    cag_pdf_doc_set_author (doc, author);
+  if (!doc->has_subject && subject != NULL && *subject != '\0')
+    cag_pdf_doc_set_title (doc, NULL, subject);
 }
 
 void

@@ -73,6 +73,11 @@ void        cag_pdf_doc_set_title     (CagPdfDoc  *doc,
 /* The document's Author: the issuing network (nullable: none). */
 void        cag_pdf_doc_set_author    (CagPdfDoc  *doc,
                                        const char *author);
+/* Author and Subject unless already set (the letterhead calls it, so every
+ * document names its issuer). */
+void        cag_pdf_doc_set_default_info (CagPdfDoc  *doc,
+                                          const char *author,
+                                          const char *subject);
 void        cag_pdf_doc_free          (CagPdfDoc *doc);
 
 CagLang     cag_pdf_doc_get_lang      (CagPdfDoc *doc);

@@ -52,6 +52,8 @@ cag_pdf_draw_letterhead (CagPdfDoc        *doc,
   double y = CAG_PDF_PAGE_HEIGHT - CAG_PDF_MARGIN_TOP;
   double right_w = 0;
 
+  cag_pdf_doc_set_default_info (doc, network, subtitle);
+
   /* A band of color across the top edge, like a letterhead. */
   cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
 

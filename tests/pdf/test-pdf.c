@@ -969,6 +969,26 @@ test_metadata (Fixture       *f,
   g_free (run (expand, NULL));
   g_assert_true (g_file_get_contents (qdf, &catalog, NULL, NULL));
   assert_has (catalog, "/Lang (fr-CA)");
+
+  /* A pro-forma too names the network as its Author, and has a Subject. */
+  {
+    g_autoptr (CagBudget) budget = cag_budget_new ();
+    g_autofree char *pro = path_in (f, "meta-proforma.pdf");
+    const char *info_pro[] = { "pdfinfo", pro, NULL };
+
+    budget->name = g_strdup ("Fonctionnement 2004");
+    g_assert_true (cag_date_parse_iso ("2004-04-01", &budget->start, NULL));
+    g_assert_true (cag_date_parse_iso ("2005-03-31", &budget->end, NULL));
+    CHECK (cag_budget_add (f->store, budget, NULL, &error));
+    CHECK (cag_budget_line_set (f->store, budget->id, "A", "Coordination", 5000000, NULL,
+                                 &error));
+    CHECK (cag_pdf_write_proforma (f->store, budget->id, 0, CAG_LANG_EN, pro, &error));
+    g_free (out);
+    out = run (info_pro, NULL);
+    assert_has (out, "Author:          Réseau d’essai du Québec");
+    assert_has (out, "Subject:         ");
+    assert_has (out, "Creator:         Cagnotte " PACKAGE_VERSION);
+  }
 }
 
 /* A batch that fails midway reports the statements it did write. */
@@ -1154,6 +1174,44 @@ test_reminders_cancelled (Fixture       *f,
   assert_no_leftovers (dir, 0);
 }
 
+/* Copy and paste: the fonts' ToUnicode maps are valid (pdftotext reads them
+ * without a warning) and map every code to the same character, so a French
+ * amount copies with its U+202F and U+00A0.  (poppler's text output itself
+ * turns every Unicode space into a word break, see docs/PDF.md: the map is
+ * checked in the file.) */
+static void
+test_to_unicode (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "copie.pdf");
+  g_autofree char *qdf = path_in (f, "copie.qdf");
+  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  const char *expand[] = { "qpdf", "--qdf", "--object-streams=disable", path, qdf, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  int status = 0;
+
+  CHECK (cag_pdf_write_statement (f->store, f->fund_id, &june_15_2004, CAG_LANG_FR, path,
+                                   &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (err, ==, "");
+  assert_has (out, "Relevé du fonds de délégation");
+
+  g_free (run (expand, NULL));
+  g_assert_true (g_file_get_contents (qdf, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "begincidrange"));
+  /* Two fonts, 256 ranges each in blocks of 100. */
+  g_assert_cmpuint (count_of (contents, "beginbfrange"), ==, 6);
+  assert_has (contents, "<0000> <00FF> <0000>");   /* U+00A0 */
+  assert_has (contents, "<2000> <20FF> <2000>");   /* U+202F */
+  /* The amount is drawn with its narrow and normal no-break spaces. */
+  assert_has (contents, "<0031202f003200350030002c0030003000a00024>");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1182,6 +1240,7 @@ main (int argc, char **argv)
   ADD ("/pdf/language-untouched", test_language_untouched);
   ADD ("/pdf/reminders", test_reminders);
   ADD ("/pdf/reminders/cancelled", test_reminders_cancelled);
+  ADD ("/pdf/to-unicode", test_to_unicode);
 #undef ADD
   return g_test_run ();
 }
