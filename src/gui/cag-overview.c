@@ -40,6 +40,7 @@ struct _CagOverview
   GtkTreeView      *fund_view;
   GtkStack         *list_stack;
   GtkLabel         *empty_label;
+  GtkWidget        *empty_buttons;
 };
 
 G_DEFINE_FINAL_TYPE (CagOverview, cag_overview, GTK_TYPE_BOX)
@@ -107,6 +108,9 @@ fill_list (CagOverview *self)
                               "then open their delegation funds in Campaign and Fund Settings."));
       else
         gtk_label_set_text (self->empty_label, _("No fund matches this search."));
+      /* No fund yet: the buttons lead to the next step (docs/GUI.md). */
+      gtk_widget_set_visible (self->empty_buttons,
+                              self->statuses != NULL && self->statuses->len == 0);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
 }
@@ -413,6 +417,24 @@ search_changed_cb (CagOverview    *self,
   fill_list (self);
 }
 
+/* Enter in the search: with exactly one fund found, opens it. */
+static void
+search_activate_cb (CagOverview    *self,
+                    GtkSearchEntry *entry)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gint64 org_id = 0;
+
+  search_changed_cb (self, entry);  /* search-changed waits for typing to pause */
+  model = gtk_tree_view_get_model (self->fund_view);
+  if (model == NULL || gtk_tree_model_iter_n_children (model, NULL) != 1
+      || !gtk_tree_model_get_iter_first (model, &iter))
+    return;
+  gtk_tree_model_get (model, &iter, CAG_OVERVIEW_COL_ORG_ID, &org_id, -1);
+  g_signal_emit (self, signals[FUND_ACTIVATED], 0, org_id);
+}
+
 static void
 row_activated_cb (CagOverview       *self,
                   GtkTreePath       *path,
@@ -473,7 +495,9 @@ cag_overview_class_init (CagOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagOverview, fund_view);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_buttons);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 

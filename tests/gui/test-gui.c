@@ -380,6 +380,90 @@ test_as_of (Fixture       *f,
   }
 }
 
+/* The organizations' fund column, the detail's Export tooltip and the
+ * exports' proposed file names follow the window's "As of" date too. */
+static char *
+org_list_fund_text (CagOrgList *list,
+                    gint64      org_id)
+{
+  GtkTreeModel *model = cag_org_list_get_model (list);
+  GtkTreeIter iter;
+  gboolean more;
+
+  for (more = gtk_tree_model_get_iter_first (model, &iter); more;
+       more = gtk_tree_model_iter_next (model, &iter))
+    {
+      gint64 id;
+      char *fund = NULL;
+
+      gtk_tree_model_get (model, &iter, CAG_ORG_LIST_COL_ID, &id, CAG_ORG_LIST_COL_FUND, &fund, -1);
+      if (id == org_id)
+        return fund;
+      g_free (fund);
+    }
+  return NULL;
+}
+
+static void
+test_as_of_everywhere (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  CagOrgList *list = CAG_ORG_LIST (cag_window_get_org_list (f->window));
+  GtkWidget *detail = cag_window_get_detail (f->window);
+  GtkWidget *export_button = GTK_WIDGET (gtk_widget_get_template_child (detail, CAG_TYPE_ORG_DETAIL,
+                                                                       "export_button"));
+  CagDate today = cag_date_today ();
+  CagDate past = cag_month_first_day (cag_month_index (&today) - 7);
+  g_autofree char *past_text = NULL;
+  g_autofree char *past_iso = NULL;
+  g_autofree char *today_iso = cag_date_to_iso (&today);
+  g_autofree char *now_saved = cag_money_format (12 * 12500, cag_i18n_get_language ());
+  g_autofree char *past_saved = cag_money_format (6 * 12500, cag_i18n_get_language ());
+  g_autofree char *fund = NULL;
+
+  past.day = 20;
+  past_text = cag_date_format (&past, cag_i18n_get_language ());
+  past_iso = cag_date_to_iso (&past);
+
+  /* Shown first, then the date changes while it is shown. */
+  cag_window_show_page (f->window, "organizations");
+  fund = org_list_fund_text (list, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (fund, now_saved));
+  g_clear_pointer (&fund, g_free);
+  cag_window_set_as_of (f->window, &past);
+  fund = org_list_fund_text (list, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (fund, past_saved));
+  g_clear_pointer (&fund, g_free);
+
+  /* Changed while another page is shown: right when it comes back. */
+  cag_window_set_as_of (f->window, NULL);
+  cag_window_show_page (f->window, "overview");
+  cag_window_set_as_of (f->window, &past);
+  cag_window_show_page (f->window, "organizations");
+  fund = org_list_fund_text (list, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (fund, past_saved));
+  g_clear_pointer (&fund, g_free);
+
+  /* The detail's Export Statement button says which date it exports. */
+  cag_window_show_organization (f->window, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (export_button), past_text));
+
+  /* The proposed file names carry the as-of date, not today's. */
+  {
+    const CagDate *as_of = cag_window_get_as_of (f->window);
+    g_autofree char *statement = cag_export_statement_name (store_of (f), f->data.fund_ids[0],
+                                                            as_of);
+    g_autofree char *summary = cag_export_summary_name (store_of (f), f->data.campaign_id, as_of);
+    g_autofree char *status = cag_export_status_csv_name (store_of (f), f->data.campaign_id,
+                                                          as_of);
+
+    g_assert_nonnull (strstr (statement, past_iso));
+    g_assert_nonnull (strstr (summary, past_iso));
+    g_assert_nonnull (strstr (status, past_iso));
+    g_assert_null (strstr (statement, today_iso));
+  }
+}
+
 /* ---- Overview search ---------------------------------------------------- */
 
 static void
@@ -814,7 +898,7 @@ test_export (Fixture       *f,
   g_assert_true (g_action_get_enabled (action));
 
   {
-    g_autofree char *name = cag_export_statement_name (store_of (f), f->data.fund_ids[1]);
+    g_autofree char *name = cag_export_statement_name (store_of (f), f->data.fund_ids[1], NULL);
     g_autofree char *contents = NULL;
     gsize length = 0;
 
@@ -1046,6 +1130,8 @@ main (int   argc,
               fixture_set_up, test_record_updates_views, fixture_tear_down);
   g_test_add ("/gui/overview/as-of", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_as_of, fixture_tear_down);
+  g_test_add ("/gui/as-of/everywhere", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_as_of_everywhere, fixture_tear_down);
   g_test_add ("/gui/overview/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_overview_search, fixture_tear_down);
   g_test_add ("/gui/void", Fixture, GINT_TO_POINTER (TRUE),
