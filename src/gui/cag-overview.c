@@ -41,6 +41,8 @@ struct _CagOverview
   GtkStack         *list_stack;
   GtkLabel         *empty_label;
   GtkWidget        *empty_buttons;
+  GtkWidget        *empty_orgs_button;
+  GtkWidget        *empty_funds_button;
 };
 
 G_DEFINE_FINAL_TYPE (CagOverview, cag_overview, GTK_TYPE_BOX)
@@ -496,6 +498,8 @@ cag_overview_class_init (CagOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagOverview, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_label);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_orgs_button);
+  gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_funds_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

@@ -47,11 +47,20 @@ cag_welcome_focus_first (CagWelcome *self)
                          ? self->campaign_button : self->new_db_button);
 }
 
+/* Each time the page is shown, the first step has the focus. */
+static void
+cag_welcome_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cag_welcome_parent_class)->map (widget);
+  cag_welcome_focus_first (CAG_WELCOME (widget));
+}
+
 static void
 cag_welcome_class_init (CagWelcomeClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = cag_welcome_map;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-welcome.ui");
   gtk_widget_class_bind_template_child (widget_class, CagWelcome, intro_label);

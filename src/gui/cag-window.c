@@ -181,6 +181,7 @@ update_chrome (CagWindow *self)
   gtk_widget_set_visible (self->view_bar, !welcome);
   gtk_widget_set_visible (self->view_bar_separator, !welcome);
   gtk_widget_set_visible (self->back_button, detail);
+  /* After the actions are updated: a disabled button cannot take the focus. */
   if (welcome)
     cag_welcome_focus_first (self->welcome);
   set_action_enabled (self, "back", detail);

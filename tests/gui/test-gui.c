@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
 
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
@@ -18,6 +19,7 @@
 #include "cag-org-list.h"
 #include "cag-overview.h"
 #include "cag-record-dialog.h"
+#include "cag-welcome.h"
 #include "cag-window.h"
 #include "gui-test-util.h"
 
@@ -801,6 +803,145 @@ test_first_run_and_campaign (void)
   g_rmdir (dir);
 }
 
+/* ---- Empty views (docs/GUI.md, "Empty views") ---------------------------- */
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (widget, type, id));
+}
+
+static void
+test_empty_states (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cagnotte-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  CagWindow *window = cag_window_new (NULL);
+  GtkWidget *overview = cag_window_get_overview (window);
+  GtkWidget *org_list = cag_window_get_org_list (window);
+  GtkWidget *detail = cag_window_get_detail (window);
+  GtkWidget *welcome = cag_window_get_welcome (window);
+  GtkWidget *record = template_child (GTK_WIDGET (window), CAG_TYPE_WINDOW, "record_button");
+  GAction *record_action = g_action_map_lookup_action (G_ACTION_MAP (window), "record");
+  g_autoptr(CagCampaign) campaign = cag_campaign_new ();
+  g_autoptr(CagOrganization) org = cag_organization_new ();
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  /* No file: the welcome page offers New Database… (app.new: disabled
+   * here, without an application). */
+  gtk_widget_show (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (template_child (welcome, CAG_TYPE_WELCOME,
+                                                         "new_db_button")));
+
+  /* An empty file: Create a Campaign… has the focus; Record Contribution is
+   * shown, disabled, and its tooltip says why. */
+  g_assert_true (cag_window_open_path (window, path, TRUE));
+  gui_test_flush (50);
+  g_assert_cmpstr (cag_window_get_page (window), ==, "welcome");
+  g_assert_false (gtk_widget_get_visible (template_child (welcome, CAG_TYPE_WELCOME,
+                                                          "new_db_button")));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window))
+                 == template_child (welcome, CAG_TYPE_WELCOME, "campaign_button"));
+  g_assert_true (gtk_widget_get_visible (record));
+  g_assert_false (g_action_get_enabled (record_action));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (record), _("Create a Campaign…")));
+
+  /* The organizations page, empty: a button adds the first one. */
+  cag_window_show_page (window, "organizations");
+  g_assert_true (gtk_widget_is_drawable (template_child (org_list, CAG_TYPE_ORG_LIST,
+                                                         "empty_add_button")));
+
+  /* A campaign without funds: the overview leads to the organizations and
+   * to the funds; Record stays disabled until a fund exists. */
+  store = cag_window_get_store (window);
+  campaign->name = g_strdup ("Dakar 2005");
+  campaign->delegation_cost_cents = 450000;
+  campaign->start = (CagDate) { 2003, 6, 1 };
+  campaign->deadline = (CagDate) { 2005, 11, 1 };
+  g_assert_true (cag_store_campaign_add (store, campaign, &error));
+  g_assert_no_error (error);
+  org->name = g_strdup ("Coopérative du Quartier");
+  g_assert_true (cag_store_org_add (store, org, &error));
+  g_assert_no_error (error);
+  cag_window_reload (window);
+  cag_window_show_page (window, "overview");
+  gui_test_flush (50);
+  g_assert_true (gtk_widget_is_drawable (template_child (overview, CAG_TYPE_OVERVIEW,
+                                                         "empty_funds_button")));
+  g_assert_true (gtk_widget_is_drawable (template_child (overview, CAG_TYPE_OVERVIEW,
+                                                         "empty_orgs_button")));
+  g_assert_false (g_action_get_enabled (record_action));
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
+                                                                   "campaign-settings")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (record), _("Open the Funds…")));
+
+  /* The detail of an organization without a fund: Open a Fund…, enabled. */
+  cag_window_show_organization (window, org->id);
+  {
+    GtkWidget *button = template_child (detail, CAG_TYPE_ORG_DETAIL, "no_fund_button");
+
+    g_assert_true (gtk_widget_is_drawable (button));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                     "win.campaign-settings");
+  }
+
+  /* A fund opened: Record Contribution is enabled. */
+  {
+    g_autoptr(CagFund) fund = cag_fund_new ();
+
+    fund->organization_id = org->id;
+    fund->campaign_id = campaign->id;
+    fund->delegations = 1;
+    g_assert_true (cag_store_fund_open (store, fund, &error));
+    g_assert_no_error (error);
+  }
+  cag_window_reload (window);
+  g_assert_true (g_action_get_enabled (record_action));
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+/* Enter in a search that finds exactly one opens it. */
+static void
+test_search_enter (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  CagOrgList *list = CAG_ORG_LIST (cag_window_get_org_list (f->window));
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  GtkWidget *entry = template_child (GTK_WIDGET (overview), CAG_TYPE_OVERVIEW, "search_entry");
+
+  /* Two matches: nothing opens. */
+  gtk_entry_set_text (GTK_ENTRY (entry), "o");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "overview");
+  gtk_entry_set_text (GTK_ENTRY (entry), "mauricie");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "detail");
+  g_assert_cmpint (cag_org_detail_get_org_id (detail), ==, f->data.org_ids[2]);
+
+  cag_window_show_page (f->window, "organizations");
+  entry = template_child (GTK_WIDGET (list), CAG_TYPE_ORG_LIST, "search_entry");
+  gtk_entry_set_text (GTK_ENTRY (entry), "outaouais");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "detail");
+  g_assert_cmpint (cag_org_detail_get_org_id (detail), ==, f->data.org_ids[1]);
+}
+
 static void
 test_fund_settings (Fixture       *f,
                     gconstpointer  user_data)
@@ -1145,6 +1286,9 @@ main (int   argc,
   g_test_add ("/gui/organizations/dialog", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
+  g_test_add_func ("/gui/empty-states", test_empty_states);
+  g_test_add ("/gui/search/enter-opens", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_search_enter, fixture_tear_down);
   g_test_add ("/gui/campaigns", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_campaigns, fixture_tear_down);
   g_test_add ("/gui/export", Fixture, GINT_TO_POINTER (TRUE),
