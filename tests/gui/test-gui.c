@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n.h>
+#include <gdk/gdkx.h>
 
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
@@ -803,6 +804,25 @@ test_first_run_and_campaign (void)
   g_rmdir (dir);
 }
 
+/* Under run-wm.sh, CAGNOTTE_EXPECT_WM names the window manager that must be
+ * managing the screen: the run is not silently a bare-Xvfb one. */
+static void
+test_window_manager (void)
+{
+  const char *expected = g_getenv ("CAGNOTTE_EXPECT_WM");
+  GdkScreen *screen = gdk_screen_get_default ();
+  const char *name;
+
+  if (expected == NULL)
+    {
+      g_test_skip ("bare Xvfb: no window manager expected");
+      return;
+    }
+  g_assert_true (GDK_IS_X11_SCREEN (screen));
+  name = gdk_x11_screen_get_window_manager_name (screen);
+  g_assert_cmpstr (name, ==, expected);
+}
+
 /* ---- Empty views (docs/GUI.md, "Empty views") ---------------------------- */
 
 static GtkWidget *
@@ -1265,6 +1285,7 @@ main (int   argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
+  g_test_add_func ("/gui/window-manager", test_window_manager);
   g_test_add ("/gui/record/validation", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_record_validation, fixture_tear_down);
   g_test_add ("/gui/record/updates-views", Fixture, GINT_TO_POINTER (TRUE),
