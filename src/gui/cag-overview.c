@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cag-chart.h"
+#include "cag-date-picker.h"
 #include "cag-fold.h"
 #include "cag-gui-util.h"
 #include "cag-overview.h"
@@ -25,7 +26,7 @@ struct _CagOverview
   GtkWidget        *as_of_button;
   GtkLabel         *as_of_label;
   GtkLabel         *as_of_hint;
-  GtkCalendar      *as_of_calendar;
+  CagDatePicker    *as_of_calendar;
   GtkWidget        *as_of_popover;
 
   GtkLabel         *saved_value;
@@ -143,8 +144,10 @@ show_totals (CagOverview *self)
   gtk_label_set_text (self->saved_caption, saved_caption);
   gtk_label_set_text (self->delegations_value, delegations);
   gtk_label_set_text (self->delegations_caption,
+                      /* "0 of 21 delegations fully funded": the noun goes
+                       * with the 21 (French has 0 singular). */
                       g_dngettext (GETTEXT_PACKAGE, "delegation fully funded",
-                                   "delegations fully funded", t->delegations_funded));
+                                   "delegations fully funded", t->delegations_planned));
   gtk_label_set_text (self->behind_value, behind);
   gtk_label_set_text (self->behind_caption, behind_caption);
   gtk_label_set_text (self->need_value, need);
@@ -222,8 +225,7 @@ show_as_of (CagOverview *self)
   }
 
   self->setting_calendar = TRUE;
-  gtk_calendar_select_month (self->as_of_calendar, self->as_of.month - 1, self->as_of.year);
-  gtk_calendar_select_day (self->as_of_calendar, self->as_of.day);
+  cag_date_picker_set_date (self->as_of_calendar, &self->as_of);
   self->setting_calendar = FALSE;
 }
 
@@ -270,18 +272,14 @@ cag_overview_get_as_of_button (CagOverview *self)
 
 /* A date chosen in the calendar: applied at once (the owner reloads). */
 static void
-calendar_day_selected_cb (GtkCalendar *calendar,
-                          CagOverview *self)
+calendar_day_selected_cb (CagDatePicker *calendar,
+                          CagOverview   *self)
 {
-  guint year, month, day;
   CagDate date;
 
   if (self->setting_calendar)
     return;
-  gtk_calendar_get_date (calendar, &year, &month, &day);
-  date.year = (gint) year;
-  date.month = (gint) month + 1;
-  date.day = (gint) day;
+  date = cag_date_picker_get_date (calendar);
   if (!cag_date_valid (&date) || cag_date_compare (&date, &self->as_of) == 0)
     return;
   cag_overview_set_as_of (self, &date);
@@ -289,8 +287,8 @@ calendar_day_selected_cb (GtkCalendar *calendar,
 }
 
 static void
-calendar_double_click_cb (GtkCalendar *calendar,
-                          CagOverview *self)
+calendar_double_click_cb (CagDatePicker *calendar,
+                          CagOverview   *self)
 {
   gtk_popover_popdown (GTK_POPOVER (self->as_of_popover));
 }
@@ -329,7 +327,9 @@ build_as_of (CagOverview *self)
                       FALSE, FALSE, 0);
   gtk_container_add (GTK_CONTAINER (self->as_of_button), inner);
 
-  self->as_of_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  /* Not a GtkCalendar: its month names follow the C locale, not the UI
+   * language (docs/GUI.md, "Language"). */
+  self->as_of_calendar = CAG_DATE_PICKER (cag_date_picker_new ());
   g_signal_connect (self->as_of_calendar, "day-selected",
                     G_CALLBACK (calendar_day_selected_cb), self);
   g_signal_connect (self->as_of_calendar, "day-selected-double-click",

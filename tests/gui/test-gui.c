@@ -12,6 +12,8 @@
 
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
+#include "cag-date-picker.h"
+#include "cag-i18n.h"
 #include "cag-error.h"
 #include "cag-gui-export.h"
 #include "cag-money.h"
@@ -60,6 +62,14 @@ static guint
 count_rows (GtkTreeModel *model)
 {
   return (guint) gtk_tree_model_iter_n_children (model, NULL);
+}
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (widget, type, id));
 }
 
 static void
@@ -118,17 +128,18 @@ test_record_validation (Fixture       *f,
   /* The calendar opens on the typed date and sets the field. */
   {
     CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[0]));
-    GtkCalendar *calendar;
-    guint year, month, day;
+    CagDatePicker *calendar;
+    CagDate shown;
+    CagDate chosen = { 2004, 6, 20 };
 
     set_entry (dialog, "date", "15/06/2004");
     calendar = cag_record_dialog_open_calendar (dialog);
     gui_test_flush (100);
-    gtk_calendar_get_date (calendar, &year, &month, &day);
-    g_assert_cmpuint (year, ==, 2004);
-    g_assert_cmpuint (month, ==, 5);
-    g_assert_cmpuint (day, ==, 15);
-    gtk_calendar_select_day (calendar, 20);
+    shown = cag_date_picker_get_date (calendar);
+    g_assert_cmpint (shown.year, ==, 2004);
+    g_assert_cmpint (shown.month, ==, 6);
+    g_assert_cmpint (shown.day, ==, 15);
+    cag_date_picker_choose (calendar, &chosen);
     g_assert_cmpstr (gtk_entry_get_text (cag_record_dialog_get_entry (dialog, "date")), ==,
                      "2004-06-20");
     gtk_widget_destroy (GTK_WIDGET (dialog));
@@ -256,7 +267,7 @@ test_record_updates_views (Fixture       *f,
 /* ---- As of ------------------------------------------------------------- */
 
 /* The calendar in the "As of" button's popover. */
-static GtkCalendar *
+static CagDatePicker *
 as_of_calendar (CagOverview *overview)
 {
   GtkWidget *button = cag_overview_get_as_of_button (overview);
@@ -264,8 +275,8 @@ as_of_calendar (CagOverview *overview)
   GtkWidget *box = gtk_bin_get_child (GTK_BIN (popover));
   g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (box));
 
-  g_assert_true (GTK_IS_CALENDAR (children->data));
-  return GTK_CALENDAR (children->data);
+  g_assert_true (CAG_IS_DATE_PICKER (children->data));
+  return CAG_DATE_PICKER (children->data);
 }
 
 static gboolean
@@ -320,10 +331,7 @@ test_as_of (Fixture       *f,
 
   /* A date picked in the calendar applies at once. */
   {
-    GtkCalendar *calendar = as_of_calendar (overview);
-
-    gtk_calendar_select_month (calendar, past.month - 1, past.year);
-    gtk_calendar_select_day (calendar, past.day);
+    cag_date_picker_choose (as_of_calendar (overview), &past);
   }
   g_assert_cmpint (cag_date_compare (cag_window_get_as_of (f->window), &past), ==, 0);
   g_assert_true (cag_overview_as_of_is_marked (overview));
@@ -823,15 +831,40 @@ test_window_manager (void)
   g_assert_cmpstr (name, ==, expected);
 }
 
-/* ---- Empty views (docs/GUI.md, "Empty views") ---------------------------- */
-
-static GtkWidget *
-template_child (GtkWidget  *widget,
-                GType       type,
-                const char *id)
+/* French from the words to the calendar and the plurals (docs/GUI.md,
+ * "Language"): the date picker names months and days in the UI language,
+ * whatever the C library's locale; "1 sur 4 délégations". */
+static void
+test_french (Fixture       *f,
+             gconstpointer  user_data)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (widget, type, id));
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  GtkWidget *caption = template_child (GTK_WIDGET (overview), CAG_TYPE_OVERVIEW,
+                                       "delegations_caption");
+  CagDate date = { 2004, 9, 15 };
+  GtkWidget *picker;
+
+  cag_i18n_set_language (CAG_LANG_FR);
+  picker = g_object_ref_sink (cag_date_picker_new ());
+  cag_date_picker_set_date (CAG_DATE_PICKER (picker), &date);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "septembre 2004");
+  g_assert_cmpstr (cag_date_picker_get_weekday (CAG_DATE_PICKER (picker), 0), ==, "dim.");
+  g_assert_cmpstr (cag_date_picker_get_weekday (CAG_DATE_PICKER (picker), 1), ==, "lun.");
+
+  /* One delegation of four fully funded (org 2): the plural follows 4. */
+  cag_window_reload (f->window);
+  g_assert_cmpstr (cag_overview_get_figure (overview, 1), ==, "1 sur 4");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (caption)), ==, "délégations entièrement financées");
+
+  cag_i18n_set_language (CAG_LANG_EN);
+  cag_date_picker_set_date (CAG_DATE_PICKER (picker), &date);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "September 2004");
+  cag_window_reload (f->window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (caption)), ==, "delegations fully funded");
+  g_object_unref (picker);
 }
+
+/* ---- Empty views (docs/GUI.md, "Empty views") ---------------------------- */
 
 static void
 test_empty_states (void)
@@ -1308,6 +1341,8 @@ main (int   argc,
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
   g_test_add_func ("/gui/empty-states", test_empty_states);
+  g_test_add ("/gui/french", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_french, fixture_tear_down);
   g_test_add ("/gui/search/enter-opens", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_search_enter, fixture_tear_down);
   g_test_add ("/gui/campaigns", Fixture, GINT_TO_POINTER (TRUE),
