@@ -329,3 +329,38 @@ cag_gui_matches (const char *needle,
     }
   return FALSE;
 }
+
+static gboolean
+tree_view_query_tooltip_cb (GtkWidget  *widget,
+                            gint        x,
+                            gint        y,
+                            gboolean    keyboard,
+                            GtkTooltip *tooltip,
+                            gpointer    user_data)
+{
+  GtkTreeView *view = GTK_TREE_VIEW (widget);
+  gint column = GPOINTER_TO_INT (user_data);
+  g_autoptr(GtkTreePath) path = NULL;
+  g_autofree char *text = NULL;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+
+  if (!gtk_tree_view_get_tooltip_context (view, &x, &y, keyboard, &model, &path, &iter))
+    return FALSE;
+  gtk_tree_model_get (model, &iter, column, &text, -1);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tree_view_set_tooltip_row (view, tooltip, path);
+  return TRUE;
+}
+
+void
+cag_gui_tree_view_text_tooltips (GtkTreeView *view,
+                                 gint         column)
+{
+  g_return_if_fail (GTK_IS_TREE_VIEW (view));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (view), TRUE);
+  g_signal_connect (view, "query-tooltip", G_CALLBACK (tree_view_query_tooltip_cb),
+                    GINT_TO_POINTER (column));
+}

@@ -156,6 +156,8 @@ cag_org_detail_load (CagOrgDetail *self,
     }
 
   gtk_label_set_text (self->title_label, org->name);
+  /* Long names are ellipsized: the tooltip shows them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), org->name);
   if (campaign_id > 0)
     campaign = cag_store_campaign_get (store, campaign_id, NULL);
   if (campaign != NULL)

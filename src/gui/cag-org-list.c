@@ -353,6 +353,7 @@ cag_org_list_init (CagOrgList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->as_of = cag_date_today ();
+  cag_gui_tree_view_text_tooltips (self->org_view, CAG_ORG_LIST_COL_NAME);
   cag_gui_set_accessible_name (GTK_WIDGET (self->org_view), C_("gui", "Organizations"));
   gtk_tree_view_column_set_sort_indicator (self->name_column, TRUE);
 }

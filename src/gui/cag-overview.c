@@ -514,5 +514,6 @@ cag_overview_init (CagOverview *self)
   cag_gui_name_from_labels (GTK_WIDGET (self));
   show_as_of (self);
   cag_gui_set_accessible_name (GTK_WIDGET (self->fund_view), C_("gui", "Funds"));
+  cag_gui_tree_view_text_tooltips (self->fund_view, CAG_OVERVIEW_COL_NAME);
   show_totals (self);
 }

@@ -12,6 +12,7 @@
 
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
+#include "cag-chart.h"
 #include "cag-date-picker.h"
 #include "cag-i18n.h"
 #include "cag-error.h"
@@ -831,6 +832,107 @@ test_window_manager (void)
   g_assert_cmpstr (name, ==, expected);
 }
 
+/* The cell renderer of VIEW's column titled TITLE. */
+static GtkCellRenderer *
+column_renderer (GtkTreeView *view,
+                 const char  *title)
+{
+  guint i;
+
+  for (i = 0; i < gtk_tree_view_get_n_columns (view); i++)
+    {
+      GtkTreeViewColumn *column = gtk_tree_view_get_column (view, (gint) i);
+
+      if (g_strcmp0 (gtk_tree_view_column_get_title (column), title) == 0)
+        {
+          g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (column));
+
+          return cells != NULL ? cells->data : NULL;
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gfloat
+renderer_xalign (GtkCellRenderer *cell)
+{
+  gfloat xalign;
+
+  gtk_cell_renderer_get_alignment (cell, &xalign, NULL);
+  return xalign;
+}
+
+static PangoEllipsizeMode
+renderer_ellipsize (GtkCellRenderer *cell)
+{
+  PangoEllipsizeMode mode;
+
+  g_object_get (cell, "ellipsize", &mode, NULL);
+  return mode;
+}
+
+/* Amounts right-aligned; long names ellipsized, whole in a tooltip. */
+static void
+test_columns (Fixture       *f,
+              gconstpointer  user_data)
+{
+  GtkTreeView *funds = cag_overview_get_view (CAG_OVERVIEW (cag_window_get_overview (f->window)));
+  GtkWidget *org_list = cag_window_get_org_list (f->window);
+  GtkWidget *detail = cag_window_get_detail (f->window);
+  GtkTreeView *orgs = GTK_TREE_VIEW (template_child (org_list, CAG_TYPE_ORG_LIST, "org_view"));
+  GtkTreeView *ledger = GTK_TREE_VIEW (template_child (detail, CAG_TYPE_ORG_DETAIL, "ledger_view"));
+  GtkWidget *title = template_child (detail, CAG_TYPE_ORG_DETAIL, "title_label");
+
+  g_assert_cmpfloat (renderer_xalign (column_renderer (funds, "Arrears")), ==, 1.0);
+  g_assert_cmpfloat (renderer_xalign (column_renderer (funds, "Needed monthly")), ==, 1.0);
+  g_assert_cmpfloat (renderer_xalign (column_renderer (orgs, "Fund")), ==, 1.0);
+  g_assert_cmpfloat (renderer_xalign (column_renderer (ledger, "Amount")), ==, 1.0);
+
+  g_assert_cmpint (renderer_ellipsize (column_renderer (funds, "Organization")), !=,
+                   PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpint (renderer_ellipsize (column_renderer (orgs, "Name")), !=, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (funds)));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (orgs)));
+
+  cag_window_show_organization (f->window, f->data.org_ids[1]);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), !=, PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "Réseau solidaire de l’Outaouais");
+}
+
+/* A contribution dated long after the deadline does not squash the chart. */
+static void
+test_chart_range (void)
+{
+  GtkWidget *chart = g_object_ref_sink (cag_chart_new ());
+  g_autoptr(GArray) months = g_array_new (FALSE, FALSE, sizeof (CagMonthTotal));
+  CagDate start = { 2003, 6, 1 };
+  CagDate deadline = { 2005, 11, 1 };
+  CagDate as_of = { 2004, 9, 15 };
+  CagMonthTotal t = { 0 };
+  gint first, last;
+
+  t.month = cag_month_index_ym (2003, 7);
+  t.total_cents = 12500;
+  g_array_append_val (months, t);
+  t.month = cag_month_index_ym (2025, 1);        /* a typo for 2005 */
+  g_array_append_val (months, t);
+  cag_chart_set_data (CAG_CHART (chart), cag_month_index (&start), cag_month_index (&deadline),
+                      450000, months, &as_of);
+  cag_chart_get_range (CAG_CHART (chart), &first, &last);
+  g_assert_cmpint (first, ==, cag_month_index (&start));
+  g_assert_cmpint (last, >=, cag_month_index (&deadline));
+  g_assert_cmpint (last, <=, cag_month_index (&deadline) + 7);   /* 29 months / 4 */
+
+  /* Seen from far later (the example opened today): the same. */
+  as_of = (CagDate) { 2026, 12, 4 };
+  cag_chart_set_data (CAG_CHART (chart), cag_month_index (&start), cag_month_index (&deadline),
+                      450000, months, &as_of);
+  cag_chart_get_range (CAG_CHART (chart), &first, &last);
+  g_assert_cmpint (last, <=, cag_month_index (&deadline) + 7);
+  g_object_unref (chart);
+}
+
 /* French from the words to the calendar and the plurals (docs/GUI.md,
  * "Language"): the date picker names months and days in the UI language,
  * whatever the C library's locale; "1 sur 4 délégations". */
@@ -1341,6 +1443,9 @@ main (int   argc,
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
   g_test_add_func ("/gui/empty-states", test_empty_states);
+  g_test_add_func ("/gui/chart/range", test_chart_range);
+  g_test_add ("/gui/columns", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/gui/french", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_french, fixture_tear_down);
   g_test_add ("/gui/search/enter-opens", Fixture, GINT_TO_POINTER (TRUE),
