@@ -92,11 +92,13 @@ name_from_label_cb (GtkWidget *widget,
           g_autofree char *text = g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
           gsize len = strlen (text);
 
-          /* "Campaign:" names the combo "Campaign". */
+          /* "Campaign:" names the combo "Campaign".  A drop-down's own
+           * name would be its value: the label names it instead. */
           if (len > 0 && text[len - 1] == ':')
             text[len - 1] = '\0';
           g_strstrip (text);
-          if (accessible != NULL && (current == NULL || *current == '\0'))
+          if (accessible != NULL
+              && (current == NULL || *current == '\0' || GTK_IS_COMBO_BOX (target)))
             atk_object_set_name (accessible, text);
         }
     }

@@ -10,6 +10,7 @@
 #include "cag-fold.h"
 #include "cag-gui-util.h"
 #include "cag-overview.h"
+#include "cag-progress-cell.h"
 #include "cag-status-model.h"
 
 struct _CagOverview
@@ -483,6 +484,7 @@ cag_overview_class_init (CagOverviewClass *klass)
                                          G_TYPE_NONE, 0);
 
   g_type_ensure (CAG_TYPE_CHART);
+  g_type_ensure (CAG_TYPE_PROGRESS_CELL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, CagOverview, saved_value);
