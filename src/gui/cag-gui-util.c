@@ -100,6 +100,9 @@ name_from_label_cb (GtkWidget *widget,
           if (accessible != NULL
               && (current == NULL || *current == '\0' || GTK_IS_COMBO_BOX (target)))
             atk_object_set_name (accessible, text);
+          /* A drop-down with an entry: the entry is what takes the typing. */
+          if (GTK_IS_COMBO_BOX (target) && gtk_combo_box_get_has_entry (GTK_COMBO_BOX (target)))
+            cag_gui_set_accessible_name (gtk_bin_get_child (GTK_BIN (target)), text);
         }
     }
   if (GTK_IS_CONTAINER (widget))

@@ -418,6 +418,7 @@ cag_org_detail_ask_void (CagOrgDetail *self)
   gtk_grid_attach (GTK_GRID (grid), entry, 1, 1, 1, 1);
   gtk_container_add (GTK_CONTAINER (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), grid);
   gtk_widget_show_all (grid);
+  cag_gui_name_from_labels (grid);
 
   g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
   g_object_set_data (G_OBJECT (dialog), "contribution-id", GSIZE_TO_POINTER ((gsize) id));
