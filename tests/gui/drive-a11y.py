@@ -293,9 +293,14 @@ button(frame, "Add Organization…").doActionNamed("click")
 dialog = dialog_named(app, "Organization")
 check(dialog, "New Organization dialog")
 close_dialog(dialog)
+wait_for(lambda: not showing(dialog), "the New Organization dialog to close")
 
 frame.child(name="Budgets", roleName="radio button").doActionNamed("click")
-time.sleep(1)
+wait_for(lambda: find(frame, lambda n: n.roleName == "page tab" and showing(n)),
+         "the Budgets page")
+# Its tables are filled a moment later.
+wait_for(lambda: len(find_all(frame, lambda n: n.roleName in TABLE_ROLES and showing(n))) >= 2,
+         "the Budgets page's tables")
 check(frame, "budgets")
 
 print("1..%d" % n_test)
