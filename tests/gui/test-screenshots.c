@@ -105,6 +105,15 @@ test_views (void)
     past.day = 20;
     cag_window_set_as_of (window, &past);
     save_shot (GTK_WIDGET (window), "overview-past");
+    /* Its calendar, in the UI language whatever the C library's locale. */
+    {
+      GtkWidget *button = cag_overview_get_as_of_button (CAG_OVERVIEW (cag_window_get_overview (window)));
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+      gtk_popover_popup (popover);
+      save_shot (GTK_WIDGET (window), "as-of-calendar");
+      gtk_popover_popdown (popover);
+    }
     cag_window_set_as_of (window, NULL);
   }
 
