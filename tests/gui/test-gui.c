@@ -900,6 +900,56 @@ test_columns (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "Réseau solidaire de l’Outaouais");
 }
 
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* The date picker from the keyboard: Page Up / Page Down change the month,
+ * arrows move between days, Enter or Space picks one. */
+static void
+test_date_picker_keyboard (void)
+{
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget *picker = cag_date_picker_new ();
+  CagDate date = { 2004, 9, 15 };
+  CagDate picked;
+  GtkWidget *focus;
+  guint selected = 0;
+
+  gtk_container_add (GTK_CONTAINER (window), picker);
+  cag_date_picker_set_date (CAG_DATE_PICKER (picker), &date);
+  g_signal_connect (picker, "day-selected", G_CALLBACK (count_cb), &selected);
+  gtk_widget_show_all (window);
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Shown, the selected day has the focus, named with its full date. */
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (focus)), ==,
+                   "September 15, 2004");
+
+  g_assert_true (gtk_test_widget_send_key (focus, GDK_KEY_Page_Up, 0));
+  gui_test_flush (50);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "August 2004");
+  g_assert_true (gtk_test_widget_send_key (focus, GDK_KEY_Page_Down, 0));
+  gui_test_flush (50);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "September 2004");
+
+  g_assert_true (gtk_test_widget_send_key (focus, GDK_KEY_Right, 0));
+  gui_test_flush (50);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (focus)), ==,
+                   "September 16, 2004");
+  gtk_button_clicked (GTK_BUTTON (focus));
+  picked = cag_date_picker_get_date (CAG_DATE_PICKER (picker));
+  g_assert_cmpint (cag_date_compare (&picked, &(CagDate) { 2004, 9, 16 }), ==, 0);
+  g_assert_cmpuint (selected, >=, 1);
+  gtk_widget_destroy (window);
+}
+
 /* A contribution dated long after the deadline does not squash the chart. */
 static void
 test_chart_range (void)
@@ -1444,6 +1494,7 @@ main (int   argc,
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
   g_test_add_func ("/gui/empty-states", test_empty_states);
   g_test_add_func ("/gui/chart/range", test_chart_range);
+  g_test_add_func ("/gui/date-picker/keyboard", test_date_picker_keyboard);
   g_test_add ("/gui/columns", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/gui/french", Fixture, GINT_TO_POINTER (TRUE),
