@@ -82,6 +82,16 @@ default_campaign_id (CagWindow *self,
   return 0;
 }
 
+/* A long campaign name is ellipsized in its drop-down: the tooltip shows
+ * it whole (docs/GUI.md, "Small screens"). */
+static void
+show_campaign_tooltip (CagWindow *self)
+{
+  g_autofree char *name = gtk_combo_box_text_get_active_text (self->campaign_combo);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->campaign_combo), name);
+}
+
 /* Fills the campaign selector; returns the number of campaigns. */
 static guint
 load_campaigns (CagWindow *self)
@@ -122,6 +132,7 @@ load_campaigns (CagWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_combo), campaigns->len > 0);
   gtk_widget_set_visible (self->campaign_label, campaigns->len > 0);
   self->loading_campaigns = FALSE;
+  show_campaign_tooltip (self);
   return campaigns->len;
 }
 
@@ -534,6 +545,7 @@ campaign_changed_cb (GtkComboBox *combo,
 
   if (self->loading_campaigns || id == NULL)
     return;
+  show_campaign_tooltip (self);
   self->campaign_id = g_ascii_strtoll (id, NULL, 10);
   cag_window_reload (self);
 }
@@ -751,6 +763,14 @@ cag_window_init (CagWindow *self)
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->as_of = cag_date_today ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (self->campaign_combo));
+
+    /* Long campaign names never widen the window past a small screen. */
+    if (cells != NULL)
+      g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 12,
+                    "max-width-chars", 30, NULL);
+  }
   cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_window_add_actions (self);
 }

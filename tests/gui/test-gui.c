@@ -895,6 +895,15 @@ test_columns (Fixture       *f,
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (funds)));
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (orgs)));
 
+  {
+    GtkWidget *combo = template_child (GTK_WIDGET (f->window), CAG_TYPE_WINDOW, "campaign_combo");
+    g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (combo));
+
+    g_assert_nonnull (cells);
+    g_assert_cmpint (renderer_ellipsize (cells->data), !=, PANGO_ELLIPSIZE_NONE);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (combo), ==, "Dakar 2005");
+  }
+
   cag_window_show_organization (f->window, f->data.org_ids[1]);
   g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), !=, PANGO_ELLIPSIZE_NONE);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "Réseau solidaire de l’Outaouais");
