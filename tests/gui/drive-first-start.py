@@ -37,7 +37,7 @@ def wait_for(predicate, what, seconds=15):
     fail("timed out waiting for " + what)
 
 
-print("1..3")
+print("1..4")
 app = find_app()
 frame = wait_for(lambda: app.child(roleName="frame"), "the main window")
 names = [n.name for n in frame.findChildren(lambda n: n.roleName == "label")]
@@ -61,3 +61,28 @@ print("# dialog: %s" % dialog.name)
 if not any(c in dialog.name for c in ("campagne", "Campagne")):
     fail("the campaign dialog is not in French: " + dialog.name)
 print("ok 3 - the campaign dialog is in French")
+dialog.keyCombo("<Escape>")
+wait_for(lambda: not dialog.showing, "the campaign dialog to close")
+
+# The example data opens as of September 15, 2004: its As of calendar names
+# months and days in French though fr_CA is not a generated locale here
+# (GtkCalendar would say "September" and "Sun").
+frame.findChild(lambda n: n.roleName == "push button"
+                and n.name == "Essayer les données d’exemple").doActionNamed("click")
+as_of = wait_for(lambda: frame.findChild(
+    lambda n: n.roleName == "toggle button" and n.name.startswith("En date du 15"),
+    retry=False, requireResult=False), "the En date du button")
+as_of.doActionNamed("click")
+heading = wait_for(lambda: app.findChild(
+    lambda n: n.roleName == "label" and n.name == "septembre 2004" and n.showing,
+    retry=False, requireResult=False), "the calendar's heading « septembre 2004 »")
+days = [n.name for n in heading.parent.parent.findChildren(
+    lambda n: n.roleName == "label" and n.showing)]
+if "dim." not in days or "lun." not in days:
+    fail("the calendar's days are not in French: %r" % days)
+# (French dates keep the day and month together with a no-break space.)
+if not app.findChild(lambda n: n.roleName == "push button"
+                     and n.name.replace("\u00a0", " ") == "15 septembre 2004",
+                     retry=False, requireResult=False):
+    fail("the calendar's days are not named in French")
+print("ok 4 - the As of calendar speaks French")
