@@ -7,7 +7,8 @@
 #   CAGNOTTE_E2E_FRESH=1   no database made: an empty data folder, as on a
 #                          fresh machine (MAKE_EXAMPLE_DB is not run)
 #   CAGNOTTE_E2E_LANG=L    the program runs with LANG=L and no LANGUAGE,
-#                          LC_*, or CAGNOTTE_LOCALEDIR: as a user would
+#                          LC_*, CAGNOTTE_LOCALEDIR or GSETTINGS_*: as a
+#                          user would, before anything is installed
 #   CAGNOTTE_E2E_WM=openbox  under that window manager
 #   CAGNOTTE_E2E_SIZE=WxH  the screen size (default 1280x900)
 set -eu
@@ -75,6 +76,7 @@ unset NO_AT_BRIDGE
 if [ -n "${CAGNOTTE_E2E_LANG:-}" ]; then
   # Only the program sees the user's language; the driver stays in C.UTF-8.
   env -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LC_TIME -u CAGNOTTE_LOCALEDIR \
+    -u GSETTINGS_SCHEMA_DIR -u GSETTINGS_BACKEND \
     LANG="$CAGNOTTE_E2E_LANG" "$app" >"$workdir/app.log" 2>&1 &
 else
   "$app" >"$workdir/app.log" 2>&1 &
