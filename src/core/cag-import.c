@@ -676,9 +676,9 @@ write_rows (Import  *imp,
 
   batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
 
-  if (!cag_store_begin (imp->store, error))
-    return FALSE;
-
+  /* The caller holds the write lock since before the rows were checked
+   * (see cag_import_contributions_data): what "already present" meant then
+   * still holds now. */
   for (guint i = 0; i < imp->new_org_order->len; i++)
     {
       const char *key = imp->new_org_order->pdata[i];
@@ -727,13 +727,10 @@ write_rows (Import  *imp,
     }
 
   if (batch->len > 0 && !cag_store_contribution_add_batch (imp->store, batch, error))
-    goto fail;
-  if (!cag_store_commit (imp->store, error))
-    goto fail;
+    return FALSE;
   return TRUE;
 
 fail:
-  cag_store_rollback (imp->store);
   return FALSE;
 }
 
@@ -847,6 +844,7 @@ cag_import_contributions_data (CagStore                *store,
   g_autoptr(GPtrArray) records = NULL;
   Import imp = { 0 };
   gboolean ok = FALSE;
+  gboolean in_transaction = FALSE;
   guint first = 0;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -878,6 +876,17 @@ cag_import_contributions_data (CagStore                *store,
   imp.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.new_funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.rows = g_ptr_array_new_with_free_func (row_free);
+
+  /* A real import takes the write lock (BEGIN IMMEDIATE) before it reads
+   * anything: two imports of one file, or an import and a batch entry from
+   * another program, then run one after the other, and the second sees what
+   * the first wrote instead of adding it again (docs/IMPORT.md, "Writing"). */
+  if (!options->dry_run)
+    {
+      if (!cag_store_begin (store, error))
+        goto out;
+      in_transaction = TRUE;
+    }
 
   if (!load_organizations (&imp, error) || !load_campaigns (&imp, error))
     goto out;
@@ -951,8 +960,10 @@ cag_import_contributions_data (CagStore                *store,
     ok = TRUE;
   else
     {
-      ok = write_rows (&imp, error);
-      if (!ok)
+      ok = write_rows (&imp, error) && cag_store_commit (store, error);
+      if (ok)
+        in_transaction = FALSE;
+      else
         {
           report->added = 0;
           report->added_cents = 0;
@@ -965,6 +976,8 @@ cag_import_contributions_data (CagStore                *store,
     *out_report = g_steal_pointer (&report);
 
 out:
+  if (in_transaction)
+    cag_store_rollback (store);
   g_hash_table_unref (imp.orgs);
   g_hash_table_unref (imp.new_orgs);
   g_ptr_array_unref (imp.new_org_order);
