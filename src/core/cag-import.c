@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "cag-import.h"
@@ -25,6 +26,16 @@ typedef struct
   gint64     fund_id;        /* 0 when the fund is to be opened */
 } Row;
 
+/* A set of 64-bit hashes of duplicate keys, each with a line: what
+ * duplicate detection keeps of every row, 16 bytes a slot.  0 is "empty". */
+typedef struct
+{
+  guint64 *hashes;
+  guint32 *lines;
+  gsize    mask;
+  gsize    count;
+} KeySet;
+
 typedef struct
 {
   CagStore               *store;
@@ -34,17 +45,20 @@ typedef struct
   guint                   n_header_fields;
   GHashTable             *orgs;              /* folded name → gint64 id, -1: ambiguous */
   GHashTable             *new_orgs;          /* folded name → name as first written */
-  GPtrArray              *new_org_order;     /* folded names, in order of appearance */
   GPtrArray              *campaigns;         /* CagCampaign */
   GHashTable             *campaigns_by_key;  /* folded name or id → CagCampaign* */
   CagCampaign            *default_campaign;
   GHashTable             *funds;             /* "org:campaign" → gint64 fund id */
   GHashTable             *loaded_campaigns;  /* campaign ids whose funds are known */
   GHashTable             *loaded_funds;      /* fund ids whose contributions are known */
-  GHashTable             *existing;          /* duplicate keys in the database */
-  GHashTable             *seen;              /* duplicate keys in the file → line */
+  KeySet                  existing;          /* duplicate keys in the database */
+  KeySet                  seen;              /* duplicate keys in the file → line */
   GHashTable             *new_funds;         /* "org:campaign" keys of funds to open */
-  GPtrArray              *rows;              /* Row */
+  GHashTable             *org_cache;         /* cell text → gint64: id, -1 ambiguous, 0 new */
+  GHashTable             *created;           /* folded name → gint64 id, written */
+  GHashTable             *opened;            /* "org:campaign" → gint64 fund id, written */
+  GPtrArray              *rows;              /* Row, the chunk not yet written */
+  gboolean                writing;           /* a real import, in its transaction */
 } Import;
 
 /* Folded French and English header names of each field. */
@@ -93,6 +107,11 @@ static const struct
 };
 
 static const char * const not_voided[] = { "non", "no", "n", "0", "faux", "false", NULL };
+static const char * const voided_words[] = { "oui", "o", "yes", "y", "1", "vrai", "true", "x",
+                                             "annule", "annulee", "voided", "void", NULL };
+
+/* Rows checked, then written, together; and how often progress is told. */
+#define CHUNK_ROWS 8192
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -101,11 +120,39 @@ static const char * const not_voided[] = { "non", "no", "n", "0", "faux", "false
 static char *
 match_key (const char *text)
 {
-  g_autofree char *folded = cag_fold_key (text != NULL ? text : "");
-  GString *out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  GString *out;
   gboolean space = FALSE;
+  const char *p;
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  if (text == NULL)
+    text = "";
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    {
+      /* ASCII: folding is lowering the case. */
+      char *fast = g_malloc (p - text + 1);
+      gsize n = 0;
+
+      for (p = text; *p != '\0'; p++)
+        if (g_ascii_isalnum (*p))
+          {
+            if (space && n > 0)
+              fast[n++] = ' ';
+            space = FALSE;
+            fast[n++] = g_ascii_tolower (*p);
+          }
+        else
+          space = TRUE;
+      fast[n] = '\0';
+      return fast;
+    }
+
+  folded = cag_fold_key (text);
+  out = g_string_new (NULL);
+
+  for (p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -120,6 +167,83 @@ match_key (const char *text)
         space = TRUE;
     }
   return g_string_free (out, FALSE);
+}
+
+/* FNV-1a, 64 bits; never 0. */
+static guint64
+hash64 (const char *text)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      h ^= *p;
+      h *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return h != 0 ? h : 1;
+}
+
+static void
+keyset_clear (KeySet *set)
+{
+  g_clear_pointer (&set->hashes, g_free);
+  g_clear_pointer (&set->lines, g_free);
+  set->mask = 0;
+  set->count = 0;
+}
+
+static gsize
+keyset_slot (const KeySet *set,
+             guint64       hash)
+{
+  gsize i = (gsize) (hash ^ (hash >> 29)) & set->mask;
+
+  while (set->hashes[i] != 0 && set->hashes[i] != hash)
+    i = (i + 1) & set->mask;
+  return i;
+}
+
+/* The line stored with HASH, or 0. */
+static guint
+keyset_lookup (const KeySet *set,
+               guint64       hash)
+{
+  if (set->hashes == NULL)
+    return 0;
+  return set->lines[keyset_slot (set, hash)];
+}
+
+static void
+keyset_insert (KeySet  *set,
+               guint64  hash,
+               guint    line)
+{
+  gsize i;
+
+  if (set->hashes == NULL || (set->count + 1) * 2 > set->mask + 1)
+    {
+      KeySet bigger = { 0 };
+
+      bigger.mask = set->hashes == NULL ? 1023 : set->mask * 2 + 1;
+      bigger.hashes = g_new0 (guint64, bigger.mask + 1);
+      bigger.lines = g_new0 (guint32, bigger.mask + 1);
+      for (gsize k = 0; set->hashes != NULL && k <= set->mask; k++)
+        if (set->hashes[k] != 0)
+          {
+            gsize j = keyset_slot (&bigger, set->hashes[k]);
+
+            bigger.hashes[j] = set->hashes[k];
+            bigger.lines[j] = set->lines[k];
+          }
+      bigger.count = set->count;
+      keyset_clear (set);
+      *set = bigger;
+    }
+  i = keyset_slot (set, hash);
+  if (set->hashes[i] == 0)
+    set->count++;
+  set->hashes[i] = hash;
+  set->lines[i] = MAX (line, 1);
 }
 
 static char *
@@ -206,16 +330,29 @@ fund_key_for (gint64      org_id,
   return g_strdup_printf ("new %s:%" G_GINT64_FORMAT, org_key, campaign_id);
 }
 
-static char *
-duplicate_key (const char    *fund_key,
-               const CagDate *date,
-               gint64         amount_cents,
-               const char    *reference)
+/* What tells two contributions of one fund apart, as a 64-bit hash: two
+ * different rows share one with odds of about 1 in 10^13 at a million rows
+ * (docs/IMPORT.md, "Already present"). */
+static guint64
+duplicate_hash (const char    *fund_key,
+                const CagDate *date,
+                gint64         amount_cents,
+                const char    *reference)
 {
   g_autofree char *ref = match_key (reference);
+  char key[512];
 
-  return g_strdup_printf ("%s|%04d-%02d-%02d|%" G_GINT64_FORMAT "|%s", fund_key,
-                          date->year, date->month, date->day, amount_cents, ref);
+  g_snprintf (key, sizeof key, "%s|%04d-%02d-%02d|%" G_GINT64_FORMAT "|%s", fund_key,
+              date->year, date->month, date->day, amount_cents, ref);
+  if (strlen (key) < sizeof key - 1)
+    return hash64 (key);
+  {
+    g_autofree char *long_key = g_strdup_printf ("%s|%04d-%02d-%02d|%" G_GINT64_FORMAT "|%s",
+                                                 fund_key, date->year, date->month, date->day,
+                                                 amount_cents, ref);
+
+    return hash64 (long_key);
+  }
 }
 
 /* ---- Loading what the database knows ------------------------------------ */
@@ -319,8 +456,8 @@ load_contributions_of_fund (Import  *imp,
     {
       CagContribution *c = list->pdata[i];
 
-      g_hash_table_add (imp->existing,
-                        duplicate_key (fund_key, &c->date, c->amount_cents, c->reference));
+      keyset_insert (&imp->existing,
+                     duplicate_hash (fund_key, &c->date, c->amount_cents, c->reference), 1);
     }
   g_hash_table_add (imp->loaded_funds, boxed_id (fund_id));
   return TRUE;
@@ -461,17 +598,21 @@ parse_date_cell (const char *text,
   return cag_date_parse_iso (text, out, error);
 }
 
-static gboolean
-is_voided (const char *text)
+/* How the voided cell reads: 0 not voided, 1 voided, -1 neither. */
+static gint
+voided_state (const char *text)
 {
   g_autofree char *key = match_key (text);
 
   if (*key == '\0')
-    return FALSE;
+    return 0;
   for (guint i = 0; not_voided[i] != NULL; i++)
     if (strcmp (key, not_voided[i]) == 0)
-      return FALSE;
-  return TRUE;
+      return 0;
+  for (guint i = 0; voided_words[i] != NULL; i++)
+    if (strcmp (key, voided_words[i]) == 0)
+      return 1;
+  return -1;
 }
 
 static CagCampaign *
@@ -501,29 +642,185 @@ row_campaign (Import             *imp,
   return campaign;
 }
 
-static gboolean
-check_row (Import             *imp,
+/* A text cell: empty is NULL; longer than MAX characters is a problem. */
+static char *
+text_cell (Import             *imp,
            const CagCsvRecord *record,
-           GError            **error)
+           CagImportField      field,
+           glong               max)
+{
+  char *text = trimmed (cell (imp, record, field));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  else if (g_utf8_strlen (text, -1) > max)
+    add_problemf (imp, record->line, (gint) field,
+                  g_dngettext (GETTEXT_PACKAGE, "too long: at most %ld character.",
+                               "too long: at most %ld characters.", (gulong) max), max);
+  return text;
+}
+
+/* Date, amount, method, reference and note of ROW. */
+static void
+check_cells (Import             *imp,
+             const CagCsvRecord *record,
+             Row                *row,
+             gboolean           *date_ok)
 {
   g_autofree char *date_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_DATE));
-  g_autofree char *org_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_ORGANIZATION));
   g_autofree char *amount_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_AMOUNT));
   g_autofree char *method_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_METHOD));
-  g_autofree char *org_key = NULL;
-  g_autofree char *fund_key = NULL;
-  g_autofree char *dup_key = NULL;
   g_autoptr(GError) parse_error = NULL;
-  CagCampaign *campaign;
-  guint before = imp->report->problems->len;
-  gboolean date_ok, amount_ok;
-  gint64 *fund_id = NULL;
-  gint64 org_id = 0;
-  Row *row;
 
-  row = g_new0 (Row, 1);
-  row->line = record->line;
+  *date_ok = *date_text != '\0' && parse_date_cell (date_text, &row->date, &parse_error);
+  if (*date_text == '\0')
+    add_problem (imp, record->line, CAG_IMPORT_FIELD_DATE, _("the date is missing."));
+  else if (!*date_ok)
+    add_problem (imp, record->line, CAG_IMPORT_FIELD_DATE, parse_error->message);
+  g_clear_error (&parse_error);
 
+  if (!cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &row->amount_cents, &parse_error))
+    add_problem (imp, record->line, CAG_IMPORT_FIELD_AMOUNT, parse_error->message);
+
+  if (!parse_method (method_text, &row->method))
+    add_problemf (imp, record->line, CAG_IMPORT_FIELD_METHOD,
+                  _("unknown payment method “%s” (chèque, virement, comptant or autre)."),
+                  method_text);
+
+  row->reference = text_cell (imp, record, CAG_IMPORT_FIELD_REFERENCE, CAG_IMPORT_MAX_NAME_CHARS);
+  row->note = text_cell (imp, record, CAG_IMPORT_FIELD_NOTE, CAG_IMPORT_MAX_TEXT_CHARS);
+}
+
+/* Before the start is a problem; after the deadline, a warning (the money
+ * may still be counted: docs/IMPORT.md, "Values"). */
+static void
+check_campaign_date (Import             *imp,
+                     const CagCsvRecord *record,
+                     const CagCampaign  *campaign,
+                     const CagDate      *date)
+{
+  g_autofree char *shown = cag_date_format (date, cag_i18n_get_language ());
+
+  if (cag_date_compare (date, &campaign->start) < 0)
+    {
+      g_autofree char *start = cag_date_format (&campaign->start, cag_i18n_get_language ());
+
+      add_problemf (imp, record->line, CAG_IMPORT_FIELD_DATE,
+                    _("%s is before the start of the campaign “%s” (%s)."), shown,
+                    campaign->name, start);
+    }
+  else if (cag_date_compare (date, &campaign->deadline) > 0)
+    {
+      g_autofree char *deadline = cag_date_format (&campaign->deadline,
+                                                   cag_i18n_get_language ());
+      g_autofree char *message = g_strdup_printf (_("%s is after the deadline of the campaign "
+                                                    "“%s” (%s)."), shown, campaign->name,
+                                                  deadline);
+      CagImportProblem *warning = g_new0 (CagImportProblem, 1);
+
+      warning->line = record->line;
+      warning->field = CAG_IMPORT_FIELD_DATE;
+      warning->message = g_steal_pointer (&message);
+      g_ptr_array_add (imp->report->warnings, warning);
+    }
+}
+
+/* The organization of ROW: its id, 0 when it is to be created, or -1 after
+ * a problem.  Sets row->org_key. */
+static gint64
+check_organization (Import             *imp,
+                    const CagCsvRecord *record,
+                    Row                *row)
+{
+  g_autofree char *org_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_ORGANIZATION));
+  gint64 *cached = g_hash_table_lookup (imp->org_cache, org_text);
+  gint64 *known;
+
+  if (cached != NULL)
+    return *cached;
+  row->org_key = match_key (org_text);
+  if (*row->org_key == '\0')
+    {
+      add_problem (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
+                   _("the organization is missing."));
+      return -1;
+    }
+  known = g_hash_table_lookup (imp->orgs, row->org_key);
+  if (known != NULL && *known < 0)
+    {
+      add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
+                    _("“%s” matches several organizations; use the full name."), org_text);
+      return -1;
+    }
+  if (known != NULL)
+    {
+      g_hash_table_insert (imp->org_cache, g_steal_pointer (&org_text), boxed_id (*known));
+      return *known;
+    }
+  if (!imp->options->create_organizations)
+    {
+      add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
+                    C_("csv import", "unknown organization “%s”."), org_text);
+      return -1;
+    }
+  if (g_utf8_strlen (org_text, -1) > CAG_IMPORT_MAX_NAME_CHARS)
+    {
+      add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "too long for a new organization’s name: at most %d "
+                                 "character.",
+                                 "too long for a new organization’s name: at most %d "
+                                 "characters.", CAG_IMPORT_MAX_NAME_CHARS),
+                    CAG_IMPORT_MAX_NAME_CHARS);
+      return -1;
+    }
+  if (!g_hash_table_contains (imp->new_orgs, row->org_key))
+    g_hash_table_insert (imp->new_orgs, g_strdup (row->org_key), g_strdup (org_text));
+  return 0;
+}
+
+/* The fund of ROW (fund_key set), or FALSE on a database error. */
+static gboolean
+check_fund (Import             *imp,
+            const CagCsvRecord *record,
+            Row                *row,
+            const CagCampaign  *campaign,
+            char              **out_fund_key,
+            GError            **error)
+{
+  g_autofree char *fund_key = NULL;
+  gint64 *fund_id;
+
+  if (!load_funds_of_campaign (imp, campaign->id, error))
+    return FALSE;
+  fund_key = fund_key_for (row->org_id, row->org_key, campaign->id);
+  fund_id = row->org_id > 0 ? g_hash_table_lookup (imp->funds, fund_key) : NULL;
+  if (fund_id != NULL)
+    {
+      row->fund_id = *fund_id;
+      if (!load_contributions_of_fund (imp, *fund_id, row->org_id, campaign->id, error))
+        return FALSE;
+    }
+  else if (imp->options->create_organizations)
+    {
+      if (!g_hash_table_contains (imp->new_funds, fund_key))
+        g_hash_table_add (imp->new_funds, g_strdup (fund_key));
+    }
+  else
+    {
+      g_autofree char *org_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_ORGANIZATION));
+
+      add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
+                    _("“%s” has no fund in the campaign “%s”."), org_text, campaign->name);
+    }
+  *out_fund_key = g_steal_pointer (&fund_key);
+  return TRUE;
+}
+
+static gboolean
+has_extra_cells (Import             *imp,
+                 const CagCsvRecord *record)
+{
   /* Extra cells are an error only when they hold something: Excel pads some
    * rows with empty cells and leaves trailing ones out of others. */
   for (guint i = imp->n_header_fields; i < record->n_fields; i++)
@@ -536,104 +833,44 @@ check_row (Import             *imp,
                         _("%u cells where the first line names %u columns; a separator "
                           "inside a value must be quoted."),
                         record->n_fields, imp->n_header_fields);
-          row_free (row);
           return TRUE;
         }
     }
+  return FALSE;
+}
 
-  date_ok = *date_text != '\0' && parse_date_cell (date_text, &row->date, &parse_error);
-  if (*date_text == '\0')
-    add_problem (imp, record->line, CAG_IMPORT_FIELD_DATE, _("the date is missing."));
-  else if (!date_ok)
-    add_problem (imp, record->line, CAG_IMPORT_FIELD_DATE, parse_error->message);
-  g_clear_error (&parse_error);
+static gboolean
+check_row (Import             *imp,
+           const CagCsvRecord *record,
+           GError            **error)
+{
+  g_autofree char *fund_key = NULL;
+  CagCampaign *campaign;
+  guint before = imp->report->problems->len;
+  gboolean date_ok;
+  guint64 dup;
+  guint earlier;
+  Row *row;
 
-  amount_ok = cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &row->amount_cents,
-                               &parse_error);
-  if (!amount_ok)
-    add_problem (imp, record->line, CAG_IMPORT_FIELD_AMOUNT, parse_error->message);
-  g_clear_error (&parse_error);
+  if (has_extra_cells (imp, record))
+    return TRUE;
 
-  if (!parse_method (method_text, &row->method))
-    add_problemf (imp, record->line, CAG_IMPORT_FIELD_METHOD,
-                  _("unknown payment method “%s” (chèque, virement, comptant or autre)."),
-                  method_text);
-
-  row->reference = trimmed (cell (imp, record, CAG_IMPORT_FIELD_REFERENCE));
-  if (*row->reference == '\0')
-    g_clear_pointer (&row->reference, g_free);
-  row->note = trimmed (cell (imp, record, CAG_IMPORT_FIELD_NOTE));
-  if (*row->note == '\0')
-    g_clear_pointer (&row->note, g_free);
-
+  row = g_new0 (Row, 1);
+  row->line = record->line;
+  check_cells (imp, record, row, &date_ok);
   campaign = row_campaign (imp, record);
   if (campaign != NULL)
     {
       row->campaign_id = campaign->id;
-      if (date_ok && (cag_date_compare (&row->date, &campaign->start) < 0
-                      || cag_date_compare (&row->date, &campaign->deadline) > 0))
-        {
-          g_autofree char *start = cag_date_to_iso (&campaign->start);
-          g_autofree char *deadline = cag_date_to_iso (&campaign->deadline);
-
-          add_problemf (imp, record->line, CAG_IMPORT_FIELD_DATE,
-                        _("%s is outside the campaign “%s” (from %s to %s)."),
-                        date_text, campaign->name, start, deadline);
-        }
+      if (date_ok)
+        check_campaign_date (imp, record, campaign, &row->date);
     }
-
-  org_key = match_key (org_text);
-  if (*org_key == '\0')
-    add_problem (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
-                 _("the organization is missing."));
-  else
+  row->org_id = check_organization (imp, record, row);
+  if (campaign != NULL && row->org_id >= 0
+      && !check_fund (imp, record, row, campaign, &fund_key, error))
     {
-      gint64 *known = g_hash_table_lookup (imp->orgs, org_key);
-
-      if (known != NULL && *known < 0)
-        add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
-                      _("“%s” matches several organizations; use the full name."), org_text);
-      else if (known != NULL)
-        org_id = *known;
-      else if (imp->options->create_organizations)
-        {
-          if (!g_hash_table_contains (imp->new_orgs, org_key))
-            {
-              g_hash_table_insert (imp->new_orgs, g_strdup (org_key), g_strdup (org_text));
-              g_ptr_array_add (imp->new_org_order, g_strdup (org_key));
-            }
-        }
-      else
-        add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
-                      C_("csv import", "unknown organization “%s”."), org_text);
-    }
-  row->org_id = org_id;
-  row->org_key = g_strdup (org_key);
-
-  if (campaign != NULL && (org_id > 0 || g_hash_table_contains (imp->new_orgs, org_key)))
-    {
-      if (!load_funds_of_campaign (imp, campaign->id, error))
-        {
-          row_free (row);
-          return FALSE;
-        }
-      fund_key = fund_key_for (org_id, org_key, campaign->id);
-      fund_id = org_id > 0 ? g_hash_table_lookup (imp->funds, fund_key) : NULL;
-      if (fund_id != NULL)
-        {
-          row->fund_id = *fund_id;
-          if (!load_contributions_of_fund (imp, *fund_id, org_id, campaign->id, error))
-            {
-              row_free (row);
-              return FALSE;
-            }
-        }
-      else if (imp->options->create_organizations)
-        g_hash_table_add (imp->new_funds, g_strdup (fund_key));
-      else
-        add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
-                      _("“%s” has no fund in the campaign “%s”."), org_text,
-                      campaign->name);
+      row_free (row);
+      return FALSE;
     }
 
   if (imp->report->problems->len > before || fund_key == NULL)
@@ -642,96 +879,123 @@ check_row (Import             *imp,
       return TRUE;
     }
 
-  dup_key = duplicate_key (fund_key, &row->date, row->amount_cents, row->reference);
-  if (g_hash_table_contains (imp->existing, dup_key))
+  dup = duplicate_hash (fund_key, &row->date, row->amount_cents, row->reference);
+  if (keyset_lookup (&imp->existing, dup) != 0)
     {
       imp->report->already_present++;
       g_ptr_array_add (imp->report->skipped_lines, GUINT_TO_POINTER (record->line));
       row_free (row);
       return TRUE;
     }
-  if (g_hash_table_contains (imp->seen, dup_key))
+  earlier = keyset_lookup (&imp->seen, dup);
+  if (earlier != 0)
     {
       add_problemf (imp, record->line, -1,
                     _("same organization, date, amount and reference as line %u; add a "
-                      "reference to tell them apart."),
-                    GPOINTER_TO_UINT (g_hash_table_lookup (imp->seen, dup_key)));
+                      "reference to tell them apart."), earlier);
       row_free (row);
       return TRUE;
     }
-  g_hash_table_insert (imp->seen, g_steal_pointer (&dup_key), GUINT_TO_POINTER (record->line));
+  keyset_insert (&imp->seen, dup, record->line);
   g_ptr_array_add (imp->rows, row);
   return TRUE;
 }
 
 /* ---- Writing ------------------------------------------------------------ */
 
+/* The id of the organization of ROW, created the first time it is met. */
 static gboolean
-write_rows (Import  *imp,
-            GError **error)
+resolve_org (Import  *imp,
+             Row     *row,
+             GError **error)
 {
-  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(CagOrganization) org = NULL;
+  gint64 *id;
+
+  if (row->org_id > 0)
+    return TRUE;
+  id = g_hash_table_lookup (imp->created, row->org_key);
+  if (id == NULL)
+    {
+      org = cag_organization_new ();
+      org->name = g_strdup (g_hash_table_lookup (imp->new_orgs, row->org_key));
+      if (!cag_store_org_add (imp->store, org, error))
+        return FALSE;
+      id = boxed_id (org->id);
+      g_hash_table_insert (imp->created, g_strdup (row->org_key), id);
+    }
+  row->org_id = *id;
+  return TRUE;
+}
+
+/* The id of the fund of ROW, opened the first time it is met. */
+static gboolean
+resolve_fund (Import  *imp,
+              Row     *row,
+              GError **error)
+{
+  g_autofree char *key = NULL;
+  gint64 *id;
+
+  if (row->fund_id > 0)
+    return TRUE;
+  key = fund_key_for (row->org_id, NULL, row->campaign_id);
+  id = g_hash_table_lookup (imp->opened, key);
+  if (id == NULL)
+    {
+      g_autoptr(CagFund) fund = cag_fund_new ();
+
+      fund->organization_id = row->org_id;
+      fund->campaign_id = row->campaign_id;
+      if (!cag_store_fund_open (imp->store, fund, error))
+        return FALSE;
+      id = boxed_id (fund->id);
+      g_hash_table_insert (imp->opened, g_steal_pointer (&key), id);
+    }
+  row->fund_id = *id;
+  return TRUE;
+}
+
+/* Counts the rows of the chunk and, in a real import without problems so
+ * far, writes them inside the import's transaction (the caller holds the
+ * write lock since before the rows were checked, so what "already present"
+ * meant then still holds now).  The chunk is then forgotten. */
+static gboolean
+flush_chunk (Import  *imp,
+             GError **error)
+{
   g_autoptr(GPtrArray) batch = NULL;
 
-  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
-
-  /* The caller holds the write lock since before the rows were checked
-   * (see cag_import_contributions_data): what "already present" meant then
-   * still holds now. */
-  for (guint i = 0; i < imp->new_org_order->len; i++)
+  for (guint i = 0; i < imp->rows->len; i++)
     {
-      const char *key = imp->new_org_order->pdata[i];
-      g_autoptr(CagOrganization) org = cag_organization_new ();
-
-      org->name = g_strdup (g_hash_table_lookup (imp->new_orgs, key));
-      if (!cag_store_org_add (imp->store, org, error))
-        goto fail;
-      g_hash_table_insert (created, g_strdup (key), boxed_id (org->id));
+      imp->report->added++;
+      imp->report->added_cents += ((Row *) imp->rows->pdata[i])->amount_cents;
+    }
+  if (!imp->writing || imp->report->problems->len > 0 || imp->rows->len == 0)
+    {
+      g_ptr_array_set_size (imp->rows, 0);
+      return TRUE;
     }
 
+  batch = g_ptr_array_new_full (imp->rows->len, (GDestroyNotify) cag_contribution_free);
   for (guint i = 0; i < imp->rows->len; i++)
     {
       Row *row = imp->rows->pdata[i];
       g_autoptr(CagContribution) c = NULL;
 
-      if (row->org_id == 0)
-        row->org_id = *(gint64 *) g_hash_table_lookup (created, row->org_key);
-      if (row->fund_id == 0)
-        {
-          g_autofree char *key = fund_key_for (row->org_id, NULL, row->campaign_id);
-          gint64 *id = g_hash_table_lookup (opened, key);
-
-          if (id == NULL)
-            {
-              g_autoptr(CagFund) fund = cag_fund_new ();
-
-              fund->organization_id = row->org_id;
-              fund->campaign_id = row->campaign_id;
-              if (!cag_store_fund_open (imp->store, fund, error))
-                goto fail;
-              id = boxed_id (fund->id);
-              g_hash_table_insert (opened, g_steal_pointer (&key), id);
-            }
-          row->fund_id = *id;
-        }
-
+      if (!resolve_org (imp, row, error) || !resolve_fund (imp, row, error))
+        return FALSE;
       c = cag_contribution_new ();
       c->fund_id = row->fund_id;
       c->date = row->date;
       c->amount_cents = row->amount_cents;
       c->method = row->method;
-      c->reference = g_strdup (row->reference);
-      c->note = g_strdup (row->note);
+      c->reference = g_steal_pointer (&row->reference);
+      c->note = g_steal_pointer (&row->note);
       g_ptr_array_add (batch, g_steal_pointer (&c));
     }
-
-  if (batch->len > 0 && !cag_store_contribution_add_batch (imp->store, batch, error))
-    return FALSE;
-  return TRUE;
-
-fail:
-  return FALSE;
+  g_ptr_array_set_size (imp->rows, 0);
+  return cag_store_contribution_add_batch (imp->store, batch, error);
 }
 
 /* ---- Public API --------------------------------------------------------- */
@@ -827,124 +1091,218 @@ cag_import_report_free (CagImportReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
   g_clear_pointer (&report->skipped_lines, g_ptr_array_unref);
   g_free (report);
 }
 
-gboolean
-cag_import_contributions_data (CagStore                *store,
-                               const char              *data,
-                               gsize                    length,
-                               const CagImportOptions  *options,
-                               CagImportReport        **out_report,
-                               GError                 **error)
+/* What the database knows, and the campaign of rows that name none. */
+static gboolean
+import_setup (Import  *imp,
+              GError **error)
+{
+  const char *campaign = imp->options->campaign;
+
+  if (!load_organizations (imp, error) || !load_campaigns (imp, error))
+    return FALSE;
+  if (campaign != NULL && *campaign != '\0')
+    {
+      g_autofree char *key = match_key (campaign);
+
+      imp->default_campaign = g_hash_table_lookup (imp->campaigns_by_key, key);
+      if (imp->default_campaign == NULL)
+        {
+          g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
+                       C_("csv import", "Unknown campaign “%s”."), campaign);
+          return FALSE;
+        }
+    }
+  else if (imp->campaigns->len == 1)
+    imp->default_campaign = imp->campaigns->pdata[0];
+  return TRUE;
+}
+
+/* The first non-blank record, or an error. */
+static CagCsvRecord *
+read_first_record (CagCsvReader  *reader,
+                   GError       **error)
+{
+  for (;;)
+    {
+      CagCsvRecord *record = NULL;
+
+      if (!cag_csv_reader_next (reader, &record, error))
+        return NULL;
+      if (record == NULL)
+        {
+          g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                               C_("csv import", "The file is empty."));
+          return NULL;
+        }
+      if (!cag_csv_record_is_blank (record))
+        return record;
+      cag_csv_record_free (record);
+    }
+}
+
+static void
+tell_progress (Import       *imp,
+               CagCsvReader *reader)
+{
+  guint64 done = 0, size = 0;
+
+  if (imp->options->progress == NULL)
+    return;
+  cag_csv_reader_get_progress (reader, &done, &size);
+  imp->options->progress (done, size, imp->options->progress_data);
+}
+
+/* Reads, checks and (in chunks) writes every row.  FALSE on a file or
+ * database error, or when cancelled. */
+static gboolean
+import_rows (Import       *imp,
+             CagCsvReader *reader,
+             GError      **error)
+{
+  g_autoptr(CagCsvRecord) header = read_first_record (reader, error);
+  guint n = 0;
+
+  if (header == NULL)
+    return FALSE;
+  if (!read_header (imp, header))
+    return TRUE;
+
+  for (;;)
+    {
+      g_autoptr(CagCsvRecord) record = NULL;
+      gint voided;
+
+      if (++n % 1024 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (imp->options->cancellable, error))
+            return FALSE;
+          if (n % CHUNK_ROWS == 0)
+            tell_progress (imp, reader);
+        }
+      if (!cag_csv_reader_next (reader, &record, error))
+        return FALSE;
+      if (record == NULL)
+        break;
+      if (cag_csv_record_is_blank (record))
+        continue;
+      imp->report->rows++;
+      voided = voided_state (cell (imp, record, CAG_IMPORT_FIELD_VOIDED));
+      if (voided > 0)
+        {
+          imp->report->voided++;
+          continue;
+        }
+      if (voided < 0)
+        {
+          g_autofree char *text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_VOIDED));
+
+          add_problemf (imp, record->line, CAG_IMPORT_FIELD_VOIDED,
+                        _("“%s” is neither yes nor no (oui or non, yes or no)."), text);
+          continue;
+        }
+      if (!check_row (imp, record, error)
+          || (imp->rows->len >= CHUNK_ROWS && !flush_chunk (imp, error)))
+        return FALSE;
+    }
+  if (!flush_chunk (imp, error))
+    return FALSE;
+  tell_progress (imp, reader);
+  return TRUE;
+}
+
+static void
+import_clear (Import *imp)
+{
+  if (imp->writing)
+    cag_store_rollback (imp->store);
+  g_clear_pointer (&imp->orgs, g_hash_table_unref);
+  g_clear_pointer (&imp->new_orgs, g_hash_table_unref);
+  g_clear_pointer (&imp->campaigns, g_ptr_array_unref);
+  g_clear_pointer (&imp->campaigns_by_key, g_hash_table_unref);
+  g_clear_pointer (&imp->funds, g_hash_table_unref);
+  g_clear_pointer (&imp->loaded_campaigns, g_hash_table_unref);
+  g_clear_pointer (&imp->loaded_funds, g_hash_table_unref);
+  keyset_clear (&imp->existing);
+  keyset_clear (&imp->seen);
+  g_clear_pointer (&imp->new_funds, g_hash_table_unref);
+  g_clear_pointer (&imp->org_cache, g_hash_table_unref);
+  g_clear_pointer (&imp->created, g_hash_table_unref);
+  g_clear_pointer (&imp->opened, g_hash_table_unref);
+  g_clear_pointer (&imp->rows, g_ptr_array_unref);
+}
+
+static void
+report_nothing_done (CagImportReport *report)
+{
+  report->added = 0;
+  report->added_cents = 0;
+  report->organizations_created = 0;
+  report->funds_opened = 0;
+}
+
+static gboolean
+import_from_reader (CagStore                *store,
+                    CagCsvReader            *reader,
+                    const CagImportOptions  *options,
+                    CagImportReport        **out_report,
+                    GError                 **error)
 {
   static const CagImportOptions defaults = { 0 };
   g_autoptr(CagImportReport) report = NULL;
-  g_autoptr(GPtrArray) records = NULL;
   Import imp = { 0 };
   gboolean ok = FALSE;
-  gboolean in_transaction = FALSE;
-  guint first = 0;
-
-  g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   if (options == NULL)
     options = &defaults;
 
   report = g_new0 (CagImportReport, 1);
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_import_problem_free);
+  report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_import_problem_free);
   report->skipped_lines = g_ptr_array_new ();
   report->dry_run = options->dry_run;
-
-  records = cag_csv_parse (data, length, options->delimiter, &report->csv, error);
-  if (records == NULL)
-    return FALSE;
 
   imp.store = store;
   imp.options = options;
   imp.report = report;
   imp.orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.new_orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp.new_org_order = g_ptr_array_new_with_free_func (g_free);
   imp.campaigns_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.loaded_campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   imp.loaded_funds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  imp.existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  imp.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.new_funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.org_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp.opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp.rows = g_ptr_array_new_with_free_func (row_free);
 
   /* A real import takes the write lock (BEGIN IMMEDIATE) before it reads
    * anything: two imports of one file, or an import and a batch entry from
    * another program, then run one after the other, and the second sees what
-   * the first wrote instead of adding it again (docs/IMPORT.md, "Writing"). */
+   * the first wrote instead of adding it again.  Rows are written in chunks
+   * as they are checked, inside that one transaction; a problem anywhere,
+   * an error or a cancel rolls everything back (docs/IMPORT.md, "Writing"). */
   if (!options->dry_run)
     {
       if (!cag_store_begin (store, error))
         goto out;
-      in_transaction = TRUE;
+      imp.writing = TRUE;
     }
 
-  if (!load_organizations (&imp, error) || !load_campaigns (&imp, error))
+  if (!import_setup (&imp, error) || !import_rows (&imp, reader, error))
     goto out;
-
-  if (options->campaign != NULL && *options->campaign != '\0')
-    {
-      g_autofree char *key = match_key (options->campaign);
-
-      imp.default_campaign = g_hash_table_lookup (imp.campaigns_by_key, key);
-      if (imp.default_campaign == NULL)
-        {
-          g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                       C_("csv import", "Unknown campaign “%s”."),
-                       options->campaign);
-          goto out;
-        }
-    }
-  else if (imp.campaigns->len == 1)
-    imp.default_campaign = imp.campaigns->pdata[0];
-
-  while (first < records->len && cag_csv_record_is_blank (records->pdata[first]))
-    first++;
-  if (first >= records->len)
-    {
-      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
-                           C_("csv import", "The file is empty."));
-      goto out;
-    }
-
-  if (read_header (&imp, records->pdata[first]))
-    for (guint i = first + 1; i < records->len; i++)
-      {
-        CagCsvRecord *record = records->pdata[i];
-
-        if (cag_csv_record_is_blank (record))
-          continue;
-        report->rows++;
-        if (is_voided (cell (&imp, record, CAG_IMPORT_FIELD_VOIDED)))
-          {
-            report->voided++;
-            continue;
-          }
-        if (!check_row (&imp, record, error))
-          goto out;
-      }
-
+  report->csv = *cag_csv_reader_get_info (reader);
   report->organizations_created = g_hash_table_size (imp.new_orgs);
   report->funds_opened = g_hash_table_size (imp.new_funds);
-  report->added = imp.rows->len;
-  for (guint i = 0; i < imp.rows->len; i++)
-    report->added_cents += ((Row *) imp.rows->pdata[i])->amount_cents;
 
   if (report->problems->len > 0)
     {
-      report->added = 0;
-      report->added_cents = 0;
-      report->organizations_created = 0;
-      report->funds_opened = 0;
+      report_nothing_done (report);
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The file has %u problem; nothing was imported.",
@@ -960,37 +1318,36 @@ cag_import_contributions_data (CagStore                *store,
     ok = TRUE;
   else
     {
-      ok = write_rows (&imp, error) && cag_store_commit (store, error);
+      ok = cag_store_commit (store, error);
       if (ok)
-        in_transaction = FALSE;
+        imp.writing = FALSE;
       else
-        {
-          report->added = 0;
-          report->added_cents = 0;
-          report->organizations_created = 0;
-          report->funds_opened = 0;
-        }
+        report_nothing_done (report);
       report->imported = ok;
     }
   if (out_report != NULL)
     *out_report = g_steal_pointer (&report);
 
 out:
-  if (in_transaction)
-    cag_store_rollback (store);
-  g_hash_table_unref (imp.orgs);
-  g_hash_table_unref (imp.new_orgs);
-  g_ptr_array_unref (imp.new_org_order);
-  g_clear_pointer (&imp.campaigns, g_ptr_array_unref);
-  g_hash_table_unref (imp.campaigns_by_key);
-  g_hash_table_unref (imp.funds);
-  g_hash_table_unref (imp.loaded_campaigns);
-  g_hash_table_unref (imp.loaded_funds);
-  g_hash_table_unref (imp.existing);
-  g_hash_table_unref (imp.seen);
-  g_hash_table_unref (imp.new_funds);
-  g_ptr_array_unref (imp.rows);
+  import_clear (&imp);
   return ok;
+}
+
+gboolean
+cag_import_contributions_data (CagStore                *store,
+                               const char              *data,
+                               gsize                    length,
+                               const CagImportOptions  *options,
+                               CagImportReport        **out_report,
+                               GError                 **error)
+{
+  g_autoptr(CagCsvReader) reader = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  reader = cag_csv_reader_new_for_data (data, length, options != NULL ? options->delimiter : 0);
+  return import_from_reader (store, reader, options, out_report, error);
 }
 
 gboolean
@@ -1000,17 +1357,14 @@ cag_import_contributions (CagStore                *store,
                           CagImportReport        **out_report,
                           GError                 **error)
 {
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
+  g_autoptr(CagCsvReader) reader = NULL;
 
+  g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO, C_("csv", "Cannot read “%s”: %s"), path,
-                   local_error->message);
-      return FALSE;
-    }
-  return cag_import_contributions_data (store, data, length, options, out_report, error);
+  /* The file is streamed: memory does not grow with its size. */
+  reader = cag_csv_reader_new_for_path (path, options != NULL ? options->delimiter : 0, error);
+  if (reader == NULL)
+    return FALSE;
+  return import_from_reader (store, reader, options, out_report, error);
 }
