@@ -316,6 +316,70 @@ test_backup_restore (void)
   fixture_tear_down (&fx);
 }
 
+/* The dry run says which lines were read as Windows-1252, and lists the
+ * rows after the deadline as warnings; in both languages. */
+static void
+test_import_encoding_and_warnings (void)
+{
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fx = { 0 };
+  const struct { const char *lang, *encoding, *warning; } langs[] = {
+    { "", "1 line was not UTF-8 and was read as Windows-1252 (line 3)",
+      "Warning: line 4, column date: " },
+    { "fr", "1 ligne n’était pas en UTF-8 et a été lue en Windows-1252 (ligne 3)",
+      "Attention : ligne 4, colonne date : " },
+  };
+
+  prepare (&fx);
+  file = g_build_filename (fx.dir, "mixte.csv", NULL);
+  g_assert_true (g_file_set_contents (file,
+                                      "Date;Organisation;Montant;Référence\n"
+                                      "15/01/2004;RISQ;125,00;Réf 1\n"
+                                      "16/01/2004;RISQ;125,00;R\xE9" "f 2\n"
+                                      "01/12/2005;RISQ;125,00;Réf 3\n", -1, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, fx.path, langs[i].lang,
+               (const char *[]) { "import", "contributions", file, "--campaign", "Dakar 2005",
+                                  "--dry-run", NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, langs[i].encoding));
+      g_assert_nonnull (strstr (run.out, langs[i].warning));
+    }
+  fixture_tear_down (&fx);
+}
+
+/* A folder or a missing file "cannot be read"; nothing sounds like
+ * success. */
+static void
+test_import_unreadable (void)
+{
+  Fixture fx = { 0 };
+  g_autofree char *missing = NULL;
+  const struct { const char *lang, *needle; } langs[] = {
+    { "", "cannot be read" }, { "fr", "ne peut pas être lu" },
+  };
+
+  prepare (&fx);
+  missing = g_build_filename (fx.dir, "absent.csv", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    for (guint k = 0; k < 2; k++)
+      {
+        g_auto (Run) run = { 0 };
+
+        run_cli (&run, fx.path, langs[i].lang,
+                 (const char *[]) { "import", "contributions", k == 0 ? missing : fx.dir,
+                                    NULL });
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_nonnull (strstr (run.err, langs[i].needle));
+        g_assert_cmpstr (run.out, ==, "");
+      }
+  fixture_tear_down (&fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,6 +390,8 @@ main (int    argc,
   g_test_add_func ("/cli-data/import", test_import);
   g_test_add_func ("/cli-data/import-problems", test_import_problems);
   g_test_add_func ("/cli-data/import-json", test_import_json);
+  g_test_add_func ("/cli-data/import-encoding-and-warnings", test_import_encoding_and_warnings);
+  g_test_add_func ("/cli-data/import-unreadable", test_import_unreadable);
   g_test_add_func ("/cli-data/export", test_export);
   g_test_add_func ("/cli-data/backup-restore", test_backup_restore);
 

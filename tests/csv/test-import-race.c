@@ -241,6 +241,45 @@ test_import_races_batch (void)
   remove_tree (dir);
 }
 
+/* An import that cannot get the write lock (another program holds it for
+ * longer than the store waits) fails with a message and prints nothing
+ * that looks like success. */
+static void
+test_failed_import_says_so (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cagnotte-race-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "sheet.csv", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(CagStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  Fixture fx = { 0 };
+  guint count = 0;
+
+  write_sheet (file, 0, 100);
+  fixture_set_up (&fx, TRUE);
+  other = cag_store_open (fx.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cag_store_begin (other, &error));
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                           &error, CAGNOTTE_CLI_PATH, "--db", fx.path, "import",
+                           "contributions", file, "--campaign", "Dakar 2005", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  cag_store_rollback (other);
+  g_test_message ("stdout: %s\nstderr: %s", out, err);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_null (strstr (err, "imported ("));
+  g_assert_cmpstr (err, !=, "");
+  ledger_total (fx.store, &count);
+  g_assert_cmpuint (count, ==, 0);
+  fixture_tear_down (&fx);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -251,5 +290,6 @@ main (int    argc,
                         test_same_file);
   g_test_add_func ("/import-race/overlapping-files", test_overlapping_files);
   g_test_add_func ("/import-race/import-races-batch", test_import_races_batch);
+  g_test_add_func ("/import-race/failed-import-says-so", test_failed_import_says_so);
   return g_test_run ();
 }
