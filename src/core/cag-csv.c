@@ -101,16 +101,24 @@ detect_delimiter (const char *s,
   return ',';
 }
 
+/* One allocation for the record's fields: the pointer array, then the
+ * NUL-terminated texts of FIELDS (at OFFSETS). */
 static CagCsvRecord *
-record_from_fields (GPtrArray *fields,
-                    guint      line)
+record_from_buffer (const GString *fields,
+                    const GArray  *offsets,
+                    guint          line)
 {
   CagCsvRecord *record = g_new0 (CagCsvRecord, 1);
+  gsize head = (offsets->len + 1) * sizeof (char *);
+  char *block = g_malloc (head + fields->len);
 
+  memcpy (block + head, fields->str, fields->len);
   record->line = line;
-  record->n_fields = fields->len;
-  g_ptr_array_add (fields, NULL);
-  record->fields = (char **) g_ptr_array_free (fields, FALSE);
+  record->n_fields = offsets->len;
+  record->fields = (char **) (gpointer) block;
+  for (guint i = 0; i < offsets->len; i++)
+    record->fields[i] = block + head + g_array_index (offsets, gsize, i);
+  record->fields[offsets->len] = NULL;
   return record;
 }
 
@@ -146,6 +154,8 @@ struct _CagCsvReader
   guint         utf8_lines;   /* non-ASCII lines read as UTF-8 */
 
   GString      *text;         /* decoded text of the current record */
+  GString      *fields;       /* its fields, each NUL-terminated */
+  GArray       *offsets;      /* gsize: where each field starts in FIELDS */
   gsize         pos;
   guint         line;         /* line of the file at text[pos] */
   char          requested;    /* the delimiter asked for, or 0 */
@@ -475,13 +485,14 @@ reader_next_record (CagCsvReader  *self,
                     CagCsvRecord **out_record,
                     GError       **error)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
+  GString *field = self->fields;
   guint record_line;
 
   /* Forget the records already returned. */
   g_string_erase (self->text, 0, (gssize) self->pos);
   self->pos = 0;
+  g_string_truncate (self->fields, 0);
+  g_array_set_size (self->offsets, 0);
 
   if (!reader_fill (self, 1))
     {
@@ -492,7 +503,9 @@ reader_next_record (CagCsvReader  *self,
 
   for (;;)
     {
-      g_string_truncate (field, 0);
+      gsize start_of_field = field->len;
+
+      g_array_append_val (self->offsets, start_of_field);
       if (CUR (self) == '"')
         {
           if (!reader_quoted_field (self, field, error))
@@ -510,9 +523,10 @@ reader_next_record (CagCsvReader  *self,
       if (self->error != NULL)
         return FALSE;
       /* The writer's mark that a cell is text, not a formula. */
-      if (field->str[0] == '\'' && looks_like_formula (field->str, 1))
-        g_string_erase (field, 0, 1);
-      g_ptr_array_add (fields, g_strndup (field->str, field->len));
+      if (field->str[start_of_field] == '\''
+          && looks_like_formula (field->str + start_of_field, 1))
+        g_string_erase (field, (gssize) start_of_field, 1);
+      g_string_append_c (field, '\0');
 
       if (!reader_fill (self, 1))
         break;
@@ -522,7 +536,10 @@ reader_next_record (CagCsvReader  *self,
           /* A separator at the very end of the file still opens a field. */
           if (!reader_fill (self, 1))
             {
-              g_ptr_array_add (fields, g_strdup (""));
+              gsize empty = field->len;
+
+              g_array_append_val (self->offsets, empty);
+              g_string_append_c (field, '\0');
               break;
             }
           continue;
@@ -535,7 +552,7 @@ reader_next_record (CagCsvReader  *self,
     }
   if (self->error != NULL)
     return FALSE;
-  *out_record = record_from_fields (g_steal_pointer (&fields), record_line);
+  *out_record = record_from_buffer (field, self->offsets, record_line);
   return TRUE;
 }
 
@@ -559,6 +576,8 @@ cag_csv_reader_new_for_data (const char *data,
   self->size = length;
   self->requested = delimiter;
   self->text = g_string_new (NULL);
+  self->fields = g_string_new (NULL);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->info.encoding = "UTF-8";
   return self;
 }
@@ -603,6 +622,8 @@ cag_csv_reader_free (CagCsvReader *self)
     fclose (self->fp);
   g_free (self->buf);
   g_string_free (self->text, TRUE);
+  g_string_free (self->fields, TRUE);
+  g_array_unref (self->offsets);
   g_clear_error (&self->error);
   g_free (self);
 }
@@ -654,7 +675,7 @@ cag_csv_record_free (CagCsvRecord *record)
 {
   if (record == NULL)
     return;
-  g_strfreev (record->fields);
+  g_free (record->fields);
   g_free (record);
 }
 

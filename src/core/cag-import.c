@@ -169,20 +169,6 @@ match_key (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* FNV-1a, 64 bits; never 0. */
-static guint64
-hash64 (const char *text)
-{
-  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
-
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      h ^= *p;
-      h *= G_GUINT64_CONSTANT (1099511628211);
-    }
-  return h != 0 ? h : 1;
-}
-
 static void
 keyset_clear (KeySet *set)
 {
@@ -244,12 +230,6 @@ keyset_insert (KeySet  *set,
     set->count++;
   set->hashes[i] = hash;
   set->lines[i] = MAX (line, 1);
-}
-
-static char *
-trimmed (const char *text)
-{
-  return g_strstrip (g_strdup (text != NULL ? text : ""));
 }
 
 static void
@@ -320,39 +300,76 @@ cell (Import             *imp,
   return record->fields[column];
 }
 
+/* Appends the decimal digits of VALUE (≥ 0) to OUT; returns the end. */
+static char *
+put_id (char   *out,
+        gint64  value)
+{
+  char digits[24];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    *out++ = digits[--n];
+  return out;
+}
+
+/* "ORG:CAMPAIGN", or "new FOLDED-NAME:CAMPAIGN" for an organization still to
+ * create.  By hand: this runs for every row. */
 static char *
 fund_key_for (gint64      org_id,
               const char *org_key,
               gint64      campaign_id)
 {
-  if (org_id > 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, org_id, campaign_id);
-  return g_strdup_printf ("new %s:%" G_GINT64_FORMAT, org_key, campaign_id);
+  char key[64];
+  char *end;
+
+  if (org_id <= 0)
+    return g_strdup_printf ("new %s:%" G_GINT64_FORMAT, org_key, campaign_id);
+  end = put_id (key, org_id);
+  *end++ = ':';
+  end = put_id (end, campaign_id);
+  return g_strndup (key, (gsize) (end - key));
 }
 
-/* What tells two contributions of one fund apart, as a 64-bit hash: two
- * different rows share one with odds of about 1 in 10^13 at a million rows
- * (docs/IMPORT.md, "Already present"). */
+static guint64
+fnv_add (guint64     h,
+         const void *data,
+         gsize       n)
+{
+  for (const guchar *p = data; n > 0; p++, n--)
+    {
+      h ^= *p;
+      h *= G_GUINT64_CONSTANT (1099511628211);
+    }
+  return h;
+}
+
+/* What tells two contributions of one fund apart (fund, date, amount,
+ * reference compared without regard to case, accents and punctuation), as
+ * a 64-bit hash: two different rows share one with odds of about 1 in
+ * 10^7 in a file of a million rows (docs/IMPORT.md, "Already present"). */
 static guint64
 duplicate_hash (const char    *fund_key,
                 const CagDate *date,
                 gint64         amount_cents,
                 const char    *reference)
 {
-  g_autofree char *ref = match_key (reference);
-  char key[512];
+  g_autofree char *ref = reference != NULL ? match_key (reference) : NULL;
+  gint32 ymd[3] = { date->year, date->month, date->day };
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
 
-  g_snprintf (key, sizeof key, "%s|%04d-%02d-%02d|%" G_GINT64_FORMAT "|%s", fund_key,
-              date->year, date->month, date->day, amount_cents, ref);
-  if (strlen (key) < sizeof key - 1)
-    return hash64 (key);
-  {
-    g_autofree char *long_key = g_strdup_printf ("%s|%04d-%02d-%02d|%" G_GINT64_FORMAT "|%s",
-                                                 fund_key, date->year, date->month, date->day,
-                                                 amount_cents, ref);
-
-    return hash64 (long_key);
-  }
+  h = fnv_add (h, fund_key, strlen (fund_key) + 1);
+  h = fnv_add (h, ymd, sizeof ymd);
+  h = fnv_add (h, &amount_cents, sizeof amount_cents);
+  if (ref != NULL)
+    h = fnv_add (h, ref, strlen (ref));
+  return h != 0 ? h : 1;
 }
 
 /* ---- Loading what the database knows ------------------------------------ */
@@ -602,8 +619,11 @@ parse_date_cell (const char *text,
 static gint
 voided_state (const char *text)
 {
-  g_autofree char *key = match_key (text);
+  g_autofree char *key = NULL;
 
+  if (*text == '\0')
+    return 0;
+  key = match_key (text);
   if (*key == '\0')
     return 0;
   for (guint i = 0; not_voided[i] != NULL; i++)
@@ -619,7 +639,7 @@ static CagCampaign *
 row_campaign (Import             *imp,
               const CagCsvRecord *record)
 {
-  g_autofree char *text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_CAMPAIGN));
+  const char *text = cell (imp, record, CAG_IMPORT_FIELD_CAMPAIGN);
   g_autofree char *key = NULL;
   CagCampaign *campaign;
 
@@ -649,15 +669,15 @@ text_cell (Import             *imp,
            CagImportField      field,
            glong               max)
 {
-  char *text = trimmed (cell (imp, record, field));
+  const char *text = cell (imp, record, field);
 
   if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  else if (g_utf8_strlen (text, -1) > max)
+    return NULL;
+  if (g_utf8_strlen (text, -1) > max)
     add_problemf (imp, record->line, (gint) field,
                   g_dngettext (GETTEXT_PACKAGE, "too long: at most %ld character.",
                                "too long: at most %ld characters.", (gulong) max), max);
-  return text;
+  return g_strdup (text);
 }
 
 /* Date, amount, method, reference and note of ROW. */
@@ -667,9 +687,9 @@ check_cells (Import             *imp,
              Row                *row,
              gboolean           *date_ok)
 {
-  g_autofree char *date_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_DATE));
-  g_autofree char *amount_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_AMOUNT));
-  g_autofree char *method_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_METHOD));
+  const char *date_text = cell (imp, record, CAG_IMPORT_FIELD_DATE);
+  const char *amount_text = cell (imp, record, CAG_IMPORT_FIELD_AMOUNT);
+  const char *method_text = cell (imp, record, CAG_IMPORT_FIELD_METHOD);
   g_autoptr(GError) parse_error = NULL;
 
   *date_ok = *date_text != '\0' && parse_date_cell (date_text, &row->date, &parse_error);
@@ -732,7 +752,7 @@ check_organization (Import             *imp,
                     const CagCsvRecord *record,
                     Row                *row)
 {
-  g_autofree char *org_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_ORGANIZATION));
+  const char *org_text = cell (imp, record, CAG_IMPORT_FIELD_ORGANIZATION);
   gint64 *cached = g_hash_table_lookup (imp->org_cache, org_text);
   gint64 *known;
 
@@ -754,7 +774,7 @@ check_organization (Import             *imp,
     }
   if (known != NULL)
     {
-      g_hash_table_insert (imp->org_cache, g_steal_pointer (&org_text), boxed_id (*known));
+      g_hash_table_insert (imp->org_cache, g_strdup (org_text), boxed_id (*known));
       return *known;
     }
   if (!imp->options->create_organizations)
@@ -808,7 +828,7 @@ check_fund (Import             *imp,
     }
   else
     {
-      g_autofree char *org_text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_ORGANIZATION));
+      const char *org_text = cell (imp, record, CAG_IMPORT_FIELD_ORGANIZATION);
 
       add_problemf (imp, record->line, CAG_IMPORT_FIELD_ORGANIZATION,
                     _("“%s” has no fund in the campaign “%s”."), org_text, campaign->name);
@@ -825,9 +845,7 @@ has_extra_cells (Import             *imp,
    * rows with empty cells and leaves trailing ones out of others. */
   for (guint i = imp->n_header_fields; i < record->n_fields; i++)
     {
-      g_autofree char *extra = trimmed (record->fields[i]);
-
-      if (*extra != '\0')
+      if (*record->fields[i] != '\0')
         {
           add_problemf (imp, record->line, -1,
                         _("%u cells where the first line names %u columns; a separator "
@@ -1190,6 +1208,10 @@ import_rows (Import       *imp,
         break;
       if (cag_csv_record_is_blank (record))
         continue;
+      /* Cells are compared without their surrounding spaces; the record is
+       * ours to change. */
+      for (guint i = 0; i < record->n_fields; i++)
+        g_strstrip (record->fields[i]);
       imp->report->rows++;
       voided = voided_state (cell (imp, record, CAG_IMPORT_FIELD_VOIDED));
       if (voided > 0)
@@ -1199,7 +1221,7 @@ import_rows (Import       *imp,
         }
       if (voided < 0)
         {
-          g_autofree char *text = trimmed (cell (imp, record, CAG_IMPORT_FIELD_VOIDED));
+          const char *text = cell (imp, record, CAG_IMPORT_FIELD_VOIDED);
 
           add_problemf (imp, record->line, CAG_IMPORT_FIELD_VOIDED,
                         _("“%s” is neither yes nor no (oui or non, yes or no)."), text);
