@@ -1,7 +1,13 @@
 /* cag-import-assistant.c — three pages: the file and its campaign; a
- * preview of every row with its problems beside it (a dry run: nothing is
- * written); then, once the user presses Import, the import itself, all rows
- * or none, and what it did. */
+ * preview of the rows with their problems beside them (a dry run: nothing is
+ * written); then, once the user presses Apply, the import itself, all rows
+ * or none, and what it did.
+ *
+ * The dry run and the import run in a worker thread (GTask) with their own
+ * CagStore connection on the same database file, so the window never
+ * freezes: a progress bar follows the file, and Stop (or closing the
+ * assistant) cancels; a cancelled import is rolled back whole
+ * (docs/IMPORT.md, "In the window"). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -34,10 +40,39 @@ struct _CagImportAssistant
   GtkLabel        *preview_label;
   GtkTreeView     *preview_view;
   GtkListStore    *preview;
+  GtkProgressBar  *check_progress;
+  GtkWidget       *check_stop;
 
   GtkWidget       *done_page;
   GtkLabel        *done_label;
+  GtkProgressBar  *import_progress;
+  GtkWidget       *import_stop;
+
+  /* The job running in the worker thread, if any. */
+  GCancellable    *cancellable;
+  struct _Job     *job;
+  guint            progress_timer;
+  gboolean         closing;      /* destroy once the job has stopped */
 };
+
+/* What the worker thread needs, and how far it is (per mille, atomic). */
+typedef struct _Job
+{
+  char     *db_path;
+  char     *file;
+  char     *campaign_key;
+  gboolean  create_organizations;
+  gboolean  dry_run;
+  gint      permille;
+} Job;
+
+typedef struct
+{
+  gboolean         ok;
+  CagImportReport *report;
+  GPtrArray       *records;      /* CagCsvRecord for the preview: the header first */
+  GError          *error;
+} JobResult;
 
 G_DEFINE_FINAL_TYPE (CagImportAssistant, cag_import_assistant, GTK_TYPE_ASSISTANT)
 
@@ -49,19 +84,12 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* ---- Helpers ------------------------------------------------------------ */
+/* Rows shown in the preview: the first ones, then only rows with a problem;
+ * the list stays quick at any size of file. */
+#define PREVIEW_FIRST_ROWS   2000
+#define PREVIEW_MORE_PROBLEMS 2000
 
-static void
-options_fill (CagImportAssistant *self,
-              CagImportOptions   *options,
-              char              **campaign_key)
-{
-  *options = (CagImportOptions) { 0 };
-  *campaign_key = self->campaign_id > 0
-                  ? g_strdup_printf ("%" G_GINT64_FORMAT, self->campaign_id) : NULL;
-  options->campaign = *campaign_key;
-  options->create_organizations = self->create_organizations;
-}
+/* ---- Helpers ------------------------------------------------------------ */
 
 static char *
 report_counts (const CagImportReport *report)
@@ -204,73 +232,281 @@ fill_preview (CagImportAssistant *self,
     }
 }
 
-/* The dry run behind the preview page. */
+/* ---- The worker thread -------------------------------------------------- */
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_path);
+  g_free (job->file);
+  g_free (job->campaign_key);
+  g_free (job);
+}
+
+static void
+job_result_free (JobResult *result)
+{
+  g_clear_pointer (&result->report, cag_import_report_free);
+  g_clear_pointer (&result->records, g_ptr_array_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+/* In the worker thread. */
+static void
+job_progress_cb (guint64  done,
+                 guint64  size,
+                 gpointer user_data)
+{
+  Job *job = user_data;
+
+  if (size > 0)
+    g_atomic_int_set (&job->permille, (gint) MIN (1000, done * 1000 / size));
+}
+
+/* The records the preview shows (in the worker thread): the header, the
+ * first rows, then the rows with a problem. */
+static GPtrArray *
+read_preview_records (const char            *file,
+                      const CagImportReport *report,
+                      GCancellable          *cancellable)
+{
+  g_autoptr(CagCsvReader) reader = cag_csv_reader_new_for_path (file, report->csv.delimiter,
+                                                                NULL);
+  g_autoptr(GHashTable) problem_lines = g_hash_table_new (NULL, NULL);
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_csv_record_free);
+  guint rows = 0, more = 0;
+
+  for (guint i = 0; i < report->problems->len; i++)
+    g_hash_table_add (problem_lines,
+                      GUINT_TO_POINTER (((CagImportProblem *) report->problems->pdata[i])->line));
+  while (reader != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      CagCsvRecord *record = NULL;
+
+      if (!cag_csv_reader_next (reader, &record, NULL) || record == NULL)
+        break;
+      if (records->len == 0 && cag_csv_record_is_blank (record))
+        cag_csv_record_free (record);
+      else if (records->len == 0 || (++rows <= PREVIEW_FIRST_ROWS))
+        g_ptr_array_add (records, record);
+      else if (g_hash_table_contains (problem_lines, GUINT_TO_POINTER (record->line))
+               && more++ < PREVIEW_MORE_PROBLEMS)
+        g_ptr_array_add (records, record);
+      else
+        cag_csv_record_free (record);
+    }
+  return records;
+}
+
+static void
+run_job_cb (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Job *job = task_data;
+  JobResult *result = g_new0 (JobResult, 1);
+  g_autoptr(CagStore) store = NULL;
+
+  /* A CagStore is for one thread: this one has its own connection. */
+  store = cag_store_open_existing (job->db_path, &result->error);
+  if (store != NULL)
+    {
+      CagImportOptions options = {
+        .campaign = job->campaign_key,
+        .create_organizations = job->create_organizations,
+        .dry_run = job->dry_run,
+        .cancellable = cancellable,
+        .progress = job_progress_cb,
+        .progress_data = job,
+      };
+
+      result->ok = cag_import_contributions (store, job->file, &options, &result->report,
+                                             &result->error);
+      if (job->dry_run && result->report != NULL)
+        result->records = read_preview_records (job->file, result->report, cancellable);
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) job_result_free);
+}
+
+static gboolean
+progress_tick_cb (gpointer user_data)
+{
+  CagImportAssistant *self = user_data;
+  GtkProgressBar *bar = self->job != NULL && self->job->dry_run ? self->check_progress
+                                                                : self->import_progress;
+
+  if (self->job != NULL)
+    gtk_progress_bar_set_fraction (bar, g_atomic_int_get (&self->job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_busy (CagImportAssistant *self,
+           gboolean            busy,
+           gboolean            dry_run)
+{
+  GtkProgressBar *bar = dry_run ? self->check_progress : self->import_progress;
+  GtkWidget *stop = dry_run ? self->check_stop : self->import_stop;
+
+  gtk_progress_bar_set_fraction (bar, 0);
+  gtk_widget_set_visible (GTK_WIDGET (bar), busy);
+  gtk_widget_set_visible (stop, busy);
+  gtk_widget_set_sensitive (stop, busy);
+  if (busy)
+    gtk_widget_grab_focus (stop);
+}
+
+/* Starts the dry run (DRY_RUN) or the import in the worker thread;
+ * CALLBACK gets the JobResult on the main thread. */
+static void
+start_job (CagImportAssistant  *self,
+           gboolean             dry_run,
+           GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job = g_new0 (Job, 1);
+
+  job->db_path = g_strdup (cag_store_get_path (self->store));
+  job->file = g_strdup (self->path);
+  job->campaign_key = self->campaign_id > 0
+                      ? g_strdup_printf ("%" G_GINT64_FORMAT, self->campaign_id) : NULL;
+  job->create_organizations = self->create_organizations;
+  job->dry_run = dry_run;
+
+  self->cancellable = g_cancellable_new ();
+  self->job = job;
+  task = g_task_new (self, self->cancellable, callback, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  /* The result says itself that the job was cancelled (and what it left). */
+  g_task_set_check_cancellable (task, FALSE);
+  show_busy (self, TRUE, dry_run);
+  self->progress_timer = g_timeout_add (100, progress_tick_cb, self);
+  g_task_run_in_thread (task, run_job_cb);
+}
+
+/* The job's result, once it has stopped; NULL when the assistant is
+ * closing (it is then destroyed). */
+static JobResult *
+finish_job (CagImportAssistant *self,
+            GAsyncResult       *res)
+{
+  JobResult *result = g_task_propagate_pointer (G_TASK (res), NULL);
+  gboolean dry_run = self->job->dry_run;
+
+  g_clear_handle_id (&self->progress_timer, g_source_remove);
+  g_clear_object (&self->cancellable);
+  self->job = NULL;
+  show_busy (self, FALSE, dry_run);
+  if (self->closing)
+    {
+      job_result_free (result);
+      gtk_widget_destroy (GTK_WIDGET (self));
+      return NULL;
+    }
+  return result;
+}
+
+/* Says that a long file's preview lists only some rows. */
+static void
+add_preview_note (CagImportAssistant *self)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->report->rows <= PREVIEW_FIRST_ROWS)
+    return;
+  note = g_strdup_printf (C_("import assistant",
+                             "The list shows the first %u rows and the rows with a problem."),
+                          PREVIEW_FIRST_ROWS);
+  text = g_strdup_printf ("%s\n%s", self->summary, note);
+  set_summary (self, text);
+}
+
+/* The summary of a dry run that found problems. */
+static void
+set_problems_summary (CagImportAssistant *self,
+                      const char         *message,
+                      GHashTable         *shown)
+{
+  GString *text = g_string_new (message);
+
+  /* Problems of the whole file (missing columns), or of rows the preview
+   * does not list, have no row to sit beside: they go under the summary. */
+  for (guint i = 0, listed = 0; i < self->report->problems->len && listed < 20; i++)
+    {
+      const CagImportProblem *p = self->report->problems->pdata[i];
+
+      if (!g_hash_table_contains (shown, GUINT_TO_POINTER (p->line)))
+        {
+          g_autofree char *line = cag_import_problem_to_string (p);
+
+          g_string_append_printf (text, "\n%s", line);
+          listed++;
+        }
+    }
+  g_string_append_printf (text, "\n%s",
+                          _("Correct the file in the spreadsheet, save it, then check it "
+                            "again."));
+  set_summary (self, text->str);
+  g_string_free (text, TRUE);
+}
+
+static void
+check_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (source);
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  JobResult *result = finish_job (self, res);
+
+  if (result == NULL)
+    return;
+  self->report = g_steal_pointer (&result->report);
+  if (self->report == NULL)
+    set_summary (self, result->error != NULL ? result->error->message : "");
+  else
+    {
+      if (result->records != NULL)
+        fill_preview (self, result->records, shown);
+      if (result->ok)
+        {
+          g_autofree char *counts = report_counts (self->report);
+          g_autofree char *text = g_strdup_printf ("%s %s", counts,
+                                                   C_("import assistant",
+                                                      "Nothing is written until you press "
+                                                      "Apply."));
+
+          set_summary (self, text);
+          add_preview_note (self);
+        }
+      else
+        {
+          set_problems_summary (self, result->error->message, shown);
+          add_preview_note (self);
+        }
+    }
+  gtk_label_set_text (self->preview_label, self->summary);
+  gtk_assistant_set_page_complete (GTK_ASSISTANT (self), self->preview_page, result->ok);
+  job_result_free (result);
+}
+
+/* The dry run behind the preview page, in the worker thread. */
 static void
 check_file (CagImportAssistant *self)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *campaign_key = NULL;
-  CagImportOptions options;
-  gboolean ok;
-
   g_clear_pointer (&self->report, cag_import_report_free);
   gtk_list_store_clear (self->preview);
   gtk_assistant_set_page_complete (GTK_ASSISTANT (self), self->preview_page, FALSE);
 
-  if (self->path == NULL)
+  if (self->path == NULL || self->job != NULL)
     return;
-
-  options_fill (self, &options, &campaign_key);
-  options.dry_run = TRUE;
-  ok = cag_import_contributions (self->store, self->path, &options, &self->report, &error);
-  if (self->report == NULL)
-    {
-      set_summary (self, error != NULL ? error->message : "");
-      gtk_label_set_text (self->preview_label, self->summary);
-      return;
-    }
-
-  records = cag_csv_parse_file (self->path, options.delimiter, NULL, NULL);
-  if (records != NULL)
-    fill_preview (self, records, shown);
-
-  if (ok)
-    {
-      g_autofree char *counts = report_counts (self->report);
-      g_autofree char *text = g_strdup_printf ("%s %s", counts,
-                                               C_("import assistant",
-                                                  "Nothing is written until you press Apply."));
-
-      set_summary (self, text);
-    }
-  else
-    {
-      GString *text = g_string_new (error->message);
-
-      /* Problems of the whole file (missing columns) have no row to sit
-       * beside: they go under the summary. */
-      for (guint i = 0; i < self->report->problems->len; i++)
-        {
-          const CagImportProblem *p = self->report->problems->pdata[i];
-          gboolean has_row = g_hash_table_contains (shown, GUINT_TO_POINTER (p->line));
-
-          if (!has_row)
-            {
-              g_autofree char *line = cag_import_problem_to_string (p);
-
-              g_string_append_printf (text, "\n%s", line);
-            }
-        }
-      g_string_append_printf (text, "\n%s",
-                              _("Correct the file in the spreadsheet, save it, then check it "
-                                "again."));
-      set_summary (self, text->str);
-      g_string_free (text, TRUE);
-    }
+  set_summary (self, C_("import assistant", "Checking every row of the file…"));
   gtk_label_set_text (self->preview_label, self->summary);
-  gtk_assistant_set_page_complete (GTK_ASSISTANT (self), self->preview_page, ok);
+  start_job (self, TRUE, check_done_cb);
 }
 
 static void
@@ -312,50 +548,99 @@ cag_import_assistant_prepare (GtkAssistant *assistant,
 {
   CagImportAssistant *self = CAG_IMPORT_ASSISTANT (assistant);
 
+  if (self->job != NULL && self->job->dry_run && page != self->preview_page)
+    g_cancellable_cancel (self->cancellable);
   if (page == self->preview_page)
     check_file (self);
 }
 
 static void
-cag_import_assistant_apply (GtkAssistant *assistant)
+import_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
 {
-  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (assistant);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *campaign_key = NULL;
-  CagImportOptions options;
+  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (source);
+  JobResult *result = finish_job (self, res);
 
-  if (self->path == NULL)
+  if (result == NULL)
     return;
-  options_fill (self, &options, &campaign_key);
   g_clear_pointer (&self->report, cag_import_report_free);
-  if (cag_import_contributions (self->store, self->path, &options, &self->report, &error))
+  self->report = g_steal_pointer (&result->report);
+  if (result->ok)
     {
       g_autofree char *counts = report_counts (self->report);
 
       set_summary (self, counts);
       g_signal_emit (self, signals[SIGNAL_IMPORTED], 0);
     }
+  else if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_summary (self, C_("import assistant",
+                          "Import stopped: nothing was imported, the database is as it was."));
   else
     {
       g_autofree char *text = g_strdup_printf ("%s\n%s",
                                                C_("import assistant", "Nothing was imported."),
-                                               error->message);
+                                               result->error->message);
 
       set_summary (self, text);
     }
   gtk_label_set_text (self->done_label, self->summary);
+  gtk_assistant_set_page_complete (GTK_ASSISTANT (self), self->done_page, TRUE);
+  job_result_free (result);
+}
+
+static void
+cag_import_assistant_apply (GtkAssistant *assistant)
+{
+  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (assistant);
+
+  if (self->path == NULL || self->job != NULL)
+    return;
+  set_summary (self, C_("import assistant", "Importing…"));
+  gtk_label_set_text (self->done_label, self->summary);
+  gtk_assistant_set_page_complete (assistant, self->done_page, FALSE);
+  start_job (self, FALSE, import_done_cb);
+}
+
+/* Stop, the assistant's Cancel and Close: a running job is cancelled (and
+ * rolled back) first. */
+static void
+stop_clicked_cb (GtkButton          *button,
+                 CagImportAssistant *self)
+{
+  cag_import_assistant_stop (self);
+}
+
+static void
+close_or_stop (CagImportAssistant *self)
+{
+  if (self->job != NULL)
+    {
+      self->closing = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return;
+    }
+  gtk_widget_destroy (GTK_WIDGET (self));
 }
 
 static void
 cag_import_assistant_close (GtkAssistant *assistant)
 {
-  gtk_widget_destroy (GTK_WIDGET (assistant));
+  close_or_stop (CAG_IMPORT_ASSISTANT (assistant));
 }
 
 static void
 cag_import_assistant_cancel (GtkAssistant *assistant)
 {
-  gtk_widget_destroy (GTK_WIDGET (assistant));
+  close_or_stop (CAG_IMPORT_ASSISTANT (assistant));
+}
+
+static gboolean
+cag_import_assistant_delete_event (GtkWidget   *widget,
+                                   GdkEventAny *event)
+{
+  close_or_stop (CAG_IMPORT_ASSISTANT (widget));
+  return TRUE;
 }
 
 /* ---- Construction ------------------------------------------------------- */
@@ -416,6 +701,31 @@ build_choose_page (CagImportAssistant *self)
   return grid;
 }
 
+/* A progress bar and its Stop button, hidden until a job runs. */
+static GtkWidget *
+build_progress_row (CagImportAssistant  *self,
+                    GtkProgressBar     **out_bar,
+                    GtkWidget          **out_stop,
+                    const char          *accessible_name)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *bar = gtk_progress_bar_new ();
+
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (bar, TRUE);
+  gtk_widget_set_no_show_all (bar, TRUE);
+  atk_object_set_name (gtk_widget_get_accessible (bar), accessible_name);
+  *out_stop = gtk_button_new_with_mnemonic (C_("import assistant", "_Stop"));
+  gtk_widget_set_no_show_all (*out_stop, TRUE);
+  gtk_widget_set_tooltip_text (*out_stop, C_("import assistant",
+                                             "Stop; nothing is written to the database"));
+  g_signal_connect (*out_stop, "clicked", G_CALLBACK (stop_clicked_cb), self);
+  gtk_box_pack_start (GTK_BOX (row), bar, TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (row), *out_stop, FALSE, FALSE, 0);
+  *out_bar = GTK_PROGRESS_BAR (bar);
+  return row;
+}
+
 static GtkWidget *
 build_preview_page (CagImportAssistant *self)
 {
@@ -428,6 +738,10 @@ build_preview_page (CagImportAssistant *self)
   gtk_label_set_xalign (self->preview_label, 0);
   gtk_label_set_selectable (self->preview_label, FALSE);
   gtk_box_pack_start (GTK_BOX (box), GTK_WIDGET (self->preview_label), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (box),
+                      build_progress_row (self, &self->check_progress, &self->check_stop,
+                                          C_("import assistant", "Checking the file")),
+                      FALSE, FALSE, 0);
 
   {
     GType types[CAG_IMPORT_PREVIEW_N_COLUMNS];
@@ -453,6 +767,8 @@ cag_import_assistant_finalize (GObject *object)
 
   g_free (self->path);
   g_free (self->summary);
+  g_clear_handle_id (&self->progress_timer, g_source_remove);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->report, cag_import_report_free);
   g_clear_object (&self->preview);
   G_OBJECT_CLASS (cag_import_assistant_parent_class)->finalize (object);
@@ -463,8 +779,10 @@ cag_import_assistant_class_init (CagImportAssistantClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkAssistantClass *assistant_class = GTK_ASSISTANT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cag_import_assistant_finalize;
+  widget_class->delete_event = cag_import_assistant_delete_event;
   assistant_class->prepare = cag_import_assistant_prepare;
   assistant_class->apply = cag_import_assistant_apply;
   assistant_class->close = cag_import_assistant_close;
@@ -496,7 +814,16 @@ cag_import_assistant_init (CagImportAssistant *self)
   self->done_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_line_wrap (self->done_label, TRUE);
   gtk_label_set_selectable (self->done_label, FALSE);
-  self->done_page = GTK_WIDGET (self->done_label);
+  self->done_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_container_set_border_width (GTK_CONTAINER (self->done_page), 18);
+  gtk_widget_set_valign (self->done_page, GTK_ALIGN_CENTER);
+  gtk_box_pack_start (GTK_BOX (self->done_page), GTK_WIDGET (self->done_label), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (self->done_page),
+                      build_progress_row (self, &self->import_progress, &self->import_stop,
+                                          C_("import assistant", "Importing")),
+                      FALSE, FALSE, 0);
+  /* For tests. */
+  g_object_set_data (G_OBJECT (self), "import-progress", self->import_progress);
   gtk_assistant_append_page (assistant, self->done_page);
   gtk_assistant_set_page_title (assistant, self->done_page, C_("import assistant", "Done"));
   gtk_assistant_set_page_type (assistant, self->done_page, GTK_ASSISTANT_PAGE_SUMMARY);
@@ -587,4 +914,23 @@ cag_import_assistant_get_summary (CagImportAssistant *self)
 {
   g_return_val_if_fail (CAG_IS_IMPORT_ASSISTANT (self), NULL);
   return self->summary;
+}
+
+gboolean
+cag_import_assistant_is_busy (CagImportAssistant *self)
+{
+  g_return_val_if_fail (CAG_IS_IMPORT_ASSISTANT (self), FALSE);
+  return self->job != NULL;
+}
+
+void
+cag_import_assistant_stop (CagImportAssistant *self)
+{
+  g_return_if_fail (CAG_IS_IMPORT_ASSISTANT (self));
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      gtk_widget_set_sensitive (self->check_stop, FALSE);
+      gtk_widget_set_sensitive (self->import_stop, FALSE);
+    }
 }
