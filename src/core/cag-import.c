@@ -10,6 +10,7 @@
 #include "cag-error.h"
 #include "cag-fold.h"
 #include "cag-money.h"
+#include "cag-rules.h"
 #include "cag-store-private.h"
 
 typedef struct
@@ -59,6 +60,7 @@ typedef struct
   GHashTable             *opened;            /* "org:campaign" → gint64 fund id, written */
   GPtrArray              *rows;              /* Row, the chunk not yet written */
   gboolean                writing;           /* a real import, in its transaction */
+  char                    delimiter;         /* the file's separator */
 } Import;
 
 /* Folded French and English header names of each field. */
@@ -699,7 +701,10 @@ check_cells (Import             *imp,
     add_problem (imp, record->line, CAG_IMPORT_FIELD_DATE, parse_error->message);
   g_clear_error (&parse_error);
 
-  if (!cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &row->amount_cents, &parse_error))
+  /* A comma-separated file writes amounts the English way; any other file is
+   * read the French way, which refuses "4,500" (docs/RULES.md). */
+  if (!cag_money_parse_lang (amount_text, imp->delimiter == ',' ? CAG_LANG_EN : CAG_LANG_FR,
+                             CAG_MONEY_POSITIVE, &row->amount_cents, &parse_error))
     add_problem (imp, record->line, CAG_IMPORT_FIELD_AMOUNT, parse_error->message);
 
   if (!parse_method (method_text, &row->method))
@@ -712,35 +717,29 @@ check_cells (Import             *imp,
 }
 
 /* Before the start is a problem; after the deadline, a warning (the money
- * may still be counted: docs/IMPORT.md, "Values"). */
+ * still counts: docs/RULES.md, "Dates inside the campaign"). */
 static void
 check_campaign_date (Import             *imp,
                      const CagCsvRecord *record,
                      const CagCampaign  *campaign,
                      const CagDate      *date)
 {
-  g_autofree char *shown = cag_date_format (date, cag_i18n_get_language ());
+  g_autoptr(GError) refused = NULL;
+  gboolean late = FALSE;
 
-  if (cag_date_compare (date, &campaign->start) < 0)
+  if (!cag_rules_check_contribution_date (campaign, *date, &late, &refused))
+    add_problem (imp, record->line, CAG_IMPORT_FIELD_DATE, refused->message);
+  else if (late)
     {
-      g_autofree char *start = cag_date_format (&campaign->start, cag_i18n_get_language ());
-
-      add_problemf (imp, record->line, CAG_IMPORT_FIELD_DATE,
-                    _("%s is before the start of the campaign “%s” (%s)."), shown,
-                    campaign->name, start);
-    }
-  else if (cag_date_compare (date, &campaign->deadline) > 0)
-    {
-      g_autofree char *deadline = cag_date_format (&campaign->deadline,
-                                                   cag_i18n_get_language ());
-      g_autofree char *message = g_strdup_printf (_("%s is after the deadline of the campaign "
-                                                    "“%s” (%s)."), shown, campaign->name,
-                                                  deadline);
+      CagLang lang = cag_i18n_get_language ();
+      g_autofree char *shown = cag_date_format (date, lang);
+      g_autofree char *deadline = cag_date_format (&campaign->deadline, lang);
       CagImportProblem *warning = g_new0 (CagImportProblem, 1);
 
       warning->line = record->line;
       warning->field = CAG_IMPORT_FIELD_DATE;
-      warning->message = g_steal_pointer (&message);
+      warning->message = g_strdup_printf (_("%s is after the deadline of the campaign “%s” "
+                                            "(%s)."), shown, campaign->name, deadline);
       g_ptr_array_add (imp->report->warnings, warning);
     }
 }
@@ -1187,6 +1186,7 @@ import_rows (Import       *imp,
 
   if (header == NULL)
     return FALSE;
+  imp->delimiter = cag_csv_reader_get_info (reader)->delimiter;
   if (!read_header (imp, header))
     return TRUE;
 

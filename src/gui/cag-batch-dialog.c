@@ -122,7 +122,7 @@ validate (CagBatchDialog *self)
           continue;
         }
       set_problem (row->problem, NULL);
-      sum += c->amount_cents;
+      sum = cag_money_add_sat (sum, c->amount_cents);  /* docs/RULES.md, "Overflow" */
       method = gtk_combo_box_get_active_id (GTK_COMBO_BOX (row->method));
       if (method == NULL || !cag_method_from_string (method, &c->method))
         c->method = CAG_METHOD_CHEQUE;
