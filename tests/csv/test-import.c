@@ -794,7 +794,7 @@ typedef struct
   guint         calls;
   guint64       last_done;
   guint64       size;
-  GCancellable *cancel_at_second;
+  GCancellable *cancel_at_tenth;
 } Progress;
 
 static void
@@ -808,8 +808,9 @@ progress_cb (guint64  done,
   g_assert_cmpuint (done, <=, size);
   progress->last_done = done;
   progress->size = size;
-  if (++progress->calls == 2 && progress->cancel_at_second != NULL)
-    g_cancellable_cancel (progress->cancel_at_second);
+  /* The tenth call comes after 40,960 rows: one chunk is written. */
+  if (++progress->calls == 10 && progress->cancel_at_tenth != NULL)
+    g_cancellable_cancel (progress->cancel_at_tenth);
 }
 
 /* N rows in a file; row BAD (0: none) has a bad amount. */
@@ -834,7 +835,7 @@ write_rows_file (Fixture *fx,
 static void
 test_chunks_all_or_nothing (Fixture *fx, gconstpointer data)
 {
-  g_autofree char *bad_path = write_rows_file (fx, 30000, 30000);
+  g_autofree char *bad_path = write_rows_file (fx, 70000, 70000);
   g_autofree char *good_path = NULL;
   Progress progress = { 0 };
   CagImportOptions options = { .campaign = "Dakar 2005", .progress = progress_cb,
@@ -848,16 +849,16 @@ test_chunks_all_or_nothing (Fixture *fx, gconstpointer data)
   g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (report->problems->len, ==, 1);
-  g_assert_cmpuint (((CagImportProblem *) report->problems->pdata[0])->line, ==, 30001);
+  g_assert_cmpuint (((CagImportProblem *) report->problems->pdata[0])->line, ==, 70001);
   g_assert_cmpint (ledger_total (fx->store, &count), ==, 0);
   g_assert_cmpuint (count, ==, 0);
 
-  good_path = write_rows_file (fx, 30000, 0);
+  good_path = write_rows_file (fx, 70000, 0);
   progress = (Progress) { 0 };
   good = import_ok (fx->store, good_path, &options);
-  g_assert_cmpuint (good->added, ==, 30000);
-  g_assert_cmpint (ledger_total (fx->store, &count), ==, 30000 * 100);
-  g_assert_cmpuint (count, ==, 30000);
+  g_assert_cmpuint (good->added, ==, 70000);
+  g_assert_cmpint (ledger_total (fx->store, &count), ==, 70000 * 100);
+  g_assert_cmpuint (count, ==, 70000);
   g_assert_cmpuint (progress.calls, >, 2);
   g_assert_cmpuint (progress.last_done, ==, progress.size);
   g_assert_true (cag_store_check_totals (fx->store, &error));
@@ -869,9 +870,9 @@ test_chunks_all_or_nothing (Fixture *fx, gconstpointer data)
 static void
 test_cancel (Fixture *fx, gconstpointer data)
 {
-  g_autofree char *path = write_rows_file (fx, 40000, 0);
+  g_autofree char *path = write_rows_file (fx, 80000, 0);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Progress progress = { .cancel_at_second = cancellable };
+  Progress progress = { .cancel_at_tenth = cancellable };
   CagImportOptions options = { .campaign = "Dakar 2005", .progress = progress_cb,
                                .progress_data = &progress, .cancellable = cancellable };
   g_autoptr(CagImportReport) report = NULL;
@@ -882,14 +883,14 @@ test_cancel (Fixture *fx, gconstpointer data)
   g_assert_false (cag_import_contributions (fx->store, path, &options, &report, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (report);
-  g_assert_cmpuint (progress.calls, ==, 2);
+  g_assert_cmpuint (progress.calls, ==, 10);
   g_assert_cmpint (ledger_total (fx->store, &count), ==, 0);
   g_assert_cmpuint (count, ==, 0);
 
   options.cancellable = NULL;
   progress = (Progress) { 0 };
   again = import_ok (fx->store, path, &options);
-  g_assert_cmpuint (again->added, ==, 40000);
+  g_assert_cmpuint (again->added, ==, 80000);
 }
 
 static void
