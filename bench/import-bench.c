@@ -172,8 +172,13 @@ run_at_scale (CagStore   *store,
   start = g_get_monotonic_time ();
   if (!write_csv_file (csv_path, rows, &expected, &error))
     goto fail;
-  g_print ("import-bench: at scale, %u rows written to disk in %.2f s\n", rows,
-           seconds_since (start));
+  {
+    GStatBuf st = { 0 };
+
+    g_stat (csv_path, &st);
+    g_print ("import-bench: at scale, %u rows (%.0f MB) written to disk in %.2f s\n", rows,
+             st.st_size / 1e6, seconds_since (start));
+  }
   base_mb = peak_mb ();
   for (guint step = 0; step < 2; step++)
     {
