@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "cag-backup.h"
+#include "cag-store-private.h"
 #include "csv-test-util.h"
 
 typedef struct
@@ -380,6 +381,65 @@ test_import_unreadable (void)
   fixture_tear_down (&fx);
 }
 
+/* Text that is not UTF-8 in the database (written by an old version, or by
+ * another program) never reaches JSON or CSV output. */
+static void
+test_invalid_utf8_never_output (void)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fx = { 0 };
+
+  fixture_set_up (&fx, TRUE);
+  g_assert_cmpint (sqlite3_exec (cag_store_get_db (fx.store),
+                                 "UPDATE organization SET name = CAST(X'52495351E920' || name "
+                                 "AS TEXT) WHERE short_name = 'RISQ'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    g_autoptr(CagContribution) c = cag_contribution_new ();
+    g_autoptr(GPtrArray) funds = cag_store_fund_list (fx.store, fx.dakar_id, 0, &error);
+    g_autoptr(GPtrArray) orgs = cag_store_org_list (fx.store, NULL, TRUE, &error);
+    gint64 risq = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < orgs->len; i++)
+      if (g_strcmp0 (((CagOrganization *) orgs->pdata[i])->short_name, "RISQ") == 0)
+        risq = ((CagOrganization *) orgs->pdata[i])->id;
+    for (guint i = 0; i < funds->len; i++)
+      if (((CagFund *) funds->pdata[i])->organization_id == risq)
+        c->fund_id = ((CagFund *) funds->pdata[i])->id;
+    g_assert_cmpint (c->fund_id, >, 0);
+    c->date = (CagDate) { 2004, 1, 15 };
+    c->amount_cents = 1000;
+    g_assert_true (cag_store_contribution_add (fx.store, c, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&fx.store, cag_store_close);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, fx.path, "", (const char *[]) { "--json", "org", "list", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "RISQ"));
+    g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  }
+  csv = g_build_filename (fx.dir, "versements.csv", NULL);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, fx.path, "", (const char *[]) { "export", "csv", "contributions",
+                                                   "--output", csv, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "RISQ\xEF\xBF\xBD"));
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+  fixture_tear_down (&fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -392,6 +452,7 @@ main (int    argc,
   g_test_add_func ("/cli-data/import-json", test_import_json);
   g_test_add_func ("/cli-data/import-encoding-and-warnings", test_import_encoding_and_warnings);
   g_test_add_func ("/cli-data/import-unreadable", test_import_unreadable);
+  g_test_add_func ("/cli-data/invalid-utf8-never-output", test_invalid_utf8_never_output);
   g_test_add_func ("/cli-data/export", test_export);
   g_test_add_func ("/cli-data/backup-restore", test_backup_restore);
 
