@@ -645,121 +645,6 @@ cag_import_assistant_delete_event (GtkWidget   *widget,
 
 /* ---- Construction ------------------------------------------------------- */
 
-static GtkWidget *
-build_choose_page (CagImportAssistant *self)
-{
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *intro, *file_label, *campaign_label;
-  GtkFileFilter *csv = gtk_file_filter_new ();
-  GtkFileFilter *all = gtk_file_filter_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_container_set_border_width (GTK_CONTAINER (grid), 18);
-
-  intro = gtk_label_new (_("Choose the CSV file saved from the spreadsheet (LibreOffice or "
-                           "Excel). Its first line must name the columns: date, organisation, "
-                           "montant, and if you have them mode, référence, note, campagne."));
-  gtk_label_set_line_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (intro), 70);
-  gtk_grid_attach (GTK_GRID (grid), intro, 0, 0, 2, 1);
-
-  file_label = gtk_label_new_with_mnemonic (C_("import assistant", "_File:"));
-  gtk_label_set_xalign (GTK_LABEL (file_label), 1);
-  self->file_button = gtk_file_chooser_button_new (C_("import assistant", "Spreadsheet to import"),
-                                                   GTK_FILE_CHOOSER_ACTION_OPEN);
-  gtk_file_filter_set_name (csv, C_("import assistant", "CSV files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_pattern (csv, "*.txt");
-  gtk_file_filter_set_name (all, C_("import assistant", "All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_button), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_button), all);
-  gtk_widget_set_hexpand (self->file_button, TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (file_label), self->file_button);
-  g_signal_connect (self->file_button, "file-set", G_CALLBACK (file_set_cb), self);
-  gtk_grid_attach (GTK_GRID (grid), file_label, 0, 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), self->file_button, 1, 1, 1, 1);
-
-  campaign_label = gtk_label_new_with_mnemonic (C_("import assistant", "_Campaign:"));
-  gtk_label_set_xalign (GTK_LABEL (campaign_label), 1);
-  self->campaign_combo = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
-  gtk_combo_box_text_append (self->campaign_combo, "0",
-                             _("Named in the file’s campaign column"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (campaign_label), GTK_WIDGET (self->campaign_combo));
-  g_signal_connect (self->campaign_combo, "changed", G_CALLBACK (campaign_changed_cb), self);
-  gtk_grid_attach (GTK_GRID (grid), campaign_label, 0, 2, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->campaign_combo), 1, 2, 1, 1);
-
-  self->create_check = gtk_check_button_new_with_mnemonic (
-    _("C_reate the organizations the file names but the database does not have"));
-  g_signal_connect (self->create_check, "toggled", G_CALLBACK (create_toggled_cb), self);
-  gtk_grid_attach (GTK_GRID (grid), self->create_check, 0, 3, 2, 1);
-
-  return grid;
-}
-
-/* A progress bar and its Stop button, hidden until a job runs. */
-static GtkWidget *
-build_progress_row (CagImportAssistant  *self,
-                    GtkProgressBar     **out_bar,
-                    GtkWidget          **out_stop,
-                    const char          *accessible_name)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *bar = gtk_progress_bar_new ();
-
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (bar, TRUE);
-  gtk_widget_set_no_show_all (bar, TRUE);
-  atk_object_set_name (gtk_widget_get_accessible (bar), accessible_name);
-  *out_stop = gtk_button_new_with_mnemonic (C_("import assistant", "_Stop"));
-  gtk_widget_set_no_show_all (*out_stop, TRUE);
-  gtk_widget_set_tooltip_text (*out_stop, C_("import assistant",
-                                             "Stop; nothing is written to the database"));
-  g_signal_connect (*out_stop, "clicked", G_CALLBACK (stop_clicked_cb), self);
-  gtk_box_pack_start (GTK_BOX (row), bar, TRUE, TRUE, 0);
-  gtk_box_pack_start (GTK_BOX (row), *out_stop, FALSE, FALSE, 0);
-  *out_bar = GTK_PROGRESS_BAR (bar);
-  return row;
-}
-
-static GtkWidget *
-build_preview_page (CagImportAssistant *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new (NULL, NULL);
-
-  gtk_container_set_border_width (GTK_CONTAINER (box), 12);
-  self->preview_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_line_wrap (self->preview_label, TRUE);
-  gtk_label_set_xalign (self->preview_label, 0);
-  gtk_label_set_selectable (self->preview_label, FALSE);
-  gtk_box_pack_start (GTK_BOX (box), GTK_WIDGET (self->preview_label), FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (box),
-                      build_progress_row (self, &self->check_progress, &self->check_stop,
-                                          C_("import assistant", "Checking the file")),
-                      FALSE, FALSE, 0);
-
-  {
-    GType types[CAG_IMPORT_PREVIEW_N_COLUMNS];
-
-    for (guint i = 0; i < CAG_IMPORT_PREVIEW_N_COLUMNS; i++)
-      types[i] = G_TYPE_STRING;
-    self->preview = gtk_list_store_newv (CAG_IMPORT_PREVIEW_N_COLUMNS, types);
-  }
-  self->preview_view = GTK_TREE_VIEW (gtk_tree_view_new_with_model (
-                                        GTK_TREE_MODEL (self->preview)));
-  gtk_tree_view_set_grid_lines (self->preview_view, GTK_TREE_VIEW_GRID_LINES_BOTH);
-  gtk_container_add (GTK_CONTAINER (scrolled), GTK_WIDGET (self->preview_view));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_size_request (scrolled, 640, 320);
-  gtk_box_pack_start (GTK_BOX (box), scrolled, TRUE, TRUE, 0);
-  return box;
-}
-
 static void
 cag_import_assistant_finalize (GObject *object)
 {
@@ -783,6 +668,26 @@ cag_import_assistant_class_init (CagImportAssistantClass *klass)
 
   object_class->finalize = cag_import_assistant_finalize;
   widget_class->delete_event = cag_import_assistant_delete_event;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/gesq/Cagnotte/cag-import-assistant.ui");
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, choose_page);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, file_button);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, campaign_combo);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, create_check);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, preview_page);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, check_progress);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, check_stop);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, done_page);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, done_label);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, CagImportAssistant, import_stop);
+  gtk_widget_class_bind_template_callback (widget_class, file_set_cb);
+  gtk_widget_class_bind_template_callback (widget_class, campaign_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, create_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
   assistant_class->prepare = cag_import_assistant_prepare;
   assistant_class->apply = cag_import_assistant_apply;
   assistant_class->close = cag_import_assistant_close;
@@ -796,38 +701,31 @@ cag_import_assistant_class_init (CagImportAssistantClass *klass)
 static void
 cag_import_assistant_init (CagImportAssistant *self)
 {
-  GtkAssistant *assistant = GTK_ASSISTANT (self);
+  GtkFileFilter *csv = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
+  GType types[CAG_IMPORT_PREVIEW_N_COLUMNS];
 
-  gtk_window_set_title (GTK_WINDOW (self), C_("import assistant", "Import contributions"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 760, 520);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->choose_page = build_choose_page (self);
-  gtk_assistant_append_page (assistant, self->choose_page);
-  gtk_assistant_set_page_title (assistant, self->choose_page, C_("import assistant", "File"));
-  gtk_assistant_set_page_type (assistant, self->choose_page, GTK_ASSISTANT_PAGE_INTRO);
+  for (guint i = 0; i < CAG_IMPORT_PREVIEW_N_COLUMNS; i++)
+    types[i] = G_TYPE_STRING;
+  self->preview = gtk_list_store_newv (CAG_IMPORT_PREVIEW_N_COLUMNS, types);
+  gtk_tree_view_set_model (self->preview_view, GTK_TREE_MODEL (self->preview));
 
-  self->preview_page = build_preview_page (self);
-  gtk_assistant_append_page (assistant, self->preview_page);
-  gtk_assistant_set_page_title (assistant, self->preview_page, C_("import assistant", "Check"));
-  gtk_assistant_set_page_type (assistant, self->preview_page, GTK_ASSISTANT_PAGE_CONFIRM);
+  /* GTK 3's file filters have no name property for the template. */
+  gtk_file_filter_set_name (csv, C_("import assistant", "CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_pattern (csv, "*.txt");
+  gtk_file_filter_set_name (all, C_("import assistant", "All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_button), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_button), all);
 
-  self->done_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_line_wrap (self->done_label, TRUE);
-  gtk_label_set_selectable (self->done_label, FALSE);
-  self->done_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_container_set_border_width (GTK_CONTAINER (self->done_page), 18);
-  gtk_widget_set_valign (self->done_page, GTK_ALIGN_CENTER);
-  gtk_box_pack_start (GTK_BOX (self->done_page), GTK_WIDGET (self->done_label), FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (self->done_page),
-                      build_progress_row (self, &self->import_progress, &self->import_stop,
-                                          C_("import assistant", "Importing")),
-                      FALSE, FALSE, 0);
+  gtk_combo_box_text_append (self->campaign_combo, "0",
+                             _("Named in the file’s campaign column"));
   /* For tests. */
   g_object_set_data (G_OBJECT (self), "import-progress", self->import_progress);
-  gtk_assistant_append_page (assistant, self->done_page);
-  gtk_assistant_set_page_title (assistant, self->done_page, C_("import assistant", "Done"));
-  gtk_assistant_set_page_type (assistant, self->done_page, GTK_ASSISTANT_PAGE_SUMMARY);
-  gtk_assistant_set_page_complete (assistant, self->done_page, TRUE);
 }
 
 /* ---- Public API --------------------------------------------------------- */

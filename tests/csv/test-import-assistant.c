@@ -121,6 +121,8 @@ test_assistant (void)
   cag_import_assistant_set_campaign (assistant, fx.dakar_id);
   cag_import_assistant_set_file (assistant, bad);
   g_assert_true (gtk_assistant_get_page_complete (as, gtk_assistant_get_nth_page (as, 0)));
+  flush_events ();
+  maybe_screenshot (GTK_WIDGET (assistant), "import-file");
 
   gtk_assistant_next_page (as);
   wait_idle (assistant);
