@@ -1290,6 +1290,40 @@ report_nothing_done (CagImportReport *report)
   report->funds_opened = 0;
 }
 
+static CagImportReport *
+report_new (gboolean dry_run)
+{
+  CagImportReport *report = g_new0 (CagImportReport, 1);
+
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_import_problem_free);
+  report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_import_problem_free);
+  report->skipped_lines = g_ptr_array_new ();
+  report->dry_run = dry_run;
+  return report;
+}
+
+static void
+import_init (Import                 *imp,
+             CagStore               *store,
+             const CagImportOptions *options,
+             CagImportReport        *report)
+{
+  imp->store = store;
+  imp->options = options;
+  imp->report = report;
+  imp->orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->new_orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->campaigns_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->loaded_campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  imp->loaded_funds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  imp->new_funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->org_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->rows = g_ptr_array_new_with_free_func (row_free);
+}
+
 static gboolean
 import_from_reader (CagStore                *store,
                     CagCsvReader            *reader,
@@ -1305,26 +1339,8 @@ import_from_reader (CagStore                *store,
   if (options == NULL)
     options = &defaults;
 
-  report = g_new0 (CagImportReport, 1);
-  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_import_problem_free);
-  report->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_import_problem_free);
-  report->skipped_lines = g_ptr_array_new ();
-  report->dry_run = options->dry_run;
-
-  imp.store = store;
-  imp.options = options;
-  imp.report = report;
-  imp.orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp.new_orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp.campaigns_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  imp.funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp.loaded_campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  imp.loaded_funds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  imp.new_funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  imp.org_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp.created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp.opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp.rows = g_ptr_array_new_with_free_func (row_free);
+  report = report_new (options->dry_run);
+  import_init (&imp, store, options, report);
 
   /* A real import takes the write lock (BEGIN IMMEDIATE) before it reads
    * anything: two imports of one file, or an import and a batch entry from
