@@ -19,6 +19,7 @@
 
 #define PROBLEM_COLOR "#c01c28"
 #define SKIPPED_COLOR "#5e5c64"
+#define WARNING_COLOR "#865e00"
 
 struct _CagImportAssistant
 {
@@ -131,6 +132,23 @@ report_counts (const CagImportReport *report)
                                            report->organizations_created),
                               report->organizations_created);
     }
+  if (report->csv.legacy_lines > 0)
+    {
+      /* The command line's sentence, without its line end. */
+      g_autofree char *legacy = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u line was not UTF-8 and was "
+                                                              "read as Windows-1252 (line %u); "
+                                                              "the others as UTF-8.\n",
+                                                              "%u lines were not UTF-8 and were "
+                                                              "read as Windows-1252 (first: "
+                                                              "line %u); the others as UTF-8.\n",
+                                                              report->csv.legacy_lines),
+                                                 report->csv.legacy_lines,
+                                                 report->csv.first_legacy_line);
+
+      g_string_append_c (text, ' ');
+      g_string_append (text, g_strchomp (legacy));
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -142,6 +160,30 @@ set_summary (CagImportAssistant *self,
   self->summary = g_strdup (text);
 }
 
+/* Line → the text of its problems (or warnings), one per line. */
+static GHashTable *
+index_by_line (GPtrArray *list)
+{
+  GHashTable *by_line = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CagImportProblem *p = list->pdata[i];
+      g_autofree char *text = NULL;
+      char *before = g_hash_table_lookup (by_line, GUINT_TO_POINTER (p->line));
+
+      if (p->field >= 0)
+        text = g_strdup_printf (C_("import preview", "%s: %s"),
+                                cag_import_field_label (p->field), p->message);
+      else
+        text = g_strdup (p->message);
+      g_hash_table_insert (by_line, GUINT_TO_POINTER (p->line),
+                           before != NULL ? g_strconcat (before, "\n", text, NULL)
+                                          : g_steal_pointer (&text));
+    }
+  return by_line;
+}
+
 /* Fills the preview from the file's records and the report's problems;
  * adds the lines shown to SHOWN. */
 static void
@@ -149,28 +191,15 @@ fill_preview (CagImportAssistant *self,
               GPtrArray          *records,
               GHashTable         *shown)
 {
-  g_autoptr(GHashTable) problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) problems = index_by_line (self->report->problems);
+  g_autoptr(GHashTable) warnings = index_by_line (self->report->warnings);
   g_autoptr(GHashTable) skipped = g_hash_table_new (NULL, NULL);
+  GtkCellRenderer *status_renderer;
   GList *columns;
   guint first = 0;
   guint n_cells;
   CagCsvRecord *header;
 
-  for (guint i = 0; i < self->report->problems->len; i++)
-    {
-      const CagImportProblem *p = self->report->problems->pdata[i];
-      g_autofree char *text = NULL;
-      char *before = g_hash_table_lookup (problems, GUINT_TO_POINTER (p->line));
-
-      if (p->field >= 0)
-        text = g_strdup_printf (C_("import preview", "%s: %s"),
-                                cag_import_field_label (p->field), p->message);
-      else
-        text = g_strdup (p->message);
-      g_hash_table_insert (problems, GUINT_TO_POINTER (p->line),
-                           before != NULL ? g_strconcat (before, "\n", text, NULL)
-                                          : g_steal_pointer (&text));
-    }
   for (guint i = 0; i < self->report->skipped_lines->len; i++)
     g_hash_table_add (skipped, self->report->skipped_lines->pdata[i]);
 
@@ -197,9 +226,12 @@ fill_preview (CagImportAssistant *self,
                                                  gtk_cell_renderer_text_new (),
                                                  "text", CAG_IMPORT_PREVIEW_FIRST_CELL + c,
                                                  NULL);
+  /* Long messages wrap instead of running off the page. */
+  status_renderer = gtk_cell_renderer_text_new ();
+  g_object_set (status_renderer, "wrap-width", 300, "wrap-mode", PANGO_WRAP_WORD_CHAR, NULL);
   gtk_tree_view_insert_column_with_attributes (self->preview_view, -1,
                                                C_("import preview", "Problem"),
-                                               gtk_cell_renderer_text_new (),
+                                               status_renderer,
                                                "text", CAG_IMPORT_PREVIEW_STATUS,
                                                "foreground", CAG_IMPORT_PREVIEW_STATUS_COLOR,
                                                NULL);
@@ -208,6 +240,7 @@ fill_preview (CagImportAssistant *self,
     {
       CagCsvRecord *record = records->pdata[i];
       const char *problem = g_hash_table_lookup (problems, GUINT_TO_POINTER (record->line));
+      const char *warning = g_hash_table_lookup (warnings, GUINT_TO_POINTER (record->line));
       gboolean was_skipped = g_hash_table_contains (skipped, GUINT_TO_POINTER (record->line));
       g_autofree char *line = NULL;
       GtkTreeIter iter;
@@ -221,10 +254,12 @@ fill_preview (CagImportAssistant *self,
                           CAG_IMPORT_PREVIEW_LINE, line,
                           CAG_IMPORT_PREVIEW_STATUS,
                           problem != NULL ? problem
+                          : warning != NULL ? warning
                           : was_skipped ? C_("import preview", "Already present: skipped")
                           : "",
                           CAG_IMPORT_PREVIEW_STATUS_COLOR,
-                          problem != NULL ? PROBLEM_COLOR : SKIPPED_COLOR,
+                          problem != NULL ? PROBLEM_COLOR
+                          : warning != NULL ? WARNING_COLOR : SKIPPED_COLOR,
                           -1);
       for (guint c = 0; c < n_cells && c < record->n_fields; c++)
         gtk_list_store_set (self->preview, &iter, CAG_IMPORT_PREVIEW_FIRST_CELL + c,

@@ -173,6 +173,53 @@ test_assistant (void)
   fixture_tear_down (&fx);
 }
 
+/* A line from a Windows program and a row after the deadline: the summary
+ * says how the file was read, the row shows its warning, and the import may
+ * go on. */
+static void
+test_encoding_and_warning (void)
+{
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  CagImportAssistant *assistant;
+  GtkAssistant *as;
+  Fixture fx = { 0 };
+
+  fixture_set_up (&fx, TRUE);
+  file = g_build_filename (fx.dir, "mixte.csv", NULL);
+  g_assert_true (g_file_set_contents (file,
+                                      "Date;Organisation;Montant;Référence\n"
+                                      "15/01/2004;RISQ;125,00;Réf 1\n"
+                                      "16/01/2004;RISQ;125,00;R\xE9" "f 2\n"
+                                      "01/12/2005;RISQ;125,00;Réf 3\n", -1, &error));
+  assistant = cag_import_assistant_new (NULL, fx.store);
+  as = GTK_ASSISTANT (assistant);
+  g_object_ref_sink (assistant);
+  gtk_widget_show_all (GTK_WIDGET (assistant));
+  cag_import_assistant_set_campaign (assistant, fx.dakar_id);
+  cag_import_assistant_set_file (assistant, file);
+  gtk_assistant_next_page (as);
+  wait_idle (assistant);
+
+  g_assert_true (gtk_assistant_get_page_complete (as, gtk_assistant_get_nth_page (as, 1)));
+  g_assert_nonnull (strstr (cag_import_assistant_get_summary (assistant),
+                            "1 line was not UTF-8 and was read as Windows-1252 (line 3)"));
+  {
+    g_autofree char *late = status_of_line (cag_import_assistant_get_preview (assistant), 4);
+    g_autofree char *plain = status_of_line (cag_import_assistant_get_preview (assistant), 3);
+
+    g_assert_nonnull (late);
+    g_assert_true (g_str_has_prefix (late, "date: "));
+    g_assert_nonnull (strstr (late, "deadline"));
+    g_assert_cmpstr (plain, ==, "");
+  }
+  maybe_screenshot (GTK_WIDGET (assistant), "import-warning");
+
+  gtk_widget_destroy (GTK_WIDGET (assistant));
+  g_object_unref (assistant);
+  fixture_tear_down (&fx);
+}
+
 /* ---- Off the main loop ------------------------------------------------- */
 
 typedef struct
@@ -407,6 +454,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import-assistant/preview-and-import", test_assistant);
   g_test_add_func ("/import-assistant/window-actions", test_window_actions);
+  g_test_add_func ("/import-assistant/encoding-and-warning", test_encoding_and_warning);
   g_test_add_func ("/import-assistant/large-import-responsive", test_large_import_responsive);
   g_test_add_func ("/import-assistant/stop-import", test_stop_import);
   return g_test_run ();
