@@ -146,6 +146,8 @@ print_report_json (const CagImportReport *report,
   json_builder_add_int_value (builder, report->organizations_created);
   json_builder_set_member_name (builder, "funds_opened");
   json_builder_add_int_value (builder, report->funds_opened);
+  json_builder_set_member_name (builder, "problems_total");
+  json_builder_add_int_value (builder, report->problems_total);
   json_builder_set_member_name (builder, "legacy_lines");
   json_builder_add_int_value (builder, report->csv.legacy_lines);
   json_builder_set_member_name (builder, "first_legacy_line");
@@ -174,8 +176,13 @@ print_report_text (const CagImportReport *report)
 
       g_print ("%s\n", line);
     }
+  if (report->problems_total > report->problems->len)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem.\n",
+                          "… and %u more problems.\n",
+                          report->problems_total - report->problems->len),
+             report->problems_total - report->problems->len);
   /* A failed import says nothing that sounds like success. */
-  if (report->problems->len > 0 || (!report->dry_run && !report->imported))
+  if (report->problems_total > 0 || (!report->dry_run && !report->imported))
     return;
 
   if (report->csv.legacy_lines > 0)

@@ -249,14 +249,20 @@ row_free (gpointer data)
   g_free (row);
 }
 
+/* Problems past CAG_IMPORT_MAX_PROBLEMS are counted, not kept: a file
+ * where every row is wrong must not take memory in proportion. */
 static void
 add_problem (Import     *imp,
              guint       line,
              gint        field,
              const char *message)
 {
-  CagImportProblem *problem = g_new0 (CagImportProblem, 1);
+  CagImportProblem *problem;
 
+  imp->report->problems_total++;
+  if (imp->report->problems->len >= CAG_IMPORT_MAX_PROBLEMS)
+    return;
+  problem = g_new0 (CagImportProblem, 1);
   problem->line = line;
   problem->field = field;
   problem->message = g_strdup (message);
@@ -867,7 +873,7 @@ check_row (Import             *imp,
 {
   g_autofree char *fund_key = NULL;
   CagCampaign *campaign;
-  guint before = imp->report->problems->len;
+  guint before = imp->report->problems_total;
   gboolean date_ok;
   guint64 dup;
   guint earlier;
@@ -894,7 +900,7 @@ check_row (Import             *imp,
       return FALSE;
     }
 
-  if (imp->report->problems->len > before || fund_key == NULL)
+  if (imp->report->problems_total > before || fund_key == NULL)
     {
       row_free (row);
       return TRUE;
@@ -1007,7 +1013,7 @@ flush_chunk (Import  *imp,
       imp->report->added++;
       imp->report->added_cents += ((Row *) imp->rows->pdata[i])->amount_cents;
     }
-  if (!imp->writing || imp->report->problems->len > 0 || imp->rows->len == 0)
+  if (!imp->writing || imp->report->problems_total > 0 || imp->rows->len == 0)
     {
       g_ptr_array_set_size (imp->rows, 0);
       return TRUE;
@@ -1361,15 +1367,15 @@ import_from_reader (CagStore                *store,
   report->organizations_created = g_hash_table_size (imp.new_orgs);
   report->funds_opened = g_hash_table_size (imp.new_funds);
 
-  if (report->problems->len > 0)
+  if (report->problems_total > 0)
     {
       report_nothing_done (report);
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The file has %u problem; nothing was imported.",
                                 "The file has %u problems; nothing was imported.",
-                                report->problems->len),
-                   report->problems->len);
+                                report->problems_total),
+                   report->problems_total);
       if (out_report != NULL)
         *out_report = g_steal_pointer (&report);
       goto out;

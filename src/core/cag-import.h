@@ -45,6 +45,8 @@ gboolean    cag_import_field_from_string (const char     *name,
  * characters: what the store accepts. */
 #define CAG_IMPORT_MAX_NAME_CHARS 200
 #define CAG_IMPORT_MAX_TEXT_CHARS 4000
+/* Problems kept in a report; more are only counted (problems_total). */
+#define CAG_IMPORT_MAX_PROBLEMS   10000
 
 /* Told every few thousand rows, in the thread running the import: DONE
  * bytes of the file read out of SIZE. */
@@ -96,7 +98,9 @@ typedef struct
   guint       voided;               /* skipped: marked voided in the file */
   guint       organizations_created;/* or to create in a dry run */
   guint       funds_opened;         /* or to open in a dry run */
-  GPtrArray  *problems;             /* CagImportProblem, in line order */
+  GPtrArray  *problems;             /* CagImportProblem, in line order (the first
+                                     * CAG_IMPORT_MAX_PROBLEMS) */
+  guint       problems_total;       /* all of them, kept or not */
   GPtrArray  *warnings;             /* CagImportProblem: imported, but worth a look */
   GPtrArray  *skipped_lines;        /* guint lines (GUINT_TO_POINTER) already present */
   gboolean    dry_run;

@@ -353,6 +353,30 @@ test_import_encoding_and_warnings (void)
   fixture_tear_down (&fx);
 }
 
+/* Past 10,000 problems, the rest are counted in one line. */
+static void
+test_import_many_problems (void)
+{
+  g_autoptr(GString) text = g_string_new ("date;organisation;montant\n");
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto (Run) run = { 0 };
+  Fixture fx = { 0 };
+
+  prepare (&fx);
+  file = g_build_filename (fx.dir, "pire.csv", NULL);
+  for (guint i = 0; i < 10005; i++)
+    g_string_append (text, "2004-01-15;RISQ;abc\n");
+  g_assert_true (g_file_set_contents (file, text->str, (gssize) text->len, &error));
+  run_cli (&run, fx.path, "fr",
+           (const char *[]) { "import", "contributions", file, "--campaign", "Dakar 2005",
+                              "--dry-run", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_suffix (run.out, "\n… et 5 autres problèmes.\n"));
+  g_assert_nonnull (strstr (run.err, "10005"));
+  fixture_tear_down (&fx);
+}
+
 /* A folder or a missing file "cannot be read"; nothing sounds like
  * success. */
 static void
@@ -452,6 +476,7 @@ main (int    argc,
   g_test_add_func ("/cli-data/import-json", test_import_json);
   g_test_add_func ("/cli-data/import-encoding-and-warnings", test_import_encoding_and_warnings);
   g_test_add_func ("/cli-data/import-unreadable", test_import_unreadable);
+  g_test_add_func ("/cli-data/import-many-problems", test_import_many_problems);
   g_test_add_func ("/cli-data/invalid-utf8-never-output", test_invalid_utf8_never_output);
   g_test_add_func ("/cli-data/export", test_export);
   g_test_add_func ("/cli-data/backup-restore", test_backup_restore);

@@ -893,6 +893,28 @@ test_cancel (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (again->added, ==, 80000);
 }
 
+/* A file where every row is wrong: the first CAG_IMPORT_MAX_PROBLEMS
+ * problems are kept, the others counted; nothing is written. */
+static void
+test_problems_capped (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new ("date;organisation;montant\n");
+  CagImportOptions options = { .campaign = "Dakar 2005" };
+  g_autoptr(CagImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < CAG_IMPORT_MAX_PROBLEMS + 2000; i++)
+    g_string_append (text, i == 5000 ? "2004-01-15;RISQ;12\n" : "2004-01-15;RISQ;abc\n");
+  g_assert_false (cag_import_contributions_data (fx->store, text->str, text->len, &options,
+                                                 &report, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "11999"));
+  g_assert_cmpuint (report->problems->len, ==, CAG_IMPORT_MAX_PROBLEMS);
+  g_assert_cmpuint (report->problems_total, ==, CAG_IMPORT_MAX_PROBLEMS + 1999);
+  g_assert_cmpuint (report->added, ==, 0);
+  g_assert_cmpint (ledger_total (fx->store, NULL), ==, 0);
+}
+
 static void
 tear_down_cb (Fixture       *fx,
               gconstpointer  data)
@@ -930,6 +952,7 @@ main (int    argc,
   ADD ("mixed-encoding", test_mixed_encoding);
   ADD ("chunks-all-or-nothing", test_chunks_all_or_nothing);
   ADD ("cancel", test_cancel);
+  ADD ("problems-capped", test_problems_capped);
 #undef ADD
 
   return g_test_run ();
