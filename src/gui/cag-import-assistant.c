@@ -54,6 +54,7 @@ struct _CagImportAssistant
   struct _Job     *job;
   guint            progress_timer;
   gboolean         closing;      /* destroy once the job has stopped */
+  gboolean         destroyed;
 };
 
 /* What the worker thread needs, and how far it is (per mille, atomic). */
@@ -423,7 +424,8 @@ start_job (CagImportAssistant  *self,
 }
 
 /* The job's result, once it has stopped; NULL when the assistant is
- * closing (it is then destroyed). */
+ * closing or was destroyed meanwhile.  An import that committed before the
+ * cancel reached it still tells the window. */
 static JobResult *
 finish_job (CagImportAssistant *self,
             GAsyncResult       *res)
@@ -434,14 +436,22 @@ finish_job (CagImportAssistant *self,
   g_clear_handle_id (&self->progress_timer, g_source_remove);
   g_clear_object (&self->cancellable);
   self->job = NULL;
-  show_busy (self, FALSE, dry_run);
-  if (self->closing)
+  if (!self->destroyed)
+    show_busy (self, FALSE, dry_run);
+  if (!self->closing && !self->destroyed)
+    return result;
+
+  if (!dry_run && result->ok && !self->destroyed)
     {
-      job_result_free (result);
-      gtk_widget_destroy (GTK_WIDGET (self));
-      return NULL;
+      g_autofree char *counts = report_counts (result->report);
+
+      set_summary (self, counts);
+      g_signal_emit (self, signals[SIGNAL_IMPORTED], 0);
     }
-  return result;
+  job_result_free (result);
+  if (!self->destroyed)
+    gtk_widget_destroy (GTK_WIDGET (self));
+  return NULL;
 }
 
 /* Says that a long file's preview lists only some rows. */
@@ -680,6 +690,20 @@ cag_import_assistant_delete_event (GtkWidget   *widget,
 
 /* ---- Construction ------------------------------------------------------- */
 
+/* Destroyed with a job running (its parent went away): the job is
+ * cancelled; its result is dropped when it comes. */
+static void
+cag_import_assistant_destroy (GtkWidget *widget)
+{
+  CagImportAssistant *self = CAG_IMPORT_ASSISTANT (widget);
+
+  self->destroyed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_timer, g_source_remove);
+  GTK_WIDGET_CLASS (cag_import_assistant_parent_class)->destroy (widget);
+}
+
 static void
 cag_import_assistant_finalize (GObject *object)
 {
@@ -703,6 +727,7 @@ cag_import_assistant_class_init (CagImportAssistantClass *klass)
 
   object_class->finalize = cag_import_assistant_finalize;
   widget_class->delete_event = cag_import_assistant_delete_event;
+  widget_class->destroy = cag_import_assistant_destroy;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-import-assistant.ui");

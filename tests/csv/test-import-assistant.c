@@ -375,6 +375,53 @@ test_stop_import (void)
   fixture_tear_down (&fx);
 }
 
+static void
+destroyed_cb (GtkWidget *widget,
+              gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+/* Closing the assistant (its Cancel or Close, or the window manager's close
+ * button) during an import stops the import first, then closes: all or
+ * nothing, never half. */
+static void
+test_close_during_import (void)
+{
+  g_autofree char *file = NULL;
+  CagImportAssistant *assistant;
+  GtkAssistant *as;
+  gboolean destroyed = FALSE;
+  Fixture fx = { 0 };
+  guint count = 1;
+
+  fixture_set_up (&fx, TRUE);
+  file = write_big_file (fx.dir, 100000);
+  assistant = cag_import_assistant_new (NULL, fx.store);
+  as = GTK_ASSISTANT (assistant);
+  g_object_ref_sink (assistant);
+  g_signal_connect (assistant, "destroy", G_CALLBACK (destroyed_cb), &destroyed);
+  gtk_widget_show_all (GTK_WIDGET (assistant));
+  cag_import_assistant_set_campaign (assistant, fx.dakar_id);
+  cag_import_assistant_set_file (assistant, file);
+  gtk_assistant_next_page (as);
+  wait_idle (assistant);
+
+  g_signal_emit_by_name (assistant, "apply");
+  gtk_assistant_next_page (as);
+  g_assert_true (cag_import_assistant_is_busy (assistant));
+  g_signal_emit_by_name (assistant, "close");
+  /* Not yet: the import must stop first. */
+  g_assert_false (destroyed);
+  wait_idle (assistant);
+  g_assert_true (destroyed);
+  ledger_total (fx.store, &count);
+  g_assert_true (count == 0 || count == 100000);
+
+  g_object_unref (assistant);
+  fixture_tear_down (&fx);
+}
+
 /* The window's Back up and Restore, and its Import opening the assistant. */
 static void
 test_window_actions (void)
@@ -457,5 +504,6 @@ main (int    argc,
   g_test_add_func ("/import-assistant/encoding-and-warning", test_encoding_and_warning);
   g_test_add_func ("/import-assistant/large-import-responsive", test_large_import_responsive);
   g_test_add_func ("/import-assistant/stop-import", test_stop_import);
+  g_test_add_func ("/import-assistant/close-during-import", test_close_during_import);
   return g_test_run ();
 }
