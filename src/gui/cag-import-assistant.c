@@ -185,6 +185,19 @@ index_by_line (GPtrArray *list)
   return by_line;
 }
 
+static void
+set_string_value (gint       *columns,
+                  GValue     *values,
+                  guint      *n,
+                  gint        column,
+                  const char *text)
+{
+  columns[*n] = column;
+  g_value_init (&values[*n], G_TYPE_STRING);
+  g_value_set_static_string (&values[*n], text);
+  (*n)++;
+}
+
 /* Fills the preview from the file's records and the report's problems;
  * adds the lines shown to SHOWN. */
 static void
@@ -237,6 +250,9 @@ fill_preview (CagImportAssistant *self,
                                                "foreground", CAG_IMPORT_PREVIEW_STATUS_COLOR,
                                                NULL);
 
+  /* Filled detached from the view, one call per row: the view does not
+   * follow thousands of inserts one by one. */
+  gtk_tree_view_set_model (self->preview_view, NULL);
   for (guint i = first + 1; i < records->len; i++)
     {
       CagCsvRecord *record = records->pdata[i];
@@ -250,22 +266,30 @@ fill_preview (CagImportAssistant *self,
         continue;
       g_hash_table_add (shown, GUINT_TO_POINTER (record->line));
       line = g_strdup_printf ("%u", record->line);
-      gtk_list_store_append (self->preview, &iter);
-      gtk_list_store_set (self->preview, &iter,
-                          CAG_IMPORT_PREVIEW_LINE, line,
-                          CAG_IMPORT_PREVIEW_STATUS,
-                          problem != NULL ? problem
-                          : warning != NULL ? warning
-                          : was_skipped ? C_("import preview", "Already present: skipped")
-                          : "",
-                          CAG_IMPORT_PREVIEW_STATUS_COLOR,
+      {
+        gint columns_set[CAG_IMPORT_PREVIEW_N_COLUMNS];
+        GValue values[CAG_IMPORT_PREVIEW_N_COLUMNS] = { G_VALUE_INIT };
+        guint n = 0;
+        const char *status = problem != NULL ? problem
+                             : warning != NULL ? warning
+                             : was_skipped ? C_("import preview", "Already present: skipped")
+                             : "";
+
+        set_string_value (columns_set, values, &n, CAG_IMPORT_PREVIEW_LINE, line);
+        set_string_value (columns_set, values, &n, CAG_IMPORT_PREVIEW_STATUS, status);
+        set_string_value (columns_set, values, &n, CAG_IMPORT_PREVIEW_STATUS_COLOR,
                           problem != NULL ? PROBLEM_COLOR
-                          : warning != NULL ? WARNING_COLOR : SKIPPED_COLOR,
-                          -1);
-      for (guint c = 0; c < n_cells && c < record->n_fields; c++)
-        gtk_list_store_set (self->preview, &iter, CAG_IMPORT_PREVIEW_FIRST_CELL + c,
-                            record->fields[c], -1);
+                          : warning != NULL ? WARNING_COLOR : SKIPPED_COLOR);
+        for (guint c = 0; c < n_cells && c < record->n_fields; c++)
+          set_string_value (columns_set, values, &n, CAG_IMPORT_PREVIEW_FIRST_CELL + (gint) c,
+                            record->fields[c]);
+        gtk_list_store_insert_with_valuesv (self->preview, &iter, -1, columns_set, values,
+                                            (gint) n);
+        for (guint k = 0; k < n; k++)
+          g_value_unset (&values[k]);
+      }
     }
+  gtk_tree_view_set_model (self->preview_view, GTK_TREE_MODEL (self->preview));
 }
 
 /* ---- The worker thread -------------------------------------------------- */
