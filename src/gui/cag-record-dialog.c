@@ -1,23 +1,20 @@
 /* cag-record-dialog.c — records one contribution, checking each field as
  * it is typed: Save stays disabled, and the reason shows, while a field is
- * wrong. */
+ * wrong.  The organization is confirmed with its fund before saving, and a
+ * date after the campaign's deadline is saved only once confirmed
+ * (docs/GUI.md, "Recording a contribution"). */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cag-discard-guard.h"
 #include "cag-error.h"
-#include "cag-fold.h"
 #include "cag-gui-util.h"
 #include "cag-money.h"
+#include "cag-org-picker.h"
 #include "cag-record-dialog.h"
-
-enum
-{
-  ORG_COL_NAME,
-  ORG_COL_ID,
-  ORG_COL_KEY,
-};
+#include "cag-rules.h"
 
 struct _CagRecordDialog
 {
@@ -25,8 +22,14 @@ struct _CagRecordDialog
 
   CagStore          *store;
   gint64             campaign_id;
-  GHashTable        *fund_by_org;    /* org id → fund id, for campaign_id */
+  CagCampaign       *campaign;
+  CagOrgPicker      *picker;
+  CagDate            as_of;          /* the window's date, for the fund's figures */
   gint64             org_id;
+  char              *org_name;       /* the chosen organization's full name */
+  gint64             shown_fund_id;  /* the fund org_hint describes */
+  gboolean           after_deadline;
+  gboolean           deadline_confirmed;
   gint64             fund_id;
   CagDate            date;
   gint64             amount_cents;
@@ -36,7 +39,6 @@ struct _CagRecordDialog
   char              *saved_text;
   gboolean           setting_org;
 
-  GtkListStore      *org_store;
   GtkEntryCompletion *org_completion;
   GtkPopover        *calendar_popover;
   GtkCalendar       *calendar;
@@ -80,113 +82,71 @@ set_hint (GtkLabel   *label,
     }
 }
 
-static gboolean
-org_match_func (GtkEntryCompletion *completion,
-                const char         *key,
-                GtkTreeIter        *iter,
-                gpointer            user_data)
-{
-  CagRecordDialog *self = user_data;
-  g_autofree char *folded = cag_fold_key (gtk_entry_get_text (self->org_entry));
-  g_autofree char *haystack = NULL;
-  gboolean match;
-
-  gtk_tree_model_get (GTK_TREE_MODEL (self->org_store), iter, ORG_COL_KEY, &haystack, -1);
-  match = folded != NULL && *folded != '\0' && haystack != NULL
-          && strstr (haystack, folded) != NULL;
-  return match;
-}
-
 static void
 load_organizations (CagRecordDialog *self)
 {
-  g_autoptr(GPtrArray) funds = NULL;
-  g_autoptr(GPtrArray) orgs = NULL;
   g_autoptr(GError) error = NULL;
-  guint i;
 
-  g_hash_table_remove_all (self->fund_by_org);
-  gtk_list_store_clear (self->org_store);
-  if (self->campaign_id <= 0)
-    return;
-
-  funds = cag_store_fund_list (self->store, self->campaign_id, 0, &error);
-  if (funds != NULL)
-    orgs = cag_store_org_list (self->store, NULL, FALSE, &error);
-  if (orgs == NULL)
-    {
-      set_hint (self->reason_label, error != NULL ? error->message : NULL, TRUE);
-      return;
-    }
-  for (i = 0; i < funds->len; i++)
-    {
-      CagFund *fund = g_ptr_array_index (funds, i);
-      gint64 *key = g_new (gint64, 1);
-      gint64 *value = g_new (gint64, 1);
-
-      *key = fund->organization_id;
-      *value = fund->id;
-      g_hash_table_insert (self->fund_by_org, key, value);
-    }
-  for (i = 0; i < orgs->len; i++)
-    {
-      CagOrganization *org = g_ptr_array_index (orgs, i);
-      g_autofree char *joined = NULL;
-      g_autofree char *key = NULL;
-
-      if (!g_hash_table_contains (self->fund_by_org, &org->id))
-        continue;
-      joined = g_strjoin (" ", org->name, org->short_name ? org->short_name : "",
-                          org->region ? org->region : "", NULL);
-      key = cag_fold_key (joined);
-      gtk_list_store_insert_with_values (self->org_store, NULL, -1,
-                                         ORG_COL_NAME, org->name,
-                                         ORG_COL_ID, org->id,
-                                         ORG_COL_KEY, key,
-                                         -1);
-    }
+  g_clear_pointer (&self->campaign, cag_campaign_free);
+  self->shown_fund_id = 0;
+  if (self->campaign_id > 0)
+    self->campaign = cag_store_campaign_get (self->store, self->campaign_id, &error);
+  if ((self->campaign_id > 0 && self->campaign == NULL)
+      || !cag_org_picker_load (self->picker, self->store, self->campaign_id, &error))
+    set_hint (self->reason_label, error != NULL ? error->message : NULL, TRUE);
 }
 
-/* The organization whose name or short name is exactly what was typed
- * (without regard to case and accents), or the only one that matches. */
-static gint64
-resolve_organization (CagRecordDialog *self,
-                      guint           *out_matches)
+/* "La Spirale — Dakar 2005: 1 336,00 $ saved, 233,29 $ a month needed", the
+ * fund's figures as of the window's date. */
+static void
+confirm_organization (CagRecordDialog *self)
 {
-  GtkTreeModel *model = GTK_TREE_MODEL (self->org_store);
-  g_autofree char *typed = cag_fold_key (gtk_entry_get_text (self->org_entry));
-  GtkTreeIter iter;
-  gint64 only = 0;
-  guint matches = 0;
-  gboolean more;
+  g_autoptr(CagFundStatus) status = NULL;
+  g_autofree char *text = NULL;
 
-  *out_matches = 0;
-  if (typed == NULL || *typed == '\0')
-    return 0;
-  for (more = gtk_tree_model_get_iter_first (model, &iter); more;
-       more = gtk_tree_model_iter_next (model, &iter))
+  if (self->shown_fund_id == self->fund_id)
+    return;
+  self->shown_fund_id = self->fund_id;
+  status = cag_store_fund_status (self->store, self->fund_id, &self->as_of, NULL);
+  if (status != NULL)
     {
-      g_autofree char *name = NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *folded_name = NULL;
-      gint64 id;
+      g_autofree char *saved = cag_gui_money (status->figures.saved_cents);
+      g_autofree char *needed = cag_gui_money (status->figures.monthly_needed_cents);
 
-      gtk_tree_model_get (model, &iter, ORG_COL_NAME, &name, ORG_COL_ID, &id,
-                          ORG_COL_KEY, &key, -1);
-      folded_name = cag_fold_key (name);
-      if (g_strcmp0 (folded_name, typed) == 0)
-        {
-          *out_matches = 1;
-          return id;
-        }
-      if (key != NULL && strstr (key, typed) != NULL)
-        {
-          matches++;
-          only = id;
-        }
+      /* TRANSLATORS: organization — campaign: amount saved, amount a month needed */
+      text = g_strdup_printf (_("%s — %s: %s saved, %s a month needed"),
+                              self->org_name, status->campaign_name, saved, needed);
     }
-  *out_matches = matches;
-  return matches == 1 ? only : 0;
+  else
+    text = g_strdup (self->org_name);
+  set_hint (self->org_hint, text, FALSE);
+}
+
+/* The date against the campaign: before its start is an error (returned),
+ * after its deadline only a warning shown beside the date. */
+static char *
+check_campaign_date (CagRecordDialog *self,
+                     const char      *shown)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->after_deadline = FALSE;
+  if (self->campaign == NULL)
+    return NULL;
+  if (!cag_rules_check_contribution_date (self->campaign, self->date, &self->after_deadline,
+                                          &error))
+    return g_strdup (error->message);
+  if (self->after_deadline)
+    {
+      g_autofree char *deadline = cag_gui_date (&self->campaign->deadline);
+      g_autofree char *msg = NULL;
+
+      /* TRANSLATORS: the date typed, then the campaign's deadline */
+      msg = g_strdup_printf (_("%s — after the campaign’s deadline (%s): you will be asked "
+                               "to confirm."), shown, deadline);
+      set_hint (self->date_hint, msg, FALSE);
+    }
+  return NULL;
 }
 
 static void
@@ -202,13 +162,14 @@ validate (CagRecordDialog *self)
   CagDate today = cag_date_today ();
 
   /* Organization */
-  self->org_id = resolve_organization (self, &matches);
-  self->fund_id = 0;
-  if (self->org_id > 0)
-    {
-      gint64 *fund = g_hash_table_lookup (self->fund_by_org, &self->org_id);
-      self->fund_id = fund != NULL ? *fund : 0;
-    }
+  {
+    const char *name = NULL;
+
+    self->org_id = cag_org_picker_resolve (self->picker, org_text, &matches, &self->fund_id,
+                                           &name);
+    g_free (self->org_name);
+    self->org_name = g_strdup (name);
+  }
   if (*org_text == '\0')
     {
       set_hint (self->org_hint, NULL, FALSE);
@@ -229,12 +190,15 @@ validate (CagRecordDialog *self)
       beside = TRUE;
     }
   else
-    set_hint (self->org_hint, NULL, FALSE);
+    confirm_organization (self);
+  if (self->fund_id == 0)
+    self->shown_fund_id = 0;
 
   /* Date */
   if (cag_gui_parse_date (gtk_entry_get_text (self->date_entry), &self->date, &date_error))
     {
       g_autofree char *shown = cag_gui_date (&self->date);
+      g_autofree char *refused = NULL;
 
       if (cag_date_compare (&self->date, &today) > 0)
         {
@@ -243,6 +207,19 @@ validate (CagRecordDialog *self)
         }
       else
         set_hint (self->date_hint, shown, FALSE);
+      refused = check_campaign_date (self, shown);
+      if (refused != NULL)
+        {
+          set_hint (self->date_hint, refused, TRUE);
+          if (reason == NULL)
+            {
+              reason = g_steal_pointer (&refused);
+              beside = TRUE;
+            }
+          else
+            g_clear_pointer (&refused, g_free);
+          g_set_error_literal (&date_error, CAG_ERROR, CAG_ERROR_INVALID, "");
+        }
     }
   else
     {
@@ -332,7 +309,7 @@ org_match_selected_cb (GtkEntryCompletion *completion,
 {
   g_autofree char *name = NULL;
 
-  gtk_tree_model_get (model, iter, ORG_COL_NAME, &name, -1);
+  gtk_tree_model_get (model, iter, CAG_ORG_PICKER_COL_NAME, &name, -1);
   gtk_entry_set_text (self->org_entry, name);
   gtk_editable_set_position (GTK_EDITABLE (self->org_entry), -1);
   validate (self);
@@ -387,6 +364,41 @@ calendar_day_chosen_cb (CagRecordDialog *self)
 }
 
 static void
+deadline_confirmed_cb (GtkDialog *dialog,
+                       gboolean   yes,
+                       gpointer   user_data)
+{
+  CagRecordDialog *self = CAG_RECORD_DIALOG (dialog);
+
+  if (!yes)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      return;
+    }
+  self->deadline_confirmed = TRUE;
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+}
+
+/* Asks once before saving a contribution dated after the deadline. */
+static gboolean
+ask_about_deadline (CagRecordDialog *self)
+{
+  g_autofree char *deadline = NULL;
+  g_autofree char *detail = NULL;
+
+  validate (self);
+  if (!self->valid || !self->after_deadline || self->deadline_confirmed || self->saved_id > 0)
+    return FALSE;
+  deadline = cag_gui_date (&self->campaign->deadline);
+  detail = g_strdup_printf (_("The deadline of “%s” was %s. The contribution still counts in "
+                              "the fund."), self->campaign->name, deadline);
+  cag_gui_confirm (GTK_DIALOG (self), _("Record a contribution dated after the deadline?"),
+                   detail, _("_Change the Date"), _("_Record It"), FALSE,
+                   deadline_confirmed_cb, NULL);
+  return TRUE;
+}
+
+static void
 response_cb (CagRecordDialog *self,
              gint             response)
 {
@@ -394,6 +406,11 @@ response_cb (CagRecordDialog *self,
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
+  if (ask_about_deadline (self))
+    {
+      g_signal_stop_emission_by_name (self, "response");
+      return;
+    }
   if (!cag_record_dialog_save (self, &error))
     {
       /* Keep the dialog open with what went wrong. */
@@ -466,6 +483,12 @@ cag_record_dialog_save (CagRecordDialog *self,
     }
   if (self->saved_id > 0)
     return TRUE;
+  if (self->after_deadline && !self->deadline_confirmed)
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           _("The date is after the campaign’s deadline: confirm it first."));
+      return FALSE;
+    }
 
   c = cag_contribution_new ();
   c->fund_id = self->fund_id;
@@ -485,10 +508,43 @@ cag_record_dialog_save (CagRecordDialog *self,
   self->saved_id = c->id;
   amount = cag_gui_money (c->amount_cents);
   date = cag_gui_date (&c->date);
-  org = g_strdup (gtk_entry_get_text (self->org_entry));
+  /* The organization chosen, never the typed text. */
+  org = g_strdup (self->org_name);
   /* TRANSLATORS: "135,42 $ recorded for Coop du Quartier, dated 20 juin 2004." */
   self->saved_text = g_strdup_printf (_("%s recorded for %s, dated %s."), amount, org, date);
   return TRUE;
+}
+
+void
+cag_record_dialog_set_as_of (CagRecordDialog *self,
+                             const CagDate   *as_of)
+{
+  g_return_if_fail (CAG_IS_RECORD_DIALOG (self));
+  self->as_of = as_of != NULL && cag_date_valid (as_of) ? *as_of : cag_date_today ();
+  self->shown_fund_id = 0;
+  validate (self);
+}
+
+const char *
+cag_record_dialog_get_org_hint (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->org_hint))
+         ? gtk_label_get_text (self->org_hint) : "";
+}
+
+const char *
+cag_record_dialog_get_date_hint (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  return gtk_label_get_text (self->date_hint);
+}
+
+GtkEntryCompletion *
+cag_record_dialog_get_completion (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  return self->org_completion;
 }
 
 gint64
@@ -539,7 +595,9 @@ cag_record_dialog_finalize (GObject *object)
 {
   CagRecordDialog *self = CAG_RECORD_DIALOG (object);
 
-  g_clear_pointer (&self->fund_by_org, g_hash_table_unref);
+  g_clear_object (&self->picker);
+  g_clear_pointer (&self->campaign, cag_campaign_free);
+  g_clear_pointer (&self->org_name, g_free);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->saved_text, g_free);
   G_OBJECT_CLASS (cag_record_dialog_parent_class)->finalize (object);
@@ -555,8 +613,6 @@ cag_record_dialog_class_init (CagRecordDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-record-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, org_store);
-  gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, org_completion);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, org_entry);
@@ -573,7 +629,6 @@ cag_record_dialog_class_init (CagRecordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, note_entry);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, reason_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, org_match_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, campaign_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
@@ -585,12 +640,16 @@ cag_record_dialog_init (CagRecordDialog *self)
 {
   CagMethod m;
 
-  self->fund_by_org = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->picker = cag_org_picker_new ();
+  self->as_of = cag_date_today ();
   self->reason = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   cag_gui_name_from_labels (GTK_WIDGET (self));
-  gtk_entry_completion_set_match_func (self->org_completion, org_match_func, self, NULL);
+  self->org_completion = cag_org_picker_attach (self->picker, self->org_entry);
+  gtk_entry_completion_set_inline_selection (self->org_completion, TRUE);
+  g_signal_connect (self->org_completion, "match-selected", G_CALLBACK (org_match_selected_cb),
+                    self);
   for (m = CAG_METHOD_CHEQUE; m <= CAG_METHOD_OTHER; m++)
     gtk_combo_box_text_append (self->method_combo, cag_method_to_string (m),
                                cag_method_label (m));
@@ -642,5 +701,6 @@ cag_record_dialog_new (GtkWindow *parent,
   validate (self);
   gtk_widget_grab_focus (org_id > 0 ? GTK_WIDGET (self->amount_entry)
                                     : GTK_WIDGET (self->org_entry));
+  cag_discard_guard_attach (GTK_DIALOG (self));
   return GTK_WIDGET (self);
 }
