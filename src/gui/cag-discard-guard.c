@@ -112,20 +112,31 @@ discard_done_cb (GtkDialog *dialog,
     gtk_dialog_response (dialog, GTK_RESPONSE_CANCEL);
 }
 
+/* Escape and the close button reach a dialog as a delete event, which
+ * GtkDialog's own handler turns into GTK_RESPONSE_DELETE_EVENT: stopped
+ * here, before the owner's handler destroys the dialog, while something is
+ * typed ... */
+static void
+response_cb (GtkDialog *dialog,
+             gint       response,
+             gpointer   user_data)
+{
+  if (response != GTK_RESPONSE_DELETE_EVENT || !cag_discard_guard_is_dirty (dialog))
+    return;
+  g_signal_stop_emission_by_name (dialog, "response");
+  if (cag_discard_guard_get_question (dialog) == NULL)
+    cag_gui_confirm (dialog, _("Discard what you typed?"),
+                     _("Nothing of it is saved if you close this window now."),
+                     _("_Keep Editing"), _("_Discard"), TRUE, discard_done_cb, NULL);
+}
+
+/* ... and the delete event itself, which would destroy it otherwise. */
 static gboolean
 delete_event_cb (GtkWidget *widget,
                  GdkEvent  *event,
                  gpointer   user_data)
 {
-  GtkDialog *dialog = GTK_DIALOG (widget);
-
-  if (!cag_discard_guard_is_dirty (dialog))
-    return FALSE;
-  if (cag_discard_guard_get_question (dialog) == NULL)
-    cag_gui_confirm (dialog, _("Discard what you typed?"),
-                     _("Nothing of it is saved if you close this window now."),
-                     _("_Keep Editing"), _("_Discard"), TRUE, discard_done_cb, NULL);
-  return TRUE;
+  return cag_discard_guard_is_dirty (GTK_DIALOG (widget));
 }
 
 void
@@ -133,7 +144,10 @@ cag_discard_guard_attach (GtkDialog *dialog)
 {
   g_return_if_fail (GTK_IS_DIALOG (dialog));
   if (g_object_get_data (G_OBJECT (dialog), SNAPSHOT_KEY) == NULL)
-    g_signal_connect (dialog, "delete-event", G_CALLBACK (delete_event_cb), NULL);
+    {
+      g_signal_connect (dialog, "response", G_CALLBACK (response_cb), NULL);
+      g_signal_connect (dialog, "delete-event", G_CALLBACK (delete_event_cb), NULL);
+    }
   g_object_set_data_full (G_OBJECT (dialog), SNAPSHOT_KEY, snapshot (dialog), g_free);
 }
 

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 /* Remembers what DIALOG's fields hold now (call it once they are filled
- * in) and guards its closing from then on. */
+ * in, and before the owner connects to "response") and guards its closing
+ * from then on. */
 void       cag_discard_guard_attach   (GtkDialog *dialog);
 /* TRUE when a field of DIALOG differs from what attach remembered. */
 gboolean   cag_discard_guard_is_dirty (GtkDialog *dialog);

@@ -95,6 +95,8 @@ def mnemonic(text):
 IN_CODE = {
     'cag-org-dialog.ui': [(None, '_Cancel'), (None, '_Save'), ('org dialog', '_Add')],
     'cag-campaign-dialog.ui': [(None, '_Cancel'), (None, '_Save'), (None, 'C_reate')],
+    'cag-record-dialog.ui': [(None, '_Cancel'), (None, '_Save')],
+    'cag-batch-dialog.ui': [(None, '_Cancel'), (None, '_Save All')],
 }
 
 
