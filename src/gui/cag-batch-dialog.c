@@ -391,11 +391,11 @@ add_row (CagBatchDialog *self)
   GtkEntryCompletion *completion;
   CagMethod m;
 
-  row->org = GTK_ENTRY (named_entry (C_("gui", "Organization"), index, 28));
-  row->date = GTK_ENTRY (named_entry (C_("gui", "Date"), index, 11));
-  row->amount = GTK_ENTRY (named_entry (C_("gui", "Amount"), index, 11));
+  row->org = GTK_ENTRY (named_entry (C_("gui", "Organization"), index, 16));
+  row->date = GTK_ENTRY (named_entry (C_("gui", "Date"), index, 10));
+  row->amount = GTK_ENTRY (named_entry (C_("gui", "Amount"), index, 9));
   row->method = GTK_COMBO_BOX_TEXT (gtk_combo_box_text_new ());
-  row->reference = GTK_ENTRY (named_entry (C_("gui", "Reference"), index, 12));
+  row->reference = GTK_ENTRY (named_entry (C_("gui", "Reference"), index, 9));
   row->problem = GTK_LABEL (gtk_label_new (NULL));
   {
     g_autofree char *accessible = g_strdup_printf ("%s, %u", C_("gui", "Method"), index + 1);
@@ -552,6 +552,28 @@ response_cb (CagBatchDialog *self,
       g_signal_stop_emission_by_name (self, "response");
       gtk_label_set_text (self->status_label, error->message);
     }
+}
+
+/* A small screen (800×600) gets a dialog that fits it. */
+static void
+fit_screen (CagBatchDialog *self,
+            GtkWindow      *parent)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkWindow *window = parent != NULL ? gtk_widget_get_window (GTK_WIDGET (parent)) : NULL;
+  GdkMonitor *monitor = window != NULL ? gdk_display_get_monitor_at_window (display, window)
+                                       : gdk_display_get_primary_monitor (display);
+  GdkRectangle area;
+  gint width, height;
+
+  if (monitor == NULL)
+    monitor = gdk_display_get_monitor (display, 0);
+  if (monitor == NULL)
+    return;
+  gdk_monitor_get_workarea (monitor, &area);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), MIN (width, area.width - 24),
+                               MIN (height, area.height - 48));
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -787,6 +809,7 @@ cag_batch_dialog_new (GtkWindow *parent,
   gtk_dialog_set_default_response (GTK_DIALOG (self), GTK_RESPONSE_ACCEPT);
   gtk_widget_set_tooltip_text (save, _("Saves every row at once (Ctrl+Enter)"));
 
+  fit_screen (self, parent);
   cag_org_picker_load (self->picker, store, campaign_id, NULL);
   for (guint i = 0; i < INITIAL_ROWS; i++)
     add_row (self);

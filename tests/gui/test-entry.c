@@ -511,6 +511,111 @@ test_undo_keys (Fixture       *f,
   g_assert_cmpuint (count_contributions (f), ==, n + 2 + 1);
 }
 
+/* ---- Enter activates the primary button -------------------------------- */
+
+static void
+test_enter_saves (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  CagRecordDialog *record = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  CagBatchDialog *batch;
+  GtkEntry *total;
+  guint n = count_contributions (f);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (record));
+  set_entry (record, "organization", "CDQ");
+  set_entry (record, "amount", "15");
+  g_test_message ("reason: %s", cag_record_dialog_get_reason (record));
+  g_assert_true (cag_record_dialog_is_valid (record));
+  g_object_ref (record);
+  gtk_widget_activate (GTK_WIDGET (cag_record_dialog_get_entry (record, "amount")));
+  /* A button activated by Enter clicks ~250 ms later. */
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+       cag_record_dialog_get_saved_id (record) == 0 && g_get_monotonic_time () < end;)
+    gui_test_flush (20);
+  g_assert_cmpint (cag_record_dialog_get_saved_id (record), >, 0);
+  g_object_unref (record);
+
+  batch = CAG_BATCH_DIALOG (cag_window_batch (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (batch));
+  cag_batch_dialog_set_row (batch, 0, "RSO", NULL, "5", NULL, NULL);
+  total = GTK_ENTRY (gtk_widget_get_template_child (GTK_WIDGET (batch), CAG_TYPE_BATCH_DIALOG,
+                                                    "total_entry"));
+  cag_batch_dialog_set_declared (batch, 1, "5");
+  g_object_ref (batch);
+  gtk_widget_activate (GTK_WIDGET (total));
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+       cag_batch_dialog_get_saved_ids (batch)->len == 0 && g_get_monotonic_time () < end;)
+    gui_test_flush (20);
+  g_assert_cmpuint (cag_batch_dialog_get_saved_ids (batch)->len, ==, 1);
+  g_object_unref (batch);
+  g_assert_cmpuint (count_contributions (f), ==, n + 2);
+}
+
+/* ---- screenshots -------------------------------------------------------- */
+
+/* The dialog fits the screen; with CAGNOTTE_SCREENSHOT_DIR, the whole
+ * screen is saved there as entry-LANG-WxH-NAME.png for people to look at. */
+static void
+shoot (GtkWidget  *dialog,
+       const char *name)
+{
+  GdkWindow *root = gdk_get_default_root_window ();
+  gint width = gdk_window_get_width (root), height = gdk_window_get_height (root);
+  const char *dir = g_getenv ("CAGNOTTE_SCREENSHOT_DIR");
+  GtkAllocation alloc;
+
+  gtk_test_widget_wait_for_draw (dialog);
+  gui_test_flush (300);
+  gtk_widget_get_allocation (dialog, &alloc);
+  g_test_message ("%s: %d×%d on a %d×%d screen", name, alloc.width, alloc.height, width, height);
+  g_assert_cmpint (alloc.width, <=, width);
+  g_assert_cmpint (alloc.height, <=, height);
+  if (dir != NULL && *dir != '\0')
+    {
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_get_from_window (root, 0, 0, width, height);
+      g_autofree char *file = g_strdup_printf ("entry-%s-%dx%d-%s.png",
+                                               cag_lang_to_code (cag_i18n_get_language ()),
+                                               width, height, name);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+      g_test_message ("saved %s", path);
+    }
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  user_data)
+{
+  CagRecordDialog *record = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  CagBatchDialog *batch;
+  GtkEntry *org = cag_record_dialog_get_entry (record, "organization");
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (record));
+  gtk_widget_grab_focus (GTK_WIDGET (org));
+  gtk_entry_set_text (org, "co");
+  gtk_entry_completion_complete (cag_record_dialog_get_completion (record));
+  shoot (GTK_WIDGET (record), "record-suggestions");
+  gtk_entry_set_text (org, "cdq");
+  set_entry (record, "amount", "135,42");
+  set_entry (record, "reference", "4217");
+  gtk_widget_grab_focus (GTK_WIDGET (cag_record_dialog_get_entry (record, "reference")));
+  g_assert_true (cag_record_dialog_is_valid (record));
+  shoot (GTK_WIDGET (record), "record-confirmed");
+  gtk_widget_destroy (GTK_WIDGET (record));
+
+  batch = CAG_BATCH_DIALOG (cag_window_batch (f->window));
+  shoot (GTK_WIDGET (batch), "batch-empty");
+  cag_batch_dialog_set_row (batch, 0, "cdq", NULL, "125", NULL, "1001");
+  cag_batch_dialog_set_row (batch, 1, "réseau", NULL, "135,42", NULL, "1002");
+  cag_batch_dialog_set_row (batch, 2, "nowhere", NULL, "200", "transfer", NULL);
+  cag_batch_dialog_set_declared (batch, 3, "460,42");
+  shoot (GTK_WIDGET (batch), "batch-rows");
+  gtk_widget_destroy (GTK_WIDGET (batch));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,5 +637,9 @@ main (int   argc,
               fixture_set_up, test_escape_asks, fixture_tear_down);
   g_test_add ("/entry/undo-keys", Fixture, NULL,
               fixture_set_up, test_undo_keys, fixture_tear_down);
+  g_test_add ("/entry/enter-saves", Fixture, NULL,
+              fixture_set_up, test_enter_saves, fixture_tear_down);
+  g_test_add ("/entry/screenshots", Fixture, NULL,
+              fixture_set_up, test_screenshots, fixture_tear_down);
   return g_test_run ();
 }
