@@ -548,8 +548,11 @@ check_row (Import             *imp,
     add_problem (imp, record->line, CAG_IMPORT_FIELD_DATE, parse_error->message);
   g_clear_error (&parse_error);
 
-  amount_ok = cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &row->amount_cents,
-                               &parse_error);
+  /* A comma-separated file writes amounts the English way; any other file is
+   * read the French way, which refuses "4,500" (docs/RULES.md). */
+  amount_ok = cag_money_parse_lang (amount_text,
+                                    imp->report->csv.delimiter == ',' ? CAG_LANG_EN : CAG_LANG_FR,
+                                    CAG_MONEY_POSITIVE, &row->amount_cents, &parse_error);
   if (!amount_ok)
     add_problem (imp, record->line, CAG_IMPORT_FIELD_AMOUNT, parse_error->message);
   g_clear_error (&parse_error);

@@ -127,7 +127,9 @@ compute_match (const CagFundInputs *in,
   if (in->match_den <= 0 || in->match_num <= 0 || own <= 0)
     return 0;
 
-  matched = cag_mul_div_floor (own, in->match_num, in->match_den);
+  /* Saturates instead of wrapping; the store keeps the ledger small enough
+   * that it never has to (docs/RULES.md, "Overflow"). */
+  cag_money_mul_ratio (own, in->match_num, in->match_den, &matched);
   if (in->match_cap_cents > 0)
     matched = MIN (matched, in->match_cap_cents);
   return matched;
@@ -150,7 +152,7 @@ compute_own_target (const CagFundInputs *in,
     {
       gint64 mid = lo + (hi - lo) / 2;
 
-      if (mid + compute_match (in, mid) >= target)
+      if (cag_money_add_sat (mid, compute_match (in, mid)) >= target)
         hi = mid;
       else
         lo = mid + 1;
@@ -189,7 +191,7 @@ cag_fund_compute (const CagFundInputs *in,
   out->target_cents = target;
   out->saved_cents = saved;
   out->matched_cents = compute_match (in, saved);
-  reached = saved + out->matched_cents;
+  reached = cag_money_add_sat (saved, out->matched_cents);
   out->remaining_cents = MAX (0, target - reached);
   out->surplus_cents = MAX (0, reached - target);
   if (target > 0)

@@ -181,7 +181,7 @@ test_refusals (void)
     { { "budget", "pledge", "GESQ 2003", "P", "100", "--line", "Z", NULL } },
     { { "budget", "pledge", "GESQ 2003", "P", "-5", "--line", "A", NULL } },
     { { "budget", "pledge", "GESQ 2003", "P", "5", "--line", "A", "--kind", "in-kind", NULL } },
-    { { "budget", "line", "add", "GESQ 2003", "C", "Label", "4,500", NULL } }, /* ambiguous */
+    { { "budget", "line", "add", "GESQ 2003", "C", "Label", "4.500", NULL } }, /* 3 decimals */
     { { "budget", "show", "Nothing", NULL } },
   };
   g_autoptr (JsonParser) before_parser = json_parser_new ();

@@ -63,10 +63,10 @@ reference = dialog.child(name="Reference", roleName="text")
 save = dialog.child(name="Save", roleName="push button")
 
 org.text = "Coopérative du Quartier"
-amount.text = "4,500"
+amount.text = "12 50"
 time.sleep(0.5)
 if save.sensitive:
-    fail("Save is enabled for the ambiguous amount 4,500")
+    fail("Save is enabled for the badly grouped amount 12 50")
 amount.text = "135.42"
 reference.text = "4217"
 wait_for(lambda: save.sensitive, "Save to become enabled")

@@ -79,7 +79,7 @@ test_record_validation (Fixture       *f,
     { "Coopérative du Quartier", NULL, "abc", FALSE },     /* not a number */
     { "Coopérative du Quartier", NULL, "-5", FALSE },      /* negative */
     { "Coopérative du Quartier", NULL, "0", FALSE },       /* zero */
-    { "Coopérative du Quartier", NULL, "4,500", FALSE },   /* ambiguous */
+    { "Coopérative du Quartier", NULL, "12 50", FALSE },   /* bad grouping */
     { "Coopérative du Quartier", NULL, "1.005", FALSE },   /* three decimals */
     { "Coopérative du Quartier", NULL, "2000000000", FALSE }, /* over the maximum */
     { "Coopérative du Quartier", "2005-02-30", "10", FALSE }, /* no such date */
@@ -137,8 +137,8 @@ test_record_validation (Fixture       *f,
     g_autoptr(GError) error = NULL;
     gint64 cents;
 
-    set_entry (dialog, "amount", "4,500");
-    g_assert_false (cag_money_parse ("4,500", CAG_MONEY_POSITIVE, &cents, &error));
+    set_entry (dialog, "amount", "12 50");
+    g_assert_false (cag_money_parse ("12 50", CAG_MONEY_POSITIVE, &cents, &error));
     g_assert_cmpstr (cag_record_dialog_get_reason (dialog), ==, error->message);
     g_clear_error (&error);
     g_assert_false (cag_record_dialog_save (dialog, &error));
@@ -738,8 +738,8 @@ test_fund_settings (Fixture       *f,
 
   message = cag_campaign_dialog_edit_fund (dialog, 0, "delegations", "0");
   g_assert_cmpstr (message, !=, "");
-  message = cag_campaign_dialog_edit_fund (dialog, 0, "target", "4,500");
-  g_assert_cmpstr (message, !=, "");                       /* ambiguous amount */
+  message = cag_campaign_dialog_edit_fund (dialog, 0, "target", "4 500 00");
+  g_assert_cmpstr (message, !=, "");                       /* bad grouping */
   g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "target", "6000"), ==, "");
   g_assert_cmpstr (cag_campaign_dialog_edit_fund (dialog, 0, "monthly", "200,00"), ==, "");
   fund = cag_store_fund_get (store_of (f), f->data.fund_ids[3], &error);

@@ -131,7 +131,7 @@ test_views (void)
 
   cag_window_notify (window, "135,42 $ — Réseau solidaire de l’Outaouais", 0);
   dialog = cag_window_record (window, data.org_ids[1]);
-  gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "amount"), "4,500");
+  gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "amount"), "12 50");
   save_shot (dialog, "record-invalid");
   gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "amount"), "135,42");
   gtk_entry_set_text (cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "reference"), "4217");
