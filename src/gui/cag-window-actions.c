@@ -54,6 +54,8 @@ cag_window_record (CagWindow *self,
       g_autofree char *method = g_settings_get_string (self->settings, "default-method");
       cag_record_dialog_set_method (CAG_RECORD_DIALOG (dialog), method);
     }
+  /* The preferred method is not something typed: Escape closes at once. */
+  cag_discard_guard_attach (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (record_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

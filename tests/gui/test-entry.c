@@ -391,6 +391,13 @@ test_escape_asks (Fixture       *f,
   GtkWidget *dialog;
 
   check_escape_untouched (GTK_DIALOG (cag_window_record (f->window, 0)));
+  /* Nor is a preferred payment method something typed. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.gesq.Cagnotte");
+    g_settings_set_string (settings, "default-method", "transfer");
+    check_escape_untouched (GTK_DIALOG (cag_window_record (f->window, 0)));
+    g_settings_set_string (settings, "default-method", "cheque");
+  }
   dialog = cag_window_record (f->window, 0);
   check_escape (GTK_DIALOG (dialog),
                 cag_record_dialog_get_entry (CAG_RECORD_DIALOG (dialog), "reference"));
