@@ -149,33 +149,42 @@ check_campaign_date (CagRecordDialog *self,
   return NULL;
 }
 
+/* Keeps the first reason found: MESSAGE becomes *REASON unless there is one;
+ * BESIDE_FIELD says it already shows beside its field. */
 static void
-validate (CagRecordDialog *self)
+keep_reason (char       **reason,
+             gboolean    *beside,
+             const char  *message,
+             gboolean     beside_field)
 {
-  g_autoptr(GError) date_error = NULL;
-  g_autoptr(GError) amount_error = NULL;
-  const char *amount_text = gtk_entry_get_text (self->amount_entry);
+  if (*reason != NULL)
+    return;
+  *reason = g_strdup (message);
+  *beside = beside_field;
+}
+
+static gboolean
+validate_organization (CagRecordDialog *self,
+                       char           **reason,
+                       gboolean        *beside)
+{
   const char *org_text = gtk_entry_get_text (self->org_entry);
-  g_autofree char *reason = NULL;
-  gboolean beside = FALSE;     /* the reason is already shown beside its field */
+  const char *name = NULL;
   guint matches = 0;
-  CagDate today = cag_date_today ();
 
-  /* Organization */
-  {
-    const char *name = NULL;
-
-    self->org_id = cag_org_picker_resolve (self->picker, org_text, &matches, &self->fund_id,
-                                           &name);
-    g_free (self->org_name);
-    self->org_name = g_strdup (name);
-  }
+  self->org_id = cag_org_picker_resolve (self->picker, org_text, &matches, &self->fund_id,
+                                         &name);
+  g_free (self->org_name);
+  self->org_name = g_strdup (name);
+  if (self->fund_id == 0)
+    self->shown_fund_id = 0;
   if (*org_text == '\0')
     {
       set_hint (self->org_hint, NULL, FALSE);
-      reason = g_strdup (_("Choose the organization that paid."));
+      keep_reason (reason, beside, _("Choose the organization that paid."), FALSE);
+      return FALSE;
     }
-  else if (self->fund_id == 0)
+  if (self->fund_id == 0)
     {
       g_autofree char *msg = NULL;
 
@@ -186,74 +195,85 @@ validate (CagRecordDialog *self)
         msg = g_strdup_printf (_("No organization with a fund in this campaign matches “%s”."),
                                org_text);
       set_hint (self->org_hint, msg, TRUE);
-      reason = g_steal_pointer (&msg);
-      beside = TRUE;
+      keep_reason (reason, beside, msg, TRUE);
+      return FALSE;
+    }
+  confirm_organization (self);
+  return TRUE;
+}
+
+static gboolean
+validate_date (CagRecordDialog *self,
+               char           **reason,
+               gboolean        *beside)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *refused = NULL;
+  CagDate today = cag_date_today ();
+
+  self->after_deadline = FALSE;
+  if (!cag_gui_parse_date (gtk_entry_get_text (self->date_entry), &self->date, &error))
+    {
+      set_hint (self->date_hint, error->message, TRUE);
+      keep_reason (reason, beside, error->message, TRUE);
+      return FALSE;
+    }
+  shown = cag_gui_date (&self->date);
+  if (cag_date_compare (&self->date, &today) > 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s — in the future: check the date."), shown);
+      set_hint (self->date_hint, msg, TRUE);
     }
   else
-    confirm_organization (self);
-  if (self->fund_id == 0)
-    self->shown_fund_id = 0;
+    set_hint (self->date_hint, shown, FALSE);
+  refused = check_campaign_date (self, shown);
+  if (refused == NULL)
+    return TRUE;
+  set_hint (self->date_hint, refused, TRUE);
+  keep_reason (reason, beside, refused, TRUE);
+  return FALSE;
+}
 
-  /* Date */
-  if (cag_gui_parse_date (gtk_entry_get_text (self->date_entry), &self->date, &date_error))
-    {
-      g_autofree char *shown = cag_gui_date (&self->date);
-      g_autofree char *refused = NULL;
+static gboolean
+validate_amount (CagRecordDialog *self,
+                 char           **reason,
+                 gboolean        *beside)
+{
+  const char *amount_text = gtk_entry_get_text (self->amount_entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
 
-      if (cag_date_compare (&self->date, &today) > 0)
-        {
-          g_autofree char *msg = g_strdup_printf (_("%s — in the future: check the date."), shown);
-          set_hint (self->date_hint, msg, TRUE);
-        }
-      else
-        set_hint (self->date_hint, shown, FALSE);
-      refused = check_campaign_date (self, shown);
-      if (refused != NULL)
-        {
-          set_hint (self->date_hint, refused, TRUE);
-          if (reason == NULL)
-            {
-              reason = g_steal_pointer (&refused);
-              beside = TRUE;
-            }
-          else
-            g_clear_pointer (&refused, g_free);
-          g_set_error_literal (&date_error, CAG_ERROR, CAG_ERROR_INVALID, "");
-        }
-    }
-  else
-    {
-      set_hint (self->date_hint, date_error->message, TRUE);
-      if (reason == NULL)
-        {
-          reason = g_strdup (date_error->message);
-          beside = TRUE;
-        }
-    }
-
-  /* Amount */
   if (*amount_text == '\0')
     {
       set_hint (self->amount_hint, NULL, FALSE);
-      if (reason == NULL)
-        reason = g_strdup (_("Enter the amount received."));
+      keep_reason (reason, beside, _("Enter the amount received."), FALSE);
+      return FALSE;
     }
-  else if (cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &self->amount_cents, &amount_error))
+  if (!cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &self->amount_cents, &error))
     {
-      g_autofree char *shown = cag_gui_money (self->amount_cents);
-      set_hint (self->amount_hint, shown, FALSE);
+      set_hint (self->amount_hint, error->message, TRUE);
+      keep_reason (reason, beside, error->message, TRUE);
+      return FALSE;
     }
-  else
-    {
-      set_hint (self->amount_hint, amount_error->message, TRUE);
-      if (reason == NULL)
-        {
-          reason = g_strdup (amount_error->message);
-          beside = TRUE;
-        }
-    }
+  shown = cag_gui_money (self->amount_cents);
+  set_hint (self->amount_hint, shown, FALSE);
+  return TRUE;
+}
 
-  self->valid = reason == NULL && date_error == NULL && amount_error == NULL;
+static void
+validate (CagRecordDialog *self)
+{
+  g_autofree char *reason = NULL;
+  gboolean beside = FALSE;     /* the reason is already shown beside its field */
+  gboolean org_ok, date_ok, amount_ok;
+
+  /* Each field shows its own state, whatever the others. */
+  org_ok = validate_organization (self, &reason, &beside);
+  date_ok = validate_date (self, &reason, &beside);
+  amount_ok = validate_amount (self, &reason, &beside);
+
+  self->valid = org_ok && date_ok && amount_ok;
   g_free (self->reason);
   self->reason = reason != NULL ? g_steal_pointer (&reason) : g_strdup ("");
   if (self->valid)
