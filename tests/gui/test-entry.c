@@ -45,6 +45,14 @@ fixture_tear_down (Fixture       *f,
   gui_test_data_clear (&f->data);
 }
 
+/* The text a person reads, in the language of the run (LANGUAGE=fr or en). */
+static const char *
+tr (const char *en,
+    const char *fr)
+{
+  return cag_i18n_get_language () == CAG_LANG_FR ? fr : en;
+}
+
 static CagStore *
 store_of (Fixture *f)
 {
@@ -106,8 +114,12 @@ test_record_confirms_organization (Fixture       *f,
   status = cag_store_fund_status (store_of (f), f->data.fund_ids[0], &as_of, NULL);
   saved = cag_money_format (status->figures.saved_cents, cag_i18n_get_language ());
   needed = cag_money_format (status->figures.monthly_needed_cents, cag_i18n_get_language ());
-  expected = g_strdup_printf ("Coopérative du Quartier — Dakar 2005: %s saved, %s a month needed",
-                              saved, needed);
+  if (cag_i18n_get_language () == CAG_LANG_FR)
+    expected = g_strdup_printf ("Coopérative du Quartier — Dakar 2005 : %s épargnés, %s par mois "
+                                "nécessaires", saved, needed);
+  else
+    expected = g_strdup_printf ("Coopérative du Quartier — Dakar 2005: %s saved, %s a month needed",
+                                saved, needed);
   g_assert_cmpstr (cag_record_dialog_get_org_hint (dialog), ==, expected);
   g_assert_cmpint (status->figures.saved_cents, ==, 12 * 12500);
 
@@ -126,8 +138,10 @@ test_record_confirms_organization (Fixture       *f,
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   message = cag_record_dialog_describe_saved (dialog);
   g_object_unref (dialog);
-  g_assert_nonnull (strstr (message, "recorded for Coopérative du Quartier,"));
-  g_assert_nonnull (strstr (notification_text (f), "recorded for Coopérative du Quartier,"));
+  g_assert_nonnull (strstr (message, tr ("recorded for Coopérative du Quartier,",
+                                         "enregistrés pour Coopérative du Quartier,")));
+  g_assert_nonnull (strstr (notification_text (f), tr ("recorded for Coopérative du Quartier,",
+                                                       "enregistrés pour Coopérative du Quartier,")));
   g_assert_null (strstr (notification_text (f), "cdq"));
 }
 
@@ -186,7 +200,7 @@ test_record_campaign_dates (Fixture       *f,
   after = cag_date_to_iso (&day);
   set_entry (dialog, "date", after);
   g_assert_true (cag_record_dialog_is_valid (dialog));
-  g_assert_nonnull (strstr (cag_record_dialog_get_date_hint (dialog), "deadline"));
+  g_assert_nonnull (strstr (cag_record_dialog_get_date_hint (dialog), tr ("deadline", "échéance")));
   g_object_ref (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   question = cag_discard_guard_get_question (GTK_DIALOG (dialog));
@@ -255,7 +269,7 @@ test_batch_deposit_date (Fixture       *f,
   cag_batch_dialog_set_row (dialog, 1, "tésm", early, "20", NULL, "2");
   g_assert_false (cag_batch_dialog_is_valid (dialog));
   g_assert_true (cag_batch_dialog_status_is_error (dialog));
-  g_assert_nonnull (strstr (cag_batch_dialog_get_status (dialog), "Row 2"));
+  g_assert_nonnull (strstr (cag_batch_dialog_get_status (dialog), tr ("Row 2", "Ligne 2")));
   cag_batch_dialog_set_row (dialog, 1, "tésm", NULL, "20", NULL, "2");
   gtk_entry_set_text (GTK_ENTRY (cag_batch_dialog_get_cell (dialog, 1, "date")),
                       cag_batch_dialog_get_row_date (dialog, 0));
@@ -458,12 +472,13 @@ test_undo_keys (Fixture       *f,
                                                                  g_array_index (ids, gint64, i),
                                                                  NULL);
       g_assert_true (c->voided);
-      g_assert_cmpstr (c->void_reason, ==, "undone");
+      g_assert_cmpstr (c->void_reason, ==, tr ("undone", "défait"));
     }
-  g_assert_nonnull (strstr (notification_text (f), "voided"));
+  g_assert_nonnull (strstr (notification_text (f), tr ("voided", "annulés")));
   /* Nothing more to undo: said, not an error dialog. */
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
-  g_assert_cmpstr (notification_text (f), ==, "There is nothing to undo.");
+  g_assert_cmpstr (notification_text (f), ==, tr ("There is nothing to undo.",
+                                                   "Il n’y a rien à défaire."));
 
   /* Delete on a ledger row opens Void; Ctrl+Z records it again. */
   cag_window_show_organization (f->window, f->data.org_ids[0]);
