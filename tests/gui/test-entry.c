@@ -167,6 +167,47 @@ test_record_confirms_as_of (Fixture       *f,
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
 
+/* `ecof` finds ÉCOF, in the record dialog and in batch entry. */
+static void
+test_ecof (Fixture       *f,
+           gconstpointer  user_data)
+{
+  g_autoptr(CagOrganization) org = cag_organization_new ();
+  g_autoptr(CagFund) fund = cag_fund_new ();
+  g_autoptr(GError) error = NULL;
+  CagRecordDialog *record;
+  CagBatchDialog *batch;
+
+  org->name = g_strdup ("Économie communautaire de Francheville");
+  org->short_name = g_strdup ("ÉCOF");
+  org->region = g_strdup ("Mauricie");
+  g_assert_true (cag_store_org_add (store_of (f), org, &error));
+  fund->organization_id = org->id;
+  fund->campaign_id = f->data.campaign_id;
+  g_assert_true (cag_store_fund_open (store_of (f), fund, &error));
+  g_assert_no_error (error);
+
+  record = CAG_RECORD_DIALOG (cag_window_record (f->window, 0));
+  set_entry (record, "organization", "ecof");
+  g_assert_true (g_str_has_prefix (cag_record_dialog_get_org_hint (record),
+                                   "Économie communautaire de Francheville — Dakar 2005"));
+  gtk_widget_destroy (GTK_WIDGET (record));
+
+  batch = CAG_BATCH_DIALOG (cag_window_batch (f->window));
+  cag_batch_dialog_set_row (batch, 0, "ecof", NULL, "42", NULL, NULL);
+  cag_batch_dialog_set_declared (batch, 1, "42");
+  g_test_message ("status: %s", cag_batch_dialog_get_status (batch));
+  g_assert_true (cag_batch_dialog_is_valid (batch));
+  g_object_ref (batch);
+  gtk_dialog_response (GTK_DIALOG (batch), GTK_RESPONSE_ACCEPT);
+  g_assert_cmpuint (cag_batch_dialog_get_saved_ids (batch)->len, ==, 1);
+  g_object_unref (batch);
+  {
+    g_autoptr(GPtrArray) rows = cag_store_contribution_list (store_of (f), fund->id, 0, NULL);
+    g_assert_cmpuint (rows->len, ==, 1);
+  }
+}
+
 /* ---- item 2: dates inside the campaign ---------------------------------- */
 
 static void
@@ -649,6 +690,8 @@ main (int   argc,
               fixture_set_up, test_record_confirms_organization, fixture_tear_down);
   g_test_add ("/entry/record/confirms-as-of", Fixture, NULL,
               fixture_set_up, test_record_confirms_as_of, fixture_tear_down);
+  g_test_add ("/entry/ecof", Fixture, NULL,
+              fixture_set_up, test_ecof, fixture_tear_down);
   g_test_add ("/entry/record/campaign-dates", Fixture, NULL,
               fixture_set_up, test_record_campaign_dates, fixture_tear_down);
   g_test_add ("/entry/batch/deposit-date", Fixture, NULL,
