@@ -667,6 +667,27 @@ test_screenshots (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (cag_record_dialog_get_entry (record, "reference")));
   g_assert_true (cag_record_dialog_is_valid (record));
   shoot (GTK_WIDGET (record), "record-confirmed");
+  /* The two questions: a date after the deadline, then Escape. */
+  {
+    g_autoptr(CagCampaign) campaign = cag_store_campaign_get (store_of (f), f->data.campaign_id,
+                                                              NULL);
+    CagDate late = cag_date_from_days (cag_date_to_days (&campaign->deadline) + 3);
+    g_autofree char *iso = cag_date_to_iso (&late);
+    GtkDialog *question;
+
+    set_entry (record, "date", iso);
+    gtk_dialog_response (GTK_DIALOG (record), GTK_RESPONSE_ACCEPT);
+    question = cag_discard_guard_get_question (GTK_DIALOG (record));
+    g_assert_nonnull (question);
+    shoot (GTK_WIDGET (question), "record-after-deadline");
+    gtk_dialog_response (question, GTK_RESPONSE_CANCEL);
+    g_signal_emit_by_name (record, "close");
+    gui_test_flush (50);
+    question = cag_discard_guard_get_question (GTK_DIALOG (record));
+    g_assert_nonnull (question);
+    shoot (GTK_WIDGET (question), "record-discard");
+    gtk_dialog_response (question, GTK_RESPONSE_CANCEL);
+  }
   gtk_widget_destroy (GTK_WIDGET (record));
 
   batch = CAG_BATCH_DIALOG (cag_window_batch (f->window));
