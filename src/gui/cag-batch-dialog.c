@@ -47,6 +47,7 @@ struct _CagBatchDialog
   gboolean      deadline_confirmed;
   gboolean      setting_dates;
   BatchRow     *focus_row;      /* the row holding the focus, or NULL */
+  GtkWidget    *focus_cell;     /* the cell holding the focus, or NULL */
 
   GtkSpinButton *count_spin;
   GtkEntry      *total_entry;
@@ -303,12 +304,38 @@ row_of (GtkWidget *widget)
 
 /* Once the focus leaves a row (not only for another of its cells), its
  * problem shows. */
+/* Leaving an organization cell whose text designates one organization
+ * writes its full name there: what will be saved is seen before saving. */
+static void
+confirm_organization (CagBatchDialog *self,
+                      BatchRow       *row)
+{
+  const char *typed = gtk_entry_get_text (row->org);
+  const char *name = NULL;
+  guint matches = 0;
+
+  if (cag_org_picker_resolve (self->picker, typed, &matches, NULL, &name) > 0
+      && g_strcmp0 (name, typed) != 0)
+    {
+      g_autofree char *full = g_strdup (name);
+      gtk_entry_set_text (row->org, full);
+    }
+}
+
 static void
 set_focus_cb (GtkWindow      *window,
               GtkWidget      *focus,
               CagBatchDialog *self)
 {
-  BatchRow *now = row_of (focus);
+  BatchRow *now, *before;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  now = row_of (focus);
+  before = row_of (self->focus_cell);
+  if (before != NULL && self->focus_cell == GTK_WIDGET (before->org) && focus != self->focus_cell)
+    confirm_organization (self, before);
+  self->focus_cell = focus;
 
   if (self->focus_row != NULL && self->focus_row != now)
     {
@@ -355,6 +382,55 @@ org_match_selected_cb (GtkEntryCompletion *completion,
   return TRUE;
 }
 
+/* The cells of ROW in Tab order. */
+static void
+row_cells (BatchRow   *row,
+           GtkWidget **cells)
+{
+  cells[0] = GTK_WIDGET (row->org);
+  cells[1] = GTK_WIDGET (row->date);
+  cells[2] = GTK_WIDGET (row->amount);
+  cells[3] = GTK_WIDGET (row->method);
+  cells[4] = GTK_WIDGET (row->reference);
+}
+
+#define N_CELLS 5
+
+/* Tab and Shift+Tab go from cell to cell by the rows themselves, not by
+ * where GTK has placed them yet (a row just added by Enter has no place
+ * until it is drawn, and fast typing gets there first); connected before
+ * the completion's own handler, so that its suggestions never keep Tab. */
+static gboolean
+cell_key_pressed_cb (GtkWidget      *cell,
+                     GdkEventKey    *event,
+                     CagBatchDialog *self)
+{
+  GdkModifierType mods = event->state & gtk_accelerator_get_default_mod_mask ();
+  BatchRow *row = row_of (cell);
+  GtkWidget *cells[N_CELLS];
+  gboolean back;
+  guint index = 0, at = 0;
+  gint next;
+
+  if (event->keyval == GDK_KEY_Tab || event->keyval == GDK_KEY_KP_Tab)
+    back = (mods & GDK_SHIFT_MASK) != 0;
+  else if (event->keyval == GDK_KEY_ISO_Left_Tab)
+    back = TRUE;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if ((mods & ~GDK_SHIFT_MASK) != 0 || row == NULL || !g_ptr_array_find (self->rows, row, &index))
+    return GDK_EVENT_PROPAGATE;
+  row_cells (row, cells);
+  while (at < N_CELLS && cells[at] != cell)
+    at++;
+  next = (gint) (index * N_CELLS + at) + (back ? -1 : 1);
+  if (at == N_CELLS || next < 0 || next >= (gint) (self->rows->len * N_CELLS))
+    return GDK_EVENT_PROPAGATE;     /* out of the grid: GTK's own order */
+  row_cells (row_at (self, (guint) next / N_CELLS), cells);
+  gtk_widget_grab_focus (cells[next % N_CELLS]);
+  return GDK_EVENT_STOP;
+}
+
 static GtkWidget *
 named_entry (const char *name,
              guint       row,
@@ -374,6 +450,8 @@ connect_cell (CagBatchDialog *self,
               GtkWidget      *cell)
 {
   g_object_set_data (G_OBJECT (cell), "cag-batch-row", row);
+  if (GTK_WIDGET (row->org) != cell)
+    g_signal_connect (cell, "key-press-event", G_CALLBACK (cell_key_pressed_cb), self);
   if (GTK_IS_ENTRY (cell))
     g_signal_connect (cell, "activate", G_CALLBACK (row_activated_cb), self);
   if (GTK_IS_ENTRY (cell) && GTK_ENTRY (cell) != row->date)
@@ -403,6 +481,8 @@ add_row (CagBatchDialog *self)
   }
   gtk_widget_set_hexpand (GTK_WIDGET (row->org), TRUE);
   gtk_entry_set_text (row->date, gtk_entry_get_text (self->deposit_entry));
+  g_object_set_data (G_OBJECT (row->org), "cag-batch-row", row);
+  g_signal_connect (row->org, "key-press-event", G_CALLBACK (cell_key_pressed_cb), self);
   completion = cag_org_picker_attach (self->picker, row->org);
   g_signal_connect (completion, "match-selected", G_CALLBACK (org_match_selected_cb), self);
   for (m = CAG_METHOD_CHEQUE; m <= CAG_METHOD_OTHER; m++)
@@ -732,6 +812,7 @@ cag_batch_dialog_finalize (GObject *object)
   g_clear_object (&self->picker);
   g_clear_pointer (&self->campaign, cag_campaign_free);
   self->focus_row = NULL;
+  self->focus_cell = NULL;
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->saved_ids, g_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);

@@ -66,12 +66,25 @@ before=$(sqlite3 "$db" "SELECT count(*) FROM contribution")
 NO_AT_BRIDGE=1 CAGNOTTE_DB=$db "$app" >"$workdir/app.log" 2>&1 &
 app_pid=$!
 
+# Gives WINDOW the keyboard and waits until X says it has it (a loaded
+# machine can be slow to map a dialog).
 focus () {
-  if [ "$wm" = openbox ]; then
-    xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"
-  else
-    xdotool windowfocus --sync "$1"
-  fi
+  tries=0
+  while [ $tries -lt 30 ]; do
+    if [ "$wm" = openbox ]; then
+      xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1" 2>/dev/null || true
+    else
+      xdotool windowfocus --sync "$1" 2>/dev/null || true
+    fi
+    sleep 0.2
+    if [ "$wm" = openbox ]; then
+      [ "$(xdotool getactivewindow 2>/dev/null)" = "$1" ] && return 0
+    else
+      [ "$(xdotool getwindowfocus -f 2>/dev/null)" = "$1" ] && return 0
+    fi
+    tries=$((tries + 1))
+  done
+  fail "window $1 never got the keyboard focus"
 }
 
 main=$(xdotool search --sync --limit 1 --onlyvisible --name "Cagnotte") || fail "no window"

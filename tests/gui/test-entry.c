@@ -361,10 +361,38 @@ test_batch_keys (Fixture       *f,
   gtk_widget_activate (last);
   g_assert_cmpuint (cag_batch_dialog_get_n_rows (dialog), ==, rows + 1);
   g_assert_true (gtk_widget_has_focus (cag_batch_dialog_get_cell (dialog, rows, "organization")));
+  /* Tab goes to the next cell of the row just added, before it is even
+   * drawn; Shift+Tab back; Tab from a reference to the next row. */
+  g_assert_true (send_key (cag_batch_dialog_get_cell (dialog, rows, "organization"), GDK_KEY_Tab, 0));
+  g_assert_true (gtk_widget_has_focus (cag_batch_dialog_get_cell (dialog, rows, "date")));
+  g_assert_true (send_key (cag_batch_dialog_get_cell (dialog, rows, "date"), GDK_KEY_ISO_Left_Tab,
+                           GDK_SHIFT_MASK));
+  g_assert_true (gtk_widget_has_focus (cag_batch_dialog_get_cell (dialog, rows, "organization")));
+  gtk_widget_grab_focus (cag_batch_dialog_get_cell (dialog, 0, "reference"));
+  g_assert_true (send_key (cag_batch_dialog_get_cell (dialog, 0, "reference"), GDK_KEY_Tab, 0));
+  g_assert_true (gtk_widget_has_focus (cag_batch_dialog_get_cell (dialog, 1, "organization")));
+
   /* Enter on another row goes to the next one. */
   gtk_widget_activate (cag_batch_dialog_get_cell (dialog, 0, "reference"));
   g_assert_true (gtk_widget_has_focus (cag_batch_dialog_get_cell (dialog, 1, "organization")));
   g_assert_cmpuint (cag_batch_dialog_get_n_rows (dialog), ==, rows + 1);
+
+  /* Leaving an organization cell writes the full name of the one it
+   * designates; a text that designates none stays as typed. */
+  gtk_widget_grab_focus (cag_batch_dialog_get_cell (dialog, 2, "organization"));
+  gtk_entry_set_text (GTK_ENTRY (cag_batch_dialog_get_cell (dialog, 2, "organization")), "reseau");
+  gtk_widget_grab_focus (cag_batch_dialog_get_cell (dialog, 2, "date"));
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (cag_batch_dialog_get_cell (dialog, 2,
+                                                                            "organization"))),
+                   ==, "Réseau solidaire de l’Outaouais");
+  gtk_widget_grab_focus (cag_batch_dialog_get_cell (dialog, 3, "organization"));
+  gtk_entry_set_text (GTK_ENTRY (cag_batch_dialog_get_cell (dialog, 3, "organization")), "co");
+  gtk_widget_grab_focus (cag_batch_dialog_get_cell (dialog, 3, "amount"));
+  g_assert_cmpstr (gtk_entry_get_text (GTK_ENTRY (cag_batch_dialog_get_cell (dialog, 3,
+                                                                            "organization"))),
+                   ==, "co");
+  gtk_entry_set_text (GTK_ENTRY (cag_batch_dialog_get_cell (dialog, 2, "organization")), "");
+  gtk_entry_set_text (GTK_ENTRY (cag_batch_dialog_get_cell (dialog, 3, "organization")), "");
 
   /* Ctrl+Enter saves only once everything matches. */
   cag_batch_dialog_set_row (dialog, 0, "CDQ", NULL, "12,50", NULL, "77");
