@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # Checks that no two mnemonics collide within one dialog or window, in
 # English and in French: parses every ui/*.ui file, takes each top-level
-# object (a template, a popover, a menu) as one group, and looks up the
-# French of each underlined label in po/fr.po.  Usage:
+# object (a template, a popover, a menu) as one group (each page of a stack
+# or notebook apart, with what surrounds it), and looks up the French of
+# each underlined label in po/fr.po.  Usage:
 #   check-mnemonics.py UI_DIR FR_PO
 # Prints TAP; fails on the first collision, naming the two labels.
 import glob
@@ -100,14 +101,52 @@ IN_CODE = {
 }
 
 
+PAGED = ('GtkStack', 'GtkNotebook', 'GtkAssistant')
+
+
+def label_of(obj):
+    prop = underlined(obj)
+    if prop is None:
+        return None
+    if prop.get('translatable', 'no') in ('yes', 'true', '1'):
+        return (prop.get('context'), prop.text)
+    return (None, prop.text)
+
+
+def groups_of(obj):
+    """Lists of labels shown together: only one page of a stack or notebook
+    is mapped at a time (GTK activates only mapped mnemonics), so each page
+    makes a group with what lies outside the pages."""
+    own, paged = [], []
+
+    def walk(node):
+        label = label_of(node)
+        if label is not None:
+            own.append(label)
+        for child in node.findall('child'):
+            for sub in child.findall('object'):
+                if node.get('class') in PAGED:
+                    paged.append(groups_of(sub))
+                else:
+                    walk(sub)
+
+    walk(obj)
+    if not paged:
+        return [own]
+    groups = []
+    for page_groups in paged:
+        for group in page_groups:
+            groups.append(own + group)
+    return groups
+
+
 def check_group(name, top, po, failures, counts):
-    labels = list(IN_CODE.get(name.split('#')[0], [])) if top.tag == 'template' else []
-    for obj in [top] + list(top.iter('object')):
-        prop = underlined(obj)
-        if prop is not None and prop.get('translatable', 'no') in ('yes', 'true', '1'):
-            labels.append((prop.get('context'), prop.text))
-        elif prop is not None:
-            labels.append((None, prop.text))
+    extra = list(IN_CODE.get(name.split('#')[0], [])) if top.tag == 'template' else []
+    for labels in groups_of(top):
+        check_labels(name, extra + labels, po, failures, counts)
+
+
+def check_labels(name, labels, po, failures, counts):
     for lang in ('en', 'fr'):
         seen = {}
         for ctx, text in labels:
@@ -120,12 +159,13 @@ def check_group(name, top, po, failures, counts):
                     continue
             key = mnemonic(shown)
             if key is None:
-                failures.append('%s (%s): “%s” shows no mnemonic' % (name, lang, shown))
-                continue
+                continue     # use-underline without an underscore: no mnemonic to clash
             counts[0] += 1
             if key in seen and seen[key] != shown:
-                failures.append('%s (%s): “%s” and “%s” both use Alt+%s' %
-                                (name, lang, seen[key], shown, key.upper()))
+                failure = '%s (%s): “%s” and “%s” both use Alt+%s' % (
+                    name, lang, seen[key], shown, key.upper())
+                if failure not in failures:
+                    failures.append(failure)
             seen[key] = shown
 
 
