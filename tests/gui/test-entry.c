@@ -324,6 +324,36 @@ test_batch_deposit_date (Fixture       *f,
   g_assert_cmpuint (count_contributions (f), ==, n + 2);
 }
 
+/* Rows after the deadline: asked once for all of them before saving. */
+static void
+test_batch_after_deadline (Fixture       *f,
+                           gconstpointer  user_data)
+{
+  g_autoptr(CagCampaign) campaign = cag_store_campaign_get (store_of (f), f->data.campaign_id,
+                                                            NULL);
+  CagDate late = cag_date_from_days (cag_date_to_days (&campaign->deadline) + 10);
+  g_autofree char *iso = cag_date_to_iso (&late);
+  CagBatchDialog *dialog = CAG_BATCH_DIALOG (cag_window_batch (f->window));
+  GtkDialog *question;
+  guint n = count_contributions (f);
+
+  cag_batch_dialog_set_deposit_date (dialog, iso);
+  cag_batch_dialog_set_row (dialog, 0, "CDQ", NULL, "10", NULL, NULL);
+  cag_batch_dialog_set_row (dialog, 1, "RSO", NULL, "20", NULL, NULL);
+  cag_batch_dialog_set_declared (dialog, 2, "30");
+  g_assert_true (cag_batch_dialog_is_valid (dialog));
+  g_object_ref (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  question = cag_discard_guard_get_question (GTK_DIALOG (dialog));
+  g_assert_nonnull (question);
+  g_assert_cmpuint (count_contributions (f), ==, n);
+  gtk_dialog_response (question, GTK_RESPONSE_ACCEPT);
+  g_assert_null (cag_discard_guard_get_question (GTK_DIALOG (dialog)));
+  g_assert_cmpuint (cag_batch_dialog_get_saved_ids (dialog)->len, ==, 2);
+  g_object_unref (dialog);
+  g_assert_cmpuint (count_contributions (f), ==, n + 2);
+}
+
 static gboolean
 send_key (GtkWidget *widget,
           guint      keyval,
@@ -745,6 +775,8 @@ main (int   argc,
               fixture_set_up, test_record_campaign_dates, fixture_tear_down);
   g_test_add ("/entry/batch/deposit-date", Fixture, NULL,
               fixture_set_up, test_batch_deposit_date, fixture_tear_down);
+  g_test_add ("/entry/batch/after-deadline", Fixture, NULL,
+              fixture_set_up, test_batch_after_deadline, fixture_tear_down);
   g_test_add ("/entry/batch/keys", Fixture, NULL,
               fixture_set_up, test_batch_keys, fixture_tear_down);
   g_test_add ("/entry/escape-asks", Fixture, NULL,
