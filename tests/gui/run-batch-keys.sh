@@ -90,12 +90,13 @@ focus () {
 main=$(xdotool search --sync --limit 1 --onlyvisible --name "Cagnotte") || fail "no window"
 focus "$main"
 sleep 1
-xdotool key --clearmodifiers ctrl+b
 i=0
 dialog=
 while [ -z "$dialog" ] && [ $i -lt 50 ]; do
-  dialog=$(xdotool search --onlyvisible --name "^(Batch Entry|Saisie en lot)$" 2>/dev/null | head -1) || true
+  # Again every 2 s, in case a loaded machine was not listening yet.
+  [ $((i % 10)) -eq 0 ] && xdotool key --clearmodifiers ctrl+b
   sleep 0.2; i=$((i + 1))
+  dialog=$(xdotool search --onlyvisible --name "^(Batch Entry|Saisie en lot)$" 2>/dev/null | head -1) || true
 done
 [ -n "$dialog" ] || fail "Ctrl+B opened no Batch Entry dialog"
 focus "$dialog"
