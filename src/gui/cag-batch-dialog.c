@@ -258,8 +258,10 @@ validate (CagBatchDialog *self)
     {
       g_autofree char *total = cag_gui_money (sum);
       self->status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u contribution, %s: it matches. Save to record it (Ctrl+Enter).",
-                                                   "%u contributions, %s: they match. Save to record them all (Ctrl+Enter).",
+                                                   "%u contribution, %s: it matches. "
+                                                   "Save to record it (Ctrl+Enter).",
+                                                   "%u contributions, %s: they match. "
+                                                   "Save to record them all (Ctrl+Enter).",
                                                    filled),
                                       filled, total);
       is_error = FALSE;
@@ -528,6 +530,7 @@ static void
 deposit_changed_cb (CagBatchDialog *self)
 {
   const char *text = gtk_entry_get_text (self->deposit_entry);
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->deposit_hint));
   g_autoptr(GError) error = NULL;
   CagDate date;
 
@@ -535,14 +538,12 @@ deposit_changed_cb (CagBatchDialog *self)
     {
       g_autofree char *shown = cag_gui_date (&date);
       gtk_label_set_text (self->deposit_hint, shown);
-      gtk_style_context_remove_class (gtk_widget_get_style_context (GTK_WIDGET (self->deposit_hint)),
-                                      "field-error");
+      gtk_style_context_remove_class (style, "field-error");
     }
   else
     {
       gtk_label_set_text (self->deposit_hint, error->message);
-      gtk_style_context_add_class (gtk_widget_get_style_context (GTK_WIDGET (self->deposit_hint)),
-                                   "field-error");
+      gtk_style_context_add_class (style, "field-error");
     }
   if (self->rows == NULL)
     return;
@@ -760,8 +761,9 @@ gboolean
 cag_batch_dialog_status_is_error (CagBatchDialog *self)
 {
   g_return_val_if_fail (CAG_IS_BATCH_DIALOG (self), FALSE);
-  return gtk_style_context_has_class (gtk_widget_get_style_context (GTK_WIDGET (self->status_label)),
-                                      "field-error");
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->status_label));
+
+  return gtk_style_context_has_class (style, "field-error");
 }
 
 gboolean

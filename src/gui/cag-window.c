@@ -450,8 +450,9 @@ cag_window_undo (CagWindow *self,
   /* A batch is voided in one transaction: all of it, or none.  The reason
    * stays in the ledger, beside the struck-out rows. */
   if (restores ? !record_again (self, g_array_index (self->undo_ids, gint64, 0), error)
-               : !cag_store_contribution_void_many (self->store, (const gint64 *) self->undo_ids->data,
-                                                    n, C_("gui", "undone"), error))
+               : !cag_store_contribution_void_many (self->store,
+                                                    (const gint64 *) self->undo_ids->data, n,
+                                                    C_("gui", "undone"), error))
     {
       cag_window_reload (self);
       return FALSE;

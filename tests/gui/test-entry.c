@@ -98,6 +98,7 @@ test_record_confirms_organization (Fixture       *f,
   g_autofree char *needed = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *message = NULL;
+  const char *named;
   GtkTreeIter iter;
 
   /* The suggestions show name, short name and region. */
@@ -138,10 +139,9 @@ test_record_confirms_organization (Fixture       *f,
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   message = cag_record_dialog_describe_saved (dialog);
   g_object_unref (dialog);
-  g_assert_nonnull (strstr (message, tr ("recorded for Coopérative du Quartier,",
-                                         "enregistrés pour Coopérative du Quartier,")));
-  g_assert_nonnull (strstr (notification_text (f), tr ("recorded for Coopérative du Quartier,",
-                                                       "enregistrés pour Coopérative du Quartier,")));
+  named = tr ("recorded for Coopérative du Quartier,", "enregistrés pour Coopérative du Quartier,");
+  g_assert_nonnull (strstr (message, named));
+  g_assert_nonnull (strstr (notification_text (f), named));
   g_assert_null (strstr (notification_text (f), "cdq"));
 }
 
@@ -241,7 +241,8 @@ test_record_campaign_dates (Fixture       *f,
   after = cag_date_to_iso (&day);
   set_entry (dialog, "date", after);
   g_assert_true (cag_record_dialog_is_valid (dialog));
-  g_assert_nonnull (strstr (cag_record_dialog_get_date_hint (dialog), tr ("deadline", "échéance")));
+  g_assert_nonnull (strstr (cag_record_dialog_get_date_hint (dialog),
+                            tr ("deadline", "échéance")));
   g_object_ref (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   question = cag_discard_guard_get_question (GTK_DIALOG (dialog));
@@ -393,7 +394,8 @@ test_batch_keys (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (cag_batch_dialog_get_cell (dialog, rows, "organization")));
   /* Tab goes to the next cell of the row just added, before it is even
    * drawn; Shift+Tab back; Tab from a reference to the next row. */
-  g_assert_true (send_key (cag_batch_dialog_get_cell (dialog, rows, "organization"), GDK_KEY_Tab, 0));
+  g_assert_true (send_key (cag_batch_dialog_get_cell (dialog, rows, "organization"),
+                           GDK_KEY_Tab, 0));
   g_assert_true (gtk_widget_has_focus (cag_batch_dialog_get_cell (dialog, rows, "date")));
   g_assert_true (send_key (cag_batch_dialog_get_cell (dialog, rows, "date"), GDK_KEY_ISO_Left_Tab,
                            GDK_SHIFT_MASK));
@@ -501,6 +503,7 @@ static void
 test_escape_asks (Fixture       *f,
                   gconstpointer  user_data)
 {
+  CagOrgList *org_list = CAG_ORG_LIST (cag_window_get_org_list (f->window));
   GtkWidget *dialog;
 
   check_escape_untouched (GTK_DIALOG (cag_window_record (f->window, 0)));
@@ -518,14 +521,16 @@ test_escape_asks (Fixture       *f,
   check_escape_untouched (GTK_DIALOG (cag_window_batch (f->window)));
   dialog = cag_window_batch (f->window);
   check_escape (GTK_DIALOG (dialog),
-                GTK_ENTRY (cag_batch_dialog_get_cell (CAG_BATCH_DIALOG (dialog), 0, "organization")));
+                GTK_ENTRY (cag_batch_dialog_get_cell (CAG_BATCH_DIALOG (dialog), 0,
+                                                      "organization")));
 
   /* The organizations' list loads when first shown. */
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-organizations", NULL);
   gui_test_flush (50);
-  check_escape_untouched (GTK_DIALOG (cag_org_list_edit (CAG_ORG_LIST (cag_window_get_org_list (f->window)), 0)));
-  dialog = cag_org_list_edit (CAG_ORG_LIST (cag_window_get_org_list (f->window)), 0);
-  check_escape (GTK_DIALOG (dialog), first_entry (gtk_dialog_get_content_area (GTK_DIALOG (dialog))));
+  check_escape_untouched (GTK_DIALOG (cag_org_list_edit (org_list, 0)));
+  dialog = cag_org_list_edit (org_list, 0);
+  check_escape (GTK_DIALOG (dialog),
+                first_entry (gtk_dialog_get_content_area (GTK_DIALOG (dialog))));
 
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "new-campaign", NULL);
   gui_test_flush (100);
@@ -539,7 +544,8 @@ test_escape_asks (Fixture       *f,
     g_list_free (tops);
   }
   g_assert_nonnull (dialog);
-  check_escape (GTK_DIALOG (dialog), first_entry (gtk_dialog_get_content_area (GTK_DIALOG (dialog))));
+  check_escape (GTK_DIALOG (dialog),
+                first_entry (gtk_dialog_get_content_area (GTK_DIALOG (dialog))));
 }
 
 static void
