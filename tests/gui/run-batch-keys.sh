@@ -77,14 +77,15 @@ focus () {
       xdotool windowfocus --sync "$1" 2>/dev/null || true
     fi
     sleep 0.2
-    if [ "$wm" = openbox ]; then
-      [ "$(xdotool getactivewindow 2>/dev/null)" = "$1" ] && return 0
-    else
-      [ "$(xdotool getwindowfocus -f 2>/dev/null)" = "$1" ] && return 0
-    fi
+    [ "$(xdotool getactivewindow 2>/dev/null)" = "$1" ] && return 0
+    [ "$(xdotool getwindowfocus -f 2>/dev/null)" = "$1" ] && return 0
+    [ "$(xdotool getwindowfocus 2>/dev/null)" = "$1" ] && return 0
     tries=$((tries + 1))
   done
-  fail "window $1 never got the keyboard focus"
+  # Not fatal: the typing below shows whether the keys arrived.
+  echo "# window $1 did not report the keyboard focus" \
+       "(active $(xdotool getactivewindow 2>/dev/null || echo none)," \
+       "focus $(xdotool getwindowfocus -f 2>/dev/null || echo none))"
 }
 
 main=$(xdotool search --sync --limit 1 --onlyvisible --name "Cagnotte") || fail "no window"
