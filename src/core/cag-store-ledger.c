@@ -866,6 +866,25 @@ cag_store_contribution_void (CagStore   *store,
   return finish_write (store, ok, error);
 }
 
+gboolean
+cag_store_contribution_void_many (CagStore     *store,
+                                  const gint64 *ids,
+                                  guint         n,
+                                  const char   *reason,
+                                  GError      **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (store != NULL && (ids != NULL || n == 0), FALSE);
+
+  if (!cag_store_begin (store, error))
+    return FALSE;
+  /* Each void is a savepoint inside this one transaction. */
+  for (guint i = 0; ok && i < n; i++)
+    ok = cag_store_contribution_void (store, ids[i], reason, error);
+  return finish_write (store, ok, error);
+}
+
 CagContribution *
 cag_store_contribution_get (CagStore *store,
                             gint64    contribution_id,

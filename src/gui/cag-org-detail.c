@@ -357,11 +357,13 @@ void_response_cb (GtkDialog    *dialog,
       g_autofree char *reason = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
       g_autoptr(GError) error = NULL;
 
+      GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
       if (!cag_org_detail_void (self, id, reason, &error))
-        {
-          GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-          cag_gui_show_error (GTK_WINDOW (toplevel), _("Could not void the contribution"), error);
-        }
+        cag_gui_show_error (GTK_WINDOW (toplevel), _("Could not void the contribution"), error);
+      else if (CAG_IS_WINDOW (toplevel))
+        /* Undo (and Ctrl+Z) records it again (docs/GUI.md, "Undo"). */
+        cag_window_notify_voided (CAG_WINDOW (toplevel), _("Contribution voided."), id);
     }
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
@@ -480,6 +482,21 @@ void_clicked_cb (CagOrgDetail *self)
   cag_org_detail_ask_void (self);
 }
 
+/* Delete on a ledger row opens Void (docs/GUI.md, "Keyboard"). */
+static gboolean
+ledger_key_pressed_cb (GtkWidget    *view,
+                       GdkEventKey  *event,
+                       CagOrgDetail *self)
+{
+  if ((event->keyval == GDK_KEY_Delete || event->keyval == GDK_KEY_KP_Delete)
+      && (event->state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    {
+      cag_org_detail_ask_void (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 selection_changed_cb (CagOrgDetail     *self,
                       GtkTreeSelection *selection)
@@ -527,4 +544,5 @@ cag_org_detail_init (CagOrgDetail *self)
   self->as_of = cag_date_today ();
   cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_gui_set_accessible_name (GTK_WIDGET (self->progress), _("Progress of the fund"));
+  g_signal_connect (self->ledger_view, "key-press-event", G_CALLBACK (ledger_key_pressed_cb), self);
 }

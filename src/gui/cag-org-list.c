@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cag-discard-guard.h"
 #include "cag-gui-util.h"
 #include "cag-org-dialog.h"
 #include "cag-org-list.h"
@@ -176,6 +177,8 @@ cag_org_list_edit (CagOrgList *self,
     return NULL;
   dialog = cag_org_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
                                self->store, org_id, self->campaign_id);
+  /* Escape on a half-filled dialog asks first (docs/GUI.md, "Keyboard"). */
+  cag_discard_guard_attach (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (dialog_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

@@ -7,6 +7,7 @@
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
 #include "cag-demo.h"
+#include "cag-discard-guard.h"
 #include "cag-error.h"
 #include "cag-export-progress.h"
 #include "cag-gui-export.h"
@@ -48,11 +49,15 @@ cag_window_record (CagWindow *self,
     return NULL;
 
   dialog = cag_record_dialog_new (GTK_WINDOW (self), self->store, self->campaign_id, org_id);
+  /* The fund's figures as of the window's date. */
+  cag_record_dialog_set_as_of (CAG_RECORD_DIALOG (dialog), &self->as_of);
   if (self->settings != NULL)
     {
       g_autofree char *method = g_settings_get_string (self->settings, "default-method");
       cag_record_dialog_set_method (CAG_RECORD_DIALOG (dialog), method);
     }
+  /* The preferred method is not something typed: Escape closes at once. */
+  cag_discard_guard_attach (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (record_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -123,6 +128,7 @@ open_campaign_dialog (CagWindow *self,
   if (self->store == NULL)
     return;
   dialog = cag_campaign_dialog_new (GTK_WINDOW (self), self->store, campaign_id);
+  cag_discard_guard_attach (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (campaign_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -582,7 +588,21 @@ export_proforma_csv_activated (GSimpleAction *action,
               budget_id, cag_export_proforma_csv_to);
 }
 
+/* Ctrl+Z: what the notification's Undo does (docs/GUI.md, "Undo"). */
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cag_window_undo (self, &error))
+    cag_window_notify (self, error->message, 0);
+}
+
 static const GActionEntry win_entries[] = {
+  { "undo", undo_activated, NULL, NULL, NULL },
   { "export-proforma", export_proforma_activated, NULL, NULL, NULL },
   { "export-proforma-csv", export_proforma_csv_activated, NULL, NULL, NULL },
   { "export-statements", export_statements_activated, NULL, NULL, NULL },

@@ -371,6 +371,7 @@ cag_window_notify_ids (CagWindow  *self,
                        GArray     *ids)
 {
   g_array_set_size (self->undo_ids, 0);
+  self->undo_restores = FALSE;
   if (ids != NULL)
     g_array_append_vals (self->undo_ids, ids->data, ids->len);
   gtk_label_set_text (self->notification_label, message);
@@ -437,12 +438,44 @@ cag_window_exported (CagWindow  *self,
     cag_window_notify (self, message, 0);
 }
 
+void
+cag_window_notify_voided (CagWindow  *self,
+                          const char *message,
+                          gint64      contribution_id)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  cag_window_notify (self, message, contribution_id);
+  self->undo_restores = contribution_id > 0;
+}
+
+/* Undo of a void: money is never edited away, so the voided row stays and
+ * the same contribution is recorded again as a new one. */
+static gboolean
+record_again (CagWindow *self,
+              gint64     voided_id,
+              GError   **error)
+{
+  g_autoptr(CagContribution) old = cag_store_contribution_get (self->store, voided_id, error);
+  g_autoptr(CagContribution) c = NULL;
+
+  if (old == NULL)
+    return FALSE;
+  c = cag_contribution_new ();
+  c->fund_id = old->fund_id;
+  c->date = old->date;
+  c->amount_cents = old->amount_cents;
+  c->method = old->method;
+  c->reference = g_strdup (old->reference);
+  c->note = g_strdup (old->note);
+  return cag_store_contribution_add (self->store, c, error);
+}
+
 gboolean
 cag_window_undo (CagWindow *self,
                  GError   **error)
 {
-  guint i;
   guint n;
+  gboolean restores;
 
   g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
   if (self->store == NULL || self->undo_ids->len == 0)
@@ -451,24 +484,26 @@ cag_window_undo (CagWindow *self,
       return FALSE;
     }
   n = self->undo_ids->len;
-  for (i = 0; i < n; i++)
+  restores = self->undo_restores;
+  /* A batch is voided in one transaction: all of it, or none.  The reason
+   * stays in the ledger, beside the struck-out rows. */
+  if (restores ? !record_again (self, g_array_index (self->undo_ids, gint64, 0), error)
+               : !cag_store_contribution_void_many (self->store,
+                                                    (const gint64 *) self->undo_ids->data, n,
+                                                    C_("gui", "undone"), error))
     {
-      gint64 id = g_array_index (self->undo_ids, gint64, i);
-
-      /* The reason stays in the ledger, beside the struck-out row. */
-      if (!cag_store_contribution_void (self->store, id, C_("gui", "undone"), error))
-        {
-          g_array_remove_range (self->undo_ids, 0, i);
-          cag_window_reload (self);
-          return FALSE;
-        }
+      cag_window_reload (self);
+      return FALSE;
     }
   g_array_set_size (self->undo_ids, 0);
   cag_window_reload (self);
-  cag_window_notify_ids (self,
-                   g_dngettext (GETTEXT_PACKAGE, "The contribution was voided.",
-                                "The contributions were voided.", n),
-                   NULL);
+  if (restores)
+    cag_window_notify_ids (self, _("The voided contribution was recorded again."), NULL);
+  else
+    cag_window_notify_ids (self,
+                           g_dngettext (GETTEXT_PACKAGE, "The contribution was voided.",
+                                        "The contributions were voided.", n),
+                           NULL);
   return TRUE;
 }
 

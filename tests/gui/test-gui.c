@@ -122,7 +122,7 @@ test_record_validation (Fixture       *f,
     { "Nobody at all", NULL, "10", FALSE },                /* unknown organization */
     { "Coopérative du Quartier", NULL, "135,42", TRUE },
     { "cooperative du quartier", NULL, "135.42", TRUE },   /* case and accents ignored */
-    { "CDQ", "15/06/2004", "4 500,00 $", TRUE },           /* short name, French date */
+    { "CDQ", "15/06/2004", "4 500,00 $", FALSE },          /* before the campaign's start */
     { "Outaouais", NULL, "$4,500.00", TRUE },              /* the only match of a region */
   };
   guint i;
