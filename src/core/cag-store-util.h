@@ -24,17 +24,6 @@ struct _CagStore
   guint       tx_depth;     /* nesting of cag_store_begin (savepoints inside) */
 };
 
-/* A cached statement, reset when it goes out of scope. */
-typedef sqlite3_stmt CagStmt;
-
-static inline void
-stmt_reset (CagStmt *stmt)
-{
-  sqlite3_reset (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStmt, stmt_reset)
-
 /* ---- Helpers ------------------------------------------------------------ */
 
 static inline char *
@@ -59,33 +48,10 @@ id_to_string (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
-static inline void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static inline char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static inline CagDate
-column_date (sqlite3_stmt *stmt,
-             int           column)
-{
-  CagDate date = { 0 };
-
-  cag_date_parse_iso ((const char *) sqlite3_column_text (stmt, column), &date, NULL);
-  return date;
-}
+/* Short names for the statement API (cag-store-private.h). */
+#define bind_text   cag_stmt_bind_text
+#define column_dup  cag_stmt_column_dup
+#define column_date cag_stmt_column_date
 
 /* Trimmed copy of TEXT, NULL when TEXT is NULL or blank. */
 static inline char *
@@ -127,10 +93,10 @@ check_text (const char  *text,
  * CONTEXT is marked with N_() and translated only on failure (this runs for
  * every row of a bulk load). */
 static inline gboolean
-step_done (CagStore     *store,
-           sqlite3_stmt *stmt,
-           const char   *context,
-           GError      **error)
+step_done (CagStore   *store,
+           CagStmt    *stmt,
+           const char *context,
+           GError    **error)
 {
   int rc = sqlite3_step (stmt);
 

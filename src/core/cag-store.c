@@ -72,6 +72,127 @@ cag_store_prepare (CagStore   *store,
   return stmt;
 }
 
+CagStep
+cag_stmt_step (CagStore   *store,
+               CagStmt    *stmt,
+               const char *context,
+               GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (store != NULL && stmt != NULL, CAG_STEP_ERROR);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return CAG_STEP_ROW;
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return CAG_STEP_DONE;
+  cag_store_set_error (store, rc, context, error);
+  return CAG_STEP_ERROR;
+}
+
+gboolean
+cag_stmt_step_done (CagStore   *store,
+                    CagStmt    *stmt,
+                    const char *context,
+                    GError    **error)
+{
+  CagStep step = cag_stmt_step (store, stmt, context, error);
+
+  sqlite3_reset (stmt);
+  return step != CAG_STEP_ERROR;
+}
+
+void
+cag_stmt_finish (CagStmt *stmt)
+{
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+void
+cag_stmt_bind_int (CagStmt *stmt,
+                   int      index,
+                   gint64   value)
+{
+  sqlite3_bind_int64 (stmt, index, value);
+}
+
+void
+cag_stmt_bind_text (CagStmt    *stmt,
+                    int         index,
+                    const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+cag_stmt_bind_null (CagStmt *stmt,
+                    int      index)
+{
+  sqlite3_bind_null (stmt, index);
+}
+
+int
+cag_stmt_param_count (CagStmt *stmt)
+{
+  return sqlite3_bind_parameter_count (stmt);
+}
+
+gint64
+cag_stmt_column_int (CagStmt *stmt,
+                     int      column)
+{
+  return sqlite3_column_int64 (stmt, column);
+}
+
+const char *
+cag_stmt_column_text (CagStmt *stmt,
+                      int      column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+cag_stmt_column_dup (CagStmt *stmt,
+                     int      column)
+{
+  return g_strdup (cag_stmt_column_text (stmt, column));
+}
+
+CagDate
+cag_stmt_column_date (CagStmt *stmt,
+                      int      column)
+{
+  CagDate date = { 0 };
+
+  cag_date_parse_iso (cag_stmt_column_text (stmt, column), &date, NULL);
+  return date;
+}
+
+gboolean
+cag_stmt_column_is_null (CagStmt *stmt,
+                         int      column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL;
+}
+
+gint64
+cag_store_last_insert_id (CagStore *store)
+{
+  return sqlite3_last_insert_rowid (store->db);
+}
+
+gint64
+cag_store_changes (CagStore *store)
+{
+  return sqlite3_changes64 (store->db);
+}
+
 gboolean
 cag_store_set_error (CagStore   *store,
                      int         rc,
