@@ -759,11 +759,11 @@ cag_budget_network_has_charity (CagStore *store,
   return found != 0;
 }
 
-CagProformaInput *
-cag_budget_load (CagStore *store,
-                 gint64    budget_id,
-                 gint      version,
-                 GError  **error)
+static CagProformaInput *
+budget_load_snapshot (CagStore *store,
+                      gint64    budget_id,
+                      gint      version,
+                      GError  **error)
 {
   g_autoptr (CagBudget) budget = NULL;
   g_autoptr (CagProformaInput) in = NULL;
@@ -869,5 +869,21 @@ cag_budget_load (CagStore *store,
       return NULL;
     }
   return g_steal_pointer (&in);
+}
+
+CagProformaInput *
+cag_budget_load (CagStore *store,
+                 gint64    budget_id,
+                 gint      version,
+                 GError  **error)
+{
+  CagProformaInput *result;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  if (!cag_store_read_begin (store, error))
+    return NULL;
+  result = budget_load_snapshot (store, budget_id, version, error);
+  cag_store_read_end (store);
+  return result;
 }
 

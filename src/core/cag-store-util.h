@@ -22,6 +22,8 @@ struct _CagStore
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       tx_depth;     /* nesting of cag_store_begin (savepoints inside) */
+  guint       read_depth;   /* nesting of cag_store_read_begin */
+  gboolean    read_owns_tx; /* the outermost read_begin opened a transaction */
 };
 
 /* ---- Helpers ------------------------------------------------------------ */

@@ -267,11 +267,47 @@ cag_store_begin (CagStore *store,
                  GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (store->read_depth == 0 || store->tx_depth > 0, FALSE);
   if (!exec_cached (store, store->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cag_nested",
                     N_("starting a change"), error))
     return FALSE;
   store->tx_depth++;
   return TRUE;
+}
+
+gboolean
+cag_store_read_begin (CagStore *store,
+                      GError  **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  if (store->tx_depth == 0 && store->read_depth == 0)
+    {
+      /* A deferred transaction's snapshot starts at its first read. */
+      if (!exec_cached (store, "BEGIN DEFERRED", N_("reading the database"), error))
+        return FALSE;
+      if (!exec_cached (store, "SELECT count(*) FROM sqlite_schema",
+                        N_("reading the database"), error))
+        {
+          sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      store->read_owns_tx = TRUE;
+    }
+  store->read_depth++;
+  return TRUE;
+}
+
+void
+cag_store_read_end (CagStore *store)
+{
+  g_return_if_fail (store != NULL);
+  g_return_if_fail (store->read_depth > 0);
+  if (--store->read_depth > 0 || !store->read_owns_tx)
+    return;
+  store->read_owns_tx = FALSE;
+  /* Nothing was written: ending a read cannot lose anything. */
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
 }
 
 gboolean

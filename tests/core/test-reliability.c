@@ -133,6 +133,248 @@ test_budget_guard_reports_error (Fixture       *fx,
   g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
 }
 
+
+/* ---- Snapshots ---------------------------------------------------------- */
+
+static gint64
+add_fund (CagStore *store)
+{
+  g_autoptr(CagOrganization) org = cag_organization_new ();
+  g_autoptr(CagCampaign) campaign = cag_campaign_new ();
+  g_autoptr(CagFund) fund = cag_fund_new ();
+  g_autoptr(GError) error = NULL;
+
+  org->name = g_strdup ("Chantier de l’économie sociale");
+  g_assert_true (cag_store_org_add (store, org, &error));
+  campaign->name = g_strdup ("Dakar 2005");
+  campaign->delegation_cost_cents = 450000;
+  cag_date_parse_iso ("2003-06-01", &campaign->start, NULL);
+  cag_date_parse_iso ("2006-06-01", &campaign->deadline, NULL);
+  g_assert_true (cag_store_campaign_add (store, campaign, &error));
+  fund->organization_id = org->id;
+  fund->campaign_id = campaign->id;
+  fund->delegations = 1;
+  g_assert_true (cag_store_fund_open (store, fund, &error));
+  g_assert_no_error (error);
+  return fund->id;
+}
+
+static void
+add_contribution (CagStore   *store,
+                  gint64      fund_id,
+                  const char *date,
+                  gint64      cents)
+{
+  g_autoptr(CagContribution) c = cag_contribution_new ();
+  g_autoptr(GError) error = NULL;
+
+  c->fund_id = fund_id;
+  cag_date_parse_iso (date, &c->date, NULL);
+  c->amount_cents = cents;
+  c->method = CAG_METHOD_CASH;
+  g_assert_true (cag_store_contribution_add (store, c, &error));
+  g_assert_no_error (error);
+}
+
+/* A write by another connection, made once when the reader's connection
+ * starts the statement whose SQL begins with PREFIX. */
+typedef struct
+{
+  const char *prefix;
+  void      (*write) (gpointer data);
+  gpointer    data;
+  gboolean    done;
+} Injection;
+
+static int
+inject_cb (unsigned int  type,
+           void         *context,
+           void         *p,
+           void         *x)
+{
+  Injection *inj = context;
+  const char *sql = sqlite3_sql (p);
+
+  if (!inj->done && sql != NULL && g_str_has_prefix (sql, inj->prefix))
+    {
+      inj->done = TRUE;
+      inj->write (inj->data);
+    }
+  return 0;
+}
+
+typedef struct
+{
+  const char *path;
+  gint64      id;
+} Target;
+
+static void
+write_line_and_pledge (gpointer data)
+{
+  Target *t = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagStore) other = cag_store_open_existing (t->path, &error);
+  g_autoptr(CagPledge) pledge = cag_pledge_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (cag_budget_line_set (other, t->id, "D", "Translation", 90000, NULL, &error));
+  pledge->partner_name = g_strdup ("Fondation");
+  pledge->line_code = g_strdup ("D");
+  pledge->kind = CAG_PLEDGE_CASH;
+  pledge->amount_cents = 90000;
+  g_assert_true (cag_budget_pledge_add (other, t->id, pledge, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A budget is read in several queries (lines, offers, pledges); a line and
+ * its pledge added by another program between two of them must not appear
+ * half: the pro-forma's pledges must name lines it has. */
+static void
+test_snapshot_budget (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagProformaInput) in = NULL;
+  g_autoptr(CagProformaInput) after = NULL;
+  Target target = { fx->path, add_budget_with_pledge (fx->store) };
+  Injection inj = { "SELECT id, organization_id, partner_name", write_line_and_pledge, &target,
+                    FALSE };
+
+  sqlite3_trace_v2 (cag_store_get_db (fx->store), SQLITE_TRACE_STMT, inject_cb, &inj);
+  in = cag_budget_load (fx->store, target.id, 0, &error);
+  sqlite3_trace_v2 (cag_store_get_db (fx->store), 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (inj.done);
+  g_assert_cmpuint (in->lines->len, ==, 3);
+  g_assert_cmpuint (in->pledges->len, ==, 1);
+
+  /* The write did happen, and is seen by the next read. */
+  after = cag_budget_load (fx->store, target.id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->lines->len, ==, 4);
+  g_assert_cmpuint (after->pledges->len, ==, 2);
+}
+
+static void
+write_contribution (gpointer data)
+{
+  Target *t = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagStore) other = cag_store_open_existing (t->path, &error);
+
+  g_assert_no_error (error);
+  add_contribution (other, t->id, "2004-05-03", 7500);
+}
+
+/* The figures of a campaign take several queries (funds, months, late
+ * entries); a contribution written between them must be wholly in or out. */
+static void
+test_snapshot_figures (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) during = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  CagDate as_of;
+  Target target = { fx->path, add_fund (fx->store) };
+  Injection inj = { "SELECT month, fund_id", write_contribution, &target, FALSE };
+  CagFundStatus *b, *d;
+
+  add_contribution (fx->store, target.id, "2004-04-10", 10000);
+  cag_date_parse_iso ("2004-06-15", &as_of, NULL);
+  before = cag_store_status_list (fx->store, 0, 0, &as_of, &error);
+  g_assert_no_error (error);
+
+  sqlite3_trace_v2 (cag_store_get_db (fx->store), SQLITE_TRACE_STMT, inject_cb, &inj);
+  during = cag_store_status_list (fx->store, 0, 0, &as_of, &error);
+  sqlite3_trace_v2 (cag_store_get_db (fx->store), 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (inj.done);
+  b = before->pdata[0];
+  d = during->pdata[0];
+  g_assert_cmpint (d->figures.saved_cents, ==, b->figures.saved_cents);
+  g_assert_cmpint (d->figures.paid_this_month_cents, ==, b->figures.paid_this_month_cents);
+  g_assert_cmpint (d->figures.arrears_cents, ==, b->figures.arrears_cents);
+  g_assert_cmpint (d->figures.monthly_needed_cents, ==, b->figures.monthly_needed_cents);
+
+  after = cag_store_status_list (fx->store, 0, 0, &as_of, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((CagFundStatus *) after->pdata[0])->figures.saved_cents, ==, 17500);
+}
+
+/* A writer thread with its own connection records contributions as fast as
+ * it can while this thread reads a statement's parts (status, rows, monthly
+ * totals) in one snapshot: the three always agree. */
+typedef struct
+{
+  const char *path;
+  gint64      fund_id;
+  gint        stop;
+  guint       written;
+} Writer;
+
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagStore) store = cag_store_open_existing (w->path, &error);
+  static const char *const dates[] = { "2004-06-01", "2004-05-20", "2004-03-02", "2003-12-24" };
+
+  g_assert_no_error (error);
+  while (!g_atomic_int_get (&w->stop))
+    {
+      add_contribution (store, w->fund_id, dates[w->written % G_N_ELEMENTS (dates)],
+                        100 + w->written % 7);
+      w->written++;
+    }
+  return NULL;
+}
+
+static void
+test_snapshot_writer_thread (Fixture       *fx,
+                             gconstpointer  data)
+{
+  Writer w = { fx->path, add_fund (fx->store), 0, 0 };
+  g_autoptr(GThread) thread = NULL;
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC * 3 / 2;
+  CagDate as_of;
+  guint reads = 0;
+
+  cag_date_parse_iso ("2004-06-15", &as_of, NULL);
+  thread = g_thread_new ("writer", writer_thread, &w);
+  while (g_get_monotonic_time () < until || reads < 20)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CagStoreSnapshot) snapshot = cag_store_snapshot (fx->store, &error);
+      g_autoptr(CagFundStatus) status = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GArray) months = NULL;
+      gint64 rows_sum = 0, months_sum = 0;
+
+      g_assert_no_error (error);
+      status = cag_store_fund_status (fx->store, w.fund_id, &as_of, &error);
+      g_assert_no_error (error);
+      rows = cag_store_contribution_list (fx->store, w.fund_id, 0, &error);
+      g_assert_no_error (error);
+      months = cag_store_month_totals (fx->store, w.fund_id, 0, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < rows->len; i++)
+        rows_sum += ((CagContribution *) rows->pdata[i])->amount_cents;
+      for (guint i = 0; i < months->len; i++)
+        months_sum += g_array_index (months, CagMonthTotal, i).total_cents;
+      g_assert_cmpint (status->figures.saved_cents, ==, rows_sum);
+      g_assert_cmpint (months_sum, ==, rows_sum);
+      reads++;
+    }
+  g_atomic_int_set (&w.stop, 1);
+  g_thread_join (g_steal_pointer (&thread));
+  g_test_message ("%u snapshot reads beside %u writes", reads, w.written);
+  g_assert_cmpuint (w.written, >, 10);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -145,5 +387,8 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/reliability/budget-guard-reports-error", test_budget_guard_reports_error);
+  ADD ("/reliability/snapshot-budget", test_snapshot_budget);
+  ADD ("/reliability/snapshot-figures", test_snapshot_figures);
+  ADD ("/reliability/snapshot-writer-thread", test_snapshot_writer_thread);
   return g_test_run ();
 }
