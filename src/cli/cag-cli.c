@@ -46,7 +46,7 @@ print_help (void)
   g_print ("  fund open|edit|list     %s\n", _("Delegation funds"));
   g_print ("  contribution add|void|list              %s\n", _("Contributions"));
   g_print ("  status                  %s\n", _("Where each fund stands"));
-  g_print ("  check                   %s\n", _("Recount every total from the ledger"));
+  g_print ("  check                   %s\n", _("Check the file for damage and recount every total"));
   g_print ("  funder add|list         %s\n", _("Funders"));
   g_print ("  budget …                %s\n", _("Operating budgets and pro-formas"));
   g_print ("  import contributions    %s\n", _("Import contributions from a CSV file"));

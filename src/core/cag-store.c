@@ -679,6 +679,52 @@ cag_store_is_empty (CagStore *store)
   return sqlite3_column_int (stmt, 0) != 0;
 }
 
+/* ---- Integrity ---------------------------------------------------------- */
+
+gboolean
+cag_store_check_integrity (CagStore *store,
+                           GError  **error)
+{
+  g_autoptr(CagStmt) stmt = NULL;
+  g_autofree char *first = NULL;
+  const char *context = _("checking the database");
+  CagStep step;
+  guint problems = 0;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  /* Uncached: it runs once, and a damaged schema must not stay prepared. */
+  stmt = cag_store_prepare (store, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = cag_stmt_step (store, stmt, context, error)) == CAG_STEP_ROW)
+    {
+      const char *line = cag_stmt_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") == 0)
+        continue;
+      problems++;
+      if (first == NULL)
+        first = g_strdup (line != NULL ? line : "?");
+    }
+  if (step == CAG_STEP_ERROR)
+    return FALSE;
+  if (problems > 0)
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
+                   ngettext ("The database “%s” is damaged (%u problem found, the first: %s). "
+                             "Restore the latest backup (cagnotte-cli restore), then record "
+                             "again what was entered since.",
+                             "The database “%s” is damaged (%u problems found, the first: %s). "
+                             "Restore the latest backup (cagnotte-cli restore), then record "
+                             "again what was entered since.",
+                             problems),
+                   store->path, problems, first);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- Audit -------------------------------------------------------------- */
 
 void

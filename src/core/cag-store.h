@@ -216,6 +216,12 @@ GArray   *cag_store_month_totals   (CagStore *store,
 gboolean  cag_store_check_totals   (CagStore *store,
                                     GError  **error);
 
+/* SQLite's full integrity check of the file (every page, every index):
+ * DB_CORRUPT with the first problem found and what to do (restore the
+ * latest backup) when the file is damaged. */
+gboolean  cag_store_check_integrity (CagStore *store,
+                                     GError  **error);
+
 /* ---- Audit -------------------------------------------------------------- */
 
 typedef struct
