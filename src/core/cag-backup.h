@@ -46,12 +46,19 @@ gboolean   cag_backup_before_migration (const char *db_path,
 GPtrArray *cag_backup_list_automatic (const char *db_path,
                                       GError    **error);
 
+/* Deletes the temporary copies that a killed backup or restore left next to
+ * DB_PATH (their process is gone); the store calls it on every opening.
+ * Returns how many were deleted. */
+guint      cag_backup_clean_temporaries (const char *db_path);
+
 /* Replaces the database at DB_PATH with the copy at BACKUP_PATH.  The copy
  * is verified first and must not be newer than this build understands; the
  * current database (when it exists) is saved first as
  * "<DB_PATH>.before-restore-<timestamp>" (returned in *OUT_SAFETY_PATH,
- * nullable).  The database must not be open in this process; another
- * program holding it makes this fail with DB_LOCKED and change nothing.
+ * nullable; only the last CAG_BACKUP_KEEP are kept).  The copy must be a
+ * Cagnotte database (application_id).  The database must not be open in
+ * this process; another program holding it open (even only reading) makes
+ * this fail with DB_LOCKED and change nothing.
  * Callers ask the user to confirm before calling this. */
 gboolean   cag_backup_restore        (const char *db_path,
                                       const char *backup_path,

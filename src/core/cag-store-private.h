@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* PRAGMA application_id of every Cagnotte database ("CAG1"), set by
+ * migration step 0 → 1. */
+#define CAG_STORE_APPLICATION_ID 1128351537
+
 sqlite3  *cag_store_get_db          (CagStore *store);
 
 /* ---- Statements ----------------------------------------------------------

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -26,7 +27,7 @@
 #include "cag-store-private.h"
 #include "cag-store-util.h"
 
-#define APPLICATION_ID   1128351537   /* "CAG1", set by migration step 0 → 1 */
+#define APPLICATION_ID   CAG_STORE_APPLICATION_ID
 #define BUSY_TIMEOUT_MS  5000
 static void
 finalize_statement (gpointer stmt)
@@ -511,7 +512,7 @@ setup_connection (CagStore *store,
 
   if (!exec_script (store, "PRAGMA foreign_keys = ON", context, error)
       || !exec_script (store, "PRAGMA journal_mode = WAL", context, error)
-      || !exec_script (store, "PRAGMA synchronous = NORMAL", context, error)
+      || !exec_script (store, "PRAGMA synchronous = FULL", context, error)
       || !exec_script (store, "PRAGMA cache_size = -32768", context, error))
     return FALSE;
 
@@ -562,6 +563,34 @@ create_file (const char *path,
   return TRUE;
 }
 
+/* A database is a regular file; an empty one is only made a database by a
+ * command that creates (docs/RELIABILITY.md, "Files"). */
+static gboolean
+check_existing_file (const char *path,
+                     gboolean    create,
+                     GError    **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
+                   _("“%s” is not a regular file, so it cannot be a Cagnotte database. "
+                     "Choose a file."), path);
+      return FALSE;
+    }
+  if (st.st_size == 0 && !create)
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
+                   _("“%s” is an empty file, not a Cagnotte database. Choose another file, "
+                     "or create a database there (cagnotte-cli init)."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static CagStore *
 store_open (const char *path,
             gboolean    create,
@@ -580,6 +609,9 @@ store_open (const char *path,
                    _("“%s” is a folder, not a Cagnotte database. Choose a file."), path);
       return NULL;
     }
+  if (!check_existing_file (path, create, error))
+    return NULL;
+  cag_backup_clean_temporaries (path);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (!create)
