@@ -5,13 +5,15 @@
 
 #include <json-glib/json-glib.h>
 #include "cag-budget.h"
+#include "cag-fold.h"
 #include "cag-store-private.h"
 
 G_BEGIN_DECLS
 
-#define CAG_BUDGET_MAX_NAME_CHARS  200
-#define CAG_BUDGET_MAX_CODE_CHARS  32
-#define CAG_BUDGET_MAX_TEXT_CHARS  1000
+/* The limits of every text field are in cag-fold.h. */
+#define CAG_BUDGET_MAX_NAME_CHARS  CAG_MAX_NAME_CHARS
+#define CAG_BUDGET_MAX_CODE_CHARS  CAG_MAX_CODE_CHARS
+#define CAG_BUDGET_MAX_TEXT_CHARS  CAG_MAX_LABEL_CHARS
 
 char      *cag_budget_now_iso           (void);
 /* Runs SQL with one or two integer parameters to completion. */

@@ -109,6 +109,13 @@ cag_budget_clean_required (const char *text,
                    _("The %s is too long (at most %ld characters)."), what, max_chars);
       return NULL;
     }
+  if (cag_text_has_control (copy, FALSE))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The %s contains a control character (a line break, a tab or an escape "
+                     "sequence); type it on one line."), what);
+      return NULL;
+    }
   return g_steal_pointer (&copy);
 }
 

@@ -6,14 +6,16 @@
 #include <json-glib/json-glib.h>
 
 #include "cag-error.h"
+#include "cag-fold.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
 #include "cag-store-private.h"
 
 G_BEGIN_DECLS
 
-#define MAX_NAME_CHARS   200
-#define MAX_TEXT_CHARS   4000
+/* The limits of every text field are in cag-fold.h. */
+#define MAX_NAME_CHARS   CAG_MAX_NAME_CHARS
+#define MAX_TEXT_CHARS   CAG_MAX_TEXT_CHARS
 #define MAX_DELEGATIONS  1000
 
 struct _CagStore
@@ -86,6 +88,18 @@ check_text (const char  *text,
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                    _("A text is too long: at most %ld characters are allowed."), max_chars);
+      return FALSE;
+    }
+  /* A field no longer than a name (names, references, e-mail…) is one line;
+   * longer ones (notes, reasons) may hold line breaks and tabs. */
+  if (cag_text_has_control (text, max_chars > MAX_NAME_CHARS))
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           max_chars > MAX_NAME_CHARS
+                           ? _("A note contains a control character (such as an escape "
+                               "sequence); remove it.")
+                           : _("A name or reference contains a control character (a line "
+                               "break, a tab or an escape sequence); type it on one line."));
       return FALSE;
     }
   return TRUE;

@@ -3,6 +3,8 @@
  * calls damaged (open, read or PRAGMA integrity_check fails) must make
  * `check` exit 1, and no copy may crash it (docs/RELIABILITY.md).
  *
+ * Also: text output of hostile data is escaped.
+ *
  * Arguments: the path of cagnotte-cli, then the number of flips. */
 
 #include <string.h>
@@ -135,6 +137,82 @@ test_check_byte_flips (void)
   g_rmdir (dir);
 }
 
+static char *
+run_cli_out (const char        *db,
+             const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  /* Errors are escaped too. */
+  g_assert_null (strchr (err, '\x1b'));
+  return out;
+}
+
+/* Text that holds escape sequences and carriage returns (written by an
+ * older version or another tool) is printed escaped: the terminal never
+ * receives an escape byte or a carriage return from the data. */
+static void
+test_text_output_escaped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cagnotte-escape-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "example.db", NULL);
+  const char *demo_argv[] = { cli_path, "--db", db_path, "demo", NULL };
+  const char *const commands[][4] = {
+    { "org", "list", NULL }, { "status", NULL }, { "contribution", "list", NULL },
+    { "fund", "list", NULL }, { "org", "edit", "\x1b", NULL }, { "status", "1", NULL },
+  };
+  sqlite3 *db = NULL;
+  int wait_status = 0;
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) demo_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE organization SET name = 'Evil' || char(27) || ']0;pwn' "
+                                 "|| char(7) || char(13) || 'X', notes = 'a' || char(27) || "
+                                 "'[2J' WHERE id = 1;"
+                                 "UPDATE contribution SET reference = 'R' || char(27) || '[31m' "
+                                 "|| char(13) || char(10) || 'Z' WHERE id <= 5;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = run_cli_out (db_path, commands[i]);
+
+      g_assert_null (strchr (out, '\x1b'));
+      g_assert_null (strchr (out, '\r'));
+      g_assert_null (strchr (out, '\x07'));
+    }
+  {
+    const char *const org_list[] = { "org", "list", NULL };
+    g_autofree char *out = run_cli_out (db_path, org_list);
+
+    g_assert_nonnull (strstr (out, "Evil\\x1b]0;pwn\\x07\\rX"));
+  }
+  remove_with_journal (db_path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -144,5 +222,6 @@ main (int argc, char **argv)
   if (argc >= 3)
     n_flips = (guint) g_ascii_strtoull (argv[2], NULL, 10);
   g_test_add_func ("/check/byte-flips", test_check_byte_flips);
+  g_test_add_func ("/check/text-output-escaped", test_text_output_escaped);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "cag-budget.h"
 #include "cag-error.h"
 #include "cag-fold.h"
+#include "cag-import.h"
 #include "cag-store-private.h"
 
 typedef struct
@@ -375,6 +376,165 @@ test_snapshot_writer_thread (Fixture       *fx,
   g_assert_cmpuint (w.written, >, 10);
 }
 
+/* ---- Hostile text ------------------------------------------------------- */
+
+static void
+test_fold_ignores_invisible (void)
+{
+  static const char *const variants[] = {
+    "CSP\u200B", "C\u200BSP", "\uFEFFCSP", "CS\u00ADP", "C\u2060SP", "C\u200CS\u200DP",
+  };
+  g_autofree char *plain = cag_fold_key ("CSP");
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *key = cag_fold_key (variants[i]);
+
+      g_assert_cmpstr (key, ==, plain);
+    }
+}
+
+static gboolean
+org_add (CagStore   *store,
+         const char *name,
+         const char *short_name,
+         const char *notes,
+         GError    **error)
+{
+  g_autoptr(CagOrganization) org = cag_organization_new ();
+
+  org->name = g_strdup (name);
+  org->short_name = g_strdup (short_name);
+  org->notes = g_strdup (notes);
+  return cag_store_org_add (store, org, error);
+}
+
+static void
+test_invisible_name_is_not_new (Fixture       *fx,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagOrganization) found = NULL;
+
+  g_assert_true (org_add (fx->store, "CSP", NULL, NULL, &error));
+  g_assert_false (org_add (fx->store, "CSP\u200B", NULL, NULL, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_false (org_add (fx->store, "\u200B", NULL, NULL, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+  found = cag_store_org_find (fx->store, "C\u00ADS\uFEFFP", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->name, ==, "CSP");
+  g_assert_cmpint (cag_store_org_count (fx->store), ==, 1);
+}
+
+static void
+test_control_characters_refused (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  static const char *const hostile[] = {
+    "Caisse\nPopulaire", "Caisse\rPopulaire", "Caisse\x1b[2J", "Caisse\tPop", "Caisse\x7f",
+    "Caisse\xc2\x9b" "31m", "Caisse\u2028Pop",
+  };
+  gint64 fund = add_fund (fx->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GError) e1 = NULL;
+      g_autoptr(GError) e2 = NULL;
+      g_autoptr(GError) e3 = NULL;
+      g_autoptr(GError) e4 = NULL;
+      g_autoptr(GError) e5 = NULL;
+      g_autoptr(CagContribution) c = cag_contribution_new ();
+      g_autoptr(CagFunder) funder = cag_funder_new ();
+      g_autoptr(CagCampaign) campaign = cag_campaign_new ();
+
+      g_assert_false (org_add (fx->store, hostile[i], NULL, NULL, &e1));
+      g_assert_error (e1, CAG_ERROR, CAG_ERROR_INVALID);
+      g_assert_nonnull (strstr (e1->message, "control character"));
+      g_assert_false (org_add (fx->store, "Nom", hostile[i], NULL, &e2));
+      g_assert_error (e2, CAG_ERROR, CAG_ERROR_INVALID);
+      c->fund_id = fund;
+      cag_date_parse_iso ("2004-01-05", &c->date, NULL);
+      c->amount_cents = 100;
+      c->reference = g_strdup (hostile[i]);
+      g_assert_false (cag_store_contribution_add (fx->store, c, &e3));
+      g_assert_error (e3, CAG_ERROR, CAG_ERROR_INVALID);
+      funder->name = g_strdup (hostile[i]);
+      g_assert_false (cag_funder_add (fx->store, funder, &e4));
+      g_assert_error (e4, CAG_ERROR, CAG_ERROR_INVALID);
+      campaign->name = g_strdup (hostile[i]);
+      campaign->delegation_cost_cents = 100;
+      cag_date_parse_iso ("2004-01-01", &campaign->start, NULL);
+      cag_date_parse_iso ("2005-01-01", &campaign->deadline, NULL);
+      g_assert_false (cag_store_campaign_add (fx->store, campaign, &e5));
+      g_assert_error (e5, CAG_ERROR, CAG_ERROR_INVALID);
+    }
+  g_assert_cmpint (cag_store_org_count (fx->store), ==, 1);
+
+  /* A note may have several lines, but no escape sequence. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (org_add (fx->store, "Notes", NULL, "ligne 1\nligne 2\tfin", &error));
+    g_assert_no_error (error);
+    g_assert_false (org_add (fx->store, "Notes 2", NULL, "\x1b]0;titre\x07", &error));
+    g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  }
+}
+
+static void
+test_escape_for_terminal (void)
+{
+  g_autofree char *a = cag_text_escape ("A\x1b[2JB\rC\nD\tE\u202eF", FALSE);
+  g_autofree char *b = cag_text_escape ("A\nB\x07", TRUE);
+  g_autofree char *c = cag_text_escape ("Café «ok»", FALSE);
+
+  g_assert_cmpstr (a, ==, "A\\x1b[2JB\\rC\\nD\\tE\\u202eF");
+  g_assert_cmpstr (b, ==, "A\nB\\x07");
+  g_assert_cmpstr (c, ==, "Café «ok»");
+}
+
+/* One limit per field for the window and the CLI (both write through the
+ * store) and imports: 200 characters for a name or reference. */
+static void
+test_same_limits_everywhere (Fixture       *fx,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CagImportReport) report = NULL;
+  g_autoptr(GString) longest = g_string_new (NULL);
+  g_autofree char *too_long = NULL;
+  g_autofree char *csv_ok = NULL;
+  g_autofree char *csv_bad = NULL;
+  CagImportOptions options = { 0 };
+
+  add_fund (fx->store);
+  for (guint i = 0; i < CAG_MAX_NAME_CHARS; i++)
+    g_string_append (longest, i % 2 ? "é" : "a");
+  too_long = g_strconcat (longest->str, "z", NULL);
+  g_assert_true (org_add (fx->store, longest->str, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (org_add (fx->store, too_long, NULL, NULL, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  csv_bad = g_strdup_printf ("date,organization,amount,reference\n"
+                             "2004-01-05,Chantier de l’économie sociale,10.00,%s\n", too_long);
+  g_assert_false (cag_import_contributions_data (fx->store, csv_bad, strlen (csv_bad), &options,
+                                                 &report, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&report, cag_import_report_free);
+  csv_ok = g_strdup_printf ("date,organization,amount,reference\n"
+                            "2004-01-05,Chantier de l’économie sociale,10.00,%s\n", longest->str);
+  g_assert_true (cag_import_contributions_data (fx->store, csv_ok, strlen (csv_ok), &options,
+                                                &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -390,5 +550,10 @@ main (int argc, char **argv)
   ADD ("/reliability/snapshot-budget", test_snapshot_budget);
   ADD ("/reliability/snapshot-figures", test_snapshot_figures);
   ADD ("/reliability/snapshot-writer-thread", test_snapshot_writer_thread);
+  g_test_add_func ("/reliability/fold-ignores-invisible", test_fold_ignores_invisible);
+  g_test_add_func ("/reliability/escape-for-terminal", test_escape_for_terminal);
+  ADD ("/reliability/invisible-name-is-not-new", test_invisible_name_is_not_new);
+  ADD ("/reliability/control-characters-refused", test_control_characters_refused);
+  ADD ("/reliability/same-limits-everywhere", test_same_limits_everywhere);
   return g_test_run ();
 }
