@@ -113,15 +113,68 @@ is_stale_temporary (const char *name)
   return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
 }
 
+/* How a copy reports progress and hears a cancel; NULL: in one step. */
+typedef struct
+{
+  GCancellable      *cancellable;
+  CagBackupProgress  progress;
+  gpointer           user_data;
+} StepControl;
+
+#define STEP_PAGES 64
+
+/* Copies the pages of BACKUP; returns the last SQLite code (SQLITE_DONE
+ * when complete), or sets *CANCELLED and stops between two steps. */
+static int
+run_steps (sqlite3_backup    *backup,
+           const StepControl *ctl,
+           gboolean          *cancelled)
+{
+  gboolean stepwise = ctl != NULL && (ctl->cancellable != NULL || ctl->progress != NULL);
+  int rc;
+
+  *cancelled = FALSE;
+  do
+    {
+      if (stepwise && g_cancellable_is_cancelled (ctl->cancellable))
+        {
+          *cancelled = TRUE;
+          return SQLITE_OK;
+        }
+      rc = sqlite3_backup_step (backup, stepwise ? STEP_PAGES : -1);
+      if (stepwise && ctl->progress != NULL && (rc == SQLITE_OK || rc == SQLITE_DONE))
+        {
+          int total = sqlite3_backup_pagecount (backup);
+
+          ctl->progress ((guint) (total - sqlite3_backup_remaining (backup)), (guint) total,
+                         ctl->user_data);
+        }
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  return rc;
+}
+
+static gboolean
+set_cancelled (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       C_("backup", "Cancelled: nothing was changed."));
+  return FALSE;
+}
+
 /* Copies SRC (an open connection) into a temporary file next to DEST_PATH,
  * switches the copy to a rollback journal so it is one self-contained file,
  * then renames it over DEST_PATH. */
 static gboolean
-backup_connection (sqlite3     *src,
-                   const char  *src_label,
-                   const char  *dest_path,
-                   GError     **error)
+backup_connection (sqlite3           *src,
+                   const char        *src_label,
+                   const char        *dest_path,
+                   const StepControl *ctl,
+                   GError           **error)
 {
+  gboolean cancelled = FALSE;
   g_autofree char *dir = g_path_get_dirname (dest_path);
   g_autofree char *base = g_path_get_basename (dest_path);
   g_autofree char *tmpl = g_strdup_printf ("%s/.%s" TEMP_MARK "%d-XXXXXX", dir, base,
@@ -153,16 +206,16 @@ backup_connection (sqlite3     *src,
       rc = sqlite3_errcode (dest);
       goto fail_dest;
     }
-  /* One step copies everything under a single read transaction on the
-   * source, which is what makes the copy consistent. */
-  do
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (50);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  /* Everything is copied under one read transaction on the source (one
+   * step, or the caller's snapshot around several), which is what makes the
+   * copy consistent. */
+  rc = run_steps (backup, ctl, &cancelled);
   sqlite3_backup_finish (backup);
+  if (cancelled)
+    {
+      set_cancelled (error);
+      goto fail;
+    }
   if (rc != SQLITE_DONE)
     {
       if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
@@ -337,7 +390,7 @@ cag_backup_store (CagStore    *store,
                    dest_path);
       return FALSE;
     }
-  return backup_connection (cag_store_get_db (store), own != NULL ? own : "", dest_path,
+  return backup_connection (cag_store_get_db (store), own != NULL ? own : "", dest_path, NULL,
                             error);
 }
 
@@ -346,6 +399,18 @@ cag_backup_file (const char  *db_path,
                  const char  *dest_path,
                  GError     **error)
 {
+  return cag_backup_file_full (db_path, dest_path, NULL, NULL, NULL, error);
+}
+
+gboolean
+cag_backup_file_full (const char         *db_path,
+                      const char         *dest_path,
+                      GCancellable       *cancellable,
+                      CagBackupProgress   progress,
+                      gpointer            user_data,
+                      GError            **error)
+{
+  StepControl ctl = { cancellable, progress, user_data };
   sqlite3 *src = NULL;
   gboolean ok;
 
@@ -361,8 +426,11 @@ cag_backup_file (const char  *db_path,
     }
   if (!open_read_only (db_path, &src, error))
     return FALSE;
+  /* Several steps read one snapshot of the source. */
   ok = check_identity (src, db_path, error)
-       && backup_connection (src, db_path, dest_path, error);
+       && (sqlite3_exec (src, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL)
+           == SQLITE_OK || set_sqlite_error (src, sqlite3_errcode (src), db_path, error))
+       && backup_connection (src, db_path, dest_path, &ctl, error);
   sqlite3_close (src);
   return ok;
 }
@@ -587,6 +655,21 @@ cag_backup_restore (const char  *db_path,
                     char       **out_safety_path,
                     GError     **error)
 {
+  return cag_backup_restore_full (db_path, backup_path, out_safety_path, NULL, NULL, NULL,
+                                  error);
+}
+
+gboolean
+cag_backup_restore_full (const char         *db_path,
+                         const char         *backup_path,
+                         char              **out_safety_path,
+                         GCancellable       *cancellable,
+                         CagBackupProgress   progress,
+                         gpointer            user_data,
+                         GError            **error)
+{
+  StepControl ctl = { cancellable, progress, user_data };
+  gboolean cancelled = FALSE;
   g_autofree char *safety = NULL;
   sqlite3 *src = NULL;
   sqlite3 *dest = NULL;
@@ -630,7 +713,7 @@ cag_backup_restore (const char  *db_path,
           safety = g_strdup_printf ("%s.before-restore-%s-%d", db_path, stamp, n);
         }
       if (g_stat (db_path, &st) == 0 && st.st_size > 0
-          && !backup_connection (dest, db_path, safety, error))
+          && !backup_connection (dest, db_path, safety, NULL, error))
         {
           sqlite3_close (src);
           sqlite3_close (dest);
@@ -647,8 +730,18 @@ cag_backup_restore (const char  *db_path,
       rc = sqlite3_errcode (dest);
       goto fail;
     }
-  rc = sqlite3_backup_step (backup, -1);
+  /* Until the last step the pages go into one write transaction: a cancel
+   * rolls it back, and the safety copy, now useless, is deleted. */
+  rc = run_steps (backup, &ctl, &cancelled);
   sqlite3_backup_finish (backup);
+  if (cancelled)
+    {
+      sqlite3_close (src);
+      sqlite3_close (dest);
+      if (safety != NULL)
+        g_unlink (safety);
+      return set_cancelled (error);
+    }
   if (rc != SQLITE_DONE)
     goto fail;
 

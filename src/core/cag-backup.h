@@ -8,7 +8,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include "cag-store.h"
 
 G_BEGIN_DECLS
@@ -26,6 +26,22 @@ gboolean   cag_backup_store          (CagStore   *store,
 gboolean   cag_backup_file           (const char *db_path,
                                       const char *dest_path,
                                       GError    **error);
+
+/* Progress of a copy: DONE of TOTAL pages.  Called in the thread that runs
+ * the copy. */
+typedef void (*CagBackupProgress) (guint    done,
+                                   guint    total,
+                                   gpointer user_data);
+
+/* cag_backup_file, page by page on its own connection (for a worker
+ * thread): PROGRESS after each step; a cancel through CANCELLABLE stops it
+ * between two steps with G_IO_ERROR_CANCELLED, and no file is left. */
+gboolean   cag_backup_file_full      (const char         *db_path,
+                                      const char         *dest_path,
+                                      GCancellable       *cancellable,
+                                      CagBackupProgress   progress,
+                                      gpointer            user_data,
+                                      GError            **error);
 
 /* Checks that PATH is a readable SQLite database that passes
  * "PRAGMA quick_check" and returns its schema version (user_version). */
@@ -64,5 +80,14 @@ gboolean   cag_backup_restore        (const char *db_path,
                                       const char *backup_path,
                                       char      **out_safety_path,
                                       GError    **error);
+/* The same, page by page; a cancel rolls the database back to what it was
+ * (and deletes the safety copy): G_IO_ERROR_CANCELLED. */
+gboolean   cag_backup_restore_full   (const char         *db_path,
+                                      const char         *backup_path,
+                                      char              **out_safety_path,
+                                      GCancellable       *cancellable,
+                                      CagBackupProgress   progress,
+                                      gpointer            user_data,
+                                      GError            **error);
 
 G_END_DECLS

@@ -500,6 +500,142 @@ test_cli_read_only_never_creates (Fixture *fx, gconstpointer data)
   }
 }
 
+/* Enough rows for the copy to take several steps. */
+static void
+add_many (Fixture *fx,
+          guint    count)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) cag_contribution_free);
+  g_autoptr(GError) error = NULL;
+  gint64 fund = first_fund (fx);
+
+  for (guint i = 0; i < count; i++)
+    {
+      CagContribution *c = cag_contribution_new ();
+
+      c->fund_id = fund;
+      c->date = (CagDate) { 2004, 1 + (gint) (i % 12), 1 + (gint) (i % 28) };
+      c->amount_cents = 100;
+      c->reference = g_strdup_printf ("référence de chèque numéro %u", i);
+      g_ptr_array_add (batch, c);
+    }
+  g_assert_true (cag_store_contribution_add_batch (fx->store, batch, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         calls;
+  guint         last_done;
+  guint         total;
+  guint         cancel_at;   /* 0: never */
+} Progress;
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer data)
+{
+  Progress *p = data;
+
+  g_assert_cmpuint (done, >=, p->last_done);
+  g_assert_cmpuint (done, <=, total);
+  p->calls++;
+  p->last_done = done;
+  p->total = total;
+  if (p->cancel_at > 0 && p->calls == p->cancel_at)
+    g_cancellable_cancel (p->cancellable);
+}
+
+static guint
+count_temporaries (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, ".cagtmp-") != NULL || strstr (name, "before-restore") != NULL)
+      n++;
+  return n;
+}
+
+/* A backup cancelled half way leaves no file at all; one that runs to the
+ * end reports every page. */
+static void
+test_backup_cancel (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *dest = g_build_filename (fx->dir, "copie.db", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Progress p = { cancellable, 0, 0, 0, 1 };
+
+  add_many (fx, 4000);
+  g_assert_false (cag_backup_file_full (fx->path, dest, cancellable, progress_cb, &p, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (p.calls, ==, 1);
+  g_assert_cmpuint (p.last_done, <, p.total);
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_temporaries (fx->dir), ==, 0);
+
+  g_cancellable_reset (cancellable);
+  p = (Progress) { cancellable, 0, 0, 0, 0 };
+  g_assert_true (cag_backup_file_full (fx->path, dest, cancellable, progress_cb, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.calls, >, 1);
+  g_assert_cmpuint (p.last_done, ==, p.total);
+  assert_copy_holds (dest, 4000, 400000);
+}
+
+/* A restore cancelled half way leaves the database as it was, and no
+ * safety copy. */
+static void
+test_restore_cancel (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *copy = g_build_filename (fx->dir, "copie.db", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  Progress p = { cancellable, 0, 0, 0, 1 };
+  gint64 fund = first_fund (fx);
+
+  add_many (fx, 4000);
+  g_assert_true (cag_backup_store (fx->store, copy, &error));
+  add_contribution (fx->store, fund, (CagDate) { 2004, 3, 15 }, 99900);
+  g_clear_pointer (&fx->store, cag_store_close);
+  {
+    char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (fx->path, &contents, &length, NULL));
+    before = g_bytes_new_take (contents, length);
+  }
+
+  g_assert_false (cag_backup_restore_full (fx->path, copy, NULL, cancellable, progress_cb, &p,
+                                           &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (p.calls, ==, 1);
+  g_assert_cmpuint (count_temporaries (fx->dir), ==, 0);
+  {
+    char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (fx->path, &contents, &length, NULL));
+    after = g_bytes_new_take (contents, length);
+  }
+  g_assert_true (g_bytes_equal (before, after));
+
+  fx->store = cag_store_open_existing (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_total (fx->store, NULL), ==, 400000 + 99900);
+  g_assert_true (cag_store_check_totals (fx->store, &error));
+}
+
 static void
 set_up_cb (Fixture       *fx,
            gconstpointer  data)
@@ -534,6 +670,8 @@ main (int    argc,
   ADD ("killed-backup-cleaned", test_killed_backup_cleaned);
   ADD ("open-empty-and-special", test_open_empty_and_special);
   ADD ("cli-read-only-never-creates", test_cli_read_only_never_creates);
+  ADD ("backup-cancel", test_backup_cancel);
+  ADD ("restore-cancel", test_restore_cancel);
 #undef ADD
 
   return g_test_run ();
