@@ -181,8 +181,9 @@ main (int    argc,
       g_print ("1..0 # SKIP no display\n");
       return 77;
     }
-  cag_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init forces the "C" locale, where gettext ignores LANGUAGE. */
+  cag_i18n_init ();
   g_test_add_func ("/backup-window/backup-and-restore-in-thread",
                    test_backup_and_restore_in_thread);
   return g_test_run ();
