@@ -178,6 +178,9 @@ copy_finished_cb (GObject      *source,
       g_signal_handlers_disconnect_by_data (job->dialog, job);
       gtk_widget_destroy (GTK_WIDGET (g_steal_pointer (&job->dialog)));
     }
+  /* The window was closed meanwhile: nothing left to show. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (window)))
+    return;
   if (job->restore)
     {
       /* The database as restored, or as it was. */
