@@ -956,11 +956,16 @@ cag_pdf_write_proforma_version (CagStore      *store,
   g_autoptr (ProformaData) data = g_new0 (ProformaData, 1);
   g_autoptr (CagPdfDoc) doc = NULL;
   g_autofree char *title = NULL;
+  g_autoptr (CagStoreSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   data->focus = -1;
+  /* One read snapshot for every query below (docs/RELIABILITY.md). */
+  snapshot = cag_store_snapshot (store, error);
+  if (snapshot == NULL)
+    return FALSE;
   data->funder_copy = funder_id > 0;
   data->budget = pick_version (store, budget_id, version, data->funder_copy, error);
   if (data->budget == NULL)
