@@ -520,7 +520,10 @@ collect_controls (GtkWidget *widget,
       g_ptr_array_add (controls, widget);
       return;
     }
-  if (GTK_IS_ENTRY (widget) || GTK_IS_BUTTON (widget) || GTK_IS_TREE_VIEW (widget))
+  /* A flow box is exposed as a table unless told otherwise: the add forms
+   * are flow boxes, so they count as controls and need a name. */
+  if (GTK_IS_ENTRY (widget) || GTK_IS_BUTTON (widget) || GTK_IS_TREE_VIEW (widget)
+      || GTK_IS_FLOW_BOX (widget))
     g_ptr_array_add (controls, widget);
   if (GTK_IS_CONTAINER (widget))
     gtk_container_forall (GTK_CONTAINER (widget), collect_controls, data);
@@ -541,6 +544,7 @@ test_accessible (void)
   g_autoptr (GPtrArray) controls = g_ptr_array_new ();
   const char *const amount_titles[] = { "Amount", "Cap", "Minimum base", "At most (%)", NULL };
   guint n_combos = 0;
+  guint n_forms = 0;
 
   /* By line: A, B, total; eight columns with headers. */
   g_assert_cmpint (atk_table_get_n_rows (lines), ==, 3);
@@ -605,6 +609,12 @@ test_accessible (void)
 
       if (name == NULL || *name == '\0')
         g_error ("a %s has no accessible name", G_OBJECT_TYPE_NAME (w));
+      /* The add forms read as forms ("New line"), not as unnamed tables. */
+      if (GTK_IS_FLOW_BOX (w))
+        {
+          g_assert_cmpint (atk_object_get_role (gtk_widget_get_accessible (w)), ==, ATK_ROLE_FORM);
+          n_forms++;
+        }
       if (GTK_IS_COMBO_BOX_TEXT (w))
         {
           g_autofree char *shown = gtk_combo_box_text_get_active_text (GTK_COMBO_BOX_TEXT (w));
@@ -657,6 +667,8 @@ test_accessible (void)
 
   /* Budget, offer's funder, pledge's line and kind, funder's kind. */
   g_assert_cmpuint (n_combos, ==, 5);
+  /* Lines, offers, pledges, funders: one add form each. */
+  g_assert_cmpuint (n_forms, ==, 4);
   {
     gpointer state[2] = { (gpointer) "Budget", NULL };
 
