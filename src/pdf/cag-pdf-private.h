@@ -71,14 +71,9 @@ void cag_pdf_draw_statement (CagPdfDoc              *doc,
 void cag_pdf_draw_summary   (CagPdfDoc              *doc,
                              const CagSummaryData   *data);
 
-/* Shared pieces of the first page. Returns the y below what was drawn. */
-double cag_pdf_draw_title_block (CagPdfDoc  *doc,
-                                 const char *network,
-                                 const char *title,
-                                 const char *subtitle,
-                                 const char *right_text);
-/* The same, with the issuer's name and, under it, its contact person,
- * telephone and e-mail (those known). ISSUER may be NULL. */
+/* Shared pieces of the first page. The letterhead: the issuer's name and,
+ * under it, its contact person, telephone and e-mail (those known), then the
+ * title and subtitle. ISSUER may be NULL. Returns the y below what was drawn. */
 double cag_pdf_draw_letterhead  (CagPdfDoc        *doc,
                                  const CagNetwork *issuer,
                                  const char       *title,

@@ -738,7 +738,12 @@ draw_first_page (CagPdfDoc          *doc,
 {
   const CagBudget *b = data->budget;
   g_autofree char *footer = NULL;
+  /* The same letterhead as the statements and letters: the network's name
+   * (or the organization of kind "network" while the profile has none) and
+   * its contact line. */
+  CagNetwork issuer = *data->network;
 
+  issuer.name = data->network_name;
   /* TRANSLATORS: bottom left of every page of a pro-forma: budget, version. */
   footer = g_strdup_printf (C_("pdf", "Pro-forma budget — %s — version %d"), b->name, b->version);
   cag_pdf_doc_set_footer (doc, footer);
@@ -746,8 +751,8 @@ draw_first_page (CagPdfDoc          *doc,
   cag_pdf_doc_add_page (doc);
   if (cag_pf_is_draft (data))
     cag_pf_draw_draft_mark (doc);
-  return cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Pro-forma budget"),
-                                   subtitle, version);
+  return cag_pdf_draw_letterhead (doc, &issuer, C_("pdf", "Pro-forma budget"), subtitle,
+                                  version);
 }
 
 static void
