@@ -852,10 +852,12 @@ draw_working_copy (CagPdfDoc          *doc,
   y = cag_pf_ensure_room (doc, y, 100);
   y = cag_pdf_draw_section (doc, y, C_("pdf", "Partner pledges"));
   y = draw_pledges (doc, data, y);
-  y = cag_pf_ensure_room (doc, y, 200);
-  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 4, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 10, 12,
+  /* A part of its own, titled like the document's subtitle, with room
+   * above it: its sections follow. */
+  y = cag_pf_ensure_room (doc, y, 220);
+  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 22, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 13, 17,
                          &cag_pdf_primary,
-                         C_("pdf", "The balanced budget, as the funders read it")) - 4;
+                         C_("pdf", "The balanced budget, as the funders read it")) - 2;
   y = cag_pf_draw_balanced (doc, data, y);
   draw_warnings (doc, data, y);
 
