@@ -9,6 +9,17 @@
 #include "cag-pdf-private.h"
 
 char *
+cag_pdf_unbreakable (const char *text)
+{
+  g_auto (GStrv) pieces = NULL;
+
+  if (text == NULL)
+    return NULL;
+  pieces = g_strsplit (text, " ", -1);
+  return g_strjoinv ("\u00a0", pieces);
+}
+
+char *
 cag_pdf_issuer_contact_line (const CagNetwork *issuer)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
@@ -21,9 +32,7 @@ cag_pdf_issuer_contact_line (const CagNetwork *issuer)
   if (issuer->phone != NULL)
     {
       /* A telephone number never breaks across two lines. */
-      g_auto (GStrv) pieces = g_strsplit (issuer->phone, " ", -1);
-
-      phone = g_strjoinv ("\u00a0", pieces);
+      phone = cag_pdf_unbreakable (issuer->phone);
       g_ptr_array_add (parts, phone);
     }
   if (issuer->email != NULL)

@@ -82,6 +82,9 @@ double cag_pdf_draw_letterhead  (CagPdfDoc        *doc,
 /* "Hélène Exemple · 514 555-0142 · tresorerie@…" (the fields known), or
  * NULL when the issuer has none of them. */
 char  *cag_pdf_issuer_contact_line (const CagNetwork *issuer);
+/* TEXT with its spaces made no-break (a telephone number never breaks
+ * across two lines); NULL for NULL. */
+char  *cag_pdf_unbreakable (const char *text);
 double cag_pdf_draw_section     (CagPdfDoc  *doc,
                                  double      y,
                                  const char *title);
