@@ -159,23 +159,18 @@ cag_pf_draw_funder_terms (CagPdfDoc       *doc,
   return y - 6;
 }
 
+/* A rule to write on, its label under it and, above it, VALUE's lines
+ * (nullable), bottom line on the rule. */
 static void
-draw_form_field (CagPdfDoc  *doc,
-                 double      x,
-                 double      y,
-                 const char *label,
-                 const char *value)
+draw_form_field (CagPdfDoc       *doc,
+                 double           x,
+                 double           y,
+                 const char      *label,
+                 const GPtrArray *value)
 {
-  if (value != NULL)
-    {
-      /* A long name and title take two lines above the rule, never cut. */
-      g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, 9.5, LINE_W + 20,
-                                                      value, 2);
-
-      for (guint l = 0; l < lines->len; l++)
-        cag_pdf_text (doc, x, y + 4 + 11.5 * (lines->len - 1 - l), CAG_PDF_ALIGN_LEFT,
-                      CAG_PDF_REGULAR, 9.5, &cag_pdf_ink, lines->pdata[l]);
-    }
+  for (guint l = 0; value != NULL && l < value->len; l++)
+    cag_pdf_text (doc, x, y + 4 + 11.5 * (value->len - 1 - l), CAG_PDF_ALIGN_LEFT,
+                  CAG_PDF_REGULAR, 9.5, &cag_pdf_ink, value->pdata[l]);
   cag_pdf_line (doc, x, y, x + LINE_W + 20, y, 0.6, &cag_pdf_ink, FALSE);
   cag_pdf_text (doc, x, y - 10, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5, &cag_pdf_muted, label);
 }
@@ -186,16 +181,22 @@ cag_pf_draw_signature (CagPdfDoc       *doc,
                        double           y)
 {
   double step = CAG_PDF_CONTENT_WIDTH / 3;
+  /* A long name and title take up to three lines above the rule, never cut
+   * inside a word (the profile's contact has at most 200 characters). */
+  g_autoptr (GPtrArray) person = NULL;
 
-  y = cag_pf_ensure_room (doc, y, 110);
+  if (data->network->contact != NULL)
+    person = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, 9.5, LINE_W + 20, data->network->contact,
+                               3);
+  y = cag_pf_ensure_room (doc, y, 110 + (person != NULL ? 11.5 * (person->len - 1) : 0));
   y = cag_pdf_draw_section (doc, y, C_("pdf", "Signature"));
   y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_REGULAR, 8.5, 11,
                          &cag_pdf_ink,
                          C_("pdf", "I certify that the information in this budget is accurate "
                                    "and complete."));
-  y -= 34;
+  y -= 34 + (person != NULL ? 11.5 * (person->len - 1) : 0);
   draw_form_field (doc, CAG_PDF_LEFT, y, C_("pdf", "Person responsible (name and title)"),
-                   data->network->contact);
+                   person);
   draw_form_field (doc, CAG_PDF_LEFT + step, y, C_("pdf", "Signature"), NULL);
   draw_form_field (doc, CAG_PDF_LEFT + 2 * step, y, C_("pdf", "Date"), NULL);
   return y - 24;
