@@ -494,8 +494,12 @@ cag_pf_append_terms (GString              *terms,
   else
     {
       g_autofree char *codes = g_strjoinv (", ", offer->lines);
-      /* TRANSLATORS: the budget lines an offer applies to. */
-      g_string_append_printf (terms, C_("pdf", "lines %s"), codes);
+      guint n = g_strv_length (offer->lines);
+
+      /* TRANSLATORS: the budget line(s) an offer applies to: "line B",
+       * "lines A, B". */
+      g_string_append_printf (terms, g_dngettext (GETTEXT_PACKAGE, "line %s", "lines %s", n),
+                              codes);
     }
   g_string_append (terms, " · ");
   g_string_append (terms, offer->cash_only ? C_("pdf", "cash pledges only")

@@ -466,6 +466,42 @@ test_long_names (Fixture       *f,
     }
 }
 
+/* An offer on one line says "line B" ("poste B"), on two "lines A, B". */
+static void
+test_offer_lines (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagBudgetOffer) offer = cag_budget_offer_new ();
+  g_autofree char *path = path_in (f, "copy.pdf");
+  g_autofree char *text = NULL;
+
+  add_budget (f, "Fondation de l’essai");
+  add_pledge (f, "CDEC de Québec", "B", 1000000);
+  offer->funder_id = f->funder_id;
+  offer->lines = g_strsplit ("B", ",", -1);
+  CHECK (cag_budget_offer_set (f->store, f->budget_id, offer, NULL, &error));
+
+  CHECK (cag_pdf_write_proforma (f->store, f->budget_id, f->funder_id, CAG_LANG_EN, path,
+                                 &error));
+  text = pdf_text (path);
+  assert_has (text, "eligible partner pledges · line B · in-kind");
+  g_clear_pointer (&text, g_free);
+  CHECK (cag_pdf_write_proforma (f->store, f->budget_id, f->funder_id, CAG_LANG_FR, path,
+                                 &error));
+  text = pdf_text (path);
+  assert_has (text, "partenaires · poste B · les contributions");
+  g_clear_pointer (&text, g_free);
+
+  g_strfreev (offer->lines);
+  offer->lines = g_strsplit ("A,B", ",", -1);
+  CHECK (cag_budget_offer_set (f->store, f->budget_id, offer, NULL, &error));
+  CHECK (cag_pdf_write_proforma (f->store, f->budget_id, f->funder_id, CAG_LANG_FR, path,
+                                 &error));
+  text = pdf_text (path);
+  assert_has (text, "partenaires · postes A, B · les contributions");
+}
+
 /* French typography in the documents: a no-break space before the colon
  * (never a colon alone at the start of a line), and a telephone number
  * that never breaks. */
@@ -510,6 +546,7 @@ main (int argc, char **argv)
   ADD ("/pdf-reader/statement/tall-first-row", test_statement_tall_first_row);
   ADD ("/pdf-reader/long-names", test_long_names);
   ADD ("/pdf-reader/french-typography", test_french_typography);
+  ADD ("/pdf-reader/offer-lines", test_offer_lines);
 #undef ADD
   return g_test_run ();
 }
