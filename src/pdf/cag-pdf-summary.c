@@ -210,7 +210,9 @@ draw_funds (CagPdfDoc  *doc,
       n_lines = MAX (name_lines->len + 1, state_lines->len);
       h = n_lines * TABLE_LEADING + 8;
 
-      if (y - h < bottom)
+      /* The last row takes the network's total with it: never a total
+       * alone on a page. */
+      if (y - h - (i + 1 == data->statuses->len ? 24 : 0) < bottom)
         {
           y = cag_pdf_doc_add_page (doc);
           y = draw_table_header (doc, ctx, y);

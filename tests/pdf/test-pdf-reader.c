@@ -352,6 +352,43 @@ test_proforma_no_lone_total (Fixture       *f,
     }
 }
 
+/* However many funds, the summary's "Network total" shares its page with
+ * a fund's row. */
+static void
+test_summary_no_lone_total (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = path_in (f, "summary.pdf");
+
+  for (guint i = 0; i < 36; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Organisme numéro %02u", i + 1);
+      guint pages;
+
+      add_fund (f, name);
+      pay (f, "2003-07-02", 10000, "CHQ-1");
+      if (i < 12)
+        continue;
+      CHECK (cag_pdf_write_summary (f->store, f->campaign_id, &sept_15_2004, CAG_LANG_EN, path,
+                                    &error));
+      pages = page_count (path);
+      for (guint p = 1; p <= pages; p++)
+        {
+          g_autofree char *text = pdf_raw_text (path, (gint) p);
+          const char *total = strstr (text, "Network total");
+          g_autofree char *before = NULL;
+
+          if (total == NULL)
+            continue;
+          before = g_strndup (text, (gsize) (total - text));
+          if (strstr (before, "Organisme numéro") == NULL)
+            g_error ("with %u funds, “Network total” stands alone on page %u:\n%s", i + 1, p,
+                     text);
+        }
+    }
+}
+
 /* The "Contributions" heading and the table's header stay on the page of
  * the first row, even a row made tall by a 200-character reference, and
  * the reference is printed whole. */
@@ -543,6 +580,7 @@ main (int argc, char **argv)
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/pdf-reader/proforma/letterhead", test_proforma_letterhead);
   ADD ("/pdf-reader/proforma/no-lone-total", test_proforma_no_lone_total);
+  ADD ("/pdf-reader/summary/no-lone-total", test_summary_no_lone_total);
   ADD ("/pdf-reader/statement/tall-first-row", test_statement_tall_first_row);
   ADD ("/pdf-reader/long-names", test_long_names);
   ADD ("/pdf-reader/french-typography", test_french_typography);
