@@ -406,8 +406,13 @@ draw_shares_table (CagPdfDoc          *doc,
       for (guint c = 0; c < n_funders; c++)
         {
           const CagProformaOffer *o = &p->offers[first + c];
+          const CagFunder *funder = data->funder_kinds->pdata[first + c];
           g_autofree char *ratio = ratio_text (o->num, o->den);
-          char *title = g_strdup_printf ("%s (%s)", o->funder_name, ratio);
+          /* A column is narrow: the short name when there is one (the
+           * terms below name each funder in full). */
+          const char *name = funder != NULL && funder->short_name != NULL ? funder->short_name
+                                                                           : o->funder_name;
+          char *title = g_strdup_printf ("%s (%s)", name, ratio);
 
           g_ptr_array_add (owned, title);
           titles[c + 1] = title;

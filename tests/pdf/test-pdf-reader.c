@@ -503,7 +503,8 @@ test_long_names (Fixture       *f,
     }
 }
 
-/* An offer on one line says "line B" ("poste B"), on two "lines A, B". */
+/* An offer on one line says "line B" ("poste B"), on two "lines A, B"; a
+ * funder's column in the working copy is headed by its short name. */
 static void
 test_offer_lines (Fixture       *f,
                   gconstpointer  data)
@@ -528,6 +529,14 @@ test_offer_lines (Fixture       *f,
                                  &error));
   text = pdf_text (path);
   assert_has (text, "partenaires · poste B · les contributions");
+  g_clear_pointer (&text, g_free);
+
+  /* The working copy's column of the funder takes its short name. */
+  CHECK (cag_funder_set_names (f->store, f->funder_id, "FDE", CAG_ARTICLE_LA, &error));
+  CHECK (cag_pdf_write_proforma (f->store, f->budget_id, 0, CAG_LANG_EN, path, &error));
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (path);
+  assert_has (text, "FDE (1:1)");
   g_clear_pointer (&text, g_free);
 
   g_strfreev (offer->lines);
