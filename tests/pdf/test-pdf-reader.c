@@ -483,6 +483,16 @@ test_long_names (Fixture       *f,
       g_autofree char *flat = NULL;
 
       assert_sound_pdf (path);
+      /* "Page X of Y" on every page of every document. */
+      for (guint p = 1, n = page_count (path); p <= n; p++)
+        {
+          g_autofree char *page = pdf_raw_text (path, (gint) p);
+          g_autofree char *en = g_strdup_printf ("Page %u of %u", p, n);
+          g_autofree char *fr = g_strdup_printf ("Page %u de %u", p, n);
+
+          if (strstr (page, en) == NULL && strstr (page, fr) == NULL)
+            g_error ("%s: no “%s” on page %u", path, en, p);
+        }
       text = pdf_text (path);
       /* The issuer and whom to call, whole, on every document. */
       assert_has (text, LONG_NETWORK);
