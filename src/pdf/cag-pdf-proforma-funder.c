@@ -536,6 +536,8 @@ draw_revenues (CagPdfDoc       *doc,
   g_autofree char *secured = cag_money_format (b->secured_cents, lang);
   g_autofree char *sought = cag_money_format (b->sought_cents, lang);
   g_autofree char *summary = NULL;
+  g_autoptr (GPtrArray) summary_lines = NULL;
+  double sentence;
   g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (RevRow));
   /* The two totals, one line each. */
   double totals = 2 * (LEADING + 6);
@@ -549,24 +551,29 @@ draw_revenues (CagPdfDoc       *doc,
   rev_grid (&g);
   rev_pledges (data, rows);
   rev_sought (data, rows);
+  /* TRANSLATORS: under the revenues of a pro-forma: secured and sought. */
+  summary = g_strdup_printf (C_("pdf", "Secured: %s (partner pledges confirmed or received). "
+                                       "Still sought: %s (pledges only intended, partner "
+                                       "contributions still to be secured, requests to "
+                                       "funders and other sources)."), secured, sought);
+  summary_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, 8.5, CAG_PDF_CONTENT_WIDTH, summary);
+  /* The sentence reads the totals: it stays on their page. */
+  sentence = 18 + 11.0 * summary_lines->len;
+
   y = cag_pf_ensure_room (doc, y, 40 + 4 * 16);
   y = cag_pf_header_row (doc, y, RN, g.x, g.titles, g.right, -1);
   /* The last row takes the totals with it: never a total alone on a page,
    * and the two totals stay together, so that a reader sees them equal. */
   for (guint i = 0; i < rows->len; i++)
     y = rev_row (doc, &g, y, &g_array_index (rows, RevRow, i),
-                 i + 1 == rows->len ? totals : 0);
-  y = rev_row (doc, &g, y, &total, LEADING + 6);
-  y = rev_row (doc, &g, y, &expenses, 0);
+                 i + 1 == rows->len ? totals + sentence : 0);
+  y = rev_row (doc, &g, y, &total, LEADING + 6 + sentence);
+  y = rev_row (doc, &g, y, &expenses, sentence);
 
-  /* TRANSLATORS: under the revenues of a pro-forma: secured and sought. */
-  summary = g_strdup_printf (C_("pdf", "Secured: %s (partner pledges confirmed or received). "
-                                       "Still sought: %s (pledges only intended, partner "
-                                       "contributions still to be secured, requests to "
-                                       "funders and other sources)."), secured, sought);
-  y = cag_pf_ensure_room (doc, y, 40);
-  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 18, CAG_PDF_CONTENT_WIDTH, CAG_PDF_REGULAR, 8.5,
-                         11, &cag_pdf_ink, summary);
+  y -= 18;
+  for (guint l = 0; l < summary_lines->len; l++, y -= 11)
+    cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8.5, &cag_pdf_ink,
+                  summary_lines->pdata[l]);
   return y - 8;
 }
 

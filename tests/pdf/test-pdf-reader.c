@@ -307,8 +307,9 @@ test_proforma_letterhead (Fixture       *f,
                      "anne@example.org");
 }
 
-/* The page that holds "Total revenues" holds a revenue row above it, in
- * both copies, however many pledges push the table down. */
+/* The page that holds "Total revenues" holds a revenue row above it and
+ * the secured/sought sentence below, in both copies, however many pledges
+ * push the table down. */
 static void
 check_revenue_total (const char *path)
 {
@@ -325,6 +326,9 @@ check_revenue_total (const char *path)
       before = g_strndup (text, (gsize) (total - text));
       if (strstr (before, "— sought") == NULL && strstr (before, "— secured") == NULL)
         g_error ("%s: “Total revenues” stands without a row on page %u:\n%s", path, p, text);
+      /* The sentence on what is secured and sought reads the totals. */
+      if (strstr (total, "Secured:") == NULL)
+        g_error ("%s: the secured/sought sentence left the totals' page %u:\n%s", path, p, text);
       return;
     }
   g_error ("%s: no “Total revenues”", path);
