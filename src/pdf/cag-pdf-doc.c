@@ -471,6 +471,53 @@ cag_pdf_text (CagPdfDoc    *doc,
   return draw_clean (doc, x, y, align, weight, size, color, clean);
 }
 
+/* The first LEN bytes of CLEAN followed by "…", shortened to fit WIDTH:
+ * whole words dropped from the end while at least one word stays, so no
+ * word is cut; characters only when even the first word is too long. */
+static GString *
+ellipsize (CagPdfDoc    *doc,
+           CagPdfWeight  weight,
+           double        size,
+           double        width,
+           const char   *clean,
+           gsize         len)
+{
+  GString *s = g_string_new_len (clean, (gssize) len);
+
+  for (;;)
+    {
+      const char *space;
+
+      /* No dangling space or dash before the ellipsis. */
+      while (s->len > 0 && strchr (" ,;:", s->str[s->len - 1]) != NULL)
+        g_string_truncate (s, s->len - 1);
+      if (g_str_has_suffix (s->str, " —"))
+        g_string_truncate (s, s->len - strlen (" —"));
+      g_string_append (s, "…");
+      if (width_of (doc, weight, size, s->str, s->len) <= width)
+        return s;
+      g_string_truncate (s, s->len - strlen ("…"));
+      space = strrchr (s->str, ' ');
+      if (space == NULL || space == s->str)
+        break;
+      g_string_truncate (s, (gsize) (space - s->str));
+    }
+
+  /* One word longer than the width: drop characters from its end. */
+  while (s->len > 0)
+    {
+      const char *end = g_utf8_find_prev_char (s->str, s->str + s->len);
+
+      g_string_truncate (s, end != NULL ? (gsize) (end - s->str) : 0);
+      g_string_append (s, "…");
+      if (s->len == strlen ("…") || width_of (doc, weight, size, s->str, s->len) <= width)
+        return s;
+      g_string_truncate (s, s->len - strlen ("…"));
+    }
+  g_string_append (s, "…");
+  return s;
+}
+
 double
 cag_pdf_text_fit (CagPdfDoc    *doc,
                   double        x,
@@ -490,21 +537,7 @@ cag_pdf_text_fit (CagPdfDoc    *doc,
   if (width_of (doc, weight, size, clean, len) <= max_width)
     return draw_clean (doc, x, y, align, weight, size, color, clean);
 
-  /* Drop characters from the end until the text and "…" fit. */
-  shortened = g_string_new (NULL);
-  while (len > 0)
-    {
-      const char *end = g_utf8_find_prev_char (clean, clean + len);
-
-      len = end != NULL ? (gsize) (end - clean) : 0;
-      g_string_truncate (shortened, 0);
-      g_string_append_len (shortened, clean, (gssize) len);
-      while (shortened->len > 0 && shortened->str[shortened->len - 1] == ' ')
-        g_string_truncate (shortened, shortened->len - 1);
-      g_string_append (shortened, "…");
-      if (width_of (doc, weight, size, shortened->str, shortened->len) <= max_width)
-        break;
-    }
+  shortened = ellipsize (doc, weight, size, max_width, clean, len);
   w = draw_clean (doc, x, y, align, weight, size, color, shortened->str);
   g_string_free (shortened, TRUE);
   return w;
@@ -616,18 +649,9 @@ cag_pdf_wrap_max (CagPdfDoc    *doc,
   if (max_lines == 0 || lines->len <= max_lines)
     return lines;
   g_ptr_array_set_size (lines, max_lines);
-  last = g_string_new (lines->pdata[max_lines - 1]);
-  /* Make room for the ellipsis. */
-  g_string_append (last, "…");
-  while (last->len > strlen ("…")
-         && width_of (doc, weight, size, last->str, last->len) > width)
-    {
-      gsize cut = last->len - strlen ("…");
-      const char *prev = g_utf8_find_prev_char (last->str, last->str + cut);
-
-      g_string_erase (last, prev != NULL ? (gssize) (prev - last->str) : 0,
-                      (gssize) (cut - (prev != NULL ? (gsize) (prev - last->str) : 0)));
-    }
+  /* The last line ends at a word, so the ellipsis follows a whole word. */
+  last = ellipsize (doc, weight, size, width, lines->pdata[max_lines - 1],
+                    strlen (lines->pdata[max_lines - 1]));
   g_free (lines->pdata[max_lines - 1]);
   lines->pdata[max_lines - 1] = g_string_free (last, FALSE);
   return lines;

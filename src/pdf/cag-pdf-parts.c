@@ -9,35 +9,38 @@
 #include "cag-pdf-private.h"
 
 char *
+cag_pdf_unbreakable (const char *text)
+{
+  g_auto (GStrv) pieces = NULL;
+
+  if (text == NULL)
+    return NULL;
+  pieces = g_strsplit (text, " ", -1);
+  return g_strjoinv ("\u00a0", pieces);
+}
+
+char *
 cag_pdf_issuer_contact_line (const CagNetwork *issuer)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *phone = NULL;
 
   if (issuer == NULL)
     return NULL;
   if (issuer->contact != NULL)
     g_ptr_array_add (parts, issuer->contact);
   if (issuer->phone != NULL)
-    g_ptr_array_add (parts, issuer->phone);
+    {
+      /* A telephone number never breaks across two lines. */
+      phone = cag_pdf_unbreakable (issuer->phone);
+      g_ptr_array_add (parts, phone);
+    }
   if (issuer->email != NULL)
     g_ptr_array_add (parts, issuer->email);
   if (parts->len == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-double
-cag_pdf_draw_title_block (CagPdfDoc  *doc,
-                          const char *network,
-                          const char *title,
-                          const char *subtitle,
-                          const char *right_text)
-{
-  CagNetwork issuer = { 0 };
-
-  issuer.name = (char *) network;
-  return cag_pdf_draw_letterhead (doc, &issuer, title, subtitle, right_text);
 }
 
 double
@@ -60,18 +63,31 @@ cag_pdf_draw_letterhead (CagPdfDoc        *doc,
   if (right_text != NULL)
     right_w = cag_pdf_text (doc, CAG_PDF_RIGHT, y - 8, CAG_PDF_ALIGN_RIGHT, CAG_PDF_REGULAR, 9,
                             &cag_pdf_muted, right_text);
+  /* The name and the contact line wrap (two lines each at most) rather than
+   * lose the end of a long name or of an e-mail address. */
   if (network != NULL)
-    cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 8, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 9,
-                      &cag_pdf_primary, CAG_PDF_CONTENT_WIDTH - right_w - 24, network);
+    {
+      g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, 9,
+                                                      CAG_PDF_CONTENT_WIDTH - right_w - 24,
+                                                      network, 2);
+
+      for (guint i = 0; i < lines->len; i++)
+        cag_pdf_text (doc, CAG_PDF_LEFT, y - 8 - 11 * i, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 9,
+                      &cag_pdf_primary, lines->pdata[i]);
+      y -= 11.0 * (lines->len - 1);
+    }
   if (contact != NULL)
     {
       /* TRANSLATORS: under the network's name at the top of a document:
        * whom to call ("Contact: Hélène Exemple · 514 555-0142 · …"). */
       g_autofree char *line = g_strdup_printf (C_("pdf", "Contact: %s"), contact);
+      g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, 8,
+                                                      CAG_PDF_CONTENT_WIDTH, line, 2);
 
-      cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 19, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8,
-                        &cag_pdf_muted, CAG_PDF_CONTENT_WIDTH, line);
-      y -= 10;
+      for (guint i = 0; i < lines->len; i++)
+        cag_pdf_text (doc, CAG_PDF_LEFT, y - 19 - 10 * i, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8,
+                      &cag_pdf_muted, lines->pdata[i]);
+      y -= 10.0 * lines->len;
     }
 
   y -= 36;

@@ -71,14 +71,9 @@ void cag_pdf_draw_statement (CagPdfDoc              *doc,
 void cag_pdf_draw_summary   (CagPdfDoc              *doc,
                              const CagSummaryData   *data);
 
-/* Shared pieces of the first page. Returns the y below what was drawn. */
-double cag_pdf_draw_title_block (CagPdfDoc  *doc,
-                                 const char *network,
-                                 const char *title,
-                                 const char *subtitle,
-                                 const char *right_text);
-/* The same, with the issuer's name and, under it, its contact person,
- * telephone and e-mail (those known). ISSUER may be NULL. */
+/* Shared pieces of the first page. The letterhead: the issuer's name and,
+ * under it, its contact person, telephone and e-mail (those known), then the
+ * title and subtitle. ISSUER may be NULL. Returns the y below what was drawn. */
 double cag_pdf_draw_letterhead  (CagPdfDoc        *doc,
                                  const CagNetwork *issuer,
                                  const char       *title,
@@ -87,6 +82,9 @@ double cag_pdf_draw_letterhead  (CagPdfDoc        *doc,
 /* "Hélène Exemple · 514 555-0142 · tresorerie@…" (the fields known), or
  * NULL when the issuer has none of them. */
 char  *cag_pdf_issuer_contact_line (const CagNetwork *issuer);
+/* TEXT with its spaces made no-break (a telephone number never breaks
+ * across two lines); NULL for NULL. */
+char  *cag_pdf_unbreakable (const char *text);
 double cag_pdf_draw_section     (CagPdfDoc  *doc,
                                  double      y,
                                  const char *title);

@@ -159,16 +159,18 @@ cag_pf_draw_funder_terms (CagPdfDoc       *doc,
   return y - 6;
 }
 
+/* A rule to write on, its label under it and, above it, VALUE's lines
+ * (nullable), bottom line on the rule. */
 static void
-draw_form_field (CagPdfDoc  *doc,
-                 double      x,
-                 double      y,
-                 const char *label,
-                 const char *value)
+draw_form_field (CagPdfDoc       *doc,
+                 double           x,
+                 double           y,
+                 const char      *label,
+                 const GPtrArray *value)
 {
-  if (value != NULL)
-    cag_pdf_text_fit (doc, x, y + 4, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 9.5, &cag_pdf_ink,
-                      LINE_W + 20, value);
+  for (guint l = 0; value != NULL && l < value->len; l++)
+    cag_pdf_text (doc, x, y + 4 + 11.5 * (value->len - 1 - l), CAG_PDF_ALIGN_LEFT,
+                  CAG_PDF_REGULAR, 9.5, &cag_pdf_ink, value->pdata[l]);
   cag_pdf_line (doc, x, y, x + LINE_W + 20, y, 0.6, &cag_pdf_ink, FALSE);
   cag_pdf_text (doc, x, y - 10, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 7.5, &cag_pdf_muted, label);
 }
@@ -179,16 +181,22 @@ cag_pf_draw_signature (CagPdfDoc       *doc,
                        double           y)
 {
   double step = CAG_PDF_CONTENT_WIDTH / 3;
+  /* A long name and title take up to three lines above the rule, never cut
+   * inside a word (the profile's contact has at most 200 characters). */
+  g_autoptr (GPtrArray) person = NULL;
 
-  y = cag_pf_ensure_room (doc, y, 110);
+  if (data->network->contact != NULL)
+    person = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, 9.5, LINE_W + 20, data->network->contact,
+                               3);
+  y = cag_pf_ensure_room (doc, y, 110 + (person != NULL ? 11.5 * (person->len - 1) : 0));
   y = cag_pdf_draw_section (doc, y, C_("pdf", "Signature"));
   y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_REGULAR, 8.5, 11,
                          &cag_pdf_ink,
                          C_("pdf", "I certify that the information in this budget is accurate "
                                    "and complete."));
-  y -= 34;
+  y -= 34 + (person != NULL ? 11.5 * (person->len - 1) : 0);
   draw_form_field (doc, CAG_PDF_LEFT, y, C_("pdf", "Person responsible (name and title)"),
-                   data->network->contact);
+                   person);
   draw_form_field (doc, CAG_PDF_LEFT + step, y, C_("pdf", "Signature"), NULL);
   draw_form_field (doc, CAG_PDF_LEFT + 2 * step, y, C_("pdf", "Date"), NULL);
   return y - 24;
@@ -365,25 +373,60 @@ typedef enum
   ROW_TOTAL,
 } RowStyle;
 
+/* One row of the revenues, gathered before any is drawn so that the last
+ * can take the totals with it to a new page. */
+typedef struct
+{
+  RowStyle  style;
+  char     *source;
+  char     *line;      /* nullable */
+  char     *status;    /* nullable */
+  gint64    cents;     /* < 0: none */
+} RevRow;
+
+static void
+rev_row_clear (gpointer data)
+{
+  RevRow *row = data;
+
+  g_free (row->source);
+  g_free (row->line);
+  g_free (row->status);
+}
+
+static void
+add_row (GArray     *rows,
+         RowStyle    style,
+         const char *source,
+         const char *line,
+         const char *status,
+         gint64      cents)
+{
+  RevRow row = { style, g_strdup (source), g_strdup (line), g_strdup (status), cents };
+
+  g_array_append_val (rows, row);
+}
+
+/* Draws ROW; KEEP: the height that must follow it on the same page (the
+ * totals, after the last row). */
 static double
 rev_row (CagPdfDoc     *doc,
          const RevGrid *g,
          double         y,
-         RowStyle       style,
-         const char    *source,
-         const char    *line,
-         const char    *status,
-         gint64         cents)
+         const RevRow  *row,
+         double         keep)
 {
   CagLang lang = cag_pdf_doc_get_lang (doc);
+  RowStyle style = row->style;
   CagPdfWeight weight = style == ROW_PLAIN ? CAG_PDF_REGULAR : CAG_PDF_BOLD;
   double indent = style == ROW_PLAIN || style == ROW_FOCUS ? 10 : 0;
   g_autoptr (GPtrArray) lines = cag_pdf_wrap_max (doc, weight, SIZE,
-                                                  rev_widths[0] - 2 * PAD - indent, source, 6);
-  g_autofree char *money = cents >= 0 ? cag_money_format (cents, lang) : NULL;
+                                                  rev_widths[0] - 2 * PAD - indent, row->source,
+                                                  6);
+  g_autofree char *money = row->cents >= 0 ? cag_money_format (row->cents, lang) : NULL;
   double h = lines->len * LEADING + 6;
   /* A group's heading keeps at least one row below it on its page. */
-  double needed = style == ROW_GROUP ? h + LEADING + 6 : h;
+  double needed = (style == ROW_GROUP ? h + LEADING + 6 : h) + keep;
   double ty;
 
   if (y - needed < cag_pdf_doc_bottom (doc))
@@ -401,29 +444,27 @@ rev_row (CagPdfDoc     *doc,
   for (guint l = 0; l < lines->len; l++)
     cag_pdf_text (doc, g->x[0] + PAD + indent, ty - l * LEADING, CAG_PDF_ALIGN_LEFT, weight, SIZE,
                   &cag_pdf_ink, lines->pdata[l]);
-  if (line != NULL)
+  if (row->line != NULL)
     cag_pdf_text_fit (doc, g->x[1] + PAD, ty, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, SIZE,
-                      &cag_pdf_ink, rev_widths[1] - 2 * PAD, line);
-  if (status != NULL)
+                      &cag_pdf_ink, rev_widths[1] - 2 * PAD, row->line);
+  if (row->status != NULL)
     cag_pdf_text_fit (doc, g->x[2] + PAD, ty, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, SIZE,
-                      &cag_pdf_ink, rev_widths[2] - 2 * PAD, status);
+                      &cag_pdf_ink, rev_widths[2] - 2 * PAD, row->status);
   if (money != NULL)
     cag_pdf_text (doc, g->x[4] - PAD, ty, CAG_PDF_ALIGN_RIGHT, weight, SIZE, &cag_pdf_ink, money);
   return y - h;
 }
 
-static double
-rev_pledges (CagPdfDoc       *doc,
-             const CagPfData *data,
-             const RevGrid   *g,
-             double           y)
+static void
+rev_pledges (const CagPfData *data,
+             GArray          *rows)
 {
   const CagProformaBalanced *b = data->balanced;
 
   if (b->partner_cash_cents + b->partner_in_kind_cents == 0)
-    return y;
-  y = rev_row (doc, g, y, ROW_GROUP, C_("pdf", "Partner contributions pledged"), NULL, NULL,
-               b->partner_cash_cents + b->partner_in_kind_cents);
+    return;
+  add_row (rows, ROW_GROUP, C_("pdf", "Partner contributions pledged"), NULL, NULL,
+           b->partner_cash_cents + b->partner_in_kind_cents);
   for (guint i = 0; i < b->n_pledges; i++)
     {
       const CagPledge *pl = data->input->pledges->pdata[i];
@@ -445,51 +486,44 @@ rev_pledges (CagPdfDoc       *doc,
       status = g_strdup_printf (C_("pdf", "%s — %s"), cag_pledge_status_label (pl->status),
                                 pl->status == CAG_PLEDGE_INTENDED ? C_("pdf", "sought")
                                                                   : C_("pdf", "secured"));
-      y = rev_row (doc, g, y, ROW_PLAIN, source, pl->line_code, status,
-                   b->pledge_counted_cents[i]);
+      add_row (rows, ROW_PLAIN, source, pl->line_code, status, b->pledge_counted_cents[i]);
     }
-  return y;
 }
 
-static double
-rev_sought (CagPdfDoc       *doc,
-            const CagPfData *data,
-            const RevGrid   *g,
-            double           y)
+static void
+rev_sought (const CagPfData *data,
+            GArray          *rows)
 {
   const CagProformaBalanced *b = data->balanced;
   const CagProforma *p = data->proforma;
 
   if (b->to_secure_cents > 0)
     {
-      y = rev_row (doc, g, y, ROW_GROUP, C_("pdf", "Partner contributions still to be secured"),
-                   NULL, NULL, b->to_secure_cents);
+      add_row (rows, ROW_GROUP, C_("pdf", "Partner contributions still to be secured"), NULL,
+               NULL, b->to_secure_cents);
       for (guint l = 0; l < b->n_lines; l++)
         if (b->lines[l].to_secure_cents > 0)
-          y = rev_row (doc, g, y, ROW_PLAIN, C_("pdf", "Partner contributions (cash)"),
-                       p->lines[l].code, C_("pdf", "To be secured — sought"),
-                       b->lines[l].to_secure_cents);
+          add_row (rows, ROW_PLAIN, C_("pdf", "Partner contributions (cash)"), p->lines[l].code,
+                   C_("pdf", "To be secured — sought"), b->lines[l].to_secure_cents);
     }
   if (b->funders_cents > 0)
     {
-      y = rev_row (doc, g, y, ROW_GROUP, C_("pdf", "Requests to funders"), NULL, NULL,
-                   b->funders_cents);
+      add_row (rows, ROW_GROUP, C_("pdf", "Requests to funders"), NULL, NULL, b->funders_cents);
       for (guint o = 0; o < b->n_offers; o++)
         if (b->requested_cents[o] > 0)
-          y = rev_row (doc, g, y, (gint) o == data->focus ? ROW_FOCUS : ROW_PLAIN,
-                       p->offers[o].funder_name, NULL, C_("pdf", "Requested — sought"),
-                       b->requested_cents[o]);
+          add_row (rows, (gint) o == data->focus ? ROW_FOCUS : ROW_PLAIN,
+                   p->offers[o].funder_name, NULL, C_("pdf", "Requested — sought"),
+                   b->requested_cents[o]);
     }
   if (b->other_sources_cents > 0)
     {
-      y = rev_row (doc, g, y, ROW_GROUP, C_("pdf", "Other sources being sought"), NULL, NULL,
-                   b->other_sources_cents);
+      add_row (rows, ROW_GROUP, C_("pdf", "Other sources being sought"), NULL, NULL,
+               b->other_sources_cents);
       for (guint l = 0; l < b->n_lines; l++)
         if (b->lines[l].other_sources_cents > 0)
-          y = rev_row (doc, g, y, ROW_PLAIN, C_("pdf", "Other sources"), p->lines[l].code,
-                       C_("pdf", "Sought"), b->lines[l].other_sources_cents);
+          add_row (rows, ROW_PLAIN, C_("pdf", "Other sources"), p->lines[l].code,
+                   C_("pdf", "Sought"), b->lines[l].other_sources_cents);
     }
-  return y;
 }
 
 static double
@@ -502,31 +536,44 @@ draw_revenues (CagPdfDoc       *doc,
   g_autofree char *secured = cag_money_format (b->secured_cents, lang);
   g_autofree char *sought = cag_money_format (b->sought_cents, lang);
   g_autofree char *summary = NULL;
+  g_autoptr (GPtrArray) summary_lines = NULL;
+  double sentence;
+  g_autoptr (GArray) rows = g_array_new (FALSE, TRUE, sizeof (RevRow));
+  /* The two totals, one line each. */
+  double totals = 2 * (LEADING + 6);
+  RevRow total = { ROW_TOTAL, (char *) C_("pdf", "Total revenues"), NULL, NULL,
+                   b->revenues_cents };
+  RevRow expenses = { ROW_PLAIN, (char *) C_("pdf", "Total expenses"), NULL, NULL,
+                      b->amount_cents };
   RevGrid g;
 
+  g_array_set_clear_func (rows, rev_row_clear);
   rev_grid (&g);
-  y = cag_pf_ensure_room (doc, y, 40 + 4 * 16);
-  y = cag_pf_header_row (doc, y, RN, g.x, g.titles, g.right, -1);
-  y = rev_pledges (doc, data, &g, y);
-  y = rev_sought (doc, data, &g, y);
-  /* The two totals stay together, so that a reader sees them equal. */
-  if (y - 2 * (LEADING + 6) < cag_pdf_doc_bottom (doc))
-    {
-      y = cag_pdf_doc_add_page (doc);
-      y = cag_pf_header_row (doc, y, RN, g.x, g.titles, g.right, -1);
-    }
-  y = rev_row (doc, &g, y, ROW_TOTAL, C_("pdf", "Total revenues"), NULL, NULL,
-               b->revenues_cents);
-  y = rev_row (doc, &g, y, ROW_PLAIN, C_("pdf", "Total expenses"), NULL, NULL, b->amount_cents);
-
+  rev_pledges (data, rows);
+  rev_sought (data, rows);
   /* TRANSLATORS: under the revenues of a pro-forma: secured and sought. */
   summary = g_strdup_printf (C_("pdf", "Secured: %s (partner pledges confirmed or received). "
                                        "Still sought: %s (pledges only intended, partner "
                                        "contributions still to be secured, requests to "
                                        "funders and other sources)."), secured, sought);
-  y = cag_pf_ensure_room (doc, y, 30);
-  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 10, CAG_PDF_CONTENT_WIDTH, CAG_PDF_REGULAR, 8.5,
-                         11, &cag_pdf_ink, summary);
+  summary_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, 8.5, CAG_PDF_CONTENT_WIDTH, summary);
+  /* The sentence reads the totals: it stays on their page. */
+  sentence = 18 + 11.0 * summary_lines->len;
+
+  y = cag_pf_ensure_room (doc, y, 40 + 4 * 16);
+  y = cag_pf_header_row (doc, y, RN, g.x, g.titles, g.right, -1);
+  /* The last row takes the totals with it: never a total alone on a page,
+   * and the two totals stay together, so that a reader sees them equal. */
+  for (guint i = 0; i < rows->len; i++)
+    y = rev_row (doc, &g, y, &g_array_index (rows, RevRow, i),
+                 i + 1 == rows->len ? totals + sentence : 0);
+  y = rev_row (doc, &g, y, &total, LEADING + 6 + sentence);
+  y = rev_row (doc, &g, y, &expenses, sentence);
+
+  y -= 18;
+  for (guint l = 0; l < summary_lines->len; l++, y -= 11)
+    cag_pdf_text (doc, CAG_PDF_LEFT, y, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8.5, &cag_pdf_ink,
+                  summary_lines->pdata[l]);
   return y - 8;
 }
 

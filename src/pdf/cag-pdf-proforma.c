@@ -406,8 +406,13 @@ draw_shares_table (CagPdfDoc          *doc,
       for (guint c = 0; c < n_funders; c++)
         {
           const CagProformaOffer *o = &p->offers[first + c];
+          const CagFunder *funder = data->funder_kinds->pdata[first + c];
           g_autofree char *ratio = ratio_text (o->num, o->den);
-          char *title = g_strdup_printf ("%s (%s)", o->funder_name, ratio);
+          /* A column is narrow: the short name when there is one (the
+           * terms below name each funder in full). */
+          const char *name = funder != NULL && funder->short_name != NULL ? funder->short_name
+                                                                           : o->funder_name;
+          char *title = g_strdup_printf ("%s (%s)", name, ratio);
 
           g_ptr_array_add (owned, title);
           titles[c + 1] = title;
@@ -494,8 +499,12 @@ cag_pf_append_terms (GString              *terms,
   else
     {
       g_autofree char *codes = g_strjoinv (", ", offer->lines);
-      /* TRANSLATORS: the budget lines an offer applies to. */
-      g_string_append_printf (terms, C_("pdf", "lines %s"), codes);
+      guint n = g_strv_length (offer->lines);
+
+      /* TRANSLATORS: the budget line(s) an offer applies to: "line B",
+       * "lines A, B". */
+      g_string_append_printf (terms, g_dngettext (GETTEXT_PACKAGE, "line %s", "lines %s", n),
+                              codes);
     }
   g_string_append (terms, " · ");
   g_string_append (terms, offer->cash_only ? C_("pdf", "cash pledges only")
@@ -738,7 +747,12 @@ draw_first_page (CagPdfDoc          *doc,
 {
   const CagBudget *b = data->budget;
   g_autofree char *footer = NULL;
+  /* The same letterhead as the statements and letters: the network's name
+   * (or the organization of kind "network" while the profile has none) and
+   * its contact line. */
+  CagNetwork issuer = *data->network;
 
+  issuer.name = data->network_name;
   /* TRANSLATORS: bottom left of every page of a pro-forma: budget, version. */
   footer = g_strdup_printf (C_("pdf", "Pro-forma budget — %s — version %d"), b->name, b->version);
   cag_pdf_doc_set_footer (doc, footer);
@@ -746,8 +760,8 @@ draw_first_page (CagPdfDoc          *doc,
   cag_pdf_doc_add_page (doc);
   if (cag_pf_is_draft (data))
     cag_pf_draw_draft_mark (doc);
-  return cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Pro-forma budget"),
-                                   subtitle, version);
+  return cag_pdf_draw_letterhead (doc, &issuer, C_("pdf", "Pro-forma budget"), subtitle,
+                                  version);
 }
 
 static void
@@ -847,10 +861,12 @@ draw_working_copy (CagPdfDoc          *doc,
   y = cag_pf_ensure_room (doc, y, 100);
   y = cag_pdf_draw_section (doc, y, C_("pdf", "Partner pledges"));
   y = draw_pledges (doc, data, y);
-  y = cag_pf_ensure_room (doc, y, 200);
-  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 4, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 10, 12,
+  /* A part of its own, titled like the document's subtitle, with room
+   * above it: its sections follow. */
+  y = cag_pf_ensure_room (doc, y, 220);
+  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 22, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 13, 17,
                          &cag_pdf_primary,
-                         C_("pdf", "The balanced budget, as the funders read it")) - 4;
+                         C_("pdf", "The balanced budget, as the funders read it")) - 2;
   y = cag_pf_draw_balanced (doc, data, y);
   draw_warnings (doc, data, y);
 

@@ -147,17 +147,18 @@ body_contact (const CagReminderData *data)
 {
   const CagNetwork *n = data->network;
   const char *who = n->contact != NULL ? n->contact : n->name;
+  g_autofree char *phone = cag_pdf_unbreakable (n->phone);
 
   if (who == NULL)
     return g_strdup (C_("pdf", "For any question, please answer this letter."));
   if (n->phone != NULL && n->email != NULL)
     return g_strdup_printf (C_("pdf", "For any question, or to agree on another way to catch "
                                       "up, please call %s at %s or write to %s."),
-                            who, n->phone, n->email);
+                            who, phone, n->email);
   if (n->phone != NULL || n->email != NULL)
     return g_strdup_printf (C_("pdf", "For any question, or to agree on another way to catch "
                                       "up, please contact %s (%s)."),
-                            who, n->phone != NULL ? n->phone : n->email);
+                            who, phone != NULL ? phone : n->email);
   return g_strdup_printf (C_("pdf", "For any question, or to agree on another way to catch "
                                     "up, please contact %s."), who);
 }

@@ -68,6 +68,25 @@ set_up_columns (CagPdfDoc    *doc,
   ctx->col_w[COL_DATE] = CLAMP (ceil (widest) + 2 * CELL_PAD + 2, MIN_DATE_WIDTH,
                                 DATE_AND_NOTE / 2);
   ctx->col_w[COL_NOTE] = DATE_AND_NOTE - ctx->col_w[COL_DATE];
+
+  /* Long references (up to 200 characters) take up to half of what the
+   * reference and note columns share, so they keep to a few lines. */
+  {
+    double shared = ctx->col_w[COL_REFERENCE] + ctx->col_w[COL_NOTE];
+    double longest = 0;
+
+    for (guint i = 0; i < data->contributions->len; i++)
+      {
+        const CagContribution *c = data->contributions->pdata[i];
+
+        if (c->reference != NULL)
+          longest = MAX (longest, cag_pdf_text_width (doc, CAG_PDF_REGULAR, TABLE_SIZE,
+                                                      c->reference));
+      }
+    ctx->col_w[COL_REFERENCE] = CLAMP (ceil (longest) + 2 * CELL_PAD + 2,
+                                       base_width[COL_REFERENCE], shared / 2);
+    ctx->col_w[COL_NOTE] = shared - ctx->col_w[COL_REFERENCE];
+  }
   ctx->col_x[0] = CAG_PDF_LEFT;
   for (int c = 0; c < N_COLS; c++)
     ctx->col_x[c + 1] = ctx->col_x[c] + ctx->col_w[c];
@@ -120,11 +139,19 @@ draw_identity (CagPdfDoc              *doc,
     region = g_strdup (data->organization->region);
   else
     region = g_strdup ("—");
-  /* The organization's own name (shortened to the cell), then its short
-   * name when it has one. */
+  /* The organization's own name, then its short name when it has one.  A
+   * name too long for the cell (the subtitle above shows it whole) gives
+   * way to the short name alone, else it ends after a whole word with "…". */
   if (data->organization->short_name != NULL && *data->organization->short_name != '\0')
-    org_name = g_strdup_printf ("%s (%s)", data->organization->name,
-                                data->organization->short_name);
+    {
+      org_name = g_strdup_printf ("%s (%s)", data->organization->name,
+                                  data->organization->short_name);
+      if (cag_pdf_text_width (doc, CAG_PDF_REGULAR, 10, org_name) > w * 0.8 - 8)
+        {
+          g_free (org_name);
+          org_name = g_strdup (data->organization->short_name);
+        }
+    }
   else
     org_name = g_strdup (data->organization->name);
 
@@ -595,7 +622,7 @@ row_lines (CagPdfDoc              *doc,
                               ctx->col_w[COL_DATE] - 2 * CELL_PAD, date);
   *ref_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
                                  ctx->col_w[COL_REFERENCE] - 2 * CELL_PAD,
-                                 c->reference != NULL ? c->reference : "", 8);
+                                 c->reference != NULL ? c->reference : "", 16);
   *note_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
                                   ctx->col_w[COL_NOTE] - 2 * CELL_PAD,
                                   c->note != NULL ? c->note : "", 16);
@@ -620,6 +647,33 @@ void_text_of (const CagContribution *c)
     return NULL;
   /* TRANSLATORS: in the note column of a voided contribution. */
   return g_strdup_printf (C_("pdf", "Voided: %s"), c->void_reason != NULL ? c->void_reason : "");
+}
+
+/* The height of the first row (with the total when it is the only one):
+ * what must fit below the table's header for the header to stay on a page. */
+static double
+first_row_height (CagPdfDoc          *doc,
+                  const StatementCtx *ctx)
+{
+  const CagStatementData *data = ctx->data;
+  const CagContribution *c;
+  g_autofree char *date = NULL;
+  g_autofree char *void_text = NULL;
+  g_autoptr (GPtrArray) date_lines = NULL;
+  g_autoptr (GPtrArray) ref_lines = NULL;
+  g_autoptr (GPtrArray) note_lines = NULL;
+  g_autoptr (GPtrArray) void_lines = NULL;
+  double h;
+
+  if (data->contributions->len == 0)
+    return 3 * 16;
+  c = data->contributions->pdata[0];
+  date = cag_date_format (&c->date, cag_pdf_doc_get_lang (doc));
+  void_text = void_text_of (c);
+  h = row_lines (doc, ctx, c, date, void_text, &date_lines, &ref_lines, &note_lines, &void_lines);
+  if (data->contributions->len == 1)
+    h += 24;
+  return MAX (h, 3 * 16);
 }
 
 /* The height of the whole table, total row included. */
@@ -660,7 +714,7 @@ draw_contributions (CagPdfDoc              *doc,
   double bottom = cag_pdf_doc_bottom (doc);
 
   /* Start the table on a new page rather than leave a header alone. */
-  if (y - HEADER_HEIGHT - 3 * 16 < bottom)
+  if (y - HEADER_HEIGHT - first_row_height (doc, ctx) < bottom)
     y = start_table_page (doc, ctx);
   else
     y = draw_table_header (doc, ctx, y);
@@ -830,7 +884,7 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
     }
   y = draw_chart (doc, data, y, chart_height);
   /* Keep the heading with the start of the table. */
-  if (y + 6 - 30 - HEADER_HEIGHT - 3 * 16 < cag_pdf_doc_bottom (doc))
+  if (y + 6 - 30 - HEADER_HEIGHT - first_row_height (doc, &ctx) < cag_pdf_doc_bottom (doc))
     y = cag_pdf_doc_add_page (doc) - 6;
   y = cag_pdf_draw_section (doc, y + 6, C_("pdf", "Contributions"));
   draw_contributions (doc, &ctx, y);

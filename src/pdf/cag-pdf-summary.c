@@ -192,8 +192,10 @@ draw_funds (CagPdfDoc  *doc,
       else
         gap = g_strdup ("—");
 
+      /* Eight lines hold a name of about 150 characters whole; longer ones
+       * end after a whole word with "…". */
       name_lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, TABLE_SIZE,
-                                     col_width[COL_ORG] - 2 * CELL_PAD, st->organization_name, 4);
+                                     col_width[COL_ORG] - 2 * CELL_PAD, st->organization_name, 8);
       if (st->region != NULL && *st->region != '\0')
         sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d delegation",
                                             "%s · %d delegations", (gulong) st->delegations),
@@ -208,7 +210,9 @@ draw_funds (CagPdfDoc  *doc,
       n_lines = MAX (name_lines->len + 1, state_lines->len);
       h = n_lines * TABLE_LEADING + 8;
 
-      if (y - h < bottom)
+      /* The last row takes the network's total with it: never a total
+       * alone on a page. */
+      if (y - h - (i + 1 == data->statuses->len ? 24 : 0) < bottom)
         {
           y = cag_pdf_doc_add_page (doc);
           y = draw_table_header (doc, ctx, y);
