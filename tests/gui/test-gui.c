@@ -1666,6 +1666,33 @@ test_read_errors (void)
   g_assert_cmpint (count_rows (cag_org_detail_get_ledger (detail)), >, 0);
   g_assert_cmpstr (cag_org_detail_get_summary (detail), !=, "");
 
+  /* Writes that fail say so where they were asked for. */
+  {
+    guint rows = count_rows (cag_org_detail_get_ledger (detail));
+    CagRecordDialog *dialog;
+    GtkWidget *hint;
+    g_autoptr(GError) error = NULL;
+    gint64 id;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_detail_get_ledger (detail), &iter));
+    gtk_tree_model_get (cag_org_detail_get_ledger (detail), &iter, CAG_LEDGER_COL_ID, &id, -1);
+    dialog = CAG_RECORD_DIALOG (cag_window_record (r.window, org_id));
+    gtk_entry_set_text (cag_record_dialog_get_entry (dialog, "amount"), "10");
+    read_errors_lock (&r);
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    /* The dialog stays open with the store's message. */
+    hint = template_child (GTK_WIDGET (dialog), CAG_TYPE_RECORD_DIALOG, "reason_label");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), locked));
+    g_assert_cmpint (cag_record_dialog_get_saved_id (dialog), ==, 0);
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+    g_assert_false (cag_org_detail_void (detail, id, "test", &error));
+    g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_LOCKED);
+    read_errors_unlock (&r);
+    read_errors_retry (&r);
+    g_assert_cmpuint (count_rows (cag_org_detail_get_ledger (detail)), ==, rows);
+  }
+
   /* Budgets: read with every reload. */
   cag_window_show_page (r.window, "budgets");
   g_assert_nonnull (cag_budget_view_get_cell (budgets, 1, 0));
