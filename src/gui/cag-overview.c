@@ -211,6 +211,8 @@ cag_overview_load (CagOverview *self,
     }
   else
     cag_chart_clear (self->chart);
+  /* Its empty state says "no campaign yet": hidden while unreadable. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !self->failed);
 
   show_totals (self);
   fill_list (self);

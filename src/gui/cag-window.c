@@ -557,11 +557,15 @@ view_load_failed_cb (CagWindow *self,
                      GError    *error,
                      GtkWidget *view)
 {
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean shown = page != NULL && (view == page || gtk_widget_is_ancestor (view, page));
+
   /* The organizations list is read again when next shown. */
-  if (view == GTK_WIDGET (self->org_list)
-      && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "organizations") != 0)
+  if (view == GTK_WIDGET (self->org_list) && !shown)
     self->org_list_dirty = TRUE;
-  cag_window_show_read_error (self, error);
+  /* The message of the page in sight wins; else the first one stays. */
+  if (shown || !self->read_failed || !cag_window_has_read_error (self))
+    cag_window_show_read_error (self, error);
 }
 
 static void
