@@ -239,7 +239,12 @@ cag_window_reload (CagWindow *self)
     self->org_list_dirty = TRUE;
 
   if (n_campaigns < 0)
-    ; /* Unknown: the page stays, the error bar says why. */
+    {
+      /* Unknown: the page stays, the error bar says why; never the welcome
+       * page's "create a campaign" for a file that has some. */
+      if (g_strcmp0 (page, "welcome") == 0)
+        gtk_stack_set_visible_child_name (self->stack, "overview");
+    }
   else if (self->store == NULL || n_campaigns == 0)
     {
       if (g_strcmp0 (page, "organizations") != 0 || self->store == NULL)
