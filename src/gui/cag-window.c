@@ -169,6 +169,11 @@ update_actions (CagWindow *self)
   gboolean has_campaign = has_store && self->campaign_id > 0;
   gboolean has_fund = has_campaign && cag_overview_get_totals (self->overview)->funds > 0;
 
+  /* Unreadable figures say nothing of the funds: Record stays as it was
+   * rather than claim "no fund is open" (docs/GUI.md). */
+  if (has_campaign && self->read_failed)
+    has_fund = g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (self), "record"));
+
   set_action_enabled (self, "record", has_fund);
   set_action_enabled (self, "record-for", has_fund);
   set_action_enabled (self, "batch", has_fund);
