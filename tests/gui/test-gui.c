@@ -1605,6 +1605,14 @@ check_overview_fails (ReadErrors *r,
   g_assert_cmpstr (cag_overview_get_figure (overview, 0), ==, "—");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (empty)), ==, placeholder);
   g_assert_true (gtk_widget_get_mapped (empty));
+  /* The bar's own strings, in English (French: /gui/read-errors/french). */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (template_child (GTK_WIDGET (r->window),
+                   CAG_TYPE_WINDOW, "error_retry_button"))), ==, "Re_try");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (template_child (GTK_WIDGET (r->window),
+                   CAG_TYPE_WINDOW, "error_close_button"))), ==, "_Close");
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
+                     template_child (GTK_WIDGET (r->window), CAG_TYPE_WINDOW, "error_bar"))),
+                   ==, "The database could not be read");
   /* Record does not turn into "no fund is open yet". */
   g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (r->window),
                                                                    "record")));
