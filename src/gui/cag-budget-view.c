@@ -61,6 +61,25 @@ share_text (gint bp)
                           cag_i18n_get_language () == CAG_LANG_FR ? ',' : '.', bp % 100);
 }
 
+enum
+{
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A read failed: a placeholder, never "No budget yet"; the window shows the
+ * store's message with Retry (docs/GUI.md, "When the database fails"). */
+static void
+show_unreadable (CagBudgetView *self,
+                 const GError  *error)
+{
+  gtk_label_set_text (self->version_label, _("The figures could not be read."));
+  gtk_widget_set_sensitive (self->submit_button, FALSE);
+  g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+}
+
 void
 cag_budget_view_show_message (CagBudgetView *self,
                               const char    *text)
@@ -297,13 +316,19 @@ void
 cag_budget_view_fill_funders (CagBudgetView *self)
 {
   g_autoptr (GPtrArray) funders = NULL;
+  g_autoptr (GError) error = NULL;
   GtkTreeIter iter;
 
   gtk_list_store_clear (self->funders_store);
   gtk_combo_box_text_remove_all (self->offer_funder);
   if (self->store == NULL)
     return;
-  funders = cag_funder_list (self->store, NULL);
+  funders = cag_funder_list (self->store, &error);
+  if (funders == NULL && error != NULL)
+    {
+      show_unreadable (self, error);
+      return;
+    }
   for (guint i = 0; funders != NULL && i < funders->len; i++)
     {
       const CagFunder *f = funders->pdata[i];
@@ -622,6 +647,10 @@ cag_budget_view_class_init (CagBudgetViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->finalize = cag_budget_view_finalize;
+  /* A load could not read the database; the view shows a placeholder. */
+  signals[LOAD_FAILED] = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
   g_type_ensure (CAG_TYPE_BUDGET_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-budget-view.ui");
@@ -734,6 +763,8 @@ void
 cag_budget_view_load (CagBudgetView *self,
                       CagStore      *store)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (CAG_IS_BUDGET_VIEW (self));
 
   self->store = store;
@@ -741,7 +772,7 @@ cag_budget_view_load (CagBudgetView *self,
   self->filling = TRUE;
   gtk_combo_box_text_remove_all (self->budget_combo);
   if (store != NULL)
-    self->budgets = cag_budget_list (store, NULL);
+    self->budgets = cag_budget_list (store, &error);
   for (guint i = 0; self->budgets != NULL && i < self->budgets->len; i++)
     {
       const CagBudget *b = self->budgets->pdata[i];
@@ -755,6 +786,8 @@ cag_budget_view_load (CagBudgetView *self,
     cag_budget_view_select (self, ((CagBudget *) self->budgets->pdata[0])->id);
   else
     cag_budget_view_select (self, 0);
+  if (error != NULL)
+    show_unreadable (self, error);
 }
 
 void
@@ -762,6 +795,7 @@ cag_budget_view_select (CagBudgetView *self,
                         gint64         budget_id)
 {
   g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CAG_IS_BUDGET_VIEW (self));
 
@@ -769,9 +803,11 @@ cag_budget_view_select (CagBudgetView *self,
   g_clear_pointer (&self->input, cag_proforma_input_free);
   if (self->store != NULL && budget_id > 0)
     {
-      self->budget = cag_budget_get (self->store, budget_id, 0, NULL);
+      self->budget = cag_budget_get (self->store, budget_id, 0, &error);
       if (self->budget != NULL)
-        self->input = cag_budget_load (self->store, budget_id, 0, NULL);
+        self->input = cag_budget_load (self->store, budget_id, 0, &error);
+      if (error != NULL)
+        g_clear_pointer (&self->budget, cag_budget_free);
     }
 
   id = self->budget != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, self->budget->id) : NULL;
@@ -800,6 +836,8 @@ cag_budget_view_select (CagBudgetView *self,
     }
   fill_editors (self);
   refresh (self);
+  if (error != NULL)
+    show_unreadable (self, error);
 }
 
 gint64

@@ -14,7 +14,9 @@ G_DECLARE_FINAL_TYPE (CagBudgetView, cag_budget_view, CAG, BUDGET_VIEW, GtkBox)
 
 GtkWidget         *cag_budget_view_new          (void);
 
-/* STORE may be NULL: shows nothing.  The view does not own STORE. */
+/* STORE may be NULL: shows nothing.  The view does not own STORE.  A read
+ * that fails shows a placeholder and emits "load-failed" (GError)
+ * (docs/GUI.md, "When the database fails"). */
 void               cag_budget_view_load         (CagBudgetView *self,
                                                  CagStore      *store);
 /* The budget shown (0: none). */

@@ -6,9 +6,18 @@
 
 typedef struct
 {
-  guint n_rows;
-  gint  stamp;
+  guint    n_rows;
+  gint     stamp;
+  gboolean read_failed;
 } CagListModelPrivate;
+
+enum
+{
+  READ_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void cag_list_model_tree_model_init (GtkTreeModelIface *iface);
 
@@ -159,6 +168,10 @@ cag_list_model_tree_model_init (GtkTreeModelIface *iface)
 static void
 cag_list_model_class_init (CagListModelClass *klass)
 {
+  /* A row could not be read: it shows a placeholder; the view says why. */
+  signals[READ_FAILED] = g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -181,4 +194,16 @@ cag_list_model_get_n_rows (CagListModel *self)
 {
   g_return_val_if_fail (CAG_IS_LIST_MODEL (self), 0);
   return PRIV (self)->n_rows;
+}
+
+void
+cag_list_model_read_failed (CagListModel *self,
+                            const GError *error)
+{
+  g_return_if_fail (CAG_IS_LIST_MODEL (self));
+  g_return_if_fail (error != NULL);
+  if (PRIV (self)->read_failed)
+    return;
+  PRIV (self)->read_failed = TRUE;
+  g_signal_emit (self, signals[READ_FAILED], 0, error);
 }

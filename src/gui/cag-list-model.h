@@ -29,6 +29,12 @@ struct _CagListModelClass
                             GValue       *value);
 };
 
+/* For subclasses: a row could not be read.  Emits "read-failed" (GError),
+ * once in the model's life: a Retry makes a new model (docs/GUI.md, "When
+ * the database fails"). */
+void  cag_list_model_read_failed (CagListModel *self,
+                                  const GError *error);
+
 /* For subclasses' constructors, once. */
 void  cag_list_model_set_n_rows (CagListModel *self,
                                  guint         n_rows);

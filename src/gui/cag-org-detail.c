@@ -40,6 +40,14 @@ struct _CagOrgDetail
 
 G_DEFINE_FINAL_TYPE (CagOrgDetail, cag_org_detail, GTK_TYPE_BOX)
 
+enum
+{
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char *
 recorded_text (const CagContribution *c)
 {
@@ -62,12 +70,15 @@ recorded_text (const CagContribution *c)
   return g_strdup (c->recorded_by != NULL ? c->recorded_by : "");
 }
 
-static void
+/* Fills the ledger of FUND_ID (0: empties it); FALSE with ERROR when it
+ * could not be read. */
+static gboolean
 fill_ledger (CagOrgDetail *self,
-             gint64        fund_id)
+             gint64        fund_id,
+             GError      **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   GtkTreeModel *model = GTK_TREE_MODEL (self->ledger_store);
   guint i;
 
@@ -75,9 +86,7 @@ fill_ledger (CagOrgDetail *self,
   gtk_tree_view_set_model (self->ledger_view, NULL);
   gtk_list_store_clear (self->ledger_store);
   if (fund_id > 0)
-    list = cag_store_contribution_list (self->store, fund_id, 0, &error);
-  if (error != NULL)
-    g_warning ("%s", error->message);
+    list = cag_store_contribution_list (self->store, fund_id, 0, &local_error);
 
   /* Newest first: the treasurer checks what was just entered. */
   for (i = list != NULL ? list->len : 0; i > 0; i--)
@@ -118,6 +127,55 @@ fill_ledger (CagOrgDetail *self,
     }
   gtk_tree_view_set_model (self->ledger_view, model);
   g_object_unref (model);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A read failed: a placeholder, never "no fund" or an empty ledger that
+ * reads as "nothing recorded"; the window shows the store's message with
+ * Retry (docs/GUI.md, "When the database fails"). */
+static void
+show_unreadable (CagOrgDetail *self,
+                 const GError *error)
+{
+  self->fund_id = 0;
+  gtk_widget_set_sensitive (self->record_button, FALSE);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  gtk_label_set_text (self->no_fund_label, _("The figures could not be read."));
+  gtk_widget_hide (self->no_fund_button);
+  gtk_stack_set_visible_child_name (self->fund_stack, "no-fund");
+  fill_ledger (self, 0, NULL);
+  g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+}
+
+/* The campaign, the organization's fund in it and its figures; FALSE with
+ * ERROR when they could not be read (no campaign or no fund is no error). */
+static gboolean
+read_fund (CagOrgDetail   *self,
+           CagCampaign   **campaign,
+           CagFund       **fund,
+           CagFundStatus **status,
+           GError        **error)
+{
+  g_autoptr(GError) find_error = NULL;
+
+  if (self->campaign_id <= 0)
+    return TRUE;
+  *campaign = cag_store_campaign_get (self->store, self->campaign_id, &find_error);
+  if (*campaign != NULL)
+    *fund = cag_store_fund_find (self->store, self->org_id, self->campaign_id, &find_error);
+  if (find_error != NULL && !g_error_matches (find_error, CAG_ERROR, CAG_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&find_error));
+      return FALSE;
+    }
+  if (*fund != NULL)
+    *status = cag_store_fund_status (self->store, (*fund)->id, &self->as_of, error);
+  return *fund == NULL || *status != NULL;
 }
 
 void
@@ -146,24 +204,31 @@ cag_org_detail_load (CagOrgDetail *self,
     org = cag_store_org_get (store, org_id, &error);
   if (org == NULL)
     {
+      gboolean unreadable = error != NULL
+                            && !g_error_matches (error, CAG_ERROR, CAG_ERROR_NOT_FOUND);
+
       gtk_label_set_text (self->title_label, "");
-      gtk_label_set_text (self->subtitle_label, error != NULL ? error->message : "");
+      gtk_label_set_text (self->subtitle_label,
+                          error != NULL && !unreadable ? error->message : "");
       gtk_stack_set_visible_child_name (self->fund_stack, "no-fund");
       gtk_label_set_text (self->no_fund_label, "");
       gtk_widget_hide (self->no_fund_button);
-      fill_ledger (self, 0);
+      if (unreadable)
+        show_unreadable (self, error);
+      else
+        fill_ledger (self, 0, NULL);
       return;
     }
 
   gtk_label_set_text (self->title_label, org->name);
   /* Long names are ellipsized: the tooltip shows them whole. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), org->name);
-  if (campaign_id > 0)
-    campaign = cag_store_campaign_get (store, campaign_id, NULL);
-  if (campaign != NULL)
-    fund = cag_store_fund_find (store, org_id, campaign_id, NULL);
-  if (fund != NULL)
-    status = cag_store_fund_status (store, fund->id, &self->as_of, &error);
+  if (!read_fund (self, &campaign, &fund, &status, &error))
+    {
+      gtk_label_set_text (self->subtitle_label, "");
+      show_unreadable (self, error);
+      return;
+    }
 
   {
     CagDate today = cag_date_today ();
@@ -206,23 +271,21 @@ cag_org_detail_load (CagOrgDetail *self,
     {
       g_autofree char *text = NULL;
 
-      if (error != NULL)
-        text = g_strdup (error->message);
-      else if (campaign != NULL)
+      if (campaign != NULL)
         text = g_strdup_printf (_("%s has no delegation fund in %s. Open one in Campaign and Fund Settings."),
                                 org->name, campaign->name);
       else
         text = g_strdup (_("There is no campaign yet."));
       gtk_label_set_text (self->no_fund_label, text);
       /* The next step, as a button (docs/GUI.md, "Empty views"). */
-      gtk_widget_set_visible (self->no_fund_button, error == NULL);
+      gtk_widget_set_visible (self->no_fund_button, TRUE);
       gtk_button_set_label (GTK_BUTTON (self->no_fund_button),
                             campaign != NULL ? _("Open a _Fund…") : _("_Create a Campaign…"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->no_fund_button),
                                       campaign != NULL ? "win.campaign-settings"
                                                        : "win.new-campaign");
       gtk_stack_set_visible_child_name (self->fund_stack, "no-fund");
-      fill_ledger (self, 0);
+      fill_ledger (self, 0, NULL);
       return;
     }
 
@@ -239,13 +302,19 @@ cag_org_detail_load (CagOrgDetail *self,
     atk_object_set_description (gtk_widget_get_accessible (GTK_WIDGET (self->progress)), bar);
     gtk_label_set_text (self->summary_label, summary);
 
-    months = cag_store_month_totals (store, fund->id, 0, NULL);
+    months = cag_store_month_totals (store, fund->id, 0, &error);
+    if (months == NULL)
+      {
+        show_unreadable (self, error);
+        return;
+      }
     cag_chart_set_data (self->chart, cag_month_index (&campaign->start),
                         cag_month_index (&campaign->deadline), f->target_cents,
                         months, &self->as_of);
     gtk_stack_set_visible_child_name (self->fund_stack, "fund");
   }
-  fill_ledger (self, fund->id);
+  if (!fill_ledger (self, fund->id, &error))
+    show_unreadable (self, error);
 }
 
 void
@@ -515,6 +584,10 @@ cag_org_detail_class_init (CagOrgDetailClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A load could not read the database; the figures show a placeholder. */
+  signals[LOAD_FAILED] = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
   g_type_ensure (CAG_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-org-detail.ui");

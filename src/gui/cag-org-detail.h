@@ -23,6 +23,8 @@ enum
   CAG_LEDGER_COL_COUNTS,
 };
 
+/* A read that fails shows a placeholder and emits "load-failed" (GError)
+ * (docs/GUI.md, "When the database fails"). */
 void          cag_org_detail_load        (CagOrgDetail *self,
                                           CagStore     *store,
                                           gint64        org_id,

@@ -35,6 +35,8 @@ struct _CagOrgList
   GtkStack       *list_stack;
   GtkLabel       *empty_label;
   GtkWidget      *empty_add_button;
+  GError         *row_error;      /* a row could not be read; told at idle */
+  guint           row_error_idle;
 };
 
 G_DEFINE_FINAL_TYPE (CagOrgList, cag_org_list, GTK_TYPE_BOX)
@@ -42,6 +44,7 @@ G_DEFINE_FINAL_TYPE (CagOrgList, cag_org_list, GTK_TYPE_BOX)
 enum
 {
   ORG_ACTIVATED,
+  LOAD_FAILED,
   N_SIGNALS
 };
 
@@ -65,6 +68,30 @@ get_selected (CagOrgList *self,
   return TRUE;
 }
 
+/* Told from an idle: the model reads rows while the view draws. */
+static gboolean
+row_error_idle_cb (gpointer user_data)
+{
+  CagOrgList *self = user_data;
+  g_autoptr(GError) error = g_steal_pointer (&self->row_error);
+
+  self->row_error_idle = 0;
+  if (error != NULL)
+    g_signal_emit (self, signals[LOAD_FAILED], 0, error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+model_read_failed_cb (CagOrgList *self,
+                      GError     *error)
+{
+  if (self->row_error != NULL)
+    return;
+  self->row_error = g_error_copy (error);
+  if (self->row_error_idle == 0)
+    self->row_error_idle = g_idle_add (row_error_idle_cb, self);
+}
+
 static void
 fill (CagOrgList *self)
 {
@@ -79,7 +106,12 @@ fill (CagOrgList *self)
                              gtk_toggle_button_get_active (self->inactive_check),
                              self->sort, self->descending, &error);
   if (ids != NULL)
-    model = cag_org_model_new (self->store, self->campaign_id, &self->as_of, ids);
+    {
+      model = cag_org_model_new (self->store, self->campaign_id, &self->as_of, ids);
+      g_signal_connect_object (model, "read-failed", G_CALLBACK (model_read_failed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_clear_error (&self->row_error);
   gtk_tree_view_set_model (self->org_view, GTK_TREE_MODEL (model));
 
   if (ids != NULL && ids->len > 0)
@@ -87,7 +119,10 @@ fill (CagOrgList *self)
   else
     {
       if (error != NULL)
-        gtk_label_set_text (self->empty_label, error->message);
+        /* Never "no organization yet" when the list could not be read: the
+         * window shows why, with Retry (docs/GUI.md, "When the database
+         * fails"). */
+        gtk_label_set_text (self->empty_label, _("The list could not be read."));
       else if (*search != '\0')
         gtk_label_set_text (self->empty_label, _("No organization matches this search."));
       else
@@ -100,6 +135,8 @@ fill (CagOrgList *self)
     }
   gtk_widget_set_sensitive (self->add_button, self->store != NULL);
   selection_changed_cb (self);
+  if (error != NULL)
+    g_signal_emit (self, signals[LOAD_FAILED], 0, error);
 }
 
 void
@@ -318,6 +355,16 @@ row_activated_cb (CagOrgList        *self,
 }
 
 static void
+cag_org_list_finalize (GObject *object)
+{
+  CagOrgList *self = CAG_ORG_LIST (object);
+
+  g_clear_handle_id (&self->row_error_idle, g_source_remove);
+  g_clear_error (&self->row_error);
+  G_OBJECT_CLASS (cag_org_list_parent_class)->finalize (object);
+}
+
+static void
 cag_org_list_class_init (CagOrgListClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -325,7 +372,12 @@ cag_org_list_class_init (CagOrgListClass *klass)
   signals[ORG_ACTIVATED] = g_signal_new ("org-activated", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The list, or one of its rows, could not be read. */
+  signals[LOAD_FAILED] = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 
+  G_OBJECT_CLASS (klass)->finalize = cag_org_list_finalize;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-org-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, search_entry);

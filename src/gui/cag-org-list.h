@@ -24,6 +24,8 @@ enum
   CAG_ORG_LIST_COL_STATUS,
 };
 
+/* A read that fails, of the list or of a row, shows a placeholder and
+ * emits "load-failed" (GError) (docs/GUI.md, "When the database fails"). */
 void          cag_org_list_load         (CagOrgList *self,
                                          CagStore   *store,
                                          gint64      campaign_id);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cag-error.h"
 #include "cag-gui-util.h"
 #include "cag-org-list.h"
 #include "cag-org-model.h"
@@ -40,21 +41,31 @@ row_free (gpointer data)
   g_free (row);
 }
 
+/* The fund column's text; "?" and ERROR set when it could not be read
+ * (never "no fund" then). */
 static char *
 fund_text (CagOrgModel *self,
-           gint64       org_id)
+           gint64       org_id,
+           GError     **error)
 {
   g_autoptr(CagFund) fund = NULL;
   g_autoptr(CagFundStatus) status = NULL;
+  g_autoptr(GError) find_error = NULL;
   g_autofree char *saved = NULL;
 
   if (self->campaign_id <= 0)
     return g_strdup (C_("gui", "no fund"));
-  fund = cag_store_fund_find (self->store, org_id, self->campaign_id, NULL);
-  if (fund != NULL)
-    status = cag_store_fund_status (self->store, fund->id, &self->as_of, NULL);
-  if (status == NULL)
+  fund = cag_store_fund_find (self->store, org_id, self->campaign_id, &find_error);
+  if (fund == NULL && !g_error_matches (find_error, CAG_ERROR, CAG_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&find_error));
+      return g_strdup ("?");
+    }
+  if (fund == NULL)
     return g_strdup (C_("gui", "no fund"));
+  status = cag_store_fund_status (self->store, fund->id, &self->as_of, error);
+  if (status == NULL)
+    return g_strdup ("?");
   saved = cag_gui_money (status->figures.saved_cents + status->figures.matched_cents);
   /* TRANSLATORS: fund column: "$1,250.00 (27%)"; French puts a no-break
    * space before the percent sign. */
@@ -66,6 +77,7 @@ row_at (CagOrgModel *self,
         guint        position)
 {
   Row *row = g_hash_table_lookup (self->cache, GUINT_TO_POINTER (position));
+  g_autoptr(GError) error = NULL;
   gint64 id;
 
   if (row != NULL)
@@ -75,9 +87,13 @@ row_at (CagOrgModel *self,
     g_hash_table_remove_all (self->cache);
   id = g_array_index (self->ids, gint64, position);
   row = g_new0 (Row, 1);
-  row->org = cag_store_org_get (self->store, id, NULL);
-  row->fund = fund_text (self, id);
+  row->org = cag_store_org_get (self->store, id, &error);
+  row->fund = error == NULL ? fund_text (self, id, &error) : g_strdup ("?");
+  /* Kept as read, "?" included: a locked file is not asked again at every
+   * draw; the list says why and Retry makes a new model. */
   g_hash_table_insert (self->cache, GUINT_TO_POINTER (position), row);
+  if (error != NULL)
+    cag_list_model_read_failed (CAG_LIST_MODEL (self), error);
   return row;
 }
 
@@ -124,7 +140,7 @@ get_value (CagListModel *model,
     {
       if (column == CAG_ORG_LIST_COL_ACTIVE)
         g_value_set_boolean (value, FALSE);
-      else if (column == CAG_ORG_LIST_COL_NAME)
+      else if (column == CAG_ORG_LIST_COL_NAME || column == CAG_ORG_LIST_COL_FUND)
         g_value_set_string (value, "?");
       return;
     }

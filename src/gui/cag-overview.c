@@ -23,6 +23,7 @@ struct _CagOverview
   char             *needle;     /* folded search text */
   CagDate           as_of;      /* the date the figures are computed for */
   gboolean          setting_calendar;
+  gboolean          failed;     /* the last load could not read the figures */
 
   GtkWidget        *as_of_button;
   GtkLabel         *as_of_label;
@@ -53,6 +54,7 @@ enum
 {
   FUND_ACTIVATED,
   AS_OF_CHANGED,
+  LOAD_FAILED,
   N_SIGNALS
 };
 
@@ -106,15 +108,19 @@ fill_list (CagOverview *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else
     {
-      if (self->statuses == NULL || self->statuses->len == 0)
+      if (self->failed)
+        /* Never "no fund yet" when the funds could not be read (docs/GUI.md,
+         * "When the database fails"). */
+        gtk_label_set_text (self->empty_label, _("The figures could not be read."));
+      else if (self->statuses == NULL || self->statuses->len == 0)
         gtk_label_set_text (self->empty_label,
                             _("No fund in this campaign yet. Add the member organizations, "
                               "then open their delegation funds in Campaign and Fund Settings."));
       else
         gtk_label_set_text (self->empty_label, _("No fund matches this search."));
       /* No fund yet: the buttons lead to the next step (docs/GUI.md). */
-      gtk_widget_set_visible (self->empty_buttons,
-                              self->statuses != NULL && self->statuses->len == 0);
+      gtk_widget_set_visible (self->empty_buttons, !self->failed
+                              && self->statuses != NULL && self->statuses->len == 0);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
 }
@@ -131,6 +137,18 @@ show_totals (CagOverview *self)
   g_autofree char *behind_caption = NULL;
   g_autofree char *need = cag_gui_money (t->monthly_needed_cents);
 
+  if (self->failed)
+    {
+      /* A dash, never a zero that reads as "nothing saved". */
+      gtk_label_set_text (self->saved_value, "—");
+      gtk_label_set_text (self->saved_caption, _("The figures could not be read."));
+      gtk_label_set_text (self->delegations_value, "—");
+      gtk_label_set_text (self->delegations_caption, "");
+      gtk_label_set_text (self->behind_value, "—");
+      gtk_label_set_text (self->behind_caption, "");
+      gtk_label_set_text (self->need_value, "—");
+      return;
+    }
   saved_caption = g_strdup_printf (_("saved out of a target of %s"), target);
   /* TRANSLATORS: delegations fully funded "out of" delegations planned. */
   delegations = g_strdup_printf (_("%d of %d"), t->delegations_funded, t->delegations_planned);
@@ -176,9 +194,12 @@ cag_overview_load (CagOverview *self,
         self->statuses = cag_store_status_list (store, campaign_id, 0, &self->as_of, &error);
       if (self->statuses != NULL)
         months = cag_store_month_totals (store, 0, campaign_id, &error);
-      if (error != NULL)
-        g_warning ("%s", error->message);
     }
+  /* A failed read shows a placeholder and tells the window, which shows the
+   * store's message with Retry (docs/GUI.md, "When the database fails"). */
+  self->failed = error != NULL;
+  if (self->failed)
+    g_clear_pointer (&self->statuses, g_ptr_array_unref);
   if (self->statuses != NULL)
     {
       cag_network_totals_compute (self->statuses, &self->totals);
@@ -190,9 +211,13 @@ cag_overview_load (CagOverview *self,
     }
   else
     cag_chart_clear (self->chart);
+  /* Its empty state says "no campaign yet": hidden while unreadable. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), !self->failed);
 
   show_totals (self);
   fill_list (self);
+  if (error != NULL)
+    g_signal_emit (self, signals[LOAD_FAILED], 0, error);
 }
 
 /* The button's text, the hint beside it and the calendar follow AS_OF. */
@@ -482,6 +507,10 @@ cag_overview_class_init (CagOverviewClass *klass)
   signals[AS_OF_CHANGED] = g_signal_new ("as-of-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 0);
+  /* A load could not read the database; the figures show a placeholder. */
+  signals[LOAD_FAILED] = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   g_type_ensure (CAG_TYPE_CHART);
   g_type_ensure (CAG_TYPE_PROGRESS_CELL);

@@ -25,7 +25,9 @@ enum
   CAG_OVERVIEW_COL_WEIGHT,
 };
 
-/* STORE may be NULL or CAMPAIGN_ID 0: shows nothing. */
+/* STORE may be NULL or CAMPAIGN_ID 0: shows nothing.  A read that fails
+ * shows a placeholder and emits "load-failed" (GError) (docs/GUI.md, "When
+ * the database fails"). */
 void                    cag_overview_load         (CagOverview *self,
                                                    CagStore    *store,
                                                    gint64       campaign_id);

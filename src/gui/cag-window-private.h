@@ -46,6 +46,11 @@ struct _CagWindow
   GtkLabel             *notification_label;
   GtkWidget            *undo_button;
   GtkWidget            *open_button;      /* opens open_path */
+  GtkInfoBar           *error_bar;        /* a read failed (docs/GUI.md) */
+  GtkLabel             *error_label;
+  GtkWidget            *error_retry_button;
+  GtkWidget            *error_close_button;
+  gboolean              read_failed;      /* during cag_window_reload */
   char                 *open_path;
   GMenu                *primary_menu;
   GMenu                *recent_submenu;

@@ -92,8 +92,10 @@ show_campaign_tooltip (CagWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->campaign_combo), name);
 }
 
-/* Fills the campaign selector; returns the number of campaigns. */
-static guint
+/* Fills the campaign selector; returns the number of campaigns, or -1 when
+ * they could not be read: the selector then stays as it was and the error
+ * bar says why (docs/GUI.md, "When the database fails"). */
+static gint
 load_campaigns (CagWindow *self)
 {
   g_autoptr(GPtrArray) campaigns = NULL;
@@ -101,14 +103,17 @@ load_campaigns (CagWindow *self)
   gboolean current_found = FALSE;
   guint i;
 
-  self->loading_campaigns = TRUE;
-  gtk_combo_box_text_remove_all (self->campaign_combo);
   if (self->store != NULL)
     campaigns = cag_store_campaign_list (self->store, &error);
+  if (error != NULL)
+    {
+      cag_window_show_read_error (self, error);
+      return -1;
+    }
+  self->loading_campaigns = TRUE;
+  gtk_combo_box_text_remove_all (self->campaign_combo);
   if (campaigns == NULL)
     {
-      if (error != NULL)
-        g_warning ("%s", error->message);
       self->campaign_id = 0;
       self->loading_campaigns = FALSE;
       return 0;
@@ -133,7 +138,7 @@ load_campaigns (CagWindow *self)
   gtk_widget_set_visible (self->campaign_label, campaigns->len > 0);
   self->loading_campaigns = FALSE;
   show_campaign_tooltip (self);
-  return campaigns->len;
+  return (gint) campaigns->len;
 }
 
 /* Record Contribution stays in the header bar while a file is open, but is
@@ -163,6 +168,11 @@ update_actions (CagWindow *self)
   gboolean has_store = self->store != NULL;
   gboolean has_campaign = has_store && self->campaign_id > 0;
   gboolean has_fund = has_campaign && cag_overview_get_totals (self->overview)->funds > 0;
+
+  /* Unreadable figures say nothing of the funds: Record stays as it was
+   * rather than claim "no fund is open" (docs/GUI.md). */
+  if (has_campaign && self->read_failed)
+    has_fund = g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (self), "record"));
 
   set_action_enabled (self, "record", has_fund);
   set_action_enabled (self, "record-for", has_fund);
@@ -204,11 +214,14 @@ update_chrome (CagWindow *self)
 void
 cag_window_reload (CagWindow *self)
 {
-  guint n_campaigns;
+  gint n_campaigns;
   const char *page;
 
   g_return_if_fail (CAG_IS_WINDOW (self));
 
+  /* Every view says when its read fails (view_load_failed_cb); the bar goes
+   * once a reload reads everything shown. */
+  self->read_failed = FALSE;
   n_campaigns = load_campaigns (self);
   update_title (self);
 
@@ -230,17 +243,26 @@ cag_window_reload (CagWindow *self)
   else
     self->org_list_dirty = TRUE;
 
-  if (self->store == NULL || n_campaigns == 0)
+  if (n_campaigns < 0)
+    {
+      /* Unknown: the page stays, the error bar says why; never the welcome
+       * page's "create a campaign" for a file that has some. */
+      if (g_strcmp0 (page, "welcome") == 0)
+        gtk_stack_set_visible_child_name (self->stack, "overview");
+    }
+  else if (self->store == NULL || n_campaigns == 0)
     {
       if (g_strcmp0 (page, "organizations") != 0 || self->store == NULL)
         gtk_stack_set_visible_child_name (self->stack, "welcome");
     }
   else if (g_strcmp0 (page, "welcome") == 0)
     gtk_stack_set_visible_child_name (self->stack, "overview");
-  else if (g_strcmp0 (page, "detail") == 0)
+  else if (n_campaigns > 0 && g_strcmp0 (page, "detail") == 0)
     cag_org_detail_load (self->detail, self->store,
                          cag_org_detail_get_org_id (self->detail), self->campaign_id);
   update_chrome (self);
+  if (!self->read_failed)
+    gtk_widget_hide (GTK_WIDGET (self->error_bar));
 }
 
 void
@@ -532,6 +554,76 @@ cag_window_set_as_of (CagWindow     *self,
     self->org_list_dirty = TRUE;
 }
 
+/* ---- the error bar (docs/GUI.md, "When the database fails") ------------- */
+
+void
+cag_window_show_read_error (CagWindow    *self,
+                            const GError *error)
+{
+  AtkObject *accessible;
+
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  self->read_failed = TRUE;
+  /* The store's message already says what is wrong and what to do. */
+  gtk_label_set_text (self->error_label, error->message);
+  accessible = gtk_widget_get_accessible (GTK_WIDGET (self->error_bar));
+  atk_object_set_name (accessible, C_("gui", "The database could not be read"));
+  atk_object_set_description (accessible, error->message);
+  gtk_widget_show (GTK_WIDGET (self->error_bar));
+}
+
+gboolean
+cag_window_has_read_error (CagWindow *self)
+{
+  g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_bar));
+}
+
+const char *
+cag_window_get_read_error (CagWindow *self)
+{
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  if (!cag_window_has_read_error (self))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}
+
+void
+cag_window_retry (CagWindow *self)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  cag_window_reload (self);
+}
+
+static void
+view_load_failed_cb (CagWindow *self,
+                     GError    *error,
+                     GtkWidget *view)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  gboolean shown = page != NULL && (view == page || gtk_widget_is_ancestor (view, page));
+
+  /* The organizations list is read again when next shown. */
+  if (view == GTK_WIDGET (self->org_list) && !shown)
+    self->org_list_dirty = TRUE;
+  /* The message of the page in sight wins; else the first one stays. */
+  if (shown || !self->read_failed || !cag_window_has_read_error (self))
+    cag_window_show_read_error (self, error);
+}
+
+static void
+error_bar_response_cb (CagWindow  *self,
+                       gint        response,
+                       GtkInfoBar *bar)
+{
+  if (response == 1)
+    cag_window_retry (self);
+  else
+    gtk_widget_hide (GTK_WIDGET (bar));
+}
+
 const CagDate *
 cag_window_get_as_of (CagWindow *self)
 {
@@ -780,6 +872,10 @@ cag_window_class_init (CagWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagWindow, notification_label);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, error_bar);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, error_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, CagWindow, error_close_button);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CagWindow, recent_submenu);
   gtk_widget_class_bind_template_callback (widget_class, campaign_changed_cb);
@@ -790,6 +886,8 @@ cag_window_class_init (CagWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, undo_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, notification_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_load_failed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
 }
 
 static void

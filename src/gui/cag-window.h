@@ -81,6 +81,16 @@ void           cag_window_set_as_of      (CagWindow     *self,
                                           const CagDate *as_of);
 const CagDate *cag_window_get_as_of      (CagWindow     *self);
 
+/* The bar that shows a failed read of the database, with Retry (docs/GUI.md,
+ * "When the database fails"): shown with ERROR's message; Retry reloads. */
+void        cag_window_show_read_error   (CagWindow    *self,
+                                          const GError *error);
+/* Whether that bar is shown, and its message (for tests). */
+gboolean    cag_window_has_read_error    (CagWindow *self);
+const char *cag_window_get_read_error    (CagWindow *self);
+/* What Retry does: reads everything shown again; the bar goes when it works. */
+void        cag_window_retry             (CagWindow *self);
+
 GtkWidget  *cag_window_get_overview      (CagWindow *self);
 GtkWidget  *cag_window_get_detail        (CagWindow *self);
 GtkWidget  *cag_window_get_org_list      (CagWindow *self);

@@ -11,6 +11,7 @@
 #include <gdk/gdkx.h>
 
 #include "cag-batch-dialog.h"
+#include "cag-budget-view.h"
 #include "cag-campaign-dialog.h"
 #include "cag-chart.h"
 #include "cag-date-picker.h"
@@ -23,8 +24,10 @@
 #include "cag-org-detail.h"
 #include "cag-org-dialog.h"
 #include "cag-org-list.h"
+#include "cag-org-model.h"
 #include "cag-overview.h"
 #include "cag-record-dialog.h"
+#include "cag-store-private.h"  /* the test shortens the busy timeout */
 #include "cag-welcome.h"
 #include "cag-window.h"
 #include "gui-test-util.h"
@@ -1488,6 +1491,382 @@ test_example (void)
   gui_test_flush (50);
 }
 
+/* ---- When the database fails (docs/GUI.md) ------------------------------ */
+
+/* Another program holds the file: a second connection takes an EXCLUSIVE
+ * lock with a write.  The store runs in WAL, where writers never block
+ * readers, so the test first puts the window's connection in the classic
+ * journal mode and shortens its busy timeout (5 s) so the test stays quick;
+ * the reads then fail with SQLITE_BUSY through the store's own code. */
+typedef struct
+{
+  CagWindow *window;
+  sqlite3   *other;
+} ReadErrors;
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static void
+read_errors_lock (ReadErrors *r)
+{
+  exec_sql (r->other, "BEGIN EXCLUSIVE; CREATE TABLE test_lock (x); INSERT INTO test_lock VALUES (1)");
+}
+
+static void
+read_errors_unlock (ReadErrors *r)
+{
+  exec_sql (r->other, "ROLLBACK");
+}
+
+static void
+read_errors_retry (ReadErrors *r)
+{
+  gtk_button_clicked (GTK_BUTTON (template_child (GTK_WIDGET (r->window), CAG_TYPE_WINDOW,
+                                                  "error_retry_button")));
+  gui_test_flush (20);
+}
+
+/* The bar is shown, above the views, with the store's message. */
+static void
+assert_read_error (ReadErrors *r,
+                   const char *message_part)
+{
+  GtkWidget *bar = template_child (GTK_WIDGET (r->window), CAG_TYPE_WINDOW, "error_bar");
+
+  gui_test_flush (20);
+  g_assert_true (cag_window_has_read_error (r->window));
+  g_assert_true (gtk_widget_get_mapped (bar));
+  g_assert_cmpint (gtk_info_bar_get_message_type (GTK_INFO_BAR (bar)), ==, GTK_MESSAGE_ERROR);
+  g_assert_nonnull (strstr (cag_window_get_read_error (r->window), message_part));
+  g_assert_cmpstr (atk_object_get_description (gtk_widget_get_accessible (bar)), ==,
+                   cag_window_get_read_error (r->window));
+}
+
+static void
+read_errors_open (ReadErrors *r)
+{
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+  sqlite3 *db;
+
+  r->window = cag_window_new (NULL);
+  gtk_window_resize (GTK_WINDOW (r->window), 1024, 600);
+  gtk_widget_show (GTK_WIDGET (r->window));
+  g_assert_true (cag_window_open_example (r->window, &error));
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (r->window));
+  store = cag_window_get_store (r->window);
+  db = cag_store_get_db (store);
+  exec_sql (db, "PRAGMA journal_mode = DELETE");
+  sqlite3_busy_timeout (db, 20);
+  g_assert_cmpint (sqlite3_open_v2 (cag_store_get_path (store), &r->other,
+                                    SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (r->other, 20);
+}
+
+static void
+read_errors_close (ReadErrors *r)
+{
+  CagStore *store = cag_window_get_store (r->window);
+
+  sqlite3_close (r->other);
+  /* The example stays in WAL for the other tests. */
+  exec_sql (cag_store_get_db (store), "PRAGMA journal_mode = WAL");
+  gtk_widget_destroy (GTK_WIDGET (r->window));
+  gui_test_flush (50);
+}
+
+static void
+check_overview_fails (ReadErrors *r,
+                      const char *locked,
+                      const char *placeholder)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (r->window));
+  GtkWidget *empty = template_child (GTK_WIDGET (overview), CAG_TYPE_OVERVIEW, "empty_label");
+  g_autofree char *saved = g_strdup (cag_overview_get_figure (overview, 0));
+
+  g_assert_cmpstr (cag_window_get_page (r->window), ==, "overview");
+  g_assert_false (cag_window_has_read_error (r->window));
+  read_errors_lock (r);
+  /* What a change of campaign or of "As of" date does. */
+  cag_window_reload (r->window);
+  assert_read_error (r, locked);
+  /* Not the welcome page, not "no fund yet", not $0.00. */
+  g_assert_cmpstr (cag_window_get_page (r->window), ==, "overview");
+  g_assert_cmpstr (cag_overview_get_figure (overview, 0), ==, "—");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (empty)), ==, placeholder);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  /* The bar's own strings, in English (French: /gui/read-errors/french). */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (template_child (GTK_WIDGET (r->window),
+                   CAG_TYPE_WINDOW, "error_retry_button"))), ==, "Re_try");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (template_child (GTK_WIDGET (r->window),
+                   CAG_TYPE_WINDOW, "error_close_button"))), ==, "_Close");
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
+                     template_child (GTK_WIDGET (r->window), CAG_TYPE_WINDOW, "error_bar"))),
+                   ==, "The database could not be read");
+  /* Record does not turn into "no fund is open yet". */
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (r->window),
+                                                                   "record")));
+  /* Retry while still locked: the bar stays. */
+  read_errors_retry (r);
+  assert_read_error (r, locked);
+  read_errors_unlock (r);
+  read_errors_retry (r);
+  g_assert_false (cag_window_has_read_error (r->window));
+  g_assert_cmpstr (cag_overview_get_figure (overview, 0), ==, saved);
+  g_assert_cmpint (count_rows (cag_overview_get_model (overview)), >, 3);
+}
+
+static void
+test_read_errors (void)
+{
+  ReadErrors r = { 0 };
+  const char *locked = "is in use by another program";
+  const char *placeholder = "The figures could not be read.";
+  CagOrgList *list;
+  CagOrgDetail *detail;
+  CagBudgetView *budgets;
+  GtkTreeIter iter;
+  gint64 org_id;
+
+  read_errors_open (&r);
+  list = CAG_ORG_LIST (cag_window_get_org_list (r.window));
+  detail = CAG_ORG_DETAIL (cag_window_get_detail (r.window));
+  budgets = CAG_BUDGET_VIEW (template_child (GTK_WIDGET (r.window), CAG_TYPE_WINDOW,
+                                             "budget_view"));
+  check_overview_fails (&r, locked, placeholder);
+
+  /* Organizations: read when the page is shown. */
+  read_errors_lock (&r);
+  cag_window_show_page (r.window, "organizations");
+  assert_read_error (&r, locked);
+  g_assert_null (cag_org_list_get_model (list));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (GTK_WIDGET (list),
+                   CAG_TYPE_ORG_LIST, "empty_label"))), ==, "The list could not be read.");
+  g_assert_false (gtk_widget_get_visible (template_child (GTK_WIDGET (list), CAG_TYPE_ORG_LIST,
+                                                          "empty_add_button")));
+  read_errors_unlock (&r);
+  read_errors_retry (&r);
+  g_assert_false (cag_window_has_read_error (r.window));
+  g_assert_cmpint (count_rows (cag_org_list_get_model (list)), >, 3);
+
+  /* Rows read while the list draws: the bar too, told from an idle. */
+  cag_org_list_set_search (list, "");
+  read_errors_lock (&r);
+  gtk_widget_queue_draw (GTK_WIDGET (list));
+  {
+    gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    while (!cag_window_has_read_error (r.window) && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  assert_read_error (&r, locked);
+  read_errors_unlock (&r);
+  read_errors_retry (&r);
+  g_assert_false (cag_window_has_read_error (r.window));
+
+  /* A detail. */
+  g_assert_true (gtk_tree_model_get_iter_first (cag_org_list_get_model (list), &iter));
+  gtk_tree_model_get (cag_org_list_get_model (list), &iter, CAG_ORG_LIST_COL_ID, &org_id, -1);
+  read_errors_lock (&r);
+  cag_window_show_organization (r.window, org_id);
+  assert_read_error (&r, locked);
+  g_assert_cmpstr (cag_window_get_page (r.window), ==, "detail");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (GTK_WIDGET (detail),
+                   CAG_TYPE_ORG_DETAIL, "no_fund_label"))), ==, placeholder);
+  g_assert_false (gtk_widget_get_visible (template_child (GTK_WIDGET (detail),
+                                                          CAG_TYPE_ORG_DETAIL,
+                                                          "no_fund_button")));
+  read_errors_unlock (&r);
+  read_errors_retry (&r);
+  g_assert_false (cag_window_has_read_error (r.window));
+  g_assert_cmpint (count_rows (cag_org_detail_get_ledger (detail)), >, 0);
+  g_assert_cmpstr (cag_org_detail_get_summary (detail), !=, "");
+
+  /* Writes that fail say so where they were asked for. */
+  {
+    guint rows = count_rows (cag_org_detail_get_ledger (detail));
+    CagRecordDialog *dialog;
+    GtkWidget *hint;
+    g_autoptr(GError) error = NULL;
+    gint64 id;
+
+    g_assert_true (gtk_tree_model_get_iter_first (cag_org_detail_get_ledger (detail), &iter));
+    gtk_tree_model_get (cag_org_detail_get_ledger (detail), &iter, CAG_LEDGER_COL_ID, &id, -1);
+    dialog = CAG_RECORD_DIALOG (cag_window_record (r.window, org_id));
+    gtk_entry_set_text (cag_record_dialog_get_entry (dialog, "amount"), "10");
+    read_errors_lock (&r);
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    /* The dialog stays open with the store's message. */
+    hint = template_child (GTK_WIDGET (dialog), CAG_TYPE_RECORD_DIALOG, "reason_label");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), locked));
+    g_assert_cmpint (cag_record_dialog_get_saved_id (dialog), ==, 0);
+    gtk_widget_destroy (GTK_WIDGET (dialog));
+    g_assert_false (cag_org_detail_void (detail, id, "test", &error));
+    g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_LOCKED);
+    read_errors_unlock (&r);
+    read_errors_retry (&r);
+    g_assert_cmpuint (count_rows (cag_org_detail_get_ledger (detail)), ==, rows);
+  }
+
+  /* Budgets: read with every reload. */
+  cag_window_show_page (r.window, "budgets");
+  g_assert_nonnull (cag_budget_view_get_cell (budgets, 1, 0));
+  read_errors_lock (&r);
+  cag_window_reload (r.window);
+  assert_read_error (&r, locked);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (GTK_WIDGET (budgets),
+                   CAG_TYPE_BUDGET_VIEW, "version_label"))), ==, placeholder);
+  read_errors_unlock (&r);
+  read_errors_retry (&r);
+  g_assert_false (cag_window_has_read_error (r.window));
+  g_assert_nonnull (cag_budget_view_get_cell (budgets, 1, 0));
+
+  /* Close hides the bar and reads nothing. */
+  read_errors_lock (&r);
+  cag_window_reload (r.window);
+  assert_read_error (&r, locked);
+  read_errors_unlock (&r);
+  gtk_button_clicked (GTK_BUTTON (template_child (GTK_WIDGET (r.window), CAG_TYPE_WINDOW,
+                                                  "error_close_button")));
+  g_assert_false (cag_window_has_read_error (r.window));
+  read_errors_close (&r);
+}
+
+/* The organizations' lazy model: a row that cannot be read shows "?", never
+ * "no fund", and says so once. */
+static void
+read_failed_cb (CagListModel *model,
+                GError       *error,
+                gpointer      user_data)
+{
+  guint *count = user_data;
+
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_LOCKED);
+  (*count)++;
+}
+
+static void
+test_read_errors_rows (void)
+{
+  ReadErrors r = { 0 };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CagOrgModel) model = NULL;
+  GtkTreeModel *overview;
+  GtkTreeIter iter;
+  g_autofree char *name = NULL;
+  g_autofree char *fund = NULL;
+  guint failures = 0;
+  gboolean more;
+
+  read_errors_open (&r);
+  overview = cag_overview_get_model (CAG_OVERVIEW (cag_window_get_overview (r.window)));
+  for (more = gtk_tree_model_get_iter_first (overview, &iter); more;
+       more = gtk_tree_model_iter_next (overview, &iter))
+    {
+      gint64 id;
+
+      gtk_tree_model_get (overview, &iter, CAG_OVERVIEW_COL_ORG_ID, &id, -1);
+      g_array_append_val (ids, id);
+    }
+  model = cag_org_model_new (cag_window_get_store (r.window),
+                             cag_window_get_campaign_id (r.window),
+                             cag_window_get_as_of (r.window), ids);
+  g_signal_connect (model, "read-failed", G_CALLBACK (read_failed_cb), &failures);
+  read_errors_lock (&r);
+  g_assert_true (gtk_tree_model_get_iter_first (GTK_TREE_MODEL (model), &iter));
+  gtk_tree_model_get (GTK_TREE_MODEL (model), &iter, CAG_ORG_LIST_COL_NAME, &name,
+                      CAG_ORG_LIST_COL_FUND, &fund, -1);
+  g_assert_cmpstr (name, ==, "?");
+  g_assert_cmpstr (fund, ==, "?");
+  g_assert_true (gtk_tree_model_iter_next (GTK_TREE_MODEL (model), &iter));
+  g_clear_pointer (&name, g_free);
+  gtk_tree_model_get (GTK_TREE_MODEL (model), &iter, CAG_ORG_LIST_COL_NAME, &name, -1);
+  g_assert_cmpuint (failures, ==, 1);
+  read_errors_unlock (&r);
+  read_errors_close (&r);
+}
+
+static void
+save_read_error_shot (ReadErrors *r,
+                      const char *dir,
+                      const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GdkWindow *window = gtk_widget_get_window (GTK_WIDGET (r->window));
+
+  GtkRequisition min;
+  gint width, height;
+
+  /* A small screen still shows the bar and the page (docs/GUI.md). */
+  gtk_widget_get_preferred_size (GTK_WIDGET (r->window), &min, NULL);
+  g_assert_cmpint (min.width, <=, 1024);
+  g_assert_cmpint (min.height, <=, 600);
+  gtk_window_get_size (GTK_WINDOW (r->window), &width, &height);
+  g_assert_cmpint (width, ==, 1024);
+  g_assert_cmpint (height, ==, 600);
+  if (dir == NULL || *dir == '\0')
+    return;
+  path = g_build_filename (dir, name, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (r->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (r->window));
+  gui_test_flush (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (r->window));
+  pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
+                                       gdk_window_get_height (window));
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL));
+  g_test_message ("saved %s (%d × %d)", path, gdk_window_get_width (window),
+                  gdk_window_get_height (window));
+}
+
+/* The bar in French, at 1024 × 600 (a screenshot when
+ * CAGNOTTE_SCREENSHOT_DIR is set). */
+static void
+test_read_errors_french (void)
+{
+  ReadErrors r = { 0 };
+  CagOverview *overview;
+  const char *dir = g_getenv ("CAGNOTTE_SCREENSHOT_DIR");
+
+  cag_i18n_set_language (CAG_LANG_FR);
+  read_errors_open (&r);
+  overview = CAG_OVERVIEW (cag_window_get_overview (r.window));
+  read_errors_lock (&r);
+  cag_window_reload (r.window);
+  assert_read_error (&r, "est utilisée par un autre programme");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (template_child (GTK_WIDGET (r.window),
+                   CAG_TYPE_WINDOW, "error_retry_button"))), ==, "_Réessayer");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (template_child (GTK_WIDGET (r.window),
+                   CAG_TYPE_WINDOW, "error_close_button"))), ==, "_Fermer");
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
+                     template_child (GTK_WIDGET (r.window), CAG_TYPE_WINDOW, "error_bar"))),
+                   ==, "La base de données n’a pas pu être lue");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (GTK_WIDGET (overview),
+                   CAG_TYPE_OVERVIEW, "empty_label"))), ==, "Les chiffres n’ont pas pu être lus.");
+  /* The overview's own read, not the budgets' (read after it). */
+  g_assert_nonnull (strstr (cag_window_get_read_error (r.window), "campagne"));
+  save_read_error_shot (&r, dir, "fr-read-error.png");
+  cag_window_show_page (r.window, "organizations");
+  assert_read_error (&r, "est utilisée par un autre programme");
+  save_read_error_shot (&r, dir, "fr-read-error-organizations.png");
+  read_errors_unlock (&r);
+  read_errors_retry (&r);
+  g_assert_false (cag_window_has_read_error (r.window));
+  read_errors_close (&r);
+  cag_i18n_set_language (CAG_LANG_EN);
+}
+
 /* ---- Network profile ---------------------------------------------------- */
 
 static CagNetworkDialog *
@@ -1621,6 +2000,9 @@ main (int   argc,
   g_test_add_func ("/gui/preferences", test_preferences);
   g_test_add ("/gui/network-profile", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_network_profile, fixture_tear_down);
+  g_test_add_func ("/gui/read-errors/views", test_read_errors);
+  g_test_add_func ("/gui/read-errors/rows", test_read_errors_rows);
+  g_test_add_func ("/gui/read-errors/french", test_read_errors_french);
   status = g_test_run ();
 
   {
