@@ -14,6 +14,7 @@
 #include "cag-org-list.h"
 #include "cag-overview.h"
 #include "cag-record-dialog.h"
+#include "cag-store-watch.h"
 #include "cag-welcome.h"
 #include "cag-window.h"
 #include "cag-window-private.h"
@@ -163,6 +164,19 @@ update_chrome (CagWindow *self)
   set_action_enabled (self, "export-statement", detail && cag_org_detail_can_export (self->detail));
 }
 
+/* Another program (or a colleague on the server) changed the database: the
+ * figures on screen are redrawn from it (docs/GUI.md, "Changes made by
+ * others"). */
+static void
+store_changed_cb (CagStore *store,
+                  gpointer  user_data)
+{
+  CagWindow *self = CAG_WINDOW (user_data);
+
+  if (self->store == store)
+    cag_window_reload (self);
+}
+
 /* ---- public API --------------------------------------------------------- */
 
 void
@@ -214,6 +228,7 @@ cag_window_set_store (CagWindow *self,
 
   if (self->store == store)
     return;
+  g_clear_handle_id (&self->store_watch, g_source_remove);
   /* Nothing may keep reading the old file: the organizations list reads rows
    * lazily, even while hidden (assistive technology can ask). */
   cag_org_list_load (self->org_list, NULL, 0);
@@ -229,7 +244,11 @@ cag_window_set_store (CagWindow *self,
   g_array_set_size (self->undo_ids, 0);
   gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
   if (store != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "welcome");
+    {
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      self->store_watch = cag_store_watch (store, CAG_STORE_WATCH_INTERVAL_MS,
+                                           store_changed_cb, self, NULL);
+    }
   cag_window_reload (self);
 }
 
@@ -599,6 +618,7 @@ cag_window_destroy (GtkWidget *widget)
 
   save_window_state (self);
   g_clear_handle_id (&self->notification_timeout, g_source_remove);
+  g_clear_handle_id (&self->store_watch, g_source_remove);
   GTK_WIDGET_CLASS (cag_window_parent_class)->destroy (widget);
 }
 
@@ -607,6 +627,7 @@ cag_window_finalize (GObject *object)
 {
   CagWindow *self = CAG_WINDOW (object);
 
+  g_clear_handle_id (&self->store_watch, g_source_remove);
   g_clear_pointer (&self->store, cag_store_close);
   g_clear_pointer (&self->undo_ids, g_array_unref);
   g_clear_pointer (&self->open_path, g_free);
