@@ -16,6 +16,7 @@
 #include "cag-copy.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
+#include "cag-location.h"
 #include "cag-store-private.h"
 
 typedef struct
@@ -131,13 +132,6 @@ read_end (CagStore *store)
 /* ---- Copying ------------------------------------------------------------ */
 
 static gboolean
-location_is_server (const char *location)
-{
-  return g_str_has_prefix (location, "postgresql://")
-         || g_str_has_prefix (location, "postgres://");
-}
-
-static gboolean
 check_location (const char *location,
                 GError    **error)
 {
@@ -147,14 +141,7 @@ check_location (const char *location,
                    _("Name both the source and the target of the copy."));
       return FALSE;
     }
-  if (location_is_server (location))
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
-                   _("“%s” is a PostgreSQL server; this build of Cagnotte copies between "
-                     "files only. See docs/SERVER.md."), location);
-      return FALSE;
-    }
-  return TRUE;
+  return cag_location_check_supported (location, error);
 }
 
 static gboolean
