@@ -10,6 +10,7 @@
 #include "cag-error.h"
 #include "cag-gui-export.h"
 #include "cag-gui-util.h"
+#include "cag-location.h"
 #include "cag-org-detail.h"
 #include "cag-org-list.h"
 #include "cag-overview.h"
@@ -50,10 +51,14 @@ update_title (CagWindow *self)
     }
   else
     {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *title = g_strdup_printf ("%s — Cagnotte", base);
+      /* A file's name and folder, or a server's database and user@server
+       * (never a password: docs/SERVER.md). */
+      g_autofree char *base = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *title = NULL;
 
+      cag_location_describe (path, &base, &dir);
+      title = g_strdup_printf ("%s — Cagnotte", base);
       gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_header_bar_set_title (self->header_bar, title);
       gtk_header_bar_set_subtitle (self->header_bar, dir);
@@ -263,14 +268,20 @@ cag_window_open_path (CagWindow  *self,
   g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (create)
+  if (!cag_location_check_supported (path, &error))
+    store = NULL;
+  else if (create || cag_location_is_server (path))
     store = cag_store_open (path, &error);
   else
     store = cag_store_open_existing (path, &error);
   if (store == NULL)
     {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *primary = g_strdup_printf (_("Cannot open “%s”"), base);
+      g_autofree char *base = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *primary = NULL;
+
+      cag_location_describe (path, &base, &dir);
+      primary = g_strdup_printf (_("Cannot open “%s”"), base);
 
       update_title (self);
       cag_window_reload (self);
@@ -280,7 +291,8 @@ cag_window_open_path (CagWindow  *self,
   cag_window_set_store (self, store);
   {
     GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-    if (app != NULL && CAG_IS_APPLICATION (app))
+    /* Recent files are files: a server URI may carry a password. */
+    if (app != NULL && CAG_IS_APPLICATION (app) && !cag_location_is_server (path))
       cag_application_add_recent (CAG_APPLICATION (app), cag_store_get_path (store));
   }
   return TRUE;

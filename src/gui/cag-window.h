@@ -74,6 +74,8 @@ void           cag_window_set_as_of      (CagWindow     *self,
                                           const CagDate *as_of);
 const CagDate *cag_window_get_as_of      (CagWindow     *self);
 
+/* Opens the Connect to a Server… dialog (docs/GUI.md). */
+GtkWidget  *cag_window_connect_server    (CagWindow *self);
 GtkWidget  *cag_window_get_overview      (CagWindow *self);
 GtkWidget  *cag_window_get_detail        (CagWindow *self);
 GtkWidget  *cag_window_get_org_list      (CagWindow *self);
