@@ -19,11 +19,12 @@
 /* ---- File names --------------------------------------------------------- */
 
 char *
-cag_export_statement_name (CagStore *store,
-                           gint64    fund_id)
+cag_export_statement_name (CagStore      *store,
+                           gint64         fund_id,
+                           const CagDate *as_of)
 {
   g_autoptr(CagFund) fund = NULL;
-  CagDate today = cag_date_today ();
+  CagDate today = as_of != NULL ? *as_of : cag_date_today ();
 
   g_return_val_if_fail (store != NULL, NULL);
   fund = cag_store_fund_get (store, fund_id, NULL);
@@ -34,11 +35,12 @@ cag_export_statement_name (CagStore *store,
 }
 
 char *
-cag_export_summary_name (CagStore *store,
-                         gint64    campaign_id)
+cag_export_summary_name (CagStore      *store,
+                         gint64         campaign_id,
+                         const CagDate *as_of)
 {
   g_autoptr(CagCampaign) campaign = NULL;
-  CagDate today = cag_date_today ();
+  CagDate today = as_of != NULL ? *as_of : cag_date_today ();
 
   g_return_val_if_fail (store != NULL, NULL);
   campaign = cag_store_campaign_get (store, campaign_id, NULL);
@@ -85,15 +87,16 @@ cag_export_proforma_name (CagStore *store,
 
 /* "WHAT-CAMPAIGN-DATE.csv", ASCII-folded like the PDF names. */
 static char *
-campaign_csv_name (CagStore   *store,
-                   gint64      campaign_id,
-                   const char *what)
+campaign_csv_name (CagStore      *store,
+                   gint64         campaign_id,
+                   const CagDate *as_of,
+                   const char    *what)
 {
   g_autoptr(CagCampaign) campaign = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   g_autofree char *safe = NULL;
-  CagDate today = cag_date_today ();
+  CagDate today = as_of != NULL ? *as_of : cag_date_today ();
 
   g_return_val_if_fail (store != NULL, NULL);
   campaign = cag_store_campaign_get (store, campaign_id, NULL);
@@ -110,15 +113,16 @@ cag_export_contributions_csv_name (CagStore *store,
                                    gint64    campaign_id)
 {
   /* TRANSLATORS: the start of a CSV file's name, folded to ASCII. */
-  return campaign_csv_name (store, campaign_id, C_("file name", "contributions"));
+  return campaign_csv_name (store, campaign_id, NULL, C_("file name", "contributions"));
 }
 
 char *
-cag_export_status_csv_name (CagStore *store,
-                            gint64    campaign_id)
+cag_export_status_csv_name (CagStore      *store,
+                            gint64         campaign_id,
+                            const CagDate *as_of)
 {
   /* TRANSLATORS: the start of a CSV file's name, folded to ASCII. */
-  return campaign_csv_name (store, campaign_id, C_("file name", "fund status"));
+  return campaign_csv_name (store, campaign_id, as_of, C_("file name", "fund status"));
 }
 
 char *
@@ -305,7 +309,8 @@ cag_export_statement_ask (GtkWindow  *parent,
                           gint64      fund_id,
                           GError    **error)
 {
-  g_autofree char *name = cag_export_statement_name (store, fund_id);
+  const CagDate *as_of = CAG_IS_WINDOW (parent) ? cag_window_get_as_of (CAG_WINDOW (parent)) : NULL;
+  g_autofree char *name = cag_export_statement_name (store, fund_id, as_of);
 
   return cag_export_ask_and_write (parent, _("Export Statement"), name, CAG_EXPORT_PDF,
                                    store, fund_id, cag_export_statement_to, error);
@@ -317,7 +322,8 @@ cag_export_summary_ask (GtkWindow  *parent,
                         gint64      campaign_id,
                         GError    **error)
 {
-  g_autofree char *name = cag_export_summary_name (store, campaign_id);
+  const CagDate *as_of = CAG_IS_WINDOW (parent) ? cag_window_get_as_of (CAG_WINDOW (parent)) : NULL;
+  g_autofree char *name = cag_export_summary_name (store, campaign_id, as_of);
 
   return cag_export_ask_and_write (parent, _("Export Campaign Summary"), name, CAG_EXPORT_PDF,
                                    store, campaign_id, cag_export_summary_to, error);

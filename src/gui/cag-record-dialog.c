@@ -10,6 +10,7 @@
 #include "cag-fold.h"
 #include "cag-gui-util.h"
 #include "cag-money.h"
+#include "cag-date-picker.h"
 #include "cag-record-dialog.h"
 
 enum
@@ -39,7 +40,7 @@ struct _CagRecordDialog
   GtkListStore      *org_store;
   GtkEntryCompletion *org_completion;
   GtkPopover        *calendar_popover;
-  GtkCalendar       *calendar;
+  CagDatePicker     *calendar;
   GtkEntry          *org_entry;
   GtkLabel          *org_hint;
   GtkWidget         *campaign_label;
@@ -361,22 +362,17 @@ date_button_toggled_cb (CagRecordDialog *self)
     return;
   if (!cag_gui_parse_date (gtk_entry_get_text (self->date_entry), &date, NULL))
     date = cag_date_today ();
-  gtk_calendar_select_month (self->calendar, date.month - 1, date.year);
-  gtk_calendar_select_day (self->calendar, date.day);
+  cag_date_picker_set_date (self->calendar, &date);
 }
 
 static void
 calendar_day_selected_cb (CagRecordDialog *self)
 {
-  guint year, month, day;
   CagDate date;
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->calendar_popover)))
     return;
-  gtk_calendar_get_date (self->calendar, &year, &month, &day);
-  date.year = year;
-  date.month = month + 1;
-  date.day = day;
+  date = cag_date_picker_get_date (self->calendar);
   set_date (self, &date);
 }
 
@@ -505,7 +501,7 @@ cag_record_dialog_describe_saved (CagRecordDialog *self)
   return g_strdup (self->saved_text != NULL ? self->saved_text : "");
 }
 
-GtkCalendar *
+CagDatePicker *
 cag_record_dialog_open_calendar (CagRecordDialog *self)
 {
   g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
@@ -550,6 +546,8 @@ cag_record_dialog_class_init (CagRecordDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (CAG_TYPE_DATE_PICKER);
 
   object_class->finalize = cag_record_dialog_finalize;
 

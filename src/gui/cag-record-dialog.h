@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cag-date-picker.h"
 #include "cag-store.h"
 
 G_BEGIN_DECLS
@@ -33,7 +34,7 @@ gint64      cag_record_dialog_get_saved_id   (CagRecordDialog *self);
 /* "135,42 $ recorded for …" (newly allocated), after saving. */
 char       *cag_record_dialog_describe_saved (CagRecordDialog *self);
 /* For tests: opens the calendar popover and returns its calendar. */
-GtkCalendar *cag_record_dialog_open_calendar (CagRecordDialog *self);
+CagDatePicker *cag_record_dialog_open_calendar (CagRecordDialog *self);
 /* For tests: "organization", "date", "amount", "reference", "note". */
 GtkEntry   *cag_record_dialog_get_entry      (CagRecordDialog *self,
                                               const char      *name);

@@ -604,7 +604,7 @@ export_status_csv_activated (GSimpleAction *action,
   if (self->store == NULL || self->campaign_id <= 0)
     return;
   export_csv (self, _("Export Fund Status as CSV"),
-              cag_export_status_csv_name (self->store, self->campaign_id),
+              cag_export_status_csv_name (self->store, self->campaign_id, &self->as_of),
               self->campaign_id, cag_export_status_csv_to);
 }
 

@@ -88,6 +88,16 @@ default_campaign_id (CagWindow *self,
   return 0;
 }
 
+/* A long campaign name is ellipsized in its drop-down: the tooltip shows
+ * it whole (docs/GUI.md, "Small screens"). */
+static void
+show_campaign_tooltip (CagWindow *self)
+{
+  g_autofree char *name = gtk_combo_box_text_get_active_text (self->campaign_combo);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->campaign_combo), name);
+}
+
 /* Fills the campaign selector; returns the number of campaigns. */
 static guint
 load_campaigns (CagWindow *self)
@@ -128,7 +138,29 @@ load_campaigns (CagWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_combo), campaigns->len > 0);
   gtk_widget_set_visible (self->campaign_label, campaigns->len > 0);
   self->loading_campaigns = FALSE;
+  show_campaign_tooltip (self);
   return campaigns->len;
+}
+
+/* Record Contribution stays in the header bar while a file is open, but is
+ * disabled, saying why, until a fund exists (docs/GUI.md, "Empty views"). */
+static void
+update_record_button (CagWindow *self,
+                      gboolean   has_campaign,
+                      gboolean   has_fund)
+{
+  const char *tip;
+
+  if (has_fund)
+    tip = _("Record a contribution received from an organization (Ctrl+R)");
+  else if (has_campaign)
+    tip = _("No fund is open in this campaign yet: open the organizations’ funds first "
+            "(Open the Funds… on the overview)");
+  else
+    tip = _("There is no campaign yet: create one first (Create a Campaign… on the welcome "
+            "page)");
+  gtk_widget_set_tooltip_text (self->record_button, tip);
+  gtk_widget_set_visible (self->record_button, self->store != NULL);
 }
 
 static void
@@ -136,10 +168,11 @@ update_actions (CagWindow *self)
 {
   gboolean has_store = self->store != NULL;
   gboolean has_campaign = has_store && self->campaign_id > 0;
+  gboolean has_fund = has_campaign && cag_overview_get_totals (self->overview)->funds > 0;
 
-  set_action_enabled (self, "record", has_campaign);
-  set_action_enabled (self, "record-for", has_campaign);
-  set_action_enabled (self, "batch", has_campaign);
+  set_action_enabled (self, "record", has_fund);
+  set_action_enabled (self, "record-for", has_fund);
+  set_action_enabled (self, "batch", has_fund);
   set_action_enabled (self, "new-campaign", has_store);
   set_action_enabled (self, "campaign-settings", has_campaign);
   set_action_enabled (self, "export-summary", has_campaign);
@@ -152,7 +185,7 @@ update_actions (CagWindow *self)
   set_action_enabled (self, "show-organizations", has_store);
   set_action_enabled (self, "show-budgets", has_store);
   set_action_enabled (self, "search", has_store);
-  gtk_widget_set_visible (self->record_button, has_campaign);
+  update_record_button (self, has_campaign, has_fund);
 }
 
 static void
@@ -165,6 +198,9 @@ update_chrome (CagWindow *self)
   gtk_widget_set_visible (self->view_bar, !welcome);
   gtk_widget_set_visible (self->view_bar_separator, !welcome);
   gtk_widget_set_visible (self->back_button, detail);
+  /* After the actions are updated: a disabled button cannot take the focus. */
+  if (welcome)
+    cag_welcome_focus_first (self->welcome);
   set_action_enabled (self, "back", detail);
   set_action_enabled (self, "export-statement", detail && cag_org_detail_can_export (self->detail));
 }
@@ -194,10 +230,11 @@ cag_window_reload (CagWindow *self)
 
   n_campaigns = load_campaigns (self);
   update_title (self);
-  update_actions (self);
 
   cag_welcome_set_has_store (self->welcome, self->store != NULL);
   cag_overview_load (self->overview, self->store, self->campaign_id);
+  /* After the overview: whether any fund exists is read from its totals. */
+  update_actions (self);
   /* Budgets (issue 4): a handful of rows, loaded at once. */
   cag_budget_view_load (self->budget_view, self->store);
 
@@ -246,6 +283,7 @@ cag_window_set_store (CagWindow *self,
   self->as_of = cag_date_today ();
   cag_overview_set_as_of (self->overview, &self->as_of);
   cag_org_detail_set_as_of (self->detail, &self->as_of);
+  cag_org_list_set_as_of (self->org_list, &self->as_of);
   g_array_set_size (self->undo_ids, 0);
   gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
   if (store != NULL)
@@ -477,10 +515,17 @@ cag_window_set_as_of (CagWindow     *self,
     self->as_of = cag_date_today ();
   cag_overview_set_as_of (self->overview, &self->as_of);
   cag_org_detail_set_as_of (self->detail, &self->as_of);
+  cag_org_list_set_as_of (self->org_list, &self->as_of);
   cag_overview_load (self->overview, self->store, self->campaign_id);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
     cag_org_detail_load (self->detail, self->store,
                          cag_org_detail_get_org_id (self->detail), self->campaign_id);
+  /* The organizations' fund column follows too: now if shown, else when next
+   * shown (launch and date changes stay quick with thousands of them). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "organizations") == 0)
+    cag_org_list_load (self->org_list, self->store, self->campaign_id);
+  else
+    self->org_list_dirty = TRUE;
 }
 
 const CagDate *
@@ -531,6 +576,7 @@ campaign_changed_cb (GtkComboBox *combo,
 
   if (self->loading_campaigns || id == NULL)
     return;
+  show_campaign_tooltip (self);
   self->campaign_id = g_ascii_strtoll (id, NULL, 10);
   cag_window_reload (self);
 }
@@ -750,6 +796,14 @@ cag_window_init (CagWindow *self)
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->as_of = cag_date_today ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (self->campaign_combo));
+
+    /* Long campaign names never widen the window past a small screen. */
+    if (cells != NULL)
+      g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 12,
+                    "max-width-chars", 30, NULL);
+  }
   cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_window_add_actions (self);
 }

@@ -314,7 +314,7 @@ test_csv (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = cag_export_contributions_csv_name (store_of (f), f->data.campaign_id);
-  g_autofree char *status_name = cag_export_status_csv_name (store_of (f), f->data.campaign_id);
+  g_autofree char *status_name = cag_export_status_csv_name (store_of (f), f->data.campaign_id, NULL);
   g_autofree char *proforma_name = cag_export_proforma_csv_name (store_of (f), f->budget_id);
   g_autofree char *path = g_build_filename (f->data.dir, name, NULL);
   g_autofree char *status = g_build_filename (f->data.dir, status_name, NULL);
