@@ -167,6 +167,15 @@ cag_server_dialog_connect (CagServerDialog *self,
       with_password = cag_location_with_password (location, password);
       store = cag_store_open (with_password, &local_error);
     }
+  if (store == NULL && with_password != NULL && password != NULL && *password != '\0'
+      && strstr (local_error->message, with_password) != NULL)
+    {
+      /* A message naming the location must not show the password. */
+      g_auto(GStrv) parts = g_strsplit (local_error->message, with_password, -1);
+
+      g_free (local_error->message);
+      local_error->message = g_strjoinv (location, parts);
+    }
   if (store == NULL)
     {
       cag_gui_set_field_error (self->error_label, local_error->message);
