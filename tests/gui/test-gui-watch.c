@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "cag-application.h"
@@ -68,6 +69,18 @@ accessible_name (gpointer widget)
   return atk_object_get_name (gtk_widget_get_accessible (GTK_WIDGET (widget)));
 }
 
+/* WIDGET's accessible name is its label's text (MNEMONIC, translated,
+ * without the underscore). */
+static void
+assert_named (gpointer    widget,
+              const char *mnemonic)
+{
+  g_auto(GStrv) parts = g_strsplit (mnemonic, "_", -1);
+  g_autofree char *plain = g_strjoinv ("", parts);
+
+  g_assert_cmpstr (accessible_name (widget), ==, plain);
+}
+
 static void
 save_shot (GtkWidget *widget)
 {
@@ -88,7 +101,9 @@ save_shot (GtkWidget *widget)
   window = gtk_widget_get_window (widget);
   pixbuf = gdk_pixbuf_get_from_window (window, 0, 0, gdk_window_get_width (window),
                                        gdk_window_get_height (window));
-  path = g_build_filename (dir, "server-dialog.png", NULL);
+  path = g_build_filename (dir, g_getenv ("LANGUAGE") != NULL
+                                 && g_str_has_prefix (g_getenv ("LANGUAGE"), "fr")
+                                 ? "fr-server-dialog.png" : "en-server-dialog.png", NULL);
   g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL));
 }
 
@@ -124,13 +139,11 @@ test_server_dialog (void)
   error_label = cag_server_dialog_get_error_label (dialog);
 
   /* Every field is named by its label. */
-  g_assert_cmpstr (accessible_name (cag_server_dialog_get_entry (dialog, "host")), ==, "Server");
-  g_assert_cmpstr (accessible_name (cag_server_dialog_get_port (dialog)), ==, "Port");
-  g_assert_cmpstr (accessible_name (cag_server_dialog_get_entry (dialog, "database")), ==,
-                   "Database");
-  g_assert_cmpstr (accessible_name (cag_server_dialog_get_entry (dialog, "user")), ==, "User");
-  g_assert_cmpstr (accessible_name (cag_server_dialog_get_entry (dialog, "password")), ==,
-                   "Password");
+  assert_named (cag_server_dialog_get_entry (dialog, "host"), _("_Server"));
+  assert_named (cag_server_dialog_get_port (dialog), _("_Port"));
+  assert_named (cag_server_dialog_get_entry (dialog, "database"), _("_Database"));
+  assert_named (cag_server_dialog_get_entry (dialog, "user"), _("_User"));
+  assert_named (cag_server_dialog_get_entry (dialog, "password"), _("Pass_word"));
   g_assert_false (gtk_entry_get_visibility (cag_server_dialog_get_entry (dialog, "password")));
 
   /* A blank database: said, and the dialog stays. */
@@ -139,7 +152,7 @@ test_server_dialog (void)
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   gui_test_flush (50);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
-  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "Name the database"));
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, _("Name the database on the server."));
 
   gtk_entry_set_text (cag_server_dialog_get_entry (dialog, "database"), "cagnotte");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
@@ -153,7 +166,7 @@ test_server_dialog (void)
    * made from the URI, and the password never shown. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   gui_test_flush (50);
-  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "PostgreSQL server"));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "PostgreSQL"));
   g_assert_null (strstr (gtk_label_get_text (error_label), "s3cret"));
   g_assert_null (cag_window_get_store (window));
   g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
