@@ -85,4 +85,7 @@ int cag_cli_cmd_restore       (CagCli *cli, int argc, char **argv);
 /* The network's identity (src/cli/cag-cli-network.c): "network set|show". */
 int cag_cli_cmd_network       (CagCli *cli, int argc, char **argv);
 
+/* Moving a network between stores (src/cli/cag-cli-copy.c). */
+int cag_cli_cmd_copy          (CagCli *cli, int argc, char **argv);
+
 G_END_DECLS

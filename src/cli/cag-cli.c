@@ -34,6 +34,7 @@ static const CagCliGroup groups[] = {
   { "backup", cag_cli_cmd_backup },
   { "restore", cag_cli_cmd_restore },
   { "network", cag_cli_cmd_network },
+  { "copy", cag_cli_cmd_copy },
 };
 
 static void
@@ -56,7 +57,8 @@ print_help (void)
   g_print ("  export …                %s\n", _("PDF documents and CSV files"));
   g_print ("  backup --output FILE    %s\n", _("Write a consistent copy of the database"));
   g_print ("  restore FILE --yes      %s\n", _("Replace the database with a backup"));
-  g_print ("  network set|show        %s\n\n", _("The network's identity, on every document"));
+  g_print ("  network set|show        %s\n", _("The network's identity, on every document"));
+  g_print ("  copy --to TARGET        %s\n\n", _("Copy the whole network into an empty file"));
   g_print ("%s\n", _("Run “cagnotte-cli COMMAND --help” for the options of a command."));
   g_print ("%s\n", _("The database is ~/.local/share/cagnotte/cagnotte.db unless --db names another file."));
 }

@@ -8,6 +8,7 @@
 
 #include "cag-application.h"
 #include "cag-gui-util.h"
+#include "cag-location.h"
 #include "cag-preferences-dialog.h"
 #include "cag-store.h"
 #include "cag-window.h"
@@ -324,6 +325,21 @@ cag_application_activate (GApplication *application)
   cag_window_open_path (window, path, TRUE);
 }
 
+/* A file's path, or a server's URI as typed (cagnotte postgresql://…). */
+char *
+cag_application_location_of (GFile *file)
+{
+  g_autofree char *uri = NULL;
+
+  if (g_file_has_uri_scheme (file, "postgresql") || g_file_has_uri_scheme (file, "postgres"))
+    {
+      uri = g_file_get_uri (file);
+      if (cag_location_is_server (uri))
+        return g_steal_pointer (&uri);
+    }
+  return g_file_get_path (file);
+}
+
 static void
 cag_application_open (GApplication  *application,
                       GFile        **files,
@@ -335,7 +351,7 @@ cag_application_open (GApplication  *application,
 
   for (i = 0; i < n_files; i++)
     {
-      g_autofree char *path = g_file_get_path (files[i]);
+      g_autofree char *path = cag_application_location_of (files[i]);
       CagWindow *window = cag_window_new (self);
 
       gtk_window_present (GTK_WINDOW (window));

@@ -15,6 +15,8 @@ CagApplication *cag_application_new          (void);
 GSettings      *cag_application_get_settings (CagApplication *self);
 
 /* Remembers PATH in the Open Recent menu. */
+/* What "cagnotte ARG" opens: a file's path, or a server URI as typed. */
+char           *cag_application_location_of  (GFile          *file);
 void            cag_application_add_recent   (CagApplication *self,
                                               const char     *path);
 

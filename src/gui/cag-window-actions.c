@@ -14,6 +14,7 @@
 #include "cag-gui-util.h"
 #include "cag-network-dialog.h"
 #include "cag-record-dialog.h"
+#include "cag-server-dialog.h"
 #include "cag-window-data.h"
 #include "cag-window-private.h"
 
@@ -186,6 +187,46 @@ network_profile_activated (GSimpleAction *action,
   dialog = cag_network_dialog_new (GTK_WINDOW (self), self->store);
   g_signal_connect (dialog, "response", G_CALLBACK (network_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Connect to a Server… (cag-server-dialog.c): on success the window shows
+ * the server's network; on failure the dialog stays open with the reason. */
+static void
+server_response_cb (GtkDialog *dialog,
+                    gint       response,
+                    gpointer   user_data)
+{
+  CagWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      CagStore *store = cag_server_dialog_connect (CAG_SERVER_DIALOG (dialog), NULL, NULL);
+
+      if (store == NULL)
+        return;
+      cag_window_set_store (self, store);
+    }
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+GtkWidget *
+cag_window_connect_server (CagWindow *self)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (self), NULL);
+  dialog = cag_server_dialog_new (GTK_WINDOW (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (server_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+connect_server_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  cag_window_connect_server (CAG_WINDOW (user_data));
 }
 
 static void
@@ -625,6 +666,7 @@ static const GActionEntry win_entries[] = {
   { "close", close_activated, NULL, NULL, NULL },
   { "open-example", open_example_activated, NULL, NULL, NULL },
   { "network-profile", network_profile_activated, NULL, NULL, NULL },
+  { "connect-server", connect_server_activated, NULL, NULL, NULL },
 };
 
 void

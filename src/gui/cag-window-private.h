@@ -26,6 +26,7 @@ struct _CagWindow
   gint                  height;
   gboolean              maximized;
   CagDate               as_of;            /* of the overview and the detail */
+  guint                 store_watch;      /* changes by others (docs/GUI.md) */
 
   /* Template children */
   GtkHeaderBar         *header_bar;

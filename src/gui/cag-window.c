@@ -10,10 +10,12 @@
 #include "cag-error.h"
 #include "cag-gui-export.h"
 #include "cag-gui-util.h"
+#include "cag-location.h"
 #include "cag-org-detail.h"
 #include "cag-org-list.h"
 #include "cag-overview.h"
 #include "cag-record-dialog.h"
+#include "cag-store-watch.h"
 #include "cag-welcome.h"
 #include "cag-window.h"
 #include "cag-window-private.h"
@@ -49,10 +51,14 @@ update_title (CagWindow *self)
     }
   else
     {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *title = g_strdup_printf ("%s — Cagnotte", base);
+      /* A file's name and folder, or a server's database and user@server
+       * (never a password: docs/SERVER.md). */
+      g_autofree char *base = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *title = NULL;
 
+      cag_location_describe (path, &base, &dir);
+      title = g_strdup_printf ("%s — Cagnotte", base);
       gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_header_bar_set_title (self->header_bar, title);
       gtk_header_bar_set_subtitle (self->header_bar, dir);
@@ -209,6 +215,19 @@ update_chrome (CagWindow *self)
   set_action_enabled (self, "export-statement", detail && cag_org_detail_can_export (self->detail));
 }
 
+/* Another program (or a colleague on the server) changed the database: the
+ * figures on screen are redrawn from it (docs/GUI.md, "Changes made by
+ * others"). */
+static void
+store_changed_cb (CagStore *store,
+                  gpointer  user_data)
+{
+  CagWindow *self = CAG_WINDOW (user_data);
+
+  if (self->store == store)
+    cag_window_reload (self);
+}
+
 /* ---- public API --------------------------------------------------------- */
 
 void
@@ -273,6 +292,7 @@ cag_window_set_store (CagWindow *self,
 
   if (self->store == store)
     return;
+  g_clear_handle_id (&self->store_watch, g_source_remove);
   /* Nothing may keep reading the old file: the organizations list reads rows
    * lazily, even while hidden (assistive technology can ask). */
   cag_org_list_load (self->org_list, NULL, 0);
@@ -289,7 +309,11 @@ cag_window_set_store (CagWindow *self,
   g_array_set_size (self->undo_ids, 0);
   gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
   if (store != NULL)
-    gtk_stack_set_visible_child_name (self->stack, "welcome");
+    {
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      self->store_watch = cag_store_watch (store, CAG_STORE_WATCH_INTERVAL_MS,
+                                           store_changed_cb, self, NULL);
+    }
   cag_window_reload (self);
 }
 
@@ -304,14 +328,20 @@ cag_window_open_path (CagWindow  *self,
   g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (create)
+  if (!cag_location_check_supported (path, &error))
+    store = NULL;
+  else if (create || cag_location_is_server (path))
     store = cag_store_open (path, &error);
   else
     store = cag_store_open_existing (path, &error);
   if (store == NULL)
     {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *primary = g_strdup_printf (_("Cannot open “%s”"), base);
+      g_autofree char *base = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *primary = NULL;
+
+      cag_location_describe (path, &base, &dir);
+      primary = g_strdup_printf (_("Cannot open “%s”"), base);
 
       update_title (self);
       cag_window_reload (self);
@@ -321,7 +351,8 @@ cag_window_open_path (CagWindow  *self,
   cag_window_set_store (self, store);
   {
     GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-    if (app != NULL && CAG_IS_APPLICATION (app))
+    /* Recent files are files: a server URI may carry a password. */
+    if (app != NULL && CAG_IS_APPLICATION (app) && !cag_location_is_server (path))
       cag_application_add_recent (CAG_APPLICATION (app), cag_store_get_path (store));
   }
   return TRUE;
@@ -772,6 +803,7 @@ cag_window_destroy (GtkWidget *widget)
 
   save_window_state (self);
   g_clear_handle_id (&self->notification_timeout, g_source_remove);
+  g_clear_handle_id (&self->store_watch, g_source_remove);
   GTK_WIDGET_CLASS (cag_window_parent_class)->destroy (widget);
 }
 
@@ -780,6 +812,7 @@ cag_window_finalize (GObject *object)
 {
   CagWindow *self = CAG_WINDOW (object);
 
+  g_clear_handle_id (&self->store_watch, g_source_remove);
   g_clear_pointer (&self->store, cag_store_close);
   g_clear_pointer (&self->undo_ids, g_array_unref);
   g_clear_pointer (&self->open_path, g_free);

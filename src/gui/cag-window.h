@@ -91,6 +91,8 @@ const char *cag_window_get_read_error    (CagWindow *self);
 /* What Retry does: reads everything shown again; the bar goes when it works. */
 void        cag_window_retry             (CagWindow *self);
 
+/* Opens the Connect to a Server… dialog (docs/GUI.md). */
+GtkWidget  *cag_window_connect_server    (CagWindow *self);
 GtkWidget  *cag_window_get_overview      (CagWindow *self);
 GtkWidget  *cag_window_get_detail        (CagWindow *self);
 GtkWidget  *cag_window_get_org_list      (CagWindow *self);
