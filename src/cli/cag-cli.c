@@ -31,6 +31,7 @@ static const CagCliGroup groups[] = {
   { "export", run_export },
   { "backup", cag_cli_cmd_backup },
   { "restore", cag_cli_cmd_restore },
+  { "server", cag_cli_cmd_server },
 };
 
 static void
@@ -52,7 +53,9 @@ print_help (void)
   g_print ("  import contributions    %s\n", _("Import contributions from a CSV file"));
   g_print ("  export …                %s\n", _("PDF documents and CSV files"));
   g_print ("  backup --output FILE    %s\n", _("Write a consistent copy of the database"));
-  g_print ("  restore FILE --yes      %s\n\n", _("Replace the database with a backup"));
+  g_print ("  restore FILE --yes      %s\n", _("Replace the database with a backup"));
+  g_print ("  server init|grant|revoke|whoami|list  %s\n\n",
+           _("Roles and rights on a PostgreSQL server"));
   g_print ("%s\n", _("Run “cagnotte-cli COMMAND --help” for the options of a command."));
   g_print ("%s\n", _("The database is ~/.local/share/cagnotte/cagnotte.db unless --db names another file."));
 }
