@@ -70,6 +70,11 @@ static const char rights_sql[] =
   "  IF public.cag_may_write_fund (f) THEN\n"
   "    RETURN;\n"
   "  END IF;\n"
+  "  IF public.cag_account_kind () IS NULL THEN\n"
+  "    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
+  "      MESSAGE = format ('role %s has no account in this database', current_user),\n"
+  "      HINT = 'cagnotte-no-account';\n"
+  "  END IF;\n"
   "  SELECT o.name INTO org FROM public.fund x\n"
   "    JOIN public.organization o ON o.id = x.organization_id\n"
   "    WHERE x.id = f;\n"
@@ -116,6 +121,11 @@ static const char rights_sql[] =
   "  END IF;\n"
   "  RETURN NULL;\n"
   "END $$;\n"
+  "CREATE OR REPLACE FUNCTION cag_append_only () RETURNS trigger LANGUAGE plpgsql AS $$\n"
+  "BEGIN\n"
+  "  RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',\n"
+  "    MESSAGE = 'the audit log is append-only', HINT = 'cagnotte-append-only';\n"
+  "END $$;\n"
   "CREATE OR REPLACE FUNCTION cag_audit_role () RETURNS trigger LANGUAGE plpgsql AS $$\n"
   "BEGIN\n"
   "  NEW.\"user\" := current_user;\n"
@@ -131,6 +141,9 @@ static const char rights_sql[] =
   "DROP TRIGGER IF EXISTS cag_rights ON fund;\n"
   "CREATE TRIGGER cag_rights BEFORE UPDATE ON fund\n"
   "  FOR EACH ROW EXECUTE FUNCTION cag_check_fund ();\n"
+  "DROP TRIGGER IF EXISTS cag_append_only ON audit_log;\n"
+  "CREATE TRIGGER cag_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_log\n"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION cag_append_only ();\n"
   "DROP TRIGGER IF EXISTS cag_rights ON audit_log;\n"
   "CREATE TRIGGER cag_rights BEFORE INSERT ON audit_log\n"
   "  FOR EACH ROW EXECUTE FUNCTION cag_audit_role ();\n"
@@ -186,7 +199,7 @@ static const char rights_sql[] =
   "  USING (cag_account_kind () = 'treasurer') WITH CHECK (cag_may_write_campaign (campaign_id));\n"
   "\n"
   "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO PUBLIC;\n"
-  "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;\n"
+  "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC, CURRENT_USER;\n"
   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO PUBLIC;\n";
 
 /* ---- Helpers ------------------------------------------------------------ */
@@ -493,6 +506,13 @@ cag_server_refusal_error (const char *sqlstate,
     g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
                  _("Your account may not write the ledger of “%s”; nothing was written. "
                    "Its treasurer or a coordinator of the network can."), detail);
+  else if (g_strcmp0 (hint, "cagnotte-no-account") == 0)
+    g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
+                 _("Your role has no rights in this database; nothing was written. Ask a "
+                   "coordinator of the network to grant them (“server grant”)."));
+  else if (g_strcmp0 (hint, "cagnotte-append-only") == 0)
+    g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
+                 _("The audit log only grows: no one may change or delete its entries."));
   else if (g_strcmp0 (hint, "cagnotte-coordinator") == 0)
     g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
                  _("Only a coordinator of the network may change this (%s); nothing was "
