@@ -449,12 +449,12 @@ cag_store_fund_status (CagStore      *store,
   return g_steal_pointer (&list->pdata[0]);
 }
 
-GPtrArray *
-cag_store_status_list (CagStore      *store,
-                       gint64         campaign_id,
-                       gint64         org_id,
-                       const CagDate *as_of,
-                       GError       **error)
+static GPtrArray *
+store_status_list_snapshot (CagStore      *store,
+                            gint64         campaign_id,
+                            gint64         org_id,
+                            const CagDate *as_of,
+                            GError       **error)
 {
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -469,6 +469,23 @@ cag_store_status_list (CagStore      *store,
                            "WHERE f.organization_id = ?4" STATUS_ORDER,
                            org_id, 0, as_of, error);
   return status_by_scan (store, campaign_id, as_of, error);
+}
+
+GPtrArray *
+cag_store_status_list (CagStore      *store,
+                       gint64         campaign_id,
+                       gint64         org_id,
+                       const CagDate *as_of,
+                       GError       **error)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  if (!cag_store_read_begin (store, error))
+    return NULL;
+  result = store_status_list_snapshot (store, campaign_id, org_id, as_of, error);
+  cag_store_read_end (store);
+  return result;
 }
 
 void
@@ -567,9 +584,9 @@ static const char *const check_queries[] = {
   "  GROUP BY campaign_id, month) WHERE kept != counted OR kn != cn LIMIT 1",
 };
 
-gboolean
-cag_store_check_totals (CagStore *store,
-                        GError  **error)
+static gboolean
+store_check_totals_snapshot (CagStore *store,
+                             GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
 
@@ -614,4 +631,18 @@ cag_store_check_totals (CagStore *store,
         return cag_store_set_error (store, rc, _("checking the totals"), error);
     }
   return TRUE;
+}
+
+gboolean
+cag_store_check_totals (CagStore *store,
+                        GError  **error)
+{
+  gboolean result;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  if (!cag_store_read_begin (store, error))
+    return FALSE;
+  result = store_check_totals_snapshot (store, error);
+  cag_store_read_end (store);
+  return result;
 }

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -26,7 +27,7 @@
 #include "cag-store-private.h"
 #include "cag-store-util.h"
 
-#define APPLICATION_ID   1128351537   /* "CAG1", set by migration step 0 → 1 */
+#define APPLICATION_ID   CAG_STORE_APPLICATION_ID
 #define BUSY_TIMEOUT_MS  5000
 static void
 finalize_statement (gpointer stmt)
@@ -70,6 +71,127 @@ cag_store_prepare (CagStore   *store,
     }
   g_hash_table_insert (store->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+CagStep
+cag_stmt_step (CagStore   *store,
+               CagStmt    *stmt,
+               const char *context,
+               GError    **error)
+{
+  int rc;
+
+  g_return_val_if_fail (store != NULL && stmt != NULL, CAG_STEP_ERROR);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return CAG_STEP_ROW;
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return CAG_STEP_DONE;
+  cag_store_set_error (store, rc, context, error);
+  return CAG_STEP_ERROR;
+}
+
+gboolean
+cag_stmt_step_done (CagStore   *store,
+                    CagStmt    *stmt,
+                    const char *context,
+                    GError    **error)
+{
+  CagStep step = cag_stmt_step (store, stmt, context, error);
+
+  sqlite3_reset (stmt);
+  return step != CAG_STEP_ERROR;
+}
+
+void
+cag_stmt_finish (CagStmt *stmt)
+{
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+void
+cag_stmt_bind_int (CagStmt *stmt,
+                   int      index,
+                   gint64   value)
+{
+  sqlite3_bind_int64 (stmt, index, value);
+}
+
+void
+cag_stmt_bind_text (CagStmt    *stmt,
+                    int         index,
+                    const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+cag_stmt_bind_null (CagStmt *stmt,
+                    int      index)
+{
+  sqlite3_bind_null (stmt, index);
+}
+
+int
+cag_stmt_param_count (CagStmt *stmt)
+{
+  return sqlite3_bind_parameter_count (stmt);
+}
+
+gint64
+cag_stmt_column_int (CagStmt *stmt,
+                     int      column)
+{
+  return sqlite3_column_int64 (stmt, column);
+}
+
+const char *
+cag_stmt_column_text (CagStmt *stmt,
+                      int      column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+cag_stmt_column_dup (CagStmt *stmt,
+                     int      column)
+{
+  return g_strdup (cag_stmt_column_text (stmt, column));
+}
+
+CagDate
+cag_stmt_column_date (CagStmt *stmt,
+                      int      column)
+{
+  CagDate date = { 0 };
+
+  cag_date_parse_iso (cag_stmt_column_text (stmt, column), &date, NULL);
+  return date;
+}
+
+gboolean
+cag_stmt_column_is_null (CagStmt *stmt,
+                         int      column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL;
+}
+
+gint64
+cag_store_last_insert_id (CagStore *store)
+{
+  return sqlite3_last_insert_rowid (store->db);
+}
+
+gint64
+cag_store_changes (CagStore *store)
+{
+  return sqlite3_changes64 (store->db);
 }
 
 gboolean
@@ -146,11 +268,47 @@ cag_store_begin (CagStore *store,
                  GError  **error)
 {
   g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (store->read_depth == 0 || store->tx_depth > 0, FALSE);
   if (!exec_cached (store, store->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cag_nested",
                     N_("starting a change"), error))
     return FALSE;
   store->tx_depth++;
   return TRUE;
+}
+
+gboolean
+cag_store_read_begin (CagStore *store,
+                      GError  **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  if (store->tx_depth == 0 && store->read_depth == 0)
+    {
+      /* A deferred transaction's snapshot starts at its first read. */
+      if (!exec_cached (store, "BEGIN DEFERRED", N_("reading the database"), error))
+        return FALSE;
+      if (!exec_cached (store, "SELECT count(*) FROM sqlite_schema",
+                        N_("reading the database"), error))
+        {
+          sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      store->read_owns_tx = TRUE;
+    }
+  store->read_depth++;
+  return TRUE;
+}
+
+void
+cag_store_read_end (CagStore *store)
+{
+  g_return_if_fail (store != NULL);
+  g_return_if_fail (store->read_depth > 0);
+  if (--store->read_depth > 0 || !store->read_owns_tx)
+    return;
+  store->read_owns_tx = FALSE;
+  /* Nothing was written: ending a read cannot lose anything. */
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
 }
 
 gboolean
@@ -354,7 +512,7 @@ setup_connection (CagStore *store,
 
   if (!exec_script (store, "PRAGMA foreign_keys = ON", context, error)
       || !exec_script (store, "PRAGMA journal_mode = WAL", context, error)
-      || !exec_script (store, "PRAGMA synchronous = NORMAL", context, error)
+      || !exec_script (store, "PRAGMA synchronous = FULL", context, error)
       || !exec_script (store, "PRAGMA cache_size = -32768", context, error))
     return FALSE;
 
@@ -405,6 +563,34 @@ create_file (const char *path,
   return TRUE;
 }
 
+/* A database is a regular file; an empty one is only made a database by a
+ * command that creates (docs/RELIABILITY.md, "Files"). */
+static gboolean
+check_existing_file (const char *path,
+                     gboolean    create,
+                     GError    **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
+                   _("“%s” is not a regular file, so it cannot be a Cagnotte database. "
+                     "Choose a file."), path);
+      return FALSE;
+    }
+  if (st.st_size == 0 && !create)
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
+                   _("“%s” is an empty file, not a Cagnotte database. Choose another file, "
+                     "or create a database there (cagnotte-cli init)."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static CagStore *
 store_open (const char *path,
             gboolean    create,
@@ -423,6 +609,9 @@ store_open (const char *path,
                    _("“%s” is a folder, not a Cagnotte database. Choose a file."), path);
       return NULL;
     }
+  if (!check_existing_file (path, create, error))
+    return NULL;
+  cag_backup_clean_temporaries (path);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (!create)
@@ -520,6 +709,52 @@ cag_store_is_empty (CagStore *store)
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
   return sqlite3_column_int (stmt, 0) != 0;
+}
+
+/* ---- Integrity ---------------------------------------------------------- */
+
+gboolean
+cag_store_check_integrity (CagStore *store,
+                           GError  **error)
+{
+  g_autoptr(CagStmt) stmt = NULL;
+  g_autofree char *first = NULL;
+  const char *context = _("checking the database");
+  CagStep step;
+  guint problems = 0;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+
+  /* Uncached: it runs once, and a damaged schema must not stay prepared. */
+  stmt = cag_store_prepare (store, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((step = cag_stmt_step (store, stmt, context, error)) == CAG_STEP_ROW)
+    {
+      const char *line = cag_stmt_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") == 0)
+        continue;
+      problems++;
+      if (first == NULL)
+        first = g_strdup (line != NULL ? line : "?");
+    }
+  if (step == CAG_STEP_ERROR)
+    return FALSE;
+  if (problems > 0)
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
+                   ngettext ("The database “%s” is damaged (%u problem found, the first: %s). "
+                             "Restore the latest backup (cagnotte-cli restore), then record "
+                             "again what was entered since.",
+                             "The database “%s” is damaged (%u problems found, the first: %s). "
+                             "Restore the latest backup (cagnotte-cli restore), then record "
+                             "again what was entered since.",
+                             problems),
+                   store->path, problems, first);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- Audit -------------------------------------------------------------- */
