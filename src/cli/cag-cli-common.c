@@ -12,6 +12,7 @@
 #include "cag-cli-private.h"
 #include "cag-cli-helpers.h"
 #include "cag-error.h"
+#include "cag-fold.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
 
@@ -419,7 +420,9 @@ cag_cli_table_add_row (CagCliTable *table,
   for (guint i = 0; i < table->n_columns; i++)
     {
       const char *cell = va_arg (args, const char *);
-      cells[i] = g_strdup (cell != NULL ? cell : "");
+
+      /* One line per row, whatever a note holds. */
+      cells[i] = cag_text_escape (cell, FALSE);
     }
   va_end (args);
   g_ptr_array_add (table->rows, cells);

@@ -99,15 +99,17 @@ cag_cli_cmd_check (CagCli *cli, int argc, char **argv)
   CagStore *store;
 
   if (!cag_cli_parse (&argc, &argv, "check",
-                      _("Recount every kept total from the ledger and compare."), entries))
+                      _("Check the file for damage, then recount every kept total from the ledger and "
+                        "compare."), entries))
     return 1;
   if (argc > 1)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
 
   store = cag_cli_store_existing (cli, &error);
-  if (store == NULL || !cag_store_check_totals (store, &error))
+  if (store == NULL || !cag_store_check_integrity (store, &error)
+      || !cag_store_check_totals (store, &error))
     return cag_cli_fail (g_steal_pointer (&error));
-  g_print ("%s\n", _("Every kept total matches the ledger."));
+  g_print ("%s\n", _("The file is sound and every kept total matches the ledger."));
   return 0;
 }
 

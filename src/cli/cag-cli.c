@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "cag-cli-private.h"
+#include "cag-fold.h"
 #include "cag-i18n.h"
 
 typedef struct
@@ -47,7 +49,7 @@ print_help (void)
   g_print ("  fund open|edit|list     %s\n", _("Delegation funds"));
   g_print ("  contribution add|void|list              %s\n", _("Contributions"));
   g_print ("  status                  %s\n", _("Where each fund stands"));
-  g_print ("  check                   %s\n", _("Recount every total from the ledger"));
+  g_print ("  check                   %s\n", _("Check the file for damage and recount every total"));
   g_print ("  funder add|list         %s\n", _("Funders"));
   g_print ("  budget …                %s\n", _("Operating budgets and pro-formas"));
   g_print ("  import contributions    %s\n", _("Import contributions from a CSV file"));
@@ -68,6 +70,25 @@ run_export (CagCli *cli, int argc, char **argv)
   return cag_cli_export_pdf (cli, argc, argv);
 }
 
+/* Everything the CLI prints as text goes through these: a name or note
+ * holding an escape sequence or a carriage return cannot drive the terminal
+ * (docs/RELIABILITY.md, "Hostile text").  JSON is escaped by its writer. */
+static void
+print_escaped_cb (const char *text)
+{
+  g_autofree char *safe = cag_text_escape (text, TRUE);
+
+  fputs (safe, stdout);
+}
+
+static void
+printerr_escaped_cb (const char *text)
+{
+  g_autofree char *safe = cag_text_escape (text, TRUE);
+
+  fputs (safe, stderr);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -77,6 +98,8 @@ main (int argc, char **argv)
 
   cag_i18n_init ();
   g_set_prgname ("cagnotte-cli");
+  g_set_print_handler (print_escaped_cb);
+  g_set_printerr_handler (printerr_escaped_cb);
 
   /* Global options come before the command; they are few, so they are read
    * by hand to leave each command's own options to its GOptionContext. */

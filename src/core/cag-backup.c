@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <sqlite3.h>
@@ -81,18 +82,103 @@ same_file (const char *a,
   return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* Makes a rename in DIR survive a power cut (docs/RELIABILITY.md, "Files"). */
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
+}
+
+/* Temporary copies are named ".<base>.cagtmp-<pid>-XXXXXX" next to their
+ * target, so that the next start can tell those of a killed process. */
+#define TEMP_MARK ".cagtmp-"
+
+static gboolean
+is_stale_temporary (const char *name)
+{
+  const char *mark = strstr (name, TEMP_MARK);
+  guint64 pid = 0;
+  char *end = NULL;
+
+  if (name[0] != '.' || mark == NULL)
+    return FALSE;
+  pid = g_ascii_strtoull (mark + strlen (TEMP_MARK), &end, 10);
+  if (end == NULL || *end != '-' || pid == 0 || pid > G_MAXINT)
+    return FALSE;
+  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+/* How a copy reports progress and hears a cancel; NULL: in one step. */
+typedef struct
+{
+  GCancellable      *cancellable;
+  CagBackupProgress  progress;
+  gpointer           user_data;
+} StepControl;
+
+#define STEP_PAGES 64
+
+/* Copies the pages of BACKUP; returns the last SQLite code (SQLITE_DONE
+ * when complete), or sets *CANCELLED and stops between two steps. */
+static int
+run_steps (sqlite3_backup    *backup,
+           const StepControl *ctl,
+           gboolean          *cancelled)
+{
+  gboolean stepwise = ctl != NULL && (ctl->cancellable != NULL || ctl->progress != NULL);
+  int rc;
+
+  *cancelled = FALSE;
+  do
+    {
+      if (stepwise && g_cancellable_is_cancelled (ctl->cancellable))
+        {
+          *cancelled = TRUE;
+          return SQLITE_OK;
+        }
+      rc = sqlite3_backup_step (backup, stepwise ? STEP_PAGES : -1);
+      if (stepwise && ctl->progress != NULL && (rc == SQLITE_OK || rc == SQLITE_DONE))
+        {
+          int total = sqlite3_backup_pagecount (backup);
+
+          ctl->progress ((guint) (total - sqlite3_backup_remaining (backup)), (guint) total,
+                         ctl->user_data);
+        }
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  return rc;
+}
+
+static gboolean
+set_cancelled (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       C_("backup", "Cancelled: nothing was changed."));
+  return FALSE;
+}
+
 /* Copies SRC (an open connection) into a temporary file next to DEST_PATH,
  * switches the copy to a rollback journal so it is one self-contained file,
  * then renames it over DEST_PATH. */
 static gboolean
-backup_connection (sqlite3     *src,
-                   const char  *src_label,
-                   const char  *dest_path,
-                   GError     **error)
+backup_connection (sqlite3           *src,
+                   const char        *src_label,
+                   const char        *dest_path,
+                   const StepControl *ctl,
+                   GError           **error)
 {
+  gboolean cancelled = FALSE;
   g_autofree char *dir = g_path_get_dirname (dest_path);
   g_autofree char *base = g_path_get_basename (dest_path);
-  g_autofree char *tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  g_autofree char *tmpl = g_strdup_printf ("%s/.%s" TEMP_MARK "%d-XXXXXX", dir, base,
+                                           (int) getpid ());
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int fd;
@@ -120,16 +206,16 @@ backup_connection (sqlite3     *src,
       rc = sqlite3_errcode (dest);
       goto fail_dest;
     }
-  /* One step copies everything under a single read transaction on the
-   * source, which is what makes the copy consistent. */
-  do
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (50);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  /* Everything is copied under one read transaction on the source (one
+   * step, or the caller's snapshot around several), which is what makes the
+   * copy consistent. */
+  rc = run_steps (backup, ctl, &cancelled);
   sqlite3_backup_finish (backup);
+  if (cancelled)
+    {
+      set_cancelled (error);
+      goto fail;
+    }
   if (rc != SQLITE_DONE)
     {
       if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
@@ -155,6 +241,7 @@ backup_connection (sqlite3     *src,
                    g_strerror (saved));
       goto fail;
     }
+  sync_folder (dir);
   return TRUE;
 
 fail_dest:
@@ -192,7 +279,113 @@ open_read_only (const char  *path,
   return TRUE;
 }
 
+/* Refuses what is not a Cagnotte database, or one newer than this build. */
+static gboolean
+check_identity (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 app_id = -1, version = -1;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                           "(SELECT user_version FROM pragma_user_version)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      app_id = sqlite3_column_int64 (stmt, 0);
+      version = sqlite3_column_int64 (stmt, 1);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (db, rc, path, error);
+  if (app_id != CAG_STORE_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
+                   C_("backup", "“%s” is not a Cagnotte database."), path);
+      return FALSE;
+    }
+  if (version > cag_store_schema_version ())
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_TOO_NEW,
+                   _("“%s” was written by a newer version of Cagnotte; update Cagnotte "
+                     "before copying or restoring it."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Deletes the oldest "<DB_PATH>.before-restore-*" beyond CAG_BACKUP_KEEP
+ * (their names sort by time). */
+static void
+prune_before_restore (const char *db_path)
+{
+  g_autofree char *dir_path = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strdup_printf ("%s.before-restore-", base);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i + CAG_BACKUP_KEEP < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, names->pdata[i], NULL);
+
+      g_unlink (path);
+    }
+}
+
 /* ---- Public API --------------------------------------------------------- */
+
+guint
+cag_backup_clean_temporaries (const char *db_path)
+{
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (db_path != NULL, 0);
+
+  dir_path = g_path_get_dirname (db_path);
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (is_stale_temporary (name))
+      {
+        g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+        if (g_unlink (path) == 0)
+          removed++;
+      }
+  return removed;
+}
+
+/* Backups and restores copy SQLite files; a server database is saved with
+ * the server's own tools (docs/SERVER.md, "Backups"). */
+static gboolean
+refuse_server (const char  *location,
+               GError     **error)
+{
+  if (!cag_store_location_is_server (location))
+    return FALSE;
+  g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+               _("“%s” is a database on a server: Cagnotte’s backup and restore work on files "
+                 "only. Use the server’s own tools (pg_dump and pg_restore, see "
+                 "docs/SERVER.md)."), location);
+  return TRUE;
+}
 
 gboolean
 cag_backup_store (CagStore    *store,
@@ -205,6 +398,8 @@ cag_backup_store (CagStore    *store,
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
   own = cag_store_get_path (store);
+  if (refuse_server (own, error))
+    return FALSE;
   if (own != NULL && same_file (own, dest_path))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
@@ -212,7 +407,7 @@ cag_backup_store (CagStore    *store,
                    dest_path);
       return FALSE;
     }
-  return backup_connection (cag_store_get_db (store), own != NULL ? own : "", dest_path,
+  return backup_connection (cag_store_get_db (store), own != NULL ? own : "", dest_path, NULL,
                             error);
 }
 
@@ -221,12 +416,26 @@ cag_backup_file (const char  *db_path,
                  const char  *dest_path,
                  GError     **error)
 {
+  return cag_backup_file_full (db_path, dest_path, NULL, NULL, NULL, error);
+}
+
+gboolean
+cag_backup_file_full (const char         *db_path,
+                      const char         *dest_path,
+                      GCancellable       *cancellable,
+                      CagBackupProgress   progress,
+                      gpointer            user_data,
+                      GError            **error)
+{
+  StepControl ctl = { cancellable, progress, user_data };
   sqlite3 *src = NULL;
   gboolean ok;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  if (refuse_server (db_path, error))
+    return FALSE;
   if (same_file (db_path, dest_path))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
@@ -236,7 +445,11 @@ cag_backup_file (const char  *db_path,
     }
   if (!open_read_only (db_path, &src, error))
     return FALSE;
-  ok = backup_connection (src, db_path, dest_path, error);
+  /* Several steps read one snapshot of the source. */
+  ok = check_identity (src, db_path, error)
+       && (sqlite3_exec (src, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL)
+           == SQLITE_OK || set_sqlite_error (src, sqlite3_errcode (src), db_path, error))
+       && backup_connection (src, db_path, dest_path, &ctl, error);
   sqlite3_close (src);
   return ok;
 }
@@ -427,47 +640,92 @@ cag_backup_before_migration (const char  *db_path,
   return TRUE;
 }
 
+/* Opens DB_PATH for the restore with an exclusive lock, so that nobody reads
+ * a half-restored file; another program holding it open makes this fail
+ * with DB_LOCKED (docs/RELIABILITY.md, "Files"). */
+static gboolean
+open_exclusive (const char  *db_path,
+                sqlite3    **out_db,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 1000);
+      rc = sqlite3_exec (db, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT",
+                         NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (db, rc, db_path, error);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  *out_db = db;
+  return TRUE;
+}
+
 gboolean
 cag_backup_restore (const char  *db_path,
                     const char  *backup_path,
                     char       **out_safety_path,
                     GError     **error)
 {
+  return cag_backup_restore_full (db_path, backup_path, out_safety_path, NULL, NULL, NULL,
+                                  error);
+}
+
+gboolean
+cag_backup_restore_full (const char         *db_path,
+                         const char         *backup_path,
+                         char              **out_safety_path,
+                         GCancellable       *cancellable,
+                         CagBackupProgress   progress,
+                         gpointer            user_data,
+                         GError            **error)
+{
+  StepControl ctl = { cancellable, progress, user_data };
+  gboolean cancelled = FALSE;
   g_autofree char *safety = NULL;
   sqlite3 *src = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  gint version = 0;
   int rc;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
 
+  if (refuse_server (db_path, error))
+    return FALSE;
   if (same_file (db_path, backup_path))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                    _("“%s” is the database itself, not a backup."), backup_path);
       return FALSE;
     }
-  if (!cag_backup_verify (backup_path, &version, error))
+  if (!cag_backup_verify (backup_path, NULL, error))
     return FALSE;
-  if (version > cag_store_schema_version ())
+  if (!open_read_only (backup_path, &src, error))
+    return FALSE;
+  if (!check_identity (src, backup_path, error))
     {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_TOO_NEW,
-                   _("“%s” was written by a newer version of Cagnotte; update Cagnotte "
-                     "before restoring it."), backup_path);
+      sqlite3_close (src);
       return FALSE;
     }
-  if (version == 0)
+  /* From here until the end nobody else has the database open. */
+  if (!open_exclusive (db_path, &dest, error))
     {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
-                   C_("backup", "“%s” is not a Cagnotte database."), backup_path);
+      sqlite3_close (src);
       return FALSE;
     }
 
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+  if (g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *stamp = timestamp_now ();
+      GStatBuf st;
 
       safety = g_strdup_printf ("%s.before-restore-%s", db_path, stamp);
       for (int n = 1; g_file_test (safety, G_FILE_TEST_EXISTS); n++)
@@ -475,33 +733,42 @@ cag_backup_restore (const char  *db_path,
           g_free (safety);
           safety = g_strdup_printf ("%s.before-restore-%s-%d", db_path, stamp, n);
         }
-      if (!cag_backup_file (db_path, safety, error))
-        return FALSE;
+      if (g_stat (db_path, &st) == 0 && st.st_size > 0
+          && !backup_connection (dest, db_path, safety, NULL, error))
+        {
+          sqlite3_close (src);
+          sqlite3_close (dest);
+          return FALSE;
+        }
     }
 
-  if (!open_read_only (backup_path, &src, error))
-    return FALSE;
-  rc = sqlite3_open_v2 (db_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    goto fail;
-  sqlite3_busy_timeout (dest, 5000);
-
   /* Copying pages into the live file (rather than renaming a file over it)
-   * goes through SQLite's locks and journal: another program using the
-   * database makes this fail cleanly instead of corrupting its view. */
+   * goes through SQLite's journal: a restore killed half way is rolled back
+   * at the next opening. */
   backup = sqlite3_backup_init (dest, "main", src, "main");
   if (backup == NULL)
     {
       rc = sqlite3_errcode (dest);
       goto fail;
     }
-  rc = sqlite3_backup_step (backup, -1);
+  /* Until the last step the pages go into one write transaction: a cancel
+   * rolls it back, and the safety copy, now useless, is deleted. */
+  rc = run_steps (backup, &ctl, &cancelled);
   sqlite3_backup_finish (backup);
+  if (cancelled)
+    {
+      sqlite3_close (src);
+      sqlite3_close (dest);
+      if (safety != NULL)
+        g_unlink (safety);
+      return set_cancelled (error);
+    }
   if (rc != SQLITE_DONE)
     goto fail;
 
   sqlite3_close (src);
   sqlite3_close (dest);
+  prune_before_restore (db_path);
   if (out_safety_path != NULL)
     *out_safety_path = g_steal_pointer (&safety);
   return TRUE;

@@ -25,7 +25,7 @@ sync_campaign_match (CagStore *store,
                      gint64    campaign_id,
                      GError  **error)
 {
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint num, den;
   gint64 cap;
 
@@ -42,11 +42,11 @@ sync_campaign_match (CagStore *store,
                             "cap_cents = excluded.cap_cents", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  sqlite3_bind_int (stmt, 2, num);
-  sqlite3_bind_int (stmt, 3, den);
-  sqlite3_bind_int64 (stmt, 4, cap);
-  return cag_budget_step_done (store, stmt, _("saving the campaign offer"), error);
+  cag_stmt_bind_int (stmt, 1, campaign_id);
+  cag_stmt_bind_int (stmt, 2, num);
+  cag_stmt_bind_int (stmt, 3, den);
+  cag_stmt_bind_int (stmt, 4, cap);
+  return cag_stmt_step_done (store, stmt, _("saving the campaign offer"), error);
 }
 
 void
@@ -68,7 +68,7 @@ cag_campaign_offer_set (CagStore         *store,
   g_autoptr (JsonBuilder) builder = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *ratio = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 id = 0;
   gboolean ok;
 
@@ -96,17 +96,17 @@ cag_campaign_offer_set (CagStore         *store,
     != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, campaign->id);
-      sqlite3_bind_int64 (stmt, 2, funder->id);
-      sqlite3_bind_int (stmt, 3, offer->num);
-      sqlite3_bind_int (stmt, 4, offer->den);
-      sqlite3_bind_int64 (stmt, 5, offer->cap_per_fund_cents);
-      ok = cag_budget_step_done (store, stmt, _("saving the campaign offer"), error)
+      cag_stmt_bind_int (stmt, 1, campaign->id);
+      cag_stmt_bind_int (stmt, 2, funder->id);
+      cag_stmt_bind_int (stmt, 3, offer->num);
+      cag_stmt_bind_int (stmt, 4, offer->den);
+      cag_stmt_bind_int (stmt, 5, offer->cap_per_fund_cents);
+      ok = cag_stmt_step_done (store, stmt, _("saving the campaign offer"), error)
         && sync_campaign_match (store, campaign->id, error);
     }
   if (ok)
     {
-      g_autoptr (CagBudgetStmt) find =
+      g_autoptr (CagStmt) find =
         cag_store_prepare (store,
                            "SELECT id FROM campaign_offer "
                            "WHERE campaign_id = ?1 AND funder_id = ?2",
@@ -115,10 +115,14 @@ cag_campaign_offer_set (CagStore         *store,
       ok = find != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (find, 1, campaign->id);
-          sqlite3_bind_int64 (find, 2, funder->id);
-          if (sqlite3_step (find) == SQLITE_ROW)
-            id = sqlite3_column_int64 (find, 0);
+          CagStep step;
+
+          cag_stmt_bind_int (find, 1, campaign->id);
+          cag_stmt_bind_int (find, 2, funder->id);
+          step = cag_stmt_step (store, find, _("reading the campaign offers"), error);
+          ok = step != CAG_STEP_ERROR;
+          if (step == CAG_STEP_ROW)
+            id = cag_stmt_column_int (find, 0);
         }
     }
   if (ok)
@@ -149,7 +153,7 @@ cag_campaign_offer_list (CagStore *store,
 {
   g_autoptr (GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify) cag_campaign_offer_free);
-  g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autoptr (CagStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -161,25 +165,22 @@ cag_campaign_offer_list (CagStore *store,
                             "WHERE o.campaign_id = ?1 ORDER BY o.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, campaign_id);
+  while ((rc = cag_stmt_step (store, stmt, _("reading the campaign offers"), error)) == CAG_STEP_ROW)
     {
       CagCampaignOffer *offer = g_new0 (CagCampaignOffer, 1);
 
-      offer->id = sqlite3_column_int64 (stmt, 0);
-      offer->campaign_id = sqlite3_column_int64 (stmt, 1);
-      offer->funder_id = sqlite3_column_int64 (stmt, 2);
-      offer->funder_name = cag_budget_column_dup (stmt, 3);
-      offer->num = sqlite3_column_int (stmt, 4);
-      offer->den = sqlite3_column_int (stmt, 5);
-      offer->cap_per_fund_cents = sqlite3_column_int64 (stmt, 6);
+      offer->id = cag_stmt_column_int (stmt, 0);
+      offer->campaign_id = cag_stmt_column_int (stmt, 1);
+      offer->funder_id = cag_stmt_column_int (stmt, 2);
+      offer->funder_name = cag_stmt_column_dup (stmt, 3);
+      offer->num = cag_stmt_column_int (stmt, 4);
+      offer->den = cag_stmt_column_int (stmt, 5);
+      offer->cap_per_fund_cents = cag_stmt_column_int (stmt, 6);
       g_ptr_array_add (list, offer);
     }
-  if (rc != SQLITE_DONE)
-    {
-      cag_store_set_error (store, rc, _("reading the campaign offers"), error);
-      return NULL;
-    }
+  if (rc == CAG_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -191,7 +192,7 @@ cag_budget_campaign_match (CagStore *store,
                            gint64   *cap,
                            GError  **error)
 {
-  g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autoptr (CagStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (store != NULL && num != NULL && den != NULL && cap != NULL, FALSE);
@@ -206,22 +207,21 @@ cag_budget_campaign_match (CagStore *store,
                             "WHERE campaign_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, campaign_id);
+  while ((rc = cag_stmt_step (store, stmt, _("reading the campaign offers"), error))
+         == CAG_STEP_ROW)
     {
-      gint n = sqlite3_column_int (stmt, 0);
-      gint d = sqlite3_column_int (stmt, 1);
+      gint n = cag_stmt_column_int (stmt, 0);
+      gint d = cag_stmt_column_int (stmt, 1);
 
       if (*den == 0 || (gint64) n * *den > (gint64) *num * d)
         {
           *num = n;
           *den = d;
-          *cap = sqlite3_column_int64 (stmt, 2);
+          *cap = cag_stmt_column_int (stmt, 2);
         }
     }
-  if (rc != SQLITE_DONE)
-    return cag_store_set_error (store, rc, _("reading the campaign offers"), error);
-  return TRUE;
+  return rc != CAG_STEP_ERROR;
 }
 
 gboolean
@@ -240,7 +240,7 @@ cag_campaign_offer_remove (CagStore *store,
   ok = cag_budget_exec_ids (store,
                             "DELETE FROM campaign_offer WHERE campaign_id = ?1 AND funder_id = ?2",
                             campaign_id, funder_id, error);
-  if (ok && sqlite3_changes (cag_store_get_db (store)) == 0)
+  if (ok && cag_store_changes (store) == 0)
     {
       g_set_error_literal (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                            _("This funder has no offer on this campaign."));

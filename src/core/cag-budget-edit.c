@@ -29,7 +29,7 @@ editable_version (CagStore *store,
   g_autoptr (CagBudget) latest = cag_budget_get (store, budget_id, 0, error);
   g_autofree char *at = NULL;
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 new_id;
   gboolean ok;
 
@@ -51,11 +51,11 @@ editable_version (CagStore *store,
                             "FROM budget_version WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, latest->version_id);
-  cag_budget_bind_text (stmt, 2, at);
-  if (!cag_budget_step_done (store, stmt, _("saving the budget"), error))
+  cag_stmt_bind_int (stmt, 1, latest->version_id);
+  cag_stmt_bind_text (stmt, 2, at);
+  if (!cag_stmt_step_done (store, stmt, _("saving the budget"), error))
     return FALSE;
-  new_id = sqlite3_last_insert_rowid (cag_store_get_db (store));
+  new_id = cag_store_last_insert_id (store);
 
   ok = cag_budget_exec_ids (store,
                             "INSERT INTO budget_line (version_id, position, code, code_key, "
@@ -99,17 +99,17 @@ line_code_lookup (CagStore   *store,
                   GError    **error)
 {
   g_autofree char *key = cag_fold_key (code);
-  g_autoptr (CagBudgetStmt) stmt =
+  g_autoptr (CagStmt) stmt =
     cag_store_prepare (store,
                        "SELECT code FROM budget_line WHERE version_id = ?1 AND code_key = ?2",
                        error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  cag_budget_bind_text (stmt, 2, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return cag_budget_column_dup (stmt, 0);
+  cag_stmt_bind_int (stmt, 1, version_id);
+  cag_stmt_bind_text (stmt, 2, key);
+  if (cag_stmt_step (store, stmt, _("reading the budget lines"), error) == CAG_STEP_ROW)
+    return cag_stmt_column_dup (stmt, 0);
   return NULL;
 }
 
@@ -162,7 +162,7 @@ cag_budget_line_set (CagStore   *store,
   g_autofree char *existing = NULL;
   g_autoptr (JsonBuilder) builder = NULL;
   GError *local = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 version_id;
   gint version = 0;
   gboolean ok;
@@ -202,12 +202,12 @@ cag_budget_line_set (CagStore   *store,
                                     " WHERE version_id = ?1))", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, version_id);
-      cag_budget_bind_text (stmt, 2, key);
-      cag_budget_bind_text (stmt, 3, clean);
-      cag_budget_bind_text (stmt, 4, text);
-      sqlite3_bind_int64 (stmt, 5, amount_cents);
-      ok = cag_budget_step_done (store, stmt, _("saving the budget line"), error);
+      cag_stmt_bind_int (stmt, 1, version_id);
+      cag_stmt_bind_text (stmt, 2, key);
+      cag_stmt_bind_text (stmt, 3, clean);
+      cag_stmt_bind_text (stmt, 4, text);
+      cag_stmt_bind_int (stmt, 5, amount_cents);
+      ok = cag_stmt_step_done (store, stmt, _("saving the budget line"), error);
     }
   if (ok)
     {
@@ -240,7 +240,7 @@ cag_budget_line_remove (CagStore   *store,
   GError *local = NULL;
   gint64 version_id, pledges = 0;
   gint version = 0;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -265,7 +265,7 @@ cag_budget_line_remove (CagStore   *store,
     }
   if (ok)
     {
-      g_autoptr (CagBudgetStmt) count =
+      g_autoptr (CagStmt) count =
         cag_store_prepare (store,
                            "SELECT count (*) FROM budget_pledge "
                            "WHERE version_id = ?1 AND line_code = ?2", error);
@@ -273,11 +273,21 @@ cag_budget_line_remove (CagStore   *store,
       ok = count != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (count, 1, version_id);
-          cag_budget_bind_text (count, 2, existing);
-          if (sqlite3_step (count) == SQLITE_ROW)
-            pledges = sqlite3_column_int64 (count, 0);
-          if (pledges > 0)
+          cag_stmt_bind_int (count, 1, version_id);
+          cag_stmt_bind_text (count, 2, existing);
+          switch (cag_stmt_step (store, count, _("reading the pledges"), error))
+            {
+            case CAG_STEP_ROW:
+              pledges = cag_stmt_column_int (count, 0);
+              break;
+            case CAG_STEP_DONE:
+              break;
+            case CAG_STEP_ERROR:
+            default:
+              ok = FALSE;
+              break;
+            }
+          if (ok && pledges > 0)
             {
               g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                            _("Line “%s” has partner pledges; remove them first."), existing);
@@ -291,9 +301,9 @@ cag_budget_line_remove (CagStore   *store,
                                     error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, version_id);
-      cag_budget_bind_text (stmt, 2, existing);
-      ok = cag_budget_step_done (store, stmt, _("saving the budget"), error);
+      cag_stmt_bind_int (stmt, 1, version_id);
+      cag_stmt_bind_text (stmt, 2, existing);
+      ok = cag_stmt_step_done (store, stmt, _("saving the budget"), error);
     }
   if (ok)
     {
@@ -348,7 +358,7 @@ cag_budget_offer_set (CagStore             *store,
   g_autoptr (JsonBuilder) builder = NULL;
   gint64 version_id, existing = 0;
   gint version = 0;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (store != NULL && offer != NULL, FALSE);
@@ -396,7 +406,7 @@ cag_budget_offer_set (CagStore             *store,
     }
   if (ok)
     {
-      g_autoptr (CagBudgetStmt) find =
+      g_autoptr (CagStmt) find =
         cag_store_prepare (store,
                            "SELECT id FROM budget_offer WHERE version_id = ?1 AND funder_id = ?2",
                            error);
@@ -404,10 +414,14 @@ cag_budget_offer_set (CagStore             *store,
       ok = find != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (find, 1, version_id);
-          sqlite3_bind_int64 (find, 2, funder->id);
-          if (sqlite3_step (find) == SQLITE_ROW)
-            existing = sqlite3_column_int64 (find, 0);
+          CagStep step;
+
+          cag_stmt_bind_int (find, 1, version_id);
+          cag_stmt_bind_int (find, 2, funder->id);
+          step = cag_stmt_step (store, find, _("reading the offers"), error);
+          ok = step != CAG_STEP_ERROR;
+          if (step == CAG_STEP_ROW)
+            existing = cag_stmt_column_int (find, 0);
         }
     }
   if (ok && existing > 0)
@@ -426,16 +440,16 @@ cag_budget_offer_set (CagStore             *store,
                                     " WHERE version_id = ?1))", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, version_id);
-      sqlite3_bind_int64 (stmt, 2, funder->id);
-      sqlite3_bind_int (stmt, 3, offer->num);
-      sqlite3_bind_int (stmt, 4, offer->den);
-      cag_budget_bind_text (stmt, 5, lines);
-      sqlite3_bind_int (stmt, 6, offer->cash_only ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 7, offer->cap_cents);
-      sqlite3_bind_int64 (stmt, 8, offer->min_base_cents);
-      sqlite3_bind_int (stmt, 9, offer->max_share_bp);
-      ok = cag_budget_step_done (store, stmt, _("saving the offer"), error);
+      cag_stmt_bind_int (stmt, 1, version_id);
+      cag_stmt_bind_int (stmt, 2, funder->id);
+      cag_stmt_bind_int (stmt, 3, offer->num);
+      cag_stmt_bind_int (stmt, 4, offer->den);
+      cag_stmt_bind_text (stmt, 5, lines);
+      cag_stmt_bind_int (stmt, 6, offer->cash_only ? 1 : 0);
+      cag_stmt_bind_int (stmt, 7, offer->cap_cents);
+      cag_stmt_bind_int (stmt, 8, offer->min_base_cents);
+      cag_stmt_bind_int (stmt, 9, offer->max_share_bp);
+      ok = cag_stmt_step_done (store, stmt, _("saving the offer"), error);
     }
   if (ok)
     {
@@ -489,7 +503,7 @@ cag_budget_offer_remove (CagStore *store,
     && cag_budget_exec_ids (store,
                             "DELETE FROM budget_offer WHERE version_id = ?1 AND funder_id = ?2",
                  version_id, funder_id, error);
-  if (ok && sqlite3_changes (cag_store_get_db (store)) == 0)
+  if (ok && cag_store_changes (store) == 0)
     {
       g_set_error_literal (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                            _("This funder has no offer on this budget."));
@@ -518,7 +532,7 @@ pledge_position (CagStore *store,
                  gint64    pledge_id,
                  GError  **error)
 {
-  g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autoptr (CagStmt) stmt = NULL;
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, pledge_id);
   gint64 position = 0;
 
@@ -528,10 +542,19 @@ pledge_position (CagStore *store,
                             "WHERE p.id = ?1 AND v.budget_id = ?2", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, pledge_id);
-  sqlite3_bind_int64 (stmt, 2, budget_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    position = sqlite3_column_int64 (stmt, 0);
+  cag_stmt_bind_int (stmt, 1, pledge_id);
+  cag_stmt_bind_int (stmt, 2, budget_id);
+  switch (cag_stmt_step (store, stmt, _("reading the pledges"), error))
+    {
+    case CAG_STEP_ROW:
+      position = cag_stmt_column_int (stmt, 0);
+      break;
+    case CAG_STEP_ERROR:
+      return 0;
+    case CAG_STEP_DONE:
+    default:
+      break;
+    }
   if (position == 0)
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                  _("This budget has no pledge number %s."), id_text);
@@ -554,7 +577,7 @@ pledge_write (CagStore  *store,
   GError *local = NULL;
   gint64 version_id, pledge_id = 0;
   gint version = 0;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (store != NULL && pledge != NULL, FALSE);
@@ -629,23 +652,23 @@ pledge_write (CagStore  *store,
                                     " WHERE version_id = ?1))", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, version_id);
+      cag_stmt_bind_int (stmt, 1, version_id);
       if (pledge->organization_id > 0)
-        sqlite3_bind_int64 (stmt, 2, pledge->organization_id);
+        cag_stmt_bind_int (stmt, 2, pledge->organization_id);
       else
-        sqlite3_bind_null (stmt, 2);
-      cag_budget_bind_text (stmt, 3, partner);
-      cag_budget_bind_text (stmt, 4, code);
-      cag_budget_bind_text (stmt, 5, cag_pledge_kind_to_string (pledge->kind));
-      sqlite3_bind_int64 (stmt, 6, pledge->amount_cents);
-      cag_budget_bind_text (stmt, 7, basis);
-      cag_budget_bind_text (stmt, 8, cag_pledge_status_to_string (pledge->status));
+        cag_stmt_bind_null (stmt, 2);
+      cag_stmt_bind_text (stmt, 3, partner);
+      cag_stmt_bind_text (stmt, 4, code);
+      cag_stmt_bind_text (stmt, 5, cag_pledge_kind_to_string (pledge->kind));
+      cag_stmt_bind_int (stmt, 6, pledge->amount_cents);
+      cag_stmt_bind_text (stmt, 7, basis);
+      cag_stmt_bind_text (stmt, 8, cag_pledge_status_to_string (pledge->status));
       if (position > 0)
-        sqlite3_bind_int64 (stmt, 9, position);
-      ok = cag_budget_step_done (store, stmt, _("saving the pledge"), error);
+        cag_stmt_bind_int (stmt, 9, position);
+      ok = cag_stmt_step_done (store, stmt, _("saving the pledge"), error);
       if (ok && position > 0)
         {
-          g_autoptr (CagBudgetStmt) find =
+          g_autoptr (CagStmt) find =
             cag_store_prepare (store,
                                "SELECT id FROM budget_pledge WHERE version_id = ?1 "
                                "AND position = ?2", error);
@@ -653,14 +676,18 @@ pledge_write (CagStore  *store,
           ok = find != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (find, 1, version_id);
-              sqlite3_bind_int64 (find, 2, position);
-              if (sqlite3_step (find) == SQLITE_ROW)
-                pledge_id = sqlite3_column_int64 (find, 0);
+              CagStep step;
+
+              cag_stmt_bind_int (find, 1, version_id);
+              cag_stmt_bind_int (find, 2, position);
+              step = cag_stmt_step (store, find, _("reading the pledges"), error);
+              ok = step != CAG_STEP_ERROR;
+              if (step == CAG_STEP_ROW)
+                pledge_id = cag_stmt_column_int (find, 0);
             }
         }
       else
-        pledge_id = sqlite3_last_insert_rowid (cag_store_get_db (store));
+        pledge_id = cag_store_last_insert_id (store);
     }
   if (ok)
     {
@@ -752,7 +779,7 @@ cag_budget_pledge_remove (CagStore *store,
     && cag_budget_exec_ids (store,
                             "DELETE FROM budget_pledge WHERE version_id = ?1 AND position = ?2",
                             version_id, position, error);
-  if (ok && sqlite3_changes (cag_store_get_db (store)) == 0)
+  if (ok && cag_store_changes (store) == 0)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                    _("This budget has no pledge number %s."), id_text);
@@ -782,7 +809,7 @@ set_status (CagStore        *store,
   g_autoptr (CagBudget) latest = NULL;
   g_autofree char *at = cag_budget_now_iso ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 lines = 0;
   gboolean ok;
 
@@ -828,11 +855,11 @@ set_status (CagStore        *store,
                                     error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, latest->version_id);
-      cag_budget_bind_text (stmt, 2, cag_budget_status_to_string (to));
+      cag_stmt_bind_int (stmt, 1, latest->version_id);
+      cag_stmt_bind_text (stmt, 2, cag_budget_status_to_string (to));
       if (to == CAG_BUDGET_SUBMITTED)
-        cag_budget_bind_text (stmt, 3, at);
-      ok = cag_budget_step_done (store, stmt, _("saving the budget"), error);
+        cag_stmt_bind_text (stmt, 3, at);
+      ok = cag_stmt_step_done (store, stmt, _("saving the budget"), error);
     }
   if (ok)
     {

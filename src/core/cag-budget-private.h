@@ -5,38 +5,17 @@
 
 #include <json-glib/json-glib.h>
 #include "cag-budget.h"
+#include "cag-fold.h"
 #include "cag-store-private.h"
 
 G_BEGIN_DECLS
 
-#define CAG_BUDGET_MAX_NAME_CHARS  200
-#define CAG_BUDGET_MAX_CODE_CHARS  32
-#define CAG_BUDGET_MAX_TEXT_CHARS  1000
-
-/* A cached statement, reset when it goes out of scope. */
-typedef sqlite3_stmt CagBudgetStmt;
-
-static inline void
-cag_budget_stmt_reset (CagBudgetStmt *stmt)
-{
-  sqlite3_reset (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagBudgetStmt, cag_budget_stmt_reset)
+/* The limits of every text field are in cag-fold.h. */
+#define CAG_BUDGET_MAX_NAME_CHARS  CAG_MAX_NAME_CHARS
+#define CAG_BUDGET_MAX_CODE_CHARS  CAG_MAX_CODE_CHARS
+#define CAG_BUDGET_MAX_TEXT_CHARS  CAG_MAX_LABEL_CHARS
 
 char      *cag_budget_now_iso           (void);
-void       cag_budget_bind_text         (sqlite3_stmt *stmt,
-                                         int           index,
-                                         const char   *text);
-char      *cag_budget_column_dup        (sqlite3_stmt *stmt,
-                                         int           column);
-CagDate    cag_budget_column_date       (sqlite3_stmt *stmt,
-                                         int           column);
-/* Steps STMT to completion and resets it; maps errors with CONTEXT. */
-gboolean   cag_budget_step_done         (CagStore     *store,
-                                         sqlite3_stmt *stmt,
-                                         const char   *context,
-                                         GError      **error);
 /* Runs SQL with one or two integer parameters to completion. */
 gboolean   cag_budget_exec_ids          (CagStore   *store,
                                          const char *sql,

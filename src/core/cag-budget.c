@@ -39,48 +39,6 @@ cag_budget_now_iso (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-void
-cag_budget_bind_text (sqlite3_stmt *stmt,
-                      int           index,
-                      const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-char *
-cag_budget_column_dup (sqlite3_stmt *stmt,
-                       int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-CagDate
-cag_budget_column_date (sqlite3_stmt *stmt,
-                        int           column)
-{
-  CagDate date = { 0 };
-
-  cag_date_parse_iso ((const char *) sqlite3_column_text (stmt, column), &date, NULL);
-  return date;
-}
-
-gboolean
-cag_budget_step_done (CagStore     *store,
-                      sqlite3_stmt *stmt,
-                      const char   *context,
-                      GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  return cag_store_set_error (store, rc, context, error);
-}
-
 /* Runs SQL with one integer parameter (nullable second) to completion. */
 gboolean
 cag_budget_exec_ids (CagStore   *store,
@@ -89,14 +47,14 @@ cag_budget_exec_ids (CagStore   *store,
                      gint64      b,
                      GError    **error)
 {
-  sqlite3_stmt *stmt = cag_store_prepare (store, sql, error);
+  CagStmt *stmt = cag_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  return cag_budget_step_done (store, stmt, _("saving the budget"), error);
+  cag_stmt_bind_int (stmt, 1, a);
+  if (cag_stmt_param_count (stmt) >= 2)
+    cag_stmt_bind_int (stmt, 2, b);
+  return cag_stmt_step_done (store, stmt, _("saving the budget"), error);
 }
 
 /* The first column of the first row of SQL (one integer parameter), or
@@ -109,21 +67,18 @@ cag_budget_query_int (CagStore   *store,
                       gint64     *out,
                       GError    **error)
 {
-  g_autoptr (CagBudgetStmt) stmt = cag_store_prepare (store, sql, error);
+  g_autoptr (CagStmt) stmt = cag_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_int64 (stmt, 1, param);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out = sqlite3_column_type (stmt, 0) == SQLITE_NULL ? default_value
-                                                        : sqlite3_column_int64 (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    *out = default_value;
-  else
-    return cag_store_set_error (store, rc, _("reading the budgets"), error);
+  if (cag_stmt_param_count (stmt) >= 1)
+    cag_stmt_bind_int (stmt, 1, param);
+  rc = cag_stmt_step (store, stmt, _("reading the budgets"), error);
+  if (rc == CAG_STEP_ERROR)
+    return FALSE;
+  *out = rc == CAG_STEP_ROW && !cag_stmt_column_is_null (stmt, 0) ? cag_stmt_column_int (stmt, 0)
+                                                                  : default_value;
   return TRUE;
 }
 
@@ -152,6 +107,13 @@ cag_budget_clean_required (const char *text,
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                    _("The %s is too long (at most %ld characters)."), what, max_chars);
+      return NULL;
+    }
+  if (cag_text_has_control (copy, FALSE))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The %s contains a control character (a line break, a tab or an escape "
+                     "sequence); type it on one line."), what);
       return NULL;
     }
   return g_steal_pointer (&copy);
@@ -242,14 +204,14 @@ cag_funder_free (CagFunder *funder)
 #define FUNDER_COLUMNS "id, name, kind, requires_charity"
 
 static CagFunder *
-funder_from_row (sqlite3_stmt *stmt)
+funder_from_row (CagStmt      *stmt)
 {
   CagFunder *funder = cag_funder_new ();
 
-  funder->id = sqlite3_column_int64 (stmt, 0);
-  funder->name = cag_budget_column_dup (stmt, 1);
-  cag_funder_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &funder->kind);
-  funder->requires_charity = sqlite3_column_int (stmt, 3) != 0;
+  funder->id = cag_stmt_column_int (stmt, 0);
+  funder->name = cag_stmt_column_dup (stmt, 1);
+  cag_funder_kind_from_string (cag_stmt_column_text (stmt, 2), &funder->kind);
+  funder->requires_charity = cag_stmt_column_int (stmt, 3) != 0;
   return funder;
 }
 
@@ -263,7 +225,7 @@ cag_funder_add (CagStore  *store,
   g_autofree char *detail = NULL;
   g_autoptr (JsonBuilder) builder = NULL;
   gint64 existing;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (store != NULL && funder != NULL, FALSE);
@@ -280,9 +242,13 @@ cag_funder_add (CagStore  *store,
   ok = stmt != NULL;
   if (ok)
     {
-      cag_budget_bind_text (stmt, 1, key);
-      existing = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+      CagStep step;
+
+      cag_stmt_bind_text (stmt, 1, key);
+      step = cag_stmt_step (store, stmt, _("reading the funders"), error);
+      cag_stmt_finish (stmt);
+      existing = step == CAG_STEP_ROW;
+      ok = step != CAG_STEP_ERROR;
       if (existing)
         {
           g_set_error (error, CAG_ERROR, CAG_ERROR_EXISTS,
@@ -299,15 +265,15 @@ cag_funder_add (CagStore  *store,
     }
   if (ok)
     {
-      cag_budget_bind_text (stmt, 1, name);
-      cag_budget_bind_text (stmt, 2, key);
-      cag_budget_bind_text (stmt, 3, cag_funder_kind_to_string (funder->kind));
-      sqlite3_bind_int (stmt, 4, funder->requires_charity ? 1 : 0);
-      ok = cag_budget_step_done (store, stmt, _("saving the funder"), error);
+      cag_stmt_bind_text (stmt, 1, name);
+      cag_stmt_bind_text (stmt, 2, key);
+      cag_stmt_bind_text (stmt, 3, cag_funder_kind_to_string (funder->kind));
+      cag_stmt_bind_int (stmt, 4, funder->requires_charity ? 1 : 0);
+      ok = cag_stmt_step_done (store, stmt, _("saving the funder"), error);
     }
   if (ok)
     {
-      funder->id = sqlite3_last_insert_rowid (cag_store_get_db (store));
+      funder->id = cag_store_last_insert_id (store);
       builder = cag_budget_json_detail_begin ();
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, name);
@@ -331,21 +297,19 @@ cag_budget_funder_get (CagStore *store,
                        GError  **error)
 {
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_autoptr (CagBudgetStmt) stmt =
+  g_autoptr (CagStmt) stmt =
     cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, id);
+  rc = cag_stmt_step (store, stmt, _("reading the funders"), error);
+  if (rc == CAG_STEP_ROW)
     return funder_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == CAG_STEP_DONE)
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                  _("There is no funder number %s."), id_text);
-  else
-    cag_store_set_error (store, rc, _("reading the funders"), error);
   return NULL;
 }
 
@@ -356,7 +320,7 @@ cag_funder_find (CagStore   *store,
 {
   g_autofree char *trimmed = NULL;
   g_autofree char *folded = NULL;
-  g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autoptr (CagStmt) stmt = NULL;
   gint64 id;
   int rc;
 
@@ -381,15 +345,13 @@ cag_funder_find (CagStore   *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  cag_budget_bind_text (stmt, 1, folded);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cag_stmt_bind_text (stmt, 1, folded);
+  rc = cag_stmt_step (store, stmt, _("reading the funders"), error);
+  if (rc == CAG_STEP_ROW)
     return funder_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == CAG_STEP_DONE)
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                  _("No funder is named “%s”; add it first (funder add)."), trimmed);
-  else
-    cag_store_set_error (store, rc, _("reading the funders"), error);
   return NULL;
 }
 
@@ -398,7 +360,7 @@ cag_funder_list (CagStore *store,
                  GError  **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_funder_free);
-  g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autoptr (CagStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -407,13 +369,10 @@ cag_funder_list (CagStore *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cag_stmt_step (store, stmt, _("reading the funders"), error)) == CAG_STEP_ROW)
     g_ptr_array_add (list, funder_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      cag_store_set_error (store, rc, _("reading the funders"), error);
-      return NULL;
-    }
+  if (rc == CAG_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -491,19 +450,19 @@ cag_budget_preset_exists (const char *preset)
   "v.status, v.start_date, v.end_date, v.submitted_at"
 
 static CagBudget *
-budget_from_row (sqlite3_stmt *stmt)
+budget_from_row (CagStmt      *stmt)
 {
   CagBudget *budget = cag_budget_new ();
 
-  budget->id = sqlite3_column_int64 (stmt, 0);
-  budget->version_id = sqlite3_column_int64 (stmt, 1);
-  budget->name = cag_budget_column_dup (stmt, 2);
-  budget->version = sqlite3_column_int (stmt, 3);
-  budget->latest_version = sqlite3_column_int (stmt, 4);
-  budget->status = cag_budget_status_from_string ((const char *) sqlite3_column_text (stmt, 5));
-  budget->start = cag_budget_column_date (stmt, 6);
-  budget->end = cag_budget_column_date (stmt, 7);
-  budget->submitted_at = cag_budget_column_dup (stmt, 8);
+  budget->id = cag_stmt_column_int (stmt, 0);
+  budget->version_id = cag_stmt_column_int (stmt, 1);
+  budget->name = cag_stmt_column_dup (stmt, 2);
+  budget->version = cag_stmt_column_int (stmt, 3);
+  budget->latest_version = cag_stmt_column_int (stmt, 4);
+  budget->status = cag_budget_status_from_string (cag_stmt_column_text (stmt, 5));
+  budget->start = cag_stmt_column_date (stmt, 6);
+  budget->end = cag_stmt_column_date (stmt, 7);
+  budget->submitted_at = cag_stmt_column_dup (stmt, 8);
   return budget;
 }
 
@@ -520,7 +479,7 @@ cag_budget_add (CagStore   *store,
   g_autofree char *at = cag_budget_now_iso ();
   g_autofree char *detail = NULL;
   g_autoptr (JsonBuilder) builder = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 budget_id = 0, version_id = 0;
   gboolean ok;
 
@@ -560,9 +519,12 @@ cag_budget_add (CagStore   *store,
     {
       gboolean exists;
 
-      cag_budget_bind_text (stmt, 1, key);
-      exists = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
+      cag_stmt_bind_text (stmt, 1, key);
+      CagStep step = cag_stmt_step (store, stmt, _("reading the budgets"), error);
+
+      cag_stmt_finish (stmt);
+      exists = step == CAG_STEP_ROW;
+      ok = step != CAG_STEP_ERROR;
       if (exists)
         {
           g_set_error (error, CAG_ERROR, CAG_ERROR_EXISTS,
@@ -575,10 +537,10 @@ cag_budget_add (CagStore   *store,
                                     error)) != NULL;
   if (ok)
     {
-      cag_budget_bind_text (stmt, 1, name);
-      cag_budget_bind_text (stmt, 2, key);
-      ok = cag_budget_step_done (store, stmt, _("saving the budget"), error);
-      budget_id = sqlite3_last_insert_rowid (cag_store_get_db (store));
+      cag_stmt_bind_text (stmt, 1, name);
+      cag_stmt_bind_text (stmt, 2, key);
+      ok = cag_stmt_step_done (store, stmt, _("saving the budget"), error);
+      budget_id = cag_store_last_insert_id (store);
     }
   if (ok)
     ok = (stmt = cag_store_prepare (store,
@@ -587,12 +549,12 @@ cag_budget_add (CagStore   *store,
                                     "VALUES (?1, 1, 'draft', ?2, ?3, ?4)", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, budget_id);
-      cag_budget_bind_text (stmt, 2, start);
-      cag_budget_bind_text (stmt, 3, end);
-      cag_budget_bind_text (stmt, 4, at);
-      ok = cag_budget_step_done (store, stmt, _("saving the budget"), error);
-      version_id = sqlite3_last_insert_rowid (cag_store_get_db (store));
+      cag_stmt_bind_int (stmt, 1, budget_id);
+      cag_stmt_bind_text (stmt, 2, start);
+      cag_stmt_bind_text (stmt, 3, end);
+      cag_stmt_bind_text (stmt, 4, at);
+      ok = cag_stmt_step_done (store, stmt, _("saving the budget"), error);
+      version_id = cag_store_last_insert_id (store);
     }
   if (ok && preset != NULL)
     {
@@ -607,13 +569,13 @@ cag_budget_add (CagStore   *store,
                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)) != NULL;
           if (!ok)
             break;
-          sqlite3_bind_int64 (stmt, 1, version_id);
-          sqlite3_bind_int (stmt, 2, (int) i + 1);
-          cag_budget_bind_text (stmt, 3, line->code);
-          cag_budget_bind_text (stmt, 4, code_key);
-          cag_budget_bind_text (stmt, 5, _(line->label));
-          sqlite3_bind_int64 (stmt, 6, line->amount_cents);
-          ok = cag_budget_step_done (store, stmt, _("saving the budget"), error);
+          cag_stmt_bind_int (stmt, 1, version_id);
+          cag_stmt_bind_int (stmt, 2, (int) i + 1);
+          cag_stmt_bind_text (stmt, 3, line->code);
+          cag_stmt_bind_text (stmt, 4, code_key);
+          cag_stmt_bind_text (stmt, 5, _(line->label));
+          cag_stmt_bind_int (stmt, 6, line->amount_cents);
+          ok = cag_stmt_step_done (store, stmt, _("saving the budget"), error);
         }
     }
   if (ok)
@@ -652,7 +614,7 @@ cag_budget_get (CagStore *store,
                 gint      version,
                 GError  **error)
 {
-  g_autoptr (CagBudgetStmt) stmt = NULL;
+  g_autoptr (CagStmt) stmt = NULL;
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, budget_id);
   int rc;
 
@@ -670,15 +632,15 @@ cag_budget_get (CagStore *store,
                               "WHERE b.id = ?1 ORDER BY v.version DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, budget_id);
+  cag_stmt_bind_int (stmt, 1, budget_id);
   if (version > 0)
-    sqlite3_bind_int (stmt, 2, version);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+    cag_stmt_bind_int (stmt, 2, version);
+  rc = cag_stmt_step (store, stmt, _("reading the budgets"), error);
+  if (rc == CAG_STEP_ROW)
     return budget_from_row (stmt);
-  if (rc != SQLITE_DONE)
-    cag_store_set_error (store, rc, _("reading the budgets"), error);
-  else if (version > 0)
+  if (rc == CAG_STEP_ERROR)
+    return NULL;
+  if (version > 0)
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                  _("Budget number %s has no version %d."), id_text, version);
   else
@@ -708,21 +670,18 @@ cag_budget_find (CagStore   *store,
     }
   folded = cag_fold_key (trimmed);
   {
-    g_autoptr (CagBudgetStmt) stmt =
+    g_autoptr (CagStmt) stmt =
       cag_store_prepare (store, "SELECT id FROM budget WHERE name_key = ?1", error);
     int rc;
 
     if (stmt == NULL)
       return NULL;
-    cag_budget_bind_text (stmt, 1, folded);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_ROW)
-      id = sqlite3_column_int64 (stmt, 0);
-    else if (rc != SQLITE_DONE)
-      {
-        cag_store_set_error (store, rc, _("reading the budgets"), error);
-        return NULL;
-      }
+    cag_stmt_bind_text (stmt, 1, folded);
+    rc = cag_stmt_step (store, stmt, _("reading the budgets"), error);
+    if (rc == CAG_STEP_ROW)
+      id = cag_stmt_column_int (stmt, 0);
+    else if (rc == CAG_STEP_ERROR)
+      return NULL;
   }
   if (id == 0)
     {
@@ -750,20 +709,17 @@ budget_query (CagStore   *store,
               GError    **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_budget_free);
-  g_autoptr (CagBudgetStmt) stmt = cag_store_prepare (store, sql, error);
+  g_autoptr (CagStmt) stmt = cag_store_prepare (store, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_int64 (stmt, 1, param);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (cag_stmt_param_count (stmt) >= 1)
+    cag_stmt_bind_int (stmt, 1, param);
+  while ((rc = cag_stmt_step (store, stmt, _("reading the budgets"), error)) == CAG_STEP_ROW)
     g_ptr_array_add (list, budget_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      cag_store_set_error (store, rc, _("reading the budgets"), error);
-      return NULL;
-    }
+  if (rc == CAG_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -810,11 +766,11 @@ cag_budget_network_has_charity (CagStore *store,
   return found != 0;
 }
 
-CagProformaInput *
-cag_budget_load (CagStore *store,
-                 gint64    budget_id,
-                 gint      version,
-                 GError  **error)
+static CagProformaInput *
+budget_load_snapshot (CagStore *store,
+                      gint64    budget_id,
+                      gint      version,
+                      GError  **error)
 {
   g_autoptr (CagBudget) budget = NULL;
   g_autoptr (CagProformaInput) in = NULL;
@@ -829,32 +785,29 @@ cag_budget_load (CagStore *store,
   in = cag_proforma_input_new ();
 
   {
-    g_autoptr (CagBudgetStmt) stmt =
+    g_autoptr (CagStmt) stmt =
       cag_store_prepare (store,
                          "SELECT id, code, label, amount_cents FROM budget_line "
                          "WHERE version_id = ?1 ORDER BY position", error);
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_int64 (stmt, 1, budget->version_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cag_stmt_bind_int (stmt, 1, budget->version_id);
+    while ((rc = cag_stmt_step (store, stmt, _("reading the budget"), error)) == CAG_STEP_ROW)
       {
-        CagBudgetLine *line = cag_budget_line_new ((const char *) sqlite3_column_text (stmt, 1),
-                                                   (const char *) sqlite3_column_text (stmt, 2),
-                                                   sqlite3_column_int64 (stmt, 3));
+        CagBudgetLine *line = cag_budget_line_new (cag_stmt_column_text (stmt, 1),
+                                                   cag_stmt_column_text (stmt, 2),
+                                                   cag_stmt_column_int (stmt, 3));
 
-        line->id = sqlite3_column_int64 (stmt, 0);
+        line->id = cag_stmt_column_int (stmt, 0);
         g_ptr_array_add (in->lines, line);
       }
-    if (rc != SQLITE_DONE)
-      {
-        cag_store_set_error (store, rc, _("reading the budget"), error);
-        return NULL;
-      }
+    if (rc == CAG_STEP_ERROR)
+      return NULL;
   }
 
   {
-    g_autoptr (CagBudgetStmt) stmt =
+    g_autoptr (CagStmt) stmt =
       cag_store_prepare (store,
                          "SELECT o.id, o.funder_id, f.name, f.requires_charity, o.ratio_num, "
                          "o.ratio_den, o.lines, o.cash_only, o.cap_cents, o.min_base_cents, "
@@ -863,35 +816,32 @@ cag_budget_load (CagStore *store,
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_int64 (stmt, 1, budget->version_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cag_stmt_bind_int (stmt, 1, budget->version_id);
+    while ((rc = cag_stmt_step (store, stmt, _("reading the budget"), error)) == CAG_STEP_ROW)
       {
         CagBudgetOffer *offer = cag_budget_offer_new ();
-        const char *lines = (const char *) sqlite3_column_text (stmt, 6);
+        const char *lines = cag_stmt_column_text (stmt, 6);
 
-        offer->id = sqlite3_column_int64 (stmt, 0);
-        offer->funder_id = sqlite3_column_int64 (stmt, 1);
-        offer->funder_name = cag_budget_column_dup (stmt, 2);
-        offer->requires_charity = sqlite3_column_int (stmt, 3) != 0;
-        offer->num = sqlite3_column_int (stmt, 4);
-        offer->den = sqlite3_column_int (stmt, 5);
+        offer->id = cag_stmt_column_int (stmt, 0);
+        offer->funder_id = cag_stmt_column_int (stmt, 1);
+        offer->funder_name = cag_stmt_column_dup (stmt, 2);
+        offer->requires_charity = cag_stmt_column_int (stmt, 3) != 0;
+        offer->num = cag_stmt_column_int (stmt, 4);
+        offer->den = cag_stmt_column_int (stmt, 5);
         if (lines != NULL)
           offer->lines = *lines != '\0' ? g_strsplit (lines, ",", -1) : g_new0 (char *, 1);
-        offer->cash_only = sqlite3_column_int (stmt, 7) != 0;
-        offer->cap_cents = sqlite3_column_int64 (stmt, 8);
-        offer->min_base_cents = sqlite3_column_int64 (stmt, 9);
-        offer->max_share_bp = sqlite3_column_int (stmt, 10);
+        offer->cash_only = cag_stmt_column_int (stmt, 7) != 0;
+        offer->cap_cents = cag_stmt_column_int (stmt, 8);
+        offer->min_base_cents = cag_stmt_column_int (stmt, 9);
+        offer->max_share_bp = cag_stmt_column_int (stmt, 10);
         g_ptr_array_add (in->offers, offer);
       }
-    if (rc != SQLITE_DONE)
-      {
-        cag_store_set_error (store, rc, _("reading the budget"), error);
-        return NULL;
-      }
+    if (rc == CAG_STEP_ERROR)
+      return NULL;
   }
 
   {
-    g_autoptr (CagBudgetStmt) stmt =
+    g_autoptr (CagStmt) stmt =
       cag_store_prepare (store,
                          "SELECT id, organization_id, partner_name, line_code, kind, "
                          "amount_cents, basis, status FROM budget_pledge "
@@ -899,27 +849,24 @@ cag_budget_load (CagStore *store,
 
     if (stmt == NULL)
       return NULL;
-    sqlite3_bind_int64 (stmt, 1, budget->version_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cag_stmt_bind_int (stmt, 1, budget->version_id);
+    while ((rc = cag_stmt_step (store, stmt, _("reading the budget"), error)) == CAG_STEP_ROW)
       {
         CagPledge *pledge = cag_pledge_new ();
 
-        pledge->id = sqlite3_column_int64 (stmt, 0);
-        pledge->organization_id = sqlite3_column_int64 (stmt, 1);
-        pledge->partner_name = cag_budget_column_dup (stmt, 2);
-        pledge->line_code = cag_budget_column_dup (stmt, 3);
-        cag_pledge_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &pledge->kind);
-        pledge->amount_cents = sqlite3_column_int64 (stmt, 5);
-        pledge->basis = cag_budget_column_dup (stmt, 6);
-        cag_pledge_status_from_string ((const char *) sqlite3_column_text (stmt, 7),
+        pledge->id = cag_stmt_column_int (stmt, 0);
+        pledge->organization_id = cag_stmt_column_int (stmt, 1);
+        pledge->partner_name = cag_stmt_column_dup (stmt, 2);
+        pledge->line_code = cag_stmt_column_dup (stmt, 3);
+        cag_pledge_kind_from_string (cag_stmt_column_text (stmt, 4), &pledge->kind);
+        pledge->amount_cents = cag_stmt_column_int (stmt, 5);
+        pledge->basis = cag_stmt_column_dup (stmt, 6);
+        cag_pledge_status_from_string (cag_stmt_column_text (stmt, 7),
                                        &pledge->status);
         g_ptr_array_add (in->pledges, pledge);
       }
-    if (rc != SQLITE_DONE)
-      {
-        cag_store_set_error (store, rc, _("reading the budget"), error);
-        return NULL;
-      }
+    if (rc == CAG_STEP_ERROR)
+      return NULL;
   }
 
   in->network_has_charity = cag_budget_network_has_charity (store, &local);
@@ -929,5 +876,21 @@ cag_budget_load (CagStore *store,
       return NULL;
     }
   return g_steal_pointer (&in);
+}
+
+CagProformaInput *
+cag_budget_load (CagStore *store,
+                 gint64    budget_id,
+                 gint      version,
+                 GError  **error)
+{
+  CagProformaInput *result;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  if (!cag_store_read_begin (store, error))
+    return NULL;
+  result = budget_load_snapshot (store, budget_id, version, error);
+  cag_store_read_end (store);
+  return result;
 }
 

@@ -25,6 +25,7 @@ cag_export_proforma (CagStore  *store,
                      GError   **error)
 {
   g_autoptr(CagBudget) budget = NULL;
+  g_autoptr(CagStoreSnapshot) snapshot = NULL;
   g_autoptr(CagProformaInput) input = NULL;
   g_autoptr(CagProforma) proforma = NULL;
   g_autoptr(CagCsvWriter) writer = NULL;
@@ -33,6 +34,9 @@ cag_export_proforma (CagStore  *store,
 
   g_return_val_if_fail (store != NULL, NULL);
 
+  snapshot = cag_store_snapshot (store, error);
+  if (snapshot == NULL)
+    return NULL;
   budget = cag_budget_get (store, budget_id, version, error);
   if (budget == NULL)
     return NULL;

@@ -59,6 +59,7 @@ cag_export_contributions (CagStore  *store,
   g_autoptr(CagCsvWriter) writer = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GHashTable) funds = NULL;
+  g_autoptr(CagStoreSnapshot) snapshot = NULL;
   char mark = cag_csv_decimal_mark_for_lang (lang);
   /* The importer recognizes these titles in either language. */
   const char *titles[] = {
@@ -78,6 +79,10 @@ cag_export_contributions (CagStore  *store,
 
   g_return_val_if_fail (store != NULL, NULL);
 
+  /* One snapshot: the funds and the rows agree (docs/RELIABILITY.md). */
+  snapshot = cag_store_snapshot (store, error);
+  if (snapshot == NULL)
+    return NULL;
   if (campaign_id > 0)
     {
       g_autoptr(GPtrArray) fund_list = cag_store_fund_list (store, campaign_id, org_id, error);

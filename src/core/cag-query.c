@@ -51,7 +51,7 @@ cag_query_org_ids (CagStore   *store,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *pattern = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   int rc;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -64,20 +64,17 @@ cag_query_org_ids (CagStore   *store,
   if (stmt == NULL)
     return NULL;
   if (pattern != NULL)
-    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+    cag_stmt_bind_text (stmt, 1, pattern);
   else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int (stmt, 2, include_inactive ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cag_stmt_bind_null (stmt, 1);
+  cag_stmt_bind_int (stmt, 2, include_inactive ? 1 : 0);
+  while ((rc = cag_stmt_step (store, stmt, _("reading the organizations"), error)) == CAG_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = cag_stmt_column_int (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cag_store_set_error (store, rc, _("reading the organizations"), error);
-      return NULL;
-    }
+  cag_stmt_finish (stmt);
+  if (rc == CAG_STEP_ERROR)
+    return NULL;
   return g_steal_pointer (&ids);
 }

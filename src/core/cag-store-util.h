@@ -6,34 +6,32 @@
 #include <json-glib/json-glib.h>
 
 #include "cag-error.h"
+#include "cag-fold.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
-#include "cag-store-private.h"
+#include "cag-store-backend.h"
 
 G_BEGIN_DECLS
 
-#define MAX_NAME_CHARS   200
-#define MAX_TEXT_CHARS   4000
+/* The limits of every text field are in cag-fold.h. */
+#define MAX_NAME_CHARS   CAG_MAX_NAME_CHARS
+#define MAX_TEXT_CHARS   CAG_MAX_TEXT_CHARS
 #define MAX_DELEGATIONS  1000
 
 struct _CagStore
 {
-  sqlite3    *db;
-  char       *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  const CagStoreBackend *backend;
+  gpointer    conn;         /* the backend's connection (sqlite3 *, PGconn *) */
+  char       *path;         /* a file name or a server URI */
+  GHashTable *statements;   /* SQL text → CagStmt */
+  int         last_code;    /* the backend's last failure (cag_store_record_error) */
+  char       *last_state;   /* its SQLSTATE, on a server */
+  char       *last_message;
+  gint64      changes;      /* rows changed by the last write (server) */
   guint       tx_depth;     /* nesting of cag_store_begin (savepoints inside) */
+  guint       read_depth;   /* nesting of cag_store_read_begin */
+  gboolean    read_owns_tx; /* the outermost read_begin opened a transaction */
 };
-
-/* A cached statement, reset when it goes out of scope. */
-typedef sqlite3_stmt CagStmt;
-
-static inline void
-stmt_reset (CagStmt *stmt)
-{
-  sqlite3_reset (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStmt, stmt_reset)
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -59,33 +57,10 @@ id_to_string (gint64 id)
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
-static inline void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static inline char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static inline CagDate
-column_date (sqlite3_stmt *stmt,
-             int           column)
-{
-  CagDate date = { 0 };
-
-  cag_date_parse_iso ((const char *) sqlite3_column_text (stmt, column), &date, NULL);
-  return date;
-}
+/* Short names for the statement API (cag-store-private.h). */
+#define bind_text   cag_stmt_bind_text
+#define column_dup  cag_stmt_column_dup
+#define column_date cag_stmt_column_date
 
 /* Trimmed copy of TEXT, NULL when TEXT is NULL or blank. */
 static inline char *
@@ -120,6 +95,18 @@ check_text (const char  *text,
                    _("A text is too long: at most %ld characters are allowed."), max_chars);
       return FALSE;
     }
+  /* A field no longer than a name (names, references, e-mail…) is one line;
+   * longer ones (notes, reasons) may hold line breaks and tabs. */
+  if (cag_text_has_control (text, max_chars > MAX_NAME_CHARS))
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           max_chars > MAX_NAME_CHARS
+                           ? _("A note contains a control character (such as an escape "
+                               "sequence); remove it.")
+                           : _("A name or reference contains a control character (a line "
+                               "break, a tab or an escape sequence); type it on one line."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -127,16 +114,16 @@ check_text (const char  *text,
  * CONTEXT is marked with N_() and translated only on failure (this runs for
  * every row of a bulk load). */
 static inline gboolean
-step_done (CagStore     *store,
-           sqlite3_stmt *stmt,
-           const char   *context,
-           GError      **error)
+step_done (CagStore   *store,
+           CagStmt    *stmt,
+           const char *context,
+           GError    **error)
 {
-  int rc = sqlite3_step (stmt);
+  CagStep rc = cag_stmt_step (store, stmt, NULL, NULL);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return cag_store_set_error (store, rc, _(context), error);
+  cag_stmt_finish (stmt);
+  if (rc == CAG_STEP_ERROR)
+    return cag_store_set_error (store, _(context), error);
   return TRUE;
 }
 

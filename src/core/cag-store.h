@@ -31,11 +31,24 @@ char      *cag_store_default_path   (void);
  * (DB_READONLY).  Foreign keys on, WAL journal, busy timeout 5 s. */
 CagStore  *cag_store_open           (const char *path,
                                      GError    **error);
+/* TRUE when LOCATION is a PostgreSQL connection URI (postgresql://… or
+ * postgres://…): cag_store_open then connects to that server database
+ * (docs/SERVER.md) instead of opening a file. */
+gboolean   cag_store_location_is_server (const char *location);
 /* Like cag_store_open but never creates a file: NOT_FOUND when missing. */
 CagStore  *cag_store_open_existing  (const char *path,
                                      GError    **error);
 void       cag_store_close          (CagStore *store);
 const char *cag_store_get_path      (CagStore *store);
+/* A read snapshot: every read between begin and end sees the database as
+ * it was at begin, whatever another program writes meanwhile, so a document
+ * made of several queries agrees with itself (docs/RELIABILITY.md).  They
+ * nest; inside a write (or another snapshot) they only count.  No write may
+ * start inside a snapshot.  Every reader made of several queries (a fund's
+ * status, the figures, a budget, the statements and exports) takes one. */
+gboolean   cag_store_read_begin     (CagStore *store,
+                                     GError  **error);
+void       cag_store_read_end       (CagStore *store);
 /* TRUE when the database holds no organization and no campaign. */
 gboolean   cag_store_is_empty       (CagStore *store);
 
@@ -207,6 +220,12 @@ GArray   *cag_store_month_totals   (CagStore *store,
 gboolean  cag_store_check_totals   (CagStore *store,
                                     GError  **error);
 
+/* SQLite's full integrity check of the file (every page, every index):
+ * DB_CORRUPT with the first problem found and what to do (restore the
+ * latest backup) when the file is damaged. */
+gboolean  cag_store_check_integrity (CagStore *store,
+                                     GError  **error);
+
 /* ---- Audit -------------------------------------------------------------- */
 
 typedef struct
@@ -227,5 +246,15 @@ GPtrArray *cag_store_audit_list   (CagStore *store,
                                    GError  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStore, cag_store_close)
+/* A snapshot that ends when it goes out of scope:
+ *   g_autoptr(CagStoreSnapshot) snapshot = cag_store_snapshot (store, error); */
+typedef CagStore CagStoreSnapshot;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStoreSnapshot, cag_store_read_end)
+static inline CagStoreSnapshot *
+cag_store_snapshot (CagStore *store,
+                    GError  **error)
+{
+  return cag_store_read_begin (store, error) ? store : NULL;
+}
 
 G_END_DECLS

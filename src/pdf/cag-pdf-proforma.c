@@ -782,11 +782,15 @@ cag_pdf_write_proforma (CagStore      *store,
   g_autoptr (CagPdfDoc) doc = NULL;
   g_autoptr (GPtrArray) funders = NULL;
   g_autofree char *title = NULL;
+  g_autoptr (CagStoreSnapshot) snapshot = NULL;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   data->focus = -1;
+  snapshot = cag_store_snapshot (store, error);
+  if (snapshot == NULL)
+    return FALSE;
   data->budget = cag_budget_get (store, budget_id, 0, error);
   if (data->budget == NULL)
     return FALSE;

@@ -82,7 +82,11 @@ gather_statement (CagStore      *store,
 {
   g_autoptr (CagStatementData) data = g_new0 (CagStatementData, 1);
   g_autoptr (GPtrArray) all = NULL;
+  /* One snapshot: the figures agree with the rows listed (docs/RELIABILITY.md). */
+  g_autoptr (CagStoreSnapshot) snapshot = cag_store_snapshot (store, error);
 
+  if (snapshot == NULL)
+    return NULL;
   data->as_of = as_of != NULL ? *as_of : cag_date_today ();
   data->status = cag_store_fund_status (store, fund_id, &data->as_of, error);
   if (data->status == NULL)
@@ -162,6 +166,7 @@ cag_pdf_write_summary (CagStore      *store,
                        GError       **error)
 {
   g_autoptr (CagSummaryData) data = g_new0 (CagSummaryData, 1);
+  g_autoptr (CagStoreSnapshot) snapshot = NULL;
   g_autoptr (CagPdfDoc) doc = NULL;
   g_autofree char *title = NULL;
 
@@ -169,6 +174,9 @@ cag_pdf_write_summary (CagStore      *store,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data->as_of = as_of != NULL ? *as_of : cag_date_today ();
+  snapshot = cag_store_snapshot (store, error);
+  if (snapshot == NULL)
+    return FALSE;
   data->campaign = cag_store_campaign_get (store, campaign_id, error);
   if (data->campaign == NULL)
     return FALSE;

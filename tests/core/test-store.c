@@ -11,6 +11,7 @@
 
 #include "cag-error.h"
 #include "cag-money.h"
+#include <sqlite3.h>
 #include "cag-store-private.h"
 
 typedef struct
@@ -192,7 +193,7 @@ test_store_create (Fixture       *fx,
   g_autofree char *missing = g_build_filename (fx->dir, "missing.db", NULL);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   CagStore *other;
 
   g_assert_cmpint (g_stat (fx->path, &st), ==, 0);
@@ -205,17 +206,17 @@ test_store_create (Fixture       *fx,
 
   stmt = cag_store_prepare (fx->store, "PRAGMA user_version", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CAG_STORE_SCHEMA_VERSION);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cag_stmt_step (fx->store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+  g_assert_cmpint (cag_stmt_column_int (stmt, 0), ==, CAG_STORE_SCHEMA_VERSION);
+  cag_stmt_finish (stmt);
   stmt = cag_store_prepare (fx->store, "PRAGMA journal_mode", &error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cag_stmt_step (fx->store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+  g_assert_cmpstr (cag_stmt_column_text (stmt, 0), ==, "wal");
+  cag_stmt_finish (stmt);
   stmt = cag_store_prepare (fx->store, "PRAGMA foreign_keys", &error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cag_stmt_step (fx->store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+  g_assert_cmpint (cag_stmt_column_int (stmt, 0), ==, 1);
+  cag_stmt_finish (stmt);
 
   add_org (fx->store, "Réseau", NULL);
   g_assert_false (cag_store_is_empty (fx->store));
@@ -281,15 +282,15 @@ test_store_migrations (Fixture       *fx,
       g_autofree char *path = g_build_filename (fx->dir, name, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(CagStore) store = NULL;
-      sqlite3_stmt *stmt;
+      CagStmt *stmt;
 
       make_old_file (path, version);
       store = cag_store_open_existing (path, &error);
       g_assert_no_error (error);
       stmt = cag_store_prepare (store, "PRAGMA user_version", &error);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, (int) count);
-      sqlite3_reset (stmt);
+      g_assert_cmpint (cag_stmt_step (store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+      g_assert_cmpint (cag_stmt_column_int (stmt, 0), ==, (int) count);
+      cag_stmt_finish (stmt);
       if (version >= 1)
         {
           g_autoptr(CagOrganization) org = cag_store_org_find (store, "ECOF-cdec", &error);
