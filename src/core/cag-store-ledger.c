@@ -142,15 +142,13 @@ check_ledger_room (CagStore *store,
                                                "FROM campaign_month", error);
   CagLang lang = cag_i18n_get_language ();
   gint64 total, after;
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return cag_store_set_error (store, rc, _("updating the totals"), error);
-  total = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (cag_stmt_step (store, stmt, _("updating the totals"), error) != CAG_STEP_ROW)
+    return FALSE;
+  total = cag_stmt_column_int (stmt, 0);
+  cag_stmt_finish (stmt);
   if (!cag_money_add_checked (total, adding, &after) || after > CAG_MONEY_MAX_LEDGER_CENTS)
     {
       g_autofree char *max = cag_money_format (CAG_MONEY_MAX_LEDGER_CENTS, lang);
