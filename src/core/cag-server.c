@@ -160,8 +160,8 @@ static const char rights_sql[] =
   "  FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP\n"
   "    EXECUTE format ('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY', t);\n"
   "    EXECUTE format ('ALTER TABLE public.%I FORCE ROW LEVEL SECURITY', t);\n"
-  "    IF t = 'cag_account' THEN\n"
-  "      EXECUTE 'CREATE POLICY cag_read ON public.cag_account FOR SELECT USING (true)';\n"
+  "    IF t IN ('cag_account', 'cagnotte_meta') THEN\n"
+  "      EXECUTE format ('CREATE POLICY cag_read ON public.%I FOR SELECT USING (true)', t);\n"
   "    ELSE\n"
   "      EXECUTE format ('CREATE POLICY cag_read ON public.%I FOR SELECT'\n"
   "                      ' USING (public.cag_account_kind () IS NOT NULL)', t);\n"
@@ -522,6 +522,38 @@ cag_server_refusal_error (const char *sqlstate,
                  _("The server refused this write to your account; nothing was written. "
                    "Ask a coordinator of the network for the rights it needs."));
   return TRUE;
+}
+
+/* The text after "\nFIELD:" up to the end of its line, or NULL. */
+static char *
+message_field (const char *message, const char *field)
+{
+  g_autofree char *tag = g_strdup_printf ("\n%s:", field);
+  const char *start = strstr (message, tag);
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen (tag);
+  end = strchr (start, '\n');
+  return g_strstrip (end != NULL ? g_strndup (start, (gsize) (end - start)) : g_strdup (start));
+}
+
+gboolean
+cag_server_refusal_from_message (const char *sqlstate,
+                                 const char *message,
+                                 GError    **error)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *hint = NULL;
+
+  if (g_strcmp0 (sqlstate, "42501") != 0 || message == NULL)
+    return FALSE;
+  detail = message_field (message, "DETAIL");
+  hint = message_field (message, "HINT");
+  if (hint == NULL || !g_str_has_prefix (hint, "cagnotte-"))
+    return FALSE;
+  return cag_server_refusal_error (sqlstate, detail, hint, error);
 }
 
 /* ---- Administration ----------------------------------------------------- */

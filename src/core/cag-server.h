@@ -79,4 +79,10 @@ gboolean    cag_server_refusal_error (const char *sqlstate,
                                       const char *hint,
                                       GError    **error);
 
+/* The same from MESSAGE, the server's whole error text (its "DETAIL:" and
+ * "HINT:" lines), as the store keeps it; for the store's error mapping. */
+gboolean    cag_server_refusal_from_message (const char *sqlstate,
+                                             const char *message,
+                                             GError    **error);
+
 G_END_DECLS

@@ -138,7 +138,7 @@ check_ledger_room (CagStore *store,
                    gint64    adding,
                    GError  **error)
 {
-  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT ifnull(sum(total_cents), 0) "
+  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT coalesce(sum(total_cents), 0) "
                                                "FROM campaign_month", error);
   CagLang lang = cag_i18n_get_language ();
   gint64 total, after;

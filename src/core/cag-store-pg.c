@@ -17,6 +17,7 @@
 #include <libpq-fe.h>
 
 #include "cag-store-util.h"
+#include "cag-server.h"
 
 typedef struct
 {
@@ -359,6 +360,9 @@ pg_set_error (CagStore   *store,
   const char *server = store->conn != NULL && PQdb (CONN (store)) != NULL
                        ? PQdb (CONN (store)) : store->path;
 
+  /* Refusals by the rights of `server init` name the organization (cag-server.c). */
+  if (cag_server_refusal_from_message (state, detail, error))
+    return;
   if (g_str_equal (state, "40001") || g_str_equal (state, "40P01")
       || g_str_equal (state, "55P03"))
     g_set_error (error, CAG_ERROR, CAG_ERROR_DB_LOCKED,

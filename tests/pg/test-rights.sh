@@ -1,6 +1,7 @@
 #!/bin/bash
 # test-rights.sh — roles and rights on a throwaway PostgreSQL cluster
-# (docs/SERVER.md, "Roles and rights").  Usage: test-rights.sh CAGNOTTE_CLI FIXTURE_SQL
+# (docs/SERVER.md, "Roles and rights").
+# Usage: test-rights.sh CAGNOTTE_CLI FIXTURE_SQL TEST_RIGHTS_API
 #
 # Each kind of account tries what it may and may not do, through
 # cagnotte-cli (server init|grant|revoke|whoami) and as the SQL the store
@@ -9,6 +10,7 @@
 set -u
 CLI=$(readlink -f "$1")
 FIXTURE=$(readlink -f "$2")
+API=$(readlink -f "$3")
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 if [ ! -x "$PGBIN/initdb" ]; then
   echo "1..0 # SKIP no PostgreSQL 15 server binaries in $PGBIN"
@@ -210,6 +212,16 @@ expect_fail "a revoked treasurer writes nothing" "tom has no account" \
   record tom 1 100
 expect_fail "revoking a role without rights says so" "has no rights" cli coord server revoke tom
 expect_eq "every kept total matches the ledger" "$(check_totals)" "0"
+
+# ---- server init on an empty database, and the core API ---------------------
+"$PGBIN/createdb" -h "$DIR" -U postgres -O coord fresh
+expect_ok "server init creates the ledger in an empty database" \
+  "$CLI" --db "postgresql:///fresh?host=$DIR&user=coord" server init
+expect_eq "the fresh ledger has row-level security" "$("$PGBIN/psql" -h "$DIR" -U coord -d fresh \
+  -X -A -t -c "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class
+               WHERE relname = 'contribution'" 2>&1)" "t"
+"$PGBIN/createdb" -h "$DIR" -U postgres -O coord api
+expect_ok "core API (test-rights-api)" env CAG_RIGHTS_PG="postgresql:///api?host=$DIR" "$API"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
