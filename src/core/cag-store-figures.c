@@ -32,19 +32,20 @@
   "f.delegations, CASE WHEN f.target_override_cents > 0 THEN f.target_override_cents " \
   "ELSE f.delegations * c.delegation_cost_cents END, f.monthly_override_cents, " \
   "c.start_date, c.deadline, f.saved_total_cents, c.start_month, " \
-  "ifnull(cm_match.match_num, 0), ifnull(cm_match.match_den, 0), " \
-  "ifnull(cm_match.cap_cents, 0) "
+  "coalesce (cm_match.match_num, 0), coalesce (cm_match.match_den, 0), " \
+  "coalesce (cm_match.cap_cents, 0) "
 #define STATUS_SUBQUERIES \
-  ", (SELECT ifnull(sum(fm.total_cents), 0) FROM campaign_month cm " \
+  ", (SELECT coalesce (sum(fm.total_cents), 0) FROM campaign_month cm " \
   "   CROSS JOIN fund_month fm ON fm.month = cm.month AND fm.fund_id = f.id " \
   "   WHERE cm.campaign_id = f.campaign_id AND cm.month > ?1)" \
-  ", (SELECT ifnull(sum(fm.total_cents), 0) FROM fund_month fm " \
+  ", (SELECT coalesce (sum(fm.total_cents), 0) FROM fund_month fm " \
   "   WHERE fm.month = ?1 AND fm.fund_id = f.id)" \
-  ", (SELECT ifnull(sum(fm.total_cents), 0) FROM campaign_month cm " \
+  ", (SELECT coalesce (sum(fm.total_cents), 0) FROM campaign_month cm " \
   "   CROSS JOIN fund_month fm ON fm.month = cm.month AND fm.fund_id = f.id " \
-  "   WHERE cm.campaign_id = f.campaign_id AND cm.month >= max(?1 - ?3, c.start_month) " \
+  "   WHERE cm.campaign_id = f.campaign_id AND cm.month >= ?1 - ?3 " \
+  "   AND cm.month >= c.start_month " \
   "   AND cm.month < ?1)" \
-  ", (SELECT ifnull(sum(x.amount_cents), 0) FROM contribution x " \
+  ", (SELECT coalesce (sum(x.amount_cents), 0) FROM contribution x " \
   "   WHERE x.month = ?1 AND x.fund_id = f.id AND x.date > ?2 AND x.voided = 0) "
 #define STATUS_FROM \
   "FROM fund f JOIN organization o ON o.id = f.organization_id " \
@@ -561,19 +562,19 @@ cag_store_month_totals (CagStore *store,
 /* Each query returns the first row where a kept total and the recount
  * differ: what, id, month (or -1), kept, recounted. */
 static const char *const check_queries[] = {
-  "SELECT 'fund', f.id, -1, f.saved_total_cents, ifnull(r.total, 0) FROM fund f "
+  "SELECT 'fund', f.id, -1, f.saved_total_cents, coalesce (r.total, 0) FROM fund f "
   "LEFT JOIN (SELECT fund_id, sum(amount_cents) AS total, count(*) AS n FROM contribution "
   "           WHERE voided = 0 GROUP BY fund_id) r ON r.fund_id = f.id "
-  "WHERE f.saved_total_cents != ifnull(r.total, 0) "
-  "   OR f.contribution_count != ifnull(r.n, 0) LIMIT 1",
+  "WHERE f.saved_total_cents != coalesce (r.total, 0) "
+  "   OR f.contribution_count != coalesce (r.n, 0) LIMIT 1",
 
   "SELECT 'fund_month', fund_id, month, kept, counted FROM ("
   "  SELECT fund_id, month, sum(kt) AS kept, sum(kn) AS kn, sum(ct) AS counted, sum(cn) AS cn"
   "  FROM (SELECT fund_id, month, total_cents AS kt, count AS kn, 0 AS ct, 0 AS cn"
   "        FROM fund_month"
   "        UNION ALL SELECT fund_id, month, 0, 0, amount_cents, 1 FROM contribution"
-  "        WHERE voided = 0)"
-  "  GROUP BY fund_id, month) WHERE kept != counted OR kn != cn LIMIT 1",
+  "        WHERE voided = 0) AS u"
+  "  GROUP BY fund_id, month) AS t WHERE kept != counted OR kn != cn LIMIT 1",
 
   "SELECT 'campaign_month', campaign_id, month, kept, counted FROM ("
   "  SELECT campaign_id, month, sum(kt) AS kept, sum(kn) AS kn, sum(ct) AS counted,"
@@ -581,8 +582,8 @@ static const char *const check_queries[] = {
   "  FROM (SELECT campaign_id, month, total_cents AS kt, count AS kn, 0 AS ct, 0 AS cn"
   "        FROM campaign_month"
   "        UNION ALL SELECT f.campaign_id, x.month, 0, 0, x.amount_cents, 1"
-  "        FROM contribution x JOIN fund f ON f.id = x.fund_id WHERE x.voided = 0)"
-  "  GROUP BY campaign_id, month) WHERE kept != counted OR kn != cn LIMIT 1",
+  "        FROM contribution x JOIN fund f ON f.id = x.fund_id WHERE x.voided = 0) AS u"
+  "  GROUP BY campaign_id, month) AS t WHERE kept != counted OR kn != cn LIMIT 1",
 };
 
 static gboolean

@@ -169,11 +169,13 @@ static const char fund_total_sql[] =
 static const char fund_month_sql[] =
   "INSERT INTO fund_month (fund_id, month, total_cents, count) "
   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (fund_id, month) DO UPDATE "
-  "SET total_cents = total_cents + excluded.total_cents, count = count + excluded.count";
+  "SET total_cents = fund_month.total_cents + excluded.total_cents, "
+  "count = fund_month.count + excluded.count";
 static const char campaign_month_sql[] =
   "INSERT INTO campaign_month (campaign_id, month, total_cents, count) "
   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (campaign_id, month) DO UPDATE "
-  "SET total_cents = total_cents + excluded.total_cents, count = count + excluded.count";
+  "SET total_cents = campaign_month.total_cents + excluded.total_cents, "
+  "count = campaign_month.count + excluded.count";
 
 /* Adds AMOUNT and COUNT (negative to take away) to the kept totals. */
 static gboolean
@@ -562,8 +564,8 @@ apply_batch_totals (CagStore *store,
   merge_items (items, batch_item_compare);
   if (!write_rows (store, "INSERT INTO fund_month (month, fund_id, total_cents, count) VALUES",
                    " ON CONFLICT (month, fund_id) DO UPDATE SET "
-                   "total_cents = total_cents + excluded.total_cents, "
-                   "count = count + excluded.count",
+                   "total_cents = fund_month.total_cents + excluded.total_cents, "
+                   "count = fund_month.count + excluded.count",
                    4, items->len, bind_fund_month_row, items, context, error))
     return FALSE;
 
@@ -571,9 +573,11 @@ apply_batch_totals (CagStore *store,
   g_array_append_vals (funds, items->data, items->len);
   merge_items (funds, fund_item_compare);
   if (!write_rows (store,
-                   "UPDATE fund SET saved_total_cents = saved_total_cents + v.column2, "
-                   "contribution_count = contribution_count + v.column3 FROM (VALUES",
-                   ") AS v WHERE fund.id = v.column1",
+                   /* The casts type the VALUES for a server (docs/SERVER.md). */
+                   "UPDATE fund SET saved_total_cents = saved_total_cents "
+                   "+ CAST (v.column2 AS BIGINT), contribution_count = contribution_count "
+                   "+ CAST (v.column3 AS BIGINT) FROM (VALUES",
+                   ") AS v WHERE fund.id = CAST (v.column1 AS BIGINT)",
                    3, funds->len, bind_fund_row, funds, context, error))
     return FALSE;
 
@@ -583,8 +587,8 @@ apply_batch_totals (CagStore *store,
   return write_rows (store,
                      "INSERT INTO campaign_month (campaign_id, month, total_cents, count) VALUES",
                      " ON CONFLICT (campaign_id, month) DO UPDATE SET "
-                     "total_cents = total_cents + excluded.total_cents, "
-                     "count = count + excluded.count",
+                     "total_cents = campaign_month.total_cents + excluded.total_cents, "
+                     "count = campaign_month.count + excluded.count",
                      4, campaigns->len, bind_campaign_month_row, campaigns, context, error);
 }
 

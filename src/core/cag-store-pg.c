@@ -32,6 +32,7 @@ typedef struct
 } PgStmt;
 
 #define PG(s) ((PgStmt *) (s))
+#define TEXT_OID 25   /* pg_type.oid of text */
 #define CONN(store) ((PGconn *) (store)->conn)
 
 /* The advisory lock of a write: "CAG1", as the SQLite application id. */
@@ -51,7 +52,8 @@ record_result (CagStore       *store,
                const PGresult *result)
 {
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-  const char *message = result != NULL ? PQresultErrorMessage (result) : NULL;
+  const char *message = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
+                                       : NULL;
   g_autofree char *clean = NULL;
 
   if (message == NULL || *message == '\0')
@@ -76,7 +78,8 @@ result_ok (CagStore *store,
  * the highest number. */
 static char *
 translate_placeholders (const char *sql,
-                        int        *out_count)
+                        int        *out_count,
+                        guint64    *out_used)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   char quote = 0;
@@ -104,6 +107,8 @@ translate_placeholders (const char *sql,
 
           highest = MAX (highest, n);
           next = n;
+          if (n <= 64)
+            *out_used |= G_GUINT64_CONSTANT (1) << (n - 1);
           g_string_append_printf (out, "$%d", n);
           while (g_ascii_isdigit (p[1]))
             p++;
@@ -112,10 +117,14 @@ translate_placeholders (const char *sql,
         {
           next++;
           highest = MAX (highest, next);
+          if (next <= 64)
+            *out_used |= G_GUINT64_CONSTANT (1) << (next - 1);
           g_string_append_printf (out, "$%d", next);
         }
     }
   *out_count = highest;
+  /* SQLite's CROSS JOIN … ON is its join-order hint; a server plans itself. */
+  g_string_replace (out, " CROSS JOIN ", " JOIN ", 0);
   return g_string_free (out, FALSE);
 }
 
@@ -139,18 +148,25 @@ pg_prepare (CagStore   *store,
             const char *sql)
 {
   PgStmt *stmt = g_new0 (PgStmt, 1);
+  guint64 used = 0;
 
   stmt->base.store = store;
-  stmt->sql = translate_placeholders (sql, &stmt->n_params);
+  stmt->sql = translate_placeholders (sql, &stmt->n_params, &used);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   if (is_plannable (sql))
     {
+      g_autofree Oid *types = g_new0 (Oid, MAX (stmt->n_params, 1));
       PGresult *result;
 
+      /* A parameter the text skips (bound but unused) is typed as text. */
+      for (int i = 0; i < MIN (stmt->n_params, 64); i++)
+        if ((used & (G_GUINT64_CONSTANT (1) << i)) == 0)
+          types[i] = TEXT_OID;
       stmt->name = g_strdup_printf ("cag_%u", ++statement_serial);
-      result = PQprepare (CONN (store), stmt->name, stmt->sql, stmt->n_params, NULL);
+      result = PQprepare (CONN (store), stmt->name, stmt->sql, stmt->n_params, types);
       if (!result_ok (store, result))
         {
+          g_debug ("PostgreSQL: %s in: %s", store->last_message, stmt->sql);
           PQclear (result);
           g_free (stmt->name);
           stmt->name = NULL;
@@ -217,7 +233,10 @@ pg_step (CagStmt *base)
                      : PQexecParams (CONN (store), stmt->sql, stmt->n_params, NULL, values,
                                      NULL, NULL, 0);
       if (!result_ok (store, stmt->result))
-        return CAG_STEP_ERROR;
+        {
+          g_debug ("PostgreSQL: %s in: %s", store->last_message, stmt->sql);
+          return CAG_STEP_ERROR;
+        }
       stmt->row = -1;
       stmt->n_rows = PQresultStatus (stmt->result) == PGRES_TUPLES_OK
                      ? PQntuples (stmt->result) : 0;

@@ -432,7 +432,7 @@ cag_store_org_list (CagStore   *store,
 
   stmt = cag_store_prepare (store,
                             "SELECT " ORG_COLUMNS " FROM organization "
-                            "WHERE (?1 IS NULL OR name_key LIKE ?1 ESCAPE '\\' "
+                            "WHERE (CAST (?1 AS TEXT) IS NULL OR name_key LIKE ?1 ESCAPE '\\' "
                             "OR short_key LIKE ?1 ESCAPE '\\' OR region_key LIKE ?1 ESCAPE '\\') "
                             "AND (?2 OR active = 1) ORDER BY name_key", error);
   if (stmt == NULL)
