@@ -515,8 +515,8 @@ cag_server_refusal_error (const char *sqlstate,
                  _("The audit log only grows: no one may change or delete its entries."));
   else if (g_strcmp0 (hint, "cagnotte-coordinator") == 0)
     g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
-                 _("Only a coordinator of the network may change this (%s); nothing was "
-                   "written."), detail != NULL ? detail : "");
+                 _("Only a coordinator of the network may change the organizations, "
+                   "campaigns, funds and budgets; nothing was written."));
   else
     g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
                  _("The server refused this write to your account; nothing was written. "

@@ -54,11 +54,22 @@ record_result (CagStore       *store,
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char *message = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
                                        : NULL;
+  const char *hint = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_HINT) : NULL;
+  const char *detail = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL)
+                                      : NULL;
   g_autofree char *clean = NULL;
 
   if (message == NULL || *message == '\0')
     message = PQerrorMessage (CONN (store));
   clean = g_strstrip (g_strdup (message != NULL ? message : ""));
+  /* A refusal by the rights of `server init` keeps what it names (cag-server.c). */
+  if (hint != NULL && g_str_has_prefix (hint, "cagnotte-"))
+    {
+      g_autofree char *full = g_strdup_printf ("%s\nDETAIL:  %s\nHINT:  %s", clean,
+                                               detail != NULL ? detail : "", hint);
+      g_free (clean);
+      clean = g_steal_pointer (&full);
+    }
   cag_store_record_error (store, PQstatus (CONN (store)) == CONNECTION_OK ? 1 : 2, state, clean);
 }
 
