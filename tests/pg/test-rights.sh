@@ -193,6 +193,18 @@ expect_fail "a revoked treasurer writes nothing" "No organization\|no rights" \
 expect_fail "revoking a role without rights says so" "has no rights" cli coord server revoke tom
 expect_ok "every kept total matches the ledger (check)" cli coord check
 
+# ---- backing up with pg_dump ---------------------------------------------------
+expect_ok "pg_dump as the coordinator, rows and rules" "$PG_BIN/pg_dump" -h "$HOST" -U coord \
+  --enable-row-security -Fc -f "$HOST/led.dump" led
+"$PG_BIN/createdb" -h "$HOST" -U "$SUPER" -O coord restored
+expect_ok "pg_restore as the coordinator" "$PG_BIN/pg_restore" -h "$HOST" -U coord \
+  -d restored "$HOST/led.dump"
+expect_ok "the restored ledger passes check" \
+  "$CLI" --db "postgresql:///restored?host=$HOST&user=coord" check
+expect_fail "the restored database keeps the rights" "Centre Nord" \
+  run "$CLI" --db "postgresql:///restored?host=$HOST&user=sue" contribution add "Centre Nord" 1 \
+  --date 2026-02-01
+
 # ---- the core API -------------------------------------------------------------
 "$PG_BIN/createdb" -h "$HOST" -U "$SUPER" -O coord api
 expect_ok "core API (test-rights-api)" env CAG_RIGHTS_PG="postgresql:///api?host=$HOST" "$API"
