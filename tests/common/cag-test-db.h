@@ -14,4 +14,8 @@ gboolean  cag_test_db_is_server (void);
 char     *cag_test_db_location  (const char *dir,
                                  const char *name);
 
+/* What the database at LOCATION holds, to compare before and after a refused
+ * command: a file's bytes, or every row of every table on a server. */
+GBytes   *cag_test_db_snapshot  (const char *location);
+
 G_END_DECLS
