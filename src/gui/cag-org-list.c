@@ -22,6 +22,7 @@ struct _CagOrgList
   GtkToggleButton *inactive_check;
   GtkWidget      *add_button;
   GtkWidget      *edit_button;
+  gboolean        read_only;      /* the account may not edit organizations */
   GtkWidget      *toggle_active_button;
   GtkTreeView    *org_view;
   GtkTreeViewColumn *name_column;
@@ -92,7 +93,7 @@ fill (CagOrgList *self)
                             _("No member organization yet. Add one with “Add Organization…”."));
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
-  gtk_widget_set_sensitive (self->add_button, self->store != NULL);
+  gtk_widget_set_sensitive (self->add_button, self->store != NULL && !self->read_only);
   selection_changed_cb (self);
 }
 
@@ -262,8 +263,8 @@ selection_changed_cb (CagOrgList *self)
   gboolean active = TRUE;
   gboolean selected = get_selected (self, &id, &active);
 
-  gtk_widget_set_sensitive (self->edit_button, selected);
-  gtk_widget_set_sensitive (self->toggle_active_button, selected);
+  gtk_widget_set_sensitive (self->edit_button, selected && !self->read_only);
+  gtk_widget_set_sensitive (self->toggle_active_button, selected && !self->read_only);
   gtk_button_set_label (GTK_BUTTON (self->toggle_active_button),
                         active ? _("_Deactivate") : _("Re_activate"));
 }
@@ -322,4 +323,15 @@ cag_org_list_init (CagOrgList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   cag_gui_set_accessible_name (GTK_WIDGET (self->org_view), C_("gui", "Organizations"));
   gtk_tree_view_column_set_sort_indicator (self->name_column, TRUE);
+}
+
+void
+cag_org_list_set_editable (CagOrgList *self,
+                           gboolean    editable)
+{
+  g_return_if_fail (CAG_IS_ORG_LIST (self));
+
+  self->read_only = !editable;
+  gtk_widget_set_sensitive (self->add_button, self->store != NULL && editable);
+  selection_changed_cb (self);
 }

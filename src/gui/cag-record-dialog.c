@@ -53,6 +53,7 @@ struct _CagRecordDialog
   GtkEntry          *reference_entry;
   GtkEntry          *note_entry;
   GtkLabel          *reason_label;
+  const CagRights    *rights;         /* NULL: every organization */
 };
 
 G_DEFINE_FINAL_TYPE (CagRecordDialog, cag_record_dialog, GTK_TYPE_DIALOG)
@@ -121,8 +122,12 @@ load_organizations (CagRecordDialog *self)
   for (i = 0; i < funds->len; i++)
     {
       CagFund *fund = g_ptr_array_index (funds, i);
-      gint64 *key = g_new (gint64, 1);
-      gint64 *value = g_new (gint64, 1);
+      gint64 *key, *value;
+
+      if (self->rights != NULL && !cag_rights_may_write_org (self->rights, fund->organization_id))
+        continue;
+      key = g_new (gint64, 1);
+      value = g_new (gint64, 1);
 
       *key = fund->organization_id;
       *value = fund->id;
@@ -643,4 +648,15 @@ cag_record_dialog_new (GtkWindow *parent,
   gtk_widget_grab_focus (org_id > 0 ? GTK_WIDGET (self->amount_entry)
                                     : GTK_WIDGET (self->org_entry));
   return GTK_WIDGET (self);
+}
+
+void
+cag_record_dialog_set_rights (CagRecordDialog *self,
+                              const CagRights *rights)
+{
+  g_return_if_fail (CAG_IS_RECORD_DIALOG (self));
+
+  self->rights = rights;
+  load_organizations (self);
+  validate (self);
 }

@@ -46,6 +46,9 @@ cag_window_record (CagWindow *self,
     return NULL;
 
   dialog = cag_record_dialog_new (GTK_WINDOW (self), self->store, self->campaign_id, org_id);
+  /* Only the organizations the account may write for (docs/SERVER.md). */
+  if (self->rights != NULL)
+    cag_record_dialog_set_rights (CAG_RECORD_DIALOG (dialog), self->rights);
   if (self->settings != NULL)
     {
       g_autofree char *method = g_settings_get_string (self->settings, "default-method");
