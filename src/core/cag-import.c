@@ -846,7 +846,7 @@ cag_import_contributions_data (CagStore                *store,
   g_autoptr(CagImportReport) report = NULL;
   g_autoptr(GPtrArray) records = NULL;
   Import imp = { 0 };
-  gboolean ok = FALSE;
+  gboolean ok = FALSE, in_write = FALSE;
   guint first = 0;
 
   g_return_val_if_fail (store != NULL, FALSE);
@@ -879,6 +879,15 @@ cag_import_contributions_data (CagStore                *store,
   imp.new_funds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.rows = g_ptr_array_new_with_free_func (row_free);
 
+  /* A real import reads and writes in one write transaction, so that its
+   * "already present" decisions cannot race another writer (docs/SERVER.md,
+   * "Concurrency"). */
+  if (!options->dry_run)
+    {
+      if (!cag_store_begin (store, error))
+        goto out;
+      in_write = TRUE;
+    }
   if (!load_organizations (&imp, error) || !load_campaigns (&imp, error))
     goto out;
 
@@ -965,6 +974,10 @@ cag_import_contributions_data (CagStore                *store,
     *out_report = g_steal_pointer (&report);
 
 out:
+  if (in_write && ok)
+    ok = cag_store_commit (store, error);
+  if (in_write && !ok)
+    cag_store_rollback (store);
   g_hash_table_unref (imp.orgs);
   g_hash_table_unref (imp.new_orgs);
   g_ptr_array_unref (imp.new_org_order);
