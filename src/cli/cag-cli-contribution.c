@@ -13,6 +13,7 @@
 #include "cag-cli-helpers.h"
 #include "cag-error.h"
 #include "cag-money.h"
+#include "cag-rules.h"
 
 /* ---- contribution ------------------------------------------------------- */
 
@@ -38,6 +39,36 @@ build_contribution (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* A contribution dated after its campaign's deadline is recorded, with a
+ * warning on stderr (docs/RULES.md, "Dates inside the campaign"); one dated
+ * before the start is refused (by the store too). */
+static gboolean
+check_date_in_campaign (CagStore              *store,
+                        const CagFund         *fund,
+                        const CagContribution *c,
+                        char                 **out_warning,
+                        GError               **error)
+{
+  g_autoptr(CagCampaign) campaign = cag_store_campaign_get (store, fund->campaign_id, error);
+  gboolean late = FALSE;
+
+  if (campaign == NULL || !cag_rules_check_contribution_date (campaign, c->date, &late, error))
+    return FALSE;
+  if (late)
+    {
+      CagLang lang = cag_i18n_get_language ();
+      g_autofree char *when = cag_date_format (&c->date, lang);
+      g_autofree char *deadline = cag_date_format (&campaign->deadline, lang);
+
+      /* TRANSLATORS: the contribution's date, the campaign, its deadline */
+      *out_warning = g_strdup_printf (_("Warning: the contribution is dated %s, after the "
+                                        "deadline of the campaign “%s” (%s); it is recorded "
+                                        "and counts like the others."),
+                                      when, campaign->name, deadline);
+    }
+  return TRUE;
+}
+
 static int
 contribution_add (CagCli *cli, int argc, char **argv)
 {
@@ -61,6 +92,7 @@ contribution_add (CagCli *cli, int argc, char **argv)
   g_autoptr(CagContribution) c = cag_contribution_new ();
   g_autoptr(CagFund) fund = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
   CagStore *store;
 
   if (!cag_cli_parse (&argc, &argv, _("contribution add ORG AMOUNT --date DATE"),
@@ -90,8 +122,11 @@ contribution_add (CagCli *cli, int argc, char **argv)
   if (fund == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   c->fund_id = fund->id;
-  if (!cag_store_contribution_add (store, c, &error))
+  if (!check_date_in_campaign (store, fund, c, &warning, &error)
+      || !cag_store_contribution_add (store, c, &error))
     return cag_cli_fail (g_steal_pointer (&error));
+  if (warning != NULL)
+    g_printerr ("cagnotte-cli: %s\n", warning);
 
   if (cli->json)
     {

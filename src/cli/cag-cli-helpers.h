@@ -57,6 +57,13 @@ void         cag_cli_json_date       (JsonBuilder   *builder,
 void         cag_cli_json_bool       (JsonBuilder *builder,
                                       const char  *name,
                                       gboolean     value);
+/* A number of tenths as a JSON number with one decimal, exactly as written
+ * (277 → 27.7, never 27.699999999999999): json-glib prints doubles with 17
+ * significant digits, so the member holds a tagged string that
+ * cag_cli_print_json writes as the number.  Only for cag_cli_print_json. */
+void         cag_cli_json_tenths     (JsonBuilder *builder,
+                                      const char  *name,
+                                      gint64       tenths);
 /* Prints the builder's root with cag_cli_print_json. */
 void         cag_cli_print_builder   (JsonBuilder *builder);
 

@@ -767,9 +767,34 @@ fund_open (CagCli *cli, int argc, char **argv)
   return 0;
 }
 
+/* --delegations of `fund edit`: TEXT is NULL when not given; "0" is refused
+ * like in `fund open`. */
+static gboolean
+parse_delegations (const char *text,
+                   gint       *out,
+                   GError    **error)
+{
+  g_autofree char *stripped = NULL;
+  gint64 n = 0;
+
+  if (text == NULL)
+    return TRUE;
+  stripped = g_strstrip (g_strdup (text));
+  if (!g_ascii_string_to_signed (stripped, 10, G_MININT, G_MAXINT, &n, NULL))
+    {
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("“%s” is not a number of delegations: give a whole number from 1 to 1000."),
+                   text);
+      return FALSE;
+    }
+  *out = (gint) n;
+  return check_delegations (*out, error);
+}
+
 static int
 fund_edit (CagCli *cli, int argc, char **argv)
 {
+  g_autofree char *delegations_text = NULL;
   gint delegations = 0;
   g_autofree char *campaign_key = NULL;
   g_autofree char *target = NULL;
@@ -777,7 +802,7 @@ fund_edit (CagCli *cli, int argc, char **argv)
   GOptionEntry entries[] = {
     { "campaign", 'c', 0, G_OPTION_ARG_STRING, &campaign_key,
       N_("The campaign, when the organization has several funds"), N_("CAMPAIGN") },
-    { "delegations", 0, 0, G_OPTION_ARG_INT, &delegations,
+    { "delegations", 0, 0, G_OPTION_ARG_STRING, &delegations_text,
       N_("Number of delegations to fund"), N_("N") },
     { "target", 0, 0, G_OPTION_ARG_STRING, &target,
       N_("Target (0: delegations × delegation cost)"), N_("AMOUNT") },
@@ -804,7 +829,7 @@ fund_edit (CagCli *cli, int argc, char **argv)
     campaign_key = g_strdup (argv[2]);
   if (!cag_cli_check_text (argv[1], &error)
       || !cag_cli_check_text (campaign_key, &error)
-      || (delegations != 0 && !check_delegations (delegations, &error))
+      || !parse_delegations (delegations_text, &delegations, &error)
       || !parse_amount (target, CAG_MONEY_ALLOW_ZERO, &target_cents, &error)
       || !parse_amount (monthly, CAG_MONEY_ALLOW_ZERO, &monthly_cents, &error))
     return cag_cli_fail (g_steal_pointer (&error));
@@ -815,7 +840,7 @@ fund_edit (CagCli *cli, int argc, char **argv)
   if (fund == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
 
-  if (delegations != 0)
+  if (delegations_text != NULL)
     fund->delegations = delegations;
   if (target != NULL)
     fund->target_override_cents = target_cents;

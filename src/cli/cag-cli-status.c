@@ -41,9 +41,9 @@ build_status (JsonBuilder         *builder,
   cag_cli_json_int (builder, "target_cents", f->target_cents);
   cag_cli_json_int (builder, "saved_cents", f->saved_cents);
   cag_cli_json_int (builder, "matched_cents", f->matched_cents);
-  /* One decimal, as DOMAIN.md states it; percent_tenths is the exact value. */
-  json_builder_set_member_name (builder, "percent");
-  json_builder_add_double_value (builder, f->percent_tenths / 10.0);
+  /* One decimal, as DOMAIN.md states it, printed exactly ("27.7");
+   * percent_tenths is the same value as an integer. */
+  cag_cli_json_tenths (builder, "percent", f->percent_tenths);
   cag_cli_json_int (builder, "percent_tenths", f->percent_tenths);
   cag_cli_json_int (builder, "planned_monthly_cents", f->planned_monthly_cents);
   cag_cli_json_int (builder, "expected_cents", f->expected_cents);

@@ -33,6 +33,7 @@ static const CagCliGroup groups[] = {
   { "export", run_export },
   { "backup", cag_cli_cmd_backup },
   { "restore", cag_cli_cmd_restore },
+  { "network", cag_cli_cmd_network },
 };
 
 static void
@@ -49,12 +50,13 @@ print_help (void)
   g_print ("  contribution add|void|list              %s\n", _("Contributions"));
   g_print ("  status                  %s\n", _("Where each fund stands"));
   g_print ("  check                   %s\n", _("Check the file for damage and recount every total"));
-  g_print ("  funder add|list         %s\n", _("Funders"));
+  g_print ("  funder add|list|set     %s\n", _("Funders"));
   g_print ("  budget …                %s\n", _("Operating budgets and pro-formas"));
   g_print ("  import contributions    %s\n", _("Import contributions from a CSV file"));
   g_print ("  export …                %s\n", _("PDF documents and CSV files"));
   g_print ("  backup --output FILE    %s\n", _("Write a consistent copy of the database"));
-  g_print ("  restore FILE --yes      %s\n\n", _("Replace the database with a backup"));
+  g_print ("  restore FILE --yes      %s\n", _("Replace the database with a backup"));
+  g_print ("  network set|show        %s\n\n", _("The network's identity, on every document"));
   g_print ("%s\n", _("Run “cagnotte-cli COMMAND --help” for the options of a command."));
   g_print ("%s\n", _("The database is ~/.local/share/cagnotte/cagnotte.db unless --db names another file."));
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-error.h"
 #include "cag-money.h"
@@ -18,14 +19,33 @@ __extension__ typedef __int128 CagI128;
 #define NBSP   "\xc2\xa0"       /* U+00A0 */
 #define NNBSP  "\xe2\x80\xaf"   /* U+202F */
 
-static gboolean
-is_blank (gunichar c)
+/* ---- Parsing ----------------------------------------------------------
+ *
+ * The grammar is in docs/RULES.md ("Amounts as typed").  The text is cut
+ * into the number alone (sign and "$" taken off), the decimal mark is chosen,
+ * then the whole part (groups of three) and the cents are read.  Each step
+ * refuses with the reason. */
+
+typedef struct
 {
-  return c == ' ' || c == '\t' || c == 0x00A0 || c == 0x202F || c == 0x2007;
+  const char *shown;         /* the text as typed, trimmed: for messages */
+  CagLang     lang;
+  GString    *number;        /* digits, '.', ',' and ' ' (any group space) */
+  gssize      mark;          /* index of the decimal mark in NUMBER, or -1 */
+  gboolean    comma_groups;  /* ',' separates thousands */
+} Amount;
+
+/* The spaces that may group thousands (and surround "$"). */
+static gboolean
+is_group_space (gunichar c)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F;
 }
 
 static gboolean
-refuse (GError **error, const char *text, const char *why)
+refuse (GError    **error,
+        const char *text,
+        const char *why)
 {
   g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                /* Translators: %s is the amount typed, then the reason. */
@@ -33,23 +53,228 @@ refuse (GError **error, const char *text, const char *why)
   return FALSE;
 }
 
-gboolean
-cag_money_parse (const char    *text,
-                 CagMoneyFlags  flags,
-                 gint64        *out_cents,
-                 GError       **error)
+/* TEXT without the spaces (ASCII or group spaces) at either end. */
+static char *
+trim_spaces (const char *text)
 {
-  g_autoptr(GString) digits = g_string_new (NULL);  /* digits and separators only */
+  const char *start = text, *end = text + strlen (text);
+
+  while (*start != '\0' && (g_ascii_isspace (*start) || is_group_space (g_utf8_get_char (start))))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!g_ascii_isspace (*prev) && !is_group_space (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, (gsize) (end - start));
+}
+
+/* Takes a leading minus and one "$" at the start or the end off SHOWN, and
+ * keeps the number alone in A->number. */
+static gboolean
+take_number (Amount  *a,
+             GError **error)
+{
+  const char *p = a->shown;
+  const char *end = a->shown + strlen (a->shown);
+  gboolean minus = FALSE, dollar = FALSE;
+
+  for (;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c == '-' || c == 0x2212) && !minus)
+        minus = TRUE;
+      else if (c == '$' && !dollar)
+        dollar = TRUE;
+      else if (!is_group_space (c))
+        break;
+    }
+  while (end > p && (end[-1] == '$' || is_group_space (g_utf8_get_char (g_utf8_prev_char (end)))))
+    {
+      if (end[-1] == '$' && dollar)
+        return refuse (error, a->shown, _("the dollar sign appears more than once."));
+      dollar = dollar || end[-1] == '$';
+      end = g_utf8_prev_char (end);
+    }
+
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '$')
+        return refuse (error, a->shown,
+                       _("the dollar sign must come before or after the number."));
+      if ((c >= '0' && c <= '9') || c == '.' || c == ',')
+        g_string_append_c (a->number, (char) c);
+      else if (is_group_space (c))
+        g_string_append_c (a->number, ' ');
+      else
+        return refuse (error, a->shown, _("it is not a number."));
+    }
+  if (a->number->len == 0 || strspn (a->number->str, "., ") == a->number->len)
+    return refuse (error, a->shown, _("it is not a number."));
+  if (minus)
+    return refuse (error, a->shown, _("amounts cannot be negative."));
+  return TRUE;
+}
+
+/* Which '.' or ',' is the decimal mark, and whether ',' groups thousands.
+ * '.' is only ever a decimal mark.  ',' groups thousands before a '.', and
+ * in English before exactly three digits; otherwise it is the decimal mark
+ * (the only one in French). */
+static gboolean
+choose_decimal_mark (Amount  *a,
+                     GError **error)
+{
+  const char *s = a->number->str;
+  const char *dot = strchr (s, '.'), *comma = strrchr (s, ',');
+  guint n_dots = 0, n_commas = 0;
+
+  for (const char *q = s; *q != '\0'; q++)
+    {
+      n_dots += *q == '.';
+      n_commas += *q == ',';
+    }
+  a->mark = -1;
+  if (n_dots > 1)
+    return refuse (error, a->shown,
+                   _("it has more than one period; a period marks the cents and never "
+                     "separates thousands."));
+  if (dot != NULL)
+    {
+      if (comma != NULL && comma > dot)
+        return refuse (error, a->shown, _("it has a comma after the decimal point."));
+      a->mark = dot - s;
+      a->comma_groups = comma != NULL;
+      return TRUE;
+    }
+  if (comma == NULL)
+    return TRUE;
+  if (a->lang == CAG_LANG_EN
+      && (n_commas > 1 || (strlen (comma + 1) == 3 && strspn (comma + 1, "0123456789") == 3)))
+    {
+      a->comma_groups = TRUE;
+      return TRUE;
+    }
+  if (n_commas > 1)
+    return refuse (error, a->shown,
+                   _("it has more than one comma; in French the comma marks the cents: "
+                     "separate thousands with spaces, as in 1 234 567,89."));
+  a->mark = comma - s;
+  return TRUE;
+}
+
+static gboolean
+refuse_grouping (Amount  *a,
+                 GError **error)
+{
+  return refuse (error, a->shown,
+                 _("thousands separators must stand between groups of exactly three "
+                   "digits, as in 1 250 or 1 234 567,89."));
+}
+
+/* Whole dollars: the digits before the decimal mark, where a separator
+ * stands only between groups of exactly three digits counted from the mark.
+ * A space and a comma cannot both group thousands in one amount. */
+static gboolean
+read_units (Amount  *a,
+            gint64  *out_units,
+            GError **error)
+{
+  const char *s = a->number->str;
+  gsize end = a->mark >= 0 ? (gsize) a->mark : a->number->len;
+  char separator = 0;
+  gint group = 0, groups = 0;
+  gint64 units = 0;
+
+  for (gsize i = 0; i < end; i++)
+    {
+      if (s[i] == ' ' || s[i] == ',')
+        {
+          if (separator != 0 && separator != s[i])
+            return refuse (error, a->shown,
+                           _("it mixes spaces and commas between thousands."));
+          separator = s[i];
+          if (group == 0 || group > 3 || (groups > 0 && group != 3))
+            return refuse_grouping (a, error);
+          groups++;
+          group = 0;
+          continue;
+        }
+      if (units > CAG_MONEY_MAX_CENTS / 100)
+        break;  /* over the maximum: said below */
+      units = units * 10 + (s[i] - '0');
+      group++;
+    }
+  if (groups > 0 && group != 3)
+    return refuse_grouping (a, error);
+  *out_units = units;
+  return TRUE;
+}
+
+/* Cents: one or two digits after the decimal mark (none is 0). */
+static gboolean
+read_cents (Amount  *a,
+            gint64  *out_cents,
+            GError **error)
+{
+  const char *frac;
+  gsize n;
+
+  *out_cents = 0;
+  if (a->mark < 0)
+    return TRUE;
+  frac = a->number->str + a->mark + 1;
+  n = strlen (frac);
+  if (strspn (frac, "0123456789") != n)
+    return refuse (error, a->shown, _("only digits may follow the decimal mark."));
+  if (n > 2 && a->lang == CAG_LANG_FR && frac[-1] == ',')
+    return refuse (error, a->shown,
+                   _("it has more than two decimals (cents); in French the comma marks the "
+                     "cents: write 4 500 for four thousand five hundred."));
+  if (n > 2)
+    return refuse (error, a->shown, _("it has more than two decimals (cents)."));
+  if (n >= 1)
+    *out_cents = (frac[0] - '0') * 10 + (n == 2 ? frac[1] - '0' : 0);
+  if (n == 0 && a->mark == 0)
+    return refuse (error, a->shown, _("it is not a number."));
+  return TRUE;
+}
+
+static gboolean
+check_range (Amount        *a,
+             gint64         units,
+             gint64         cents,
+             CagMoneyFlags  flags,
+             GError       **error)
+{
+  if (units > CAG_MONEY_MAX_CENTS / 100 || units * 100 + cents > CAG_MONEY_MAX_CENTS)
+    {
+      g_autofree char *max = cag_money_format (CAG_MONEY_MAX_CENTS, a->lang);
+      g_autofree char *why = g_strdup_printf (_("it is over the maximum of %s."), max);
+
+      return refuse (error, a->shown, why);
+    }
+  if (units == 0 && cents == 0 && !(flags & CAG_MONEY_ALLOW_ZERO))
+    return refuse (error, a->shown, _("it must be greater than zero."));
+  return TRUE;
+}
+
+gboolean
+cag_money_parse_lang (const char    *text,
+                      CagLang        lang,
+                      CagMoneyFlags  flags,
+                      gint64        *out_cents,
+                      GError       **error)
+{
+  g_autoptr(GString) number = g_string_new (NULL);
   g_autofree char *shown = NULL;
-  gboolean dollar_seen = FALSE;
-  gboolean minus_seen = FALSE;
-  const char *p;
-  int last_sep = -1;     /* index in DIGITS of the last '.' or ',' */
-  int n_dots = 0, n_commas = 0;
+  Amount a = { NULL, lang, number, -1, FALSE };
   gint64 units = 0, cents = 0;
-  int frac_digits = 0;
-  gboolean has_decimal;
-  char decimal_mark = 0;
 
   g_return_val_if_fail (out_cents != NULL, FALSE);
 
@@ -61,181 +286,32 @@ cag_money_parse (const char    *text,
                            _("The amount contains characters that are not valid text."));
       return FALSE;
     }
-  shown = g_strstrip (g_strdup (text));
+  shown = trim_spaces (text);
+  a.shown = shown;
   if (*shown == '\0')
     {
       g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
                            _("The amount is empty: type an amount such as 125,00 or 125.00."));
       return FALSE;
     }
+  if (!take_number (&a, error)
+      || !choose_decimal_mark (&a, error)
+      || !read_units (&a, &units, error)
+      || !read_cents (&a, &cents, error)
+      || !check_range (&a, units, cents, flags, error))
+    return FALSE;
 
-  /* Pass 1: keep digits and '.'/','; drop blanks; accept one "$" at either
-   * end and a leading minus (only to say negative amounts are refused). */
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_blank (c))
-        continue;
-      if (c == '$')
-        {
-          if (dollar_seen)
-            return refuse (error, shown, _("the dollar sign appears more than once."));
-          dollar_seen = TRUE;
-          continue;
-        }
-      if (c == '-' || c == 0x2212)
-        {
-          if (digits->len > 0 || minus_seen)
-            return refuse (error, shown, _("it is not a number."));
-          minus_seen = TRUE;
-          continue;
-        }
-      if (c >= '0' && c <= '9')
-        {
-          g_string_append_c (digits, (char) c);
-          continue;
-        }
-      if (c == '.' || c == ',')
-        {
-          if (c == '.')
-            n_dots++;
-          else
-            n_commas++;
-          last_sep = (int) digits->len;
-          g_string_append_c (digits, (char) c);
-          continue;
-        }
-      return refuse (error, shown, _("it is not a number."));
-    }
-
-  if (digits->len == 0 || strspn (digits->str, ".,") == digits->len)
-    return refuse (error, shown, _("it is not a number."));
-
-  /* A "$" must stand at the start or the end, not between digits. */
-  if (dollar_seen)
-    {
-      g_autofree char *compact = g_strdup (shown);
-      const char *dollar = strchr (compact, '$');
-      const char *before = compact;
-      gboolean digit_before = FALSE, digit_after = FALSE;
-
-      for (; before < dollar; before++)
-        if (g_ascii_isdigit (*before))
-          digit_before = TRUE;
-      for (const char *q = dollar + 1; *q != '\0'; q++)
-        if (g_ascii_isdigit (*q))
-          digit_after = TRUE;
-      if (digit_before && digit_after)
-        return refuse (error, shown, _("the dollar sign must come before or after the number."));
-    }
-
-  if (minus_seen)
-    return refuse (error, shown, _("amounts cannot be negative."));
-
-  /* Which separator, if any, is the decimal mark?  The last one, when it is
-   * followed by one or two digits and is the only one of its kind, or when
-   * both kinds are present (then the other kind groups thousands).  Three
-   * digits after a lone separator ("4,500", "4.500") are ambiguous. */
-  has_decimal = FALSE;
-  if (last_sep >= 0)
-    {
-      char mark = digits->str[last_sep];
-      int after = (int) digits->len - last_sep - 1;
-      int same_kind = mark == '.' ? n_dots : n_commas;
-      int other_kind = mark == '.' ? n_commas : n_dots;
-
-      if (other_kind > 0)
-        {
-          if (same_kind > 1)
-            return refuse (error, shown, _("it mixes separators in a way that cannot be read."));
-          has_decimal = TRUE;
-          decimal_mark = mark;
-        }
-      else if (same_kind > 1)
-        {
-          /* "4,500,000" or "4.500.000": grouping only. */
-          decimal_mark = 0;
-        }
-      else if (after == 3 && (last_sep == 0 || last_sep > 3))
-        {
-          return refuse (error, shown, _("it has more than two decimals (cents)."));
-        }
-      else if (after == 3)
-        {
-          return refuse (error, shown,
-                         _("it is ambiguous: write 4500 or 4 500,00 or 4,500.00 so the decimal mark is clear."));
-        }
-      else
-        {
-          has_decimal = TRUE;
-          decimal_mark = mark;
-        }
-    }
-
-  /* Pass 2: read units and cents, checking grouping: groups of exactly three
-   * digits after the first. */
-  {
-    const char *s = digits->str;
-    gsize end = has_decimal ? (gsize) last_sep : digits->len;
-    int group_len = -1;     /* digits since the last group separator; -1 before any */
-    int first_group = 0;
-
-    for (gsize i = 0; i < end; i++)
-      {
-        char c = s[i];
-
-        if (c == '.' || c == ',')
-          {
-            if (has_decimal && c == decimal_mark)
-              return refuse (error, shown, _("it has more than one decimal mark."));
-            if (group_len == -1)
-              {
-                if (first_group == 0 || first_group > 3)
-                  return refuse (error, shown, _("its thousands are not grouped by three."));
-              }
-            else if (group_len != 3)
-              return refuse (error, shown, _("its thousands are not grouped by three."));
-            group_len = 0;
-            continue;
-          }
-        if (units > CAG_MONEY_MAX_CENTS / 100 + 1)
-          return refuse (error, shown, _("it is over the maximum of $1,000,000,000.00."));
-        units = units * 10 + (c - '0');
-        if (group_len == -1)
-          first_group++;
-        else
-          group_len++;
-      }
-    if (group_len != -1 && group_len != 3)
-      return refuse (error, shown, _("its thousands are not grouped by three."));
-
-    if (has_decimal)
-      {
-        for (gsize i = (gsize) last_sep + 1; i < digits->len; i++)
-          {
-            frac_digits++;
-            if (frac_digits > 2)
-              return refuse (error, shown, _("it has more than two decimals (cents)."));
-            cents = cents * 10 + (s[i] - '0');
-          }
-        if (frac_digits == 1)
-          cents *= 10;
-        if (frac_digits == 0 && end == 0)
-          return refuse (error, shown, _("it is not a number."));
-      }
-  }
-
-  if (units > CAG_MONEY_MAX_CENTS / 100
-      || units * 100 + cents > CAG_MONEY_MAX_CENTS)
-    return refuse (error, shown, _("it is over the maximum of $1,000,000,000.00."));
-
-  units = units * 100 + cents;
-  if (units == 0 && !(flags & CAG_MONEY_ALLOW_ZERO))
-    return refuse (error, shown, _("it must be greater than zero."));
-
-  *out_cents = units;
+  *out_cents = units * 100 + cents;
   return TRUE;
+}
+
+gboolean
+cag_money_parse (const char    *text,
+                 CagMoneyFlags  flags,
+                 gint64        *out_cents,
+                 GError       **error)
+{
+  return cag_money_parse_lang (text, cag_i18n_get_language (), flags, out_cents, error);
 }
 
 /* Digits of |cents| as units and two-digit cents, without overflow for
@@ -332,17 +408,45 @@ cag_div_ceil (gint64 a,
   return q;
 }
 
+/* Q as a gint64, saturated; FALSE when it had to be. */
+static gboolean
+narrow_i128 (CagI128  q,
+             gint64  *out)
+{
+  if (q > (CagI128) G_MAXINT64)
+    {
+      *out = G_MAXINT64;
+      return FALSE;
+    }
+  if (q < (CagI128) G_MININT64)
+    {
+      *out = G_MININT64;
+      return FALSE;
+    }
+  *out = (gint64) q;
+  return TRUE;
+}
+
+static CagI128
+div_floor_i128 (CagI128 p,
+                CagI128 d)
+{
+  CagI128 q = p / d;
+
+  if (p % d != 0 && ((p < 0) != (d < 0)))
+    q--;
+  return q;
+}
+
 gint64
 cag_mul_div_floor (gint64 a,
                    gint64 n,
                    gint64 d)
 {
-  CagI128 p = (CagI128) a * n;
-  CagI128 q = p / d;
+  gint64 out;
 
-  if (p % d != 0 && ((p < 0) != (d < 0)))
-    q--;
-  return (gint64) q;
+  narrow_i128 (div_floor_i128 ((CagI128) a * n, d), &out);
+  return out;
 }
 
 gint64
@@ -352,8 +456,45 @@ cag_mul_div_ceil (gint64 a,
 {
   CagI128 p = (CagI128) a * n;
   CagI128 q = p / d;
+  gint64 out;
 
   if (p % d != 0 && ((p < 0) == (d < 0)))
     q++;
-  return (gint64) q;
+  narrow_i128 (q, &out);
+  return out;
+}
+
+gboolean
+cag_money_add_checked (gint64  a,
+                       gint64  b,
+                       gint64 *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!__builtin_add_overflow (a, b, out))
+    return TRUE;
+  *out = b > 0 ? G_MAXINT64 : G_MININT64;
+  return FALSE;
+}
+
+gint64
+cag_money_add_sat (gint64 a,
+                   gint64 b)
+{
+  gint64 out;
+
+  cag_money_add_checked (a, b, &out);
+  return out;
+}
+
+gboolean
+cag_money_mul_ratio (gint64  amount,
+                     gint64  num,
+                     gint64  den,
+                     gint64 *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (den > 0, FALSE);
+
+  return narrow_i128 (div_floor_i128 ((CagI128) amount * num, den), out);
 }

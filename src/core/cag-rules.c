@@ -12,6 +12,7 @@
 #include "cag-rules.h"
 #include "cag-money.h"
 #include "cag-i18n.h"
+#include "cag-error.h"
 
 /* The pace is the average of the last PACE_MONTHS whole months. */
 #define PACE_MONTHS 6
@@ -126,7 +127,9 @@ compute_match (const CagFundInputs *in,
   if (in->match_den <= 0 || in->match_num <= 0 || own <= 0)
     return 0;
 
-  matched = cag_mul_div_floor (own, in->match_num, in->match_den);
+  /* Saturates instead of wrapping; the store keeps the ledger small enough
+   * that it never has to (docs/RULES.md, "Overflow"). */
+  cag_money_mul_ratio (own, in->match_num, in->match_den, &matched);
   if (in->match_cap_cents > 0)
     matched = MIN (matched, in->match_cap_cents);
   return matched;
@@ -149,7 +152,7 @@ compute_own_target (const CagFundInputs *in,
     {
       gint64 mid = lo + (hi - lo) / 2;
 
-      if (mid + compute_match (in, mid) >= target)
+      if (cag_money_add_sat (mid, compute_match (in, mid)) >= target)
         hi = mid;
       else
         lo = mid + 1;
@@ -188,7 +191,7 @@ cag_fund_compute (const CagFundInputs *in,
   out->target_cents = target;
   out->saved_cents = saved;
   out->matched_cents = compute_match (in, saved);
-  reached = saved + out->matched_cents;
+  reached = cag_money_add_sat (saved, out->matched_cents);
   out->remaining_cents = MAX (0, target - reached);
   out->surplus_cents = MAX (0, reached - target);
   if (target > 0)
@@ -256,4 +259,43 @@ cag_fund_compute (const CagFundInputs *in,
           out->projection_late = out->projected_month > d;
         }
     }
+}
+
+gboolean
+cag_rules_check_contribution_date (const CagCampaign *campaign,
+                                   CagDate            date,
+                                   gboolean          *out_after_deadline,
+                                   GError           **error)
+{
+  g_return_val_if_fail (campaign != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_after_deadline != NULL)
+    *out_after_deadline = FALSE;
+
+  if (!cag_date_valid (&date))
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           _("The contribution's date does not exist; enter a date such as "
+                             "2004-06-15."));
+      return FALSE;
+    }
+
+  if (cag_date_compare (&date, &campaign->start) < 0)
+    {
+      CagLang lang = cag_i18n_get_language ();
+      g_autofree char *when = cag_date_format (&date, lang);
+      g_autofree char *start = cag_date_format (&campaign->start, lang);
+
+      /* TRANSLATORS: the date of a contribution, the campaign's name, its start date */
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("The contribution is dated %s, before the campaign “%s” starts (%s). "
+                     "Date it on or after the start."),
+                   when, campaign->name != NULL ? campaign->name : "", start);
+      return FALSE;
+    }
+
+  if (out_after_deadline != NULL)
+    *out_after_deadline = cag_date_compare (&date, &campaign->deadline) > 0;
+  return TRUE;
 }

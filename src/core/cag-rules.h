@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include "cag-date.h"
+#include "cag-model.h"
 
 G_BEGIN_DECLS
 
@@ -93,5 +94,15 @@ void cag_fund_pace_window  (const CagDate *start,
 void cag_fund_compute      (const CagFundInputs *in,
                             const CagDate       *as_of,
                             CagFundFigures      *out);
+
+/* A contribution's date against its campaign (docs/RULES.md, "Dates inside
+ * the campaign"): a date before the campaign's start is refused with
+ * CAG_ERROR_INVALID and a message naming the start in the UI language; a date
+ * after the deadline is accepted and sets *out_after_deadline (may be NULL),
+ * so that callers can warn.  An impossible date is refused too. */
+gboolean cag_rules_check_contribution_date (const CagCampaign *campaign,
+                                            CagDate            date,
+                                            gboolean          *out_after_deadline,
+                                            GError           **error);
 
 G_END_DECLS

@@ -502,15 +502,16 @@ cag_network_totals_compute (GPtrArray        *statuses,
       const CagFundFigures *f = &status->figures;
 
       out->funds++;
-      out->saved_cents += f->saved_cents;
-      out->matched_cents += f->matched_cents;
-      out->target_cents += f->target_cents;
+      out->saved_cents = cag_money_add_sat (out->saved_cents, f->saved_cents);
+      out->matched_cents = cag_money_add_sat (out->matched_cents, f->matched_cents);
+      out->target_cents = cag_money_add_sat (out->target_cents, f->target_cents);
       out->delegations_planned += status->delegations;
       if (f->state == CAG_FUND_COMPLETE)
         out->delegations_funded += status->delegations;
       if (f->state == CAG_FUND_BEHIND)
         out->funds_behind++;
-      out->monthly_needed_cents += f->monthly_needed_cents;
+      out->monthly_needed_cents = cag_money_add_sat (out->monthly_needed_cents,
+                                                     f->monthly_needed_cents);
     }
 }
 

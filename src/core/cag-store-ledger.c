@@ -9,6 +9,7 @@
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
+#include "cag-rules.h"
 #include "cag-store-util.h"
 
 /* ---- Contributions ------------------------------------------------------ */
@@ -101,6 +102,67 @@ fund_campaign (CagStore *store,
       return FALSE;
     }
   return cag_store_set_error (store, _("reading the funds"), error);
+}
+
+/* DATE against the start of the campaign CAMPAIGN_ID: a contribution dated
+ * before it is refused (docs/RULES.md, "Dates inside the campaign").
+ * CAMPAIGNS (id → CagCampaign), when given, keeps the campaigns read. */
+static gboolean
+check_campaign_date (CagStore      *store,
+                     gint64         campaign_id,
+                     const CagDate *date,
+                     GHashTable    *campaigns,
+                     GError       **error)
+{
+  g_autoptr(CagCampaign) read = NULL;
+  CagCampaign *campaign = campaigns != NULL ? g_hash_table_lookup (campaigns, &campaign_id) : NULL;
+
+  if (campaign == NULL)
+    {
+      read = cag_store_campaign_get (store, campaign_id, error);
+      if (read == NULL)
+        return FALSE;
+      campaign = read;
+      if (campaigns != NULL)
+        g_hash_table_insert (campaigns, g_memdup2 (&campaign_id, sizeof campaign_id),
+                             g_steal_pointer (&read));
+    }
+  return cag_rules_check_contribution_date (campaign, *date, NULL, error);
+}
+
+/* Refuses to add ADDING cents when all the contributions would pass
+ * CAG_MONEY_MAX_LEDGER_CENTS (docs/RULES.md, "Overflow"); campaign_month
+ * keeps the totals, so this reads a few rows, never the ledger. */
+static gboolean
+check_ledger_room (CagStore *store,
+                   gint64    adding,
+                   GError  **error)
+{
+  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT coalesce (sum(total_cents), 0) "
+                                               "FROM campaign_month", error);
+  CagLang lang = cag_i18n_get_language ();
+  gint64 total, after;
+  CagStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("updating the totals"), error);
+  total = cag_stmt_column_int (stmt, 0);
+  cag_stmt_finish (stmt);
+  if (!cag_money_add_checked (total, adding, &after) || after > CAG_MONEY_MAX_LEDGER_CENTS)
+    {
+      g_autofree char *max = cag_money_format (CAG_MONEY_MAX_LEDGER_CENTS, lang);
+      g_autofree char *now = cag_money_format (total, lang);
+
+      g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                   _("Recording this would bring all the contributions to more than %s, the "
+                     "most Cagnotte can keep (they come to %s now); check the amounts."),
+                   max, now);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static const char fund_total_sql[] =
@@ -252,7 +314,9 @@ cag_store_contribution_add (CagStore        *store,
   if (!cag_store_begin (store, error))
     return FALSE;
 
-  ok = fund_campaign (store, c->fund_id, &campaign_id, error);
+  ok = fund_campaign (store, c->fund_id, &campaign_id, error)
+       && check_campaign_date (store, campaign_id, &c->date, NULL, error)
+       && check_ledger_room (store, c->amount_cents, error);
   if (ok)
     {
       stmt = cag_store_prepare (store, insert_contribution_sql, error);
@@ -582,6 +646,9 @@ batch_prepare_rows (CagStore  *store,
 {
   g_autoptr(GHashTable) campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                            g_free, g_free);
+  g_autoptr(GHashTable) campaign_records
+    = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                             (GDestroyNotify) cag_campaign_free);
 
   if (contributions->len >= 64 && !load_fund_campaigns (store, campaigns, error))
     return FALSE;
@@ -605,6 +672,15 @@ batch_prepare_rows (CagStore  *store,
           campaign_id = g_memdup2 (&found, sizeof found);
           g_hash_table_insert (campaigns, g_memdup2 (&c->fund_id, sizeof (gint64)), campaign_id);
         }
+      {
+        g_autoptr(GError) local = NULL;
+
+        if (!check_campaign_date (store, *campaign_id, &c->date, campaign_records, &local))
+          {
+            g_set_error (error, CAG_ERROR, local->code, _("Row %u: %s"), i + 1, local->message);
+            return FALSE;
+          }
+      }
       item.fund_id = c->fund_id;
       item.campaign_id = *campaign_id;
       item.month = cag_month_index (&c->date);
@@ -646,11 +722,14 @@ cag_store_contribution_add_batch (CagStore  *store,
           g_set_error (error, CAG_ERROR, local->code, _("Row %u: %s"), i + 1, local->message);
           return FALSE;
         }
-      total += c->amount_cents;
+      if (!cag_money_add_checked (total, c->amount_cents, &total))
+        total = G_MAXINT64;  /* refused below, by check_ledger_room */
     }
 
   if (!cag_store_begin (store, error))
     return FALSE;
+  if (!check_ledger_room (store, total, error))
+    return finish_write (store, FALSE, error);
 
   items = g_array_sized_new (FALSE, FALSE, sizeof (BatchItem), contributions->len);
   dates = g_malloc (sizeof *dates * contributions->len);
@@ -788,6 +867,25 @@ cag_store_contribution_void (CagStore   *store,
       ok = cag_store_audit (store, "contribution.void", "contribution", contribution_id, detail,
                             error);
     }
+  return finish_write (store, ok, error);
+}
+
+gboolean
+cag_store_contribution_void_many (CagStore     *store,
+                                  const gint64 *ids,
+                                  guint         n,
+                                  const char   *reason,
+                                  GError      **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (store != NULL && (ids != NULL || n == 0), FALSE);
+
+  if (!cag_store_begin (store, error))
+    return FALSE;
+  /* Each void is a savepoint inside this one transaction. */
+  for (guint i = 0; ok && i < n; i++)
+    ok = cag_store_contribution_void (store, ids[i], reason, error);
   return finish_write (store, ok, error);
 }
 

@@ -481,6 +481,49 @@ campaign_from_row (CagStmt *stmt)
 
 
 
+/* Moving a campaign's start after contributions already recorded would
+ * leave them before the start (docs/RULES.md, "Dates inside the campaign"):
+ * refused, naming the earliest.  Only the months up to the new start are
+ * read, through the kept campaign_month totals and the (month, fund_id)
+ * index. */
+static gboolean
+check_start_after_contributions (CagStore          *store,
+                                 const CagCampaign *campaign,
+                                 GError           **error)
+{
+  g_autoptr(CagStmt) stmt = cag_store_prepare (store,
+    "SELECT min(x.date) FROM campaign_month cm "
+    "CROSS JOIN fund f ON f.campaign_id = cm.campaign_id "
+    "CROSS JOIN contribution x ON x.month = cm.month AND x.fund_id = f.id "
+    "WHERE cm.campaign_id = ?1 AND cm.month <= ?2 AND cm.count > 0 AND x.voided = 0", error);
+  CagDate earliest;
+  CagStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  cag_stmt_bind_int (stmt, 1, campaign->id);
+  cag_stmt_bind_int (stmt, 2, cag_month_index (&campaign->start));
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("saving the campaign"), error);
+  if (cag_stmt_column_is_null (stmt, 0))
+    return TRUE;
+  earliest = column_date (stmt, 0);
+  if (cag_date_compare (&earliest, &campaign->start) >= 0)
+    return TRUE;
+  {
+    CagLang lang = cag_i18n_get_language ();
+    g_autofree char *start = cag_date_format (&campaign->start, lang);
+    g_autofree char *first = cag_date_format (&earliest, lang);
+
+    g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+                 _("The campaign cannot start on %s: contributions are already recorded from "
+                   "%s on. Choose a start on or before %s, or void those contributions."),
+                 start, first, first);
+  }
+  return FALSE;
+}
+
 static gboolean
 campaign_save (CagStore          *store,
                const CagCampaign *campaign,
@@ -547,6 +590,8 @@ campaign_save (CagStore          *store,
         ok = cag_store_set_error (store, _(context), error);
       cag_stmt_finish (stmt);
     }
+  if (ok && campaign->id > 0)
+    ok = check_start_after_contributions (store, campaign, error);
 
   if (ok)
     {

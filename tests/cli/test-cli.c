@@ -12,9 +12,11 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "../core/money-cases.h"
 #include "cag-test-db.h"
 
 static const char *cli_path;
+static const char *money_cases_path;
 
 typedef struct
 {
@@ -481,7 +483,7 @@ test_refused (Fixture       *f,
 
   assert_refused (f->db, "", "contribution", "add", "CSP", "12,34,56", "--date", "2004-01-01",
                   NULL);
-  assert_refused (f->db, NULL, "contribution", "add", "CSP", "4,500", "--date", "2004-01-01",
+  assert_refused (f->db, NULL, "contribution", "add", "CSP", "4.500", "--date", "2004-01-01",
                   NULL);
   assert_refused (f->db, NULL, "contribution", "add", "CSP", "abc", "--date", "2004-01-01",
                   NULL);
@@ -670,6 +672,201 @@ test_demo (Fixture       *f,
   g_assert_cmpuint (behind, >=, 1);
 }
 
+/* ---- Amounts as typed and dates inside the campaign -------------------- */
+
+static void
+set_up_small (const char *db)
+{
+  g_free (run_ok ("en", db, "init", NULL));
+  g_free (run_ok ("en", db, "campaign", "add", "Dakar 2005", "--delegation-cost", "4500",
+                  "--start", "2003-06-01", "--deadline", "2005-11-22", NULL));
+  g_free (run_ok ("en", db, "org", "add", "Centre Saint-Pierre", "--short", "CSP", NULL));
+  g_free (run_ok ("en", db, "fund", "open", "CSP", NULL));
+}
+
+/* tests/core/money-cases.txt through `contribution add`, in French and in
+ * English: the amount recorded, or the refusal with its reason, the database
+ * untouched. */
+static void
+test_money_cases (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = money_cases_load (money_cases_path);
+  const char *langs[] = { "fr", "en" };
+
+  set_up_small (f->db);
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (guint i = 0; i < cases->len; i++)
+      {
+        const MoneyCase *c = g_ptr_array_index (cases, i);
+        const char *reason = l == 0 ? c->reason_fr : c->reason_en;
+        g_autoptr(GBytes) before = NULL;
+        g_autoptr(GBytes) after = NULL;
+        g_auto(Result) r = { 0 };
+
+        if (!money_case_applies (c, langs[l]))
+          continue;
+        g_test_message ("money-cases.txt:%u (%s): “%s”", c->line, langs[l], c->text);
+        before = snapshot (f->db);
+        /* "--": "-5" is an amount, not an option. */
+        r = run (langs[l], f->db, "contribution", "add", "--date", "2004-01-15", "--json", "--",
+                 "CSP", c->text, NULL);
+        if (!c->refused)
+          {
+            g_autoptr(JsonNode) root = NULL;
+
+            g_assert_cmpint (r.status, ==, 0);
+            root = parse_json (r.out);
+            g_assert_cmpint (member_int (json_node_get_object (root), "amount_cents"), ==,
+                             c->cents);
+            continue;
+          }
+        g_test_message ("  %s", r.err);
+        g_assert_cmpint (r.status, ==, 1);
+        g_assert_cmpstr (r.out, ==, "");
+        if (reason != NULL)
+          g_assert_nonnull (strstr (r.err, reason));
+        after = snapshot (f->db);
+        g_assert_true (g_bytes_equal (before, after));
+      }
+}
+
+static void
+test_campaign_dates (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Result) late = { 0 };
+  g_auto(Result) on_deadline = { 0 };
+  g_auto(Result) early_fr = { 0 };
+  g_auto(Result) late_fr = { 0 };
+
+  set_up_small (f->db);
+
+  /* Before the start: refused everywhere, naming the start. */
+  assert_refused (f->db, "June 1, 2003", "contribution", "add", "CSP", "100", "--date",
+                  "2003-05-31", NULL);
+  early_fr = run ("fr", f->db, "contribution", "add", "CSP", "100", "--date", "2003-05-31", NULL);
+  g_assert_cmpint (early_fr.status, ==, 1);
+  g_assert_nonnull (strstr (early_fr.err, "1er\u00a0juin 2003"));
+  g_assert_nonnull (strstr (early_fr.err, "avant le début de la campagne"));
+
+  /* On the start day and on the deadline: recorded, no warning. */
+  g_free (run_ok ("en", f->db, "contribution", "add", "CSP", "100", "--date", "2003-06-01",
+                  NULL));
+  on_deadline = run ("en", f->db, "contribution", "add", "CSP", "100", "--date", "2005-11-22",
+                     NULL);
+  g_assert_cmpint (on_deadline.status, ==, 0);
+  g_assert_cmpstr (on_deadline.err, ==, "");
+
+  /* After the deadline: recorded (exit 0, the number on stdout), a warning on
+   * stderr naming the deadline. */
+  late = run ("en", f->db, "contribution", "add", "CSP", "100", "--date", "2005-11-23", NULL);
+  g_assert_cmpint (late.status, ==, 0);
+  assert_all_digits_line (late.out);
+  g_assert_true (g_str_has_prefix (late.err, "cagnotte-cli: Warning: "));
+  g_assert_nonnull (strstr (late.err, "November 22, 2005"));
+  late_fr = run ("fr", f->db, "contribution", "add", "CSP", "100", "--date", "2006-01-10", NULL);
+  g_assert_cmpint (late_fr.status, ==, 0);
+  g_assert_nonnull (strstr (late_fr.err, "Attention"));
+  g_assert_nonnull (strstr (late_fr.err, "22\u00a0novembre 2005"));
+
+  {
+    g_autofree char *out = run_ok ("en", f->db, "status", "CSP", "--json", NULL);
+    g_autoptr(JsonNode) root = parse_json (out);
+
+    /* 100.00 on the start day, on the deadline and twice after it. */
+    g_assert_cmpint (member_int (only_status (root), "saved_cents"), ==, 40000);
+  }
+
+  /* The start cannot move past the first contribution. */
+  assert_refused (f->db, "June 1, 2003", "campaign", "edit", "Dakar 2005", "--start",
+                  "2003-06-15", NULL);
+  g_free (run_ok ("en", f->db, "campaign", "edit", "Dakar 2005", "--start", "2003-05-15",
+                  NULL));
+}
+
+/* JSON's percent is printed as written: 1,250.00 of 4,500.00 is 27.7. */
+static void
+test_percent_json (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *list = NULL;
+
+  set_up_domain_example ("en", f->db);
+  out = run_ok ("en", f->db, "status", "CSP", "--as-of", "2004-06-15", "--json", NULL);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "\"percent\" : 27.7,\n"));
+  g_assert_nonnull (strstr (out, "\"percent_tenths\" : 277,\n"));
+  g_assert_null (strstr (out, "27.69"));
+  g_assert_null (strstr (out, "\\u0001"));
+  g_free (run_ok ("en", f->db, "contribution", "add", "CSP", "3250", "--date", "2004-06-20",
+                  NULL));
+  list = run_ok ("fr", f->db, "status", "--as-of", "2004-06-30", "--json", NULL);
+  g_assert_nonnull (strstr (list, "\"percent\" : 100.0,\n"));
+}
+
+/* `fund edit --delegations 0` is refused like `fund open --delegations 0`. */
+static void
+test_fund_edit_delegations (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  set_up_small (f->db);
+  assert_refused (f->db, "between 1 and 1000", "fund", "edit", "CSP", "--delegations", "0",
+                  NULL);
+  assert_refused (f->db, "between 1 and 1000", "fund", "edit", "CSP", "--delegations", "-2",
+                  NULL);
+  assert_refused (f->db, "not a number of delegations", "fund", "edit", "CSP",
+                  "--delegations", "deux", NULL);
+  assert_refused (f->db, "between 1 and 1000", "fund", "open", "CSP", "--delegations", "0",
+                  NULL);
+  g_free (run_ok ("en", f->db, "fund", "edit", "CSP", "--delegations", " 2", NULL));
+  out = run_ok ("en", f->db, "status", "CSP", "--json", NULL);
+  root = parse_json (out);
+  g_assert_cmpint (member_int (only_status (root), "target_cents"), ==, 900000);
+}
+
+/* network set|show: JSON round trip, an option left out keeps its value, ""
+ * clears, "\\n" in --address starts a line, refusals change nothing, text in
+ * French. */
+static void
+test_network (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *init = run_ok ("en", f->db, "init", NULL);
+  g_autofree char *empty = run_ok ("fr", f->db, "network", "show", NULL);
+  g_autofree char *set = run_ok ("en", f->db, "network", "set", "--name", "Réseau d'essai",
+                                 "--address", "12, rue Test\\nQuébec", "--contact", "Anne Exemple",
+                                 "--email", "anne@example.org", "--phone", "418 555-0100",
+                                 "--charity-number", "123456789 RR 0001", "--website",
+                                 "example.org", NULL);
+  g_autofree char *again = run_ok ("en", f->db, "network", "set", "--phone", "", "--json", NULL);
+  g_autofree char *shown = run_ok ("en", f->db, "network", "show", "--json", NULL);
+  g_autofree char *text_fr = run_ok ("fr", f->db, "network", "show", NULL);
+  g_autoptr(JsonNode) root = parse_json (shown);
+  JsonObject *o = json_node_get_object (root);
+
+  g_assert_nonnull (strstr (empty, "cagnotte-cli network set"));
+  g_assert_nonnull (strstr (set, "Saved the network profile"));
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Réseau d'essai");
+  g_assert_cmpstr (json_object_get_string_member (o, "address"), ==, "12, rue Test\nQuébec");
+  g_assert_cmpstr (json_object_get_string_member (o, "contact"), ==, "Anne Exemple");
+  g_assert_cmpstr (json_object_get_string_member (o, "email"), ==, "anne@example.org");
+  g_assert_true (json_object_get_null_member (o, "phone"));
+  g_assert_cmpstr (json_object_get_string_member (o, "charity_number"), ==, "123456789 RR 0001");
+  g_assert_cmpstr (json_object_get_string_member (o, "website"), ==, "example.org");
+  g_assert_nonnull (strstr (again, "\"phone\" : null"));
+  g_assert_nonnull (strstr (text_fr, "Courriel"));
+  g_assert_nonnull (strstr (text_fr, "Anne Exemple"));
+
+  assert_refused (f->db, "not an e-mail address", "network", "set", "--email", "anne", NULL);
+  assert_refused (f->db, "one line", "network", "set", "--name", "a\tb", NULL);
+  assert_refused (f->db, NULL, "network", "show", "extra", NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -681,6 +878,7 @@ main (int argc, char **argv)
       return 1;
     }
   cli_path = argv[1];
+  money_cases_path = argc > 2 ? argv[2] : NULL;
 
   g_test_add ("/cli/domain-example/fr", Fixture, "fr", fixture_set_up, test_domain_example,
               fixture_tear_down);
@@ -693,6 +891,16 @@ main (int argc, char **argv)
     g_test_add ("/cli/bad-files", Fixture, NULL, fixture_set_up, test_bad_files,
                 fixture_tear_down);
   g_test_add ("/cli/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
+  g_test_add ("/cli/campaign-dates", Fixture, NULL, fixture_set_up, test_campaign_dates,
+              fixture_tear_down);
+  g_test_add ("/cli/percent-json", Fixture, NULL, fixture_set_up, test_percent_json,
+              fixture_tear_down);
+  g_test_add ("/cli/fund-edit-delegations", Fixture, NULL, fixture_set_up,
+              test_fund_edit_delegations, fixture_tear_down);
+  if (money_cases_path != NULL)
+    g_test_add ("/cli/money-cases", Fixture, NULL, fixture_set_up, test_money_cases,
+                fixture_tear_down);
+  g_test_add ("/cli/network", Fixture, NULL, fixture_set_up, test_network, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,95 +5,115 @@
 
 #include "cag-error.h"
 #include "cag-money.h"
+#include "money-cases.h"
 
-typedef struct
-{
-  const char *text;
-  gint64      cents;
-} Accepted;
+static const char *cases_path;
 
-static const Accepted accepted[] = {
-  { "4500", 450000 },
-  { "4500.00", 450000 },
-  { "4500,00", 450000 },
-  { "4 500,00", 450000 },
-  { "4\u00a0500,00", 450000 },
-  { "4\u202f500,00", 450000 },
-  { "4 500,00 $", 450000 },
-  { "4\u202f500,00\u00a0$", 450000 },
-  { "$4,500.00", 450000 },
-  { "$ 4,500.00", 450000 },
-  { "4,500.00", 450000 },
-  { "4.500,00", 450000 },
-  { "  125  ", 12500 },
-  { "135.42", 13542 },
-  { "135,4", 13540 },
-  { "0,01", 1 },
-  { ".50", 50 },
-  { "1,000,000", 100000000 },
-  { "1 000 000,00 $", 100000000 },
-  { "1000000000", G_GINT64_CONSTANT (100000000000) },
-  { "1,000,000,000.00", G_GINT64_CONSTANT (100000000000) },
-};
-
-static const char *const refused[] = {
-  "", "   ", "-5", "−5", "-4 500,00 $", "0", "0,00", "$0.00", "12.345", "4500.001",
-  "4,500", "4.500", "1000000000.01", "1000000001", "99999999999999999999999",
-  "abc", "12a", "4 500,00 €", "$", ",", "1,2,3.4.5", "4,50,0.00", "12$34", "$$12",
-  "4500.00.00", "1.234,567",
-};
-
+/* Every case of tests/core/money-cases.txt, in the language it is for: the
+ * cents read, or the refusal with its reason in the UI language; a refusal
+ * leaves the output as it was. */
 static void
-test_money_parse_accepted (void)
+check_cases_in (CagLang lang)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (accepted); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 cents = -1;
+  g_autoptr(GPtrArray) cases = money_cases_load (cases_path);
+  const char *code = cag_lang_to_code (lang);
+  guint checked = 0;
 
-      g_test_message ("parsing “%s”", accepted[i].text);
-      g_assert_true (cag_money_parse (accepted[i].text, CAG_MONEY_POSITIVE, &cents, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (cents, ==, accepted[i].cents);
-    }
-}
-
-static void
-test_money_parse_refused (void)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+  cag_i18n_set_language (lang);
+  g_assert_cmpint (cag_i18n_get_language (), ==, lang);  /* the catalogue is found */
+  for (guint i = 0; i < cases->len; i++)
     {
+      const MoneyCase *c = g_ptr_array_index (cases, i);
+      const char *reason = lang == CAG_LANG_FR ? c->reason_fr : c->reason_en;
       g_autoptr(GError) error = NULL;
       gint64 cents = 777;
+      gboolean ok;
 
-      g_test_message ("refusing “%s”", refused[i]);
-      g_assert_false (cag_money_parse (refused[i], CAG_MONEY_POSITIVE, &cents, &error));
-      g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
-      g_assert_nonnull (error->message);
-      g_assert_cmpint (cents, ==, 777);
+      if (!money_case_applies (c, code))
+        continue;
+      g_test_message ("money-cases.txt:%u (%s): “%s”", c->line, code, c->text);
+      ok = cag_money_parse (c->text, CAG_MONEY_POSITIVE, &cents, &error);
+      if (!c->refused)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (cents, ==, c->cents);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+          g_assert_cmpint (cents, ==, 777);
+          g_test_message ("  %s", error->message);
+          if (reason != NULL)
+            g_assert_nonnull (strstr (error->message, reason));
+        }
+      /* The explicit form reads the same in the same language. */
+      cents = 777;
+      g_assert_cmpint (cag_money_parse_lang (c->text, lang, CAG_MONEY_POSITIVE, &cents, NULL),
+                       ==, ok);
+      checked++;
     }
+  g_assert_cmpuint (checked, >, 40);
+  cag_i18n_set_language (CAG_LANG_EN);
 }
 
 static void
-test_money_parse_reasons (void)
+test_money_cases_fr (void)
 {
-  struct { const char *text; const char *fragment; } cases[] = {
-    { "", "empty" },
-    { "-5", "negative" },
-    { "0", "greater than zero" },
-    { "4500.001", "two decimals" },
-    { "4,500", "ambiguous" },
-    { "1000000000.01", "maximum" },
-    { "abc", "not a number" },
-  };
+  check_cases_in (CAG_LANG_FR);
+}
 
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+static void
+test_money_cases_en (void)
+{
+  check_cases_in (CAG_LANG_EN);
+}
+
+/* Where both languages accept an amount, they read the same cents: no text
+ * means two different amounts. */
+static void
+test_money_cases_agree (void)
+{
+  g_autoptr(GPtrArray) cases = money_cases_load (cases_path);
+
+  for (guint i = 0; i < cases->len; i++)
     {
-      g_autoptr(GError) error = NULL;
-      gint64 cents;
+      const MoneyCase *c = g_ptr_array_index (cases, i);
+      gint64 fr = -1, en = -2;
 
-      g_assert_false (cag_money_parse (cases[i].text, CAG_MONEY_POSITIVE, &cents, &error));
-      g_assert_nonnull (strstr (error->message, cases[i].fragment));
+      if (cag_money_parse_lang (c->text, CAG_LANG_FR, CAG_MONEY_POSITIVE, &fr, NULL)
+          && cag_money_parse_lang (c->text, CAG_LANG_EN, CAG_MONEY_POSITIVE, &en, NULL))
+        g_assert_cmpint (fr, ==, en);
+    }
+}
+
+/* No parse step may grow past about 60 lines: checked on the source. */
+static void
+test_money_parse_is_small (void)
+{
+  g_autofree char *dir = g_path_get_dirname (cases_path);
+  g_autofree char *path = g_build_filename (dir, "..", "..", "src", "core", "cag-money.c", NULL);
+  g_autofree char *source = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint body_start = 0;
+  gboolean in_body = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &source, NULL, NULL));
+  lines = g_strsplit (source, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (lines[i], "{"))
+        {
+          in_body = TRUE;
+          body_start = i;
+        }
+      else if (in_body && g_str_equal (lines[i], "}"))
+        {
+          g_test_message ("function ending at line %u: %u lines", i + 1, i - body_start);
+          g_assert_cmpuint (i - body_start, <=, 62);
+          in_body = FALSE;
+        }
     }
 }
 
@@ -132,6 +152,8 @@ test_money_format (void)
     }
 }
 
+/* What Cagnotte prints (both languages, display and file forms) reads back
+ * the same in both languages. */
 static void
 test_money_round_trip (void)
 {
@@ -141,15 +163,19 @@ test_money_round_trip (void)
     for (CagLang lang = CAG_LANG_EN; lang <= CAG_LANG_FR; lang++)
       {
         g_autofree char *text = cag_money_format (samples[i], lang);
-        g_autofree char *plain = cag_money_format_plain (samples[i], lang == CAG_LANG_FR ? ',' : '.');
-        gint64 back = 0;
+        g_autofree char *plain = cag_money_format_plain (samples[i],
+                                                         lang == CAG_LANG_FR ? ',' : '.');
 
-        g_assert_true (cag_money_parse (text, CAG_MONEY_POSITIVE, &back, NULL));
-        g_assert_cmpint (back, ==, samples[i]);
-        if (samples[i] >= 100000)
-          continue;  /* plain form of 1000.00+ has no grouping, still fine: */
-        g_assert_true (cag_money_parse (plain, CAG_MONEY_POSITIVE, &back, NULL));
-        g_assert_cmpint (back, ==, samples[i]);
+        for (CagLang reader = CAG_LANG_EN; reader <= CAG_LANG_FR; reader++)
+          {
+            gint64 back = 0;
+
+            g_assert_true (cag_money_parse_lang (text, reader, CAG_MONEY_POSITIVE, &back, NULL));
+            g_assert_cmpint (back, ==, samples[i]);
+            back = 0;
+            g_assert_true (cag_money_parse_lang (plain, reader, CAG_MONEY_POSITIVE, &back, NULL));
+            g_assert_cmpint (back, ==, samples[i]);
+          }
       }
 }
 
@@ -172,8 +198,8 @@ test_money_division (void)
   g_assert_cmpint (cag_div_floor (-7, 2), ==, -4);
   g_assert_cmpint (cag_div_ceil (-7, 2), ==, -3);
   g_assert_cmpint (cag_mul_div_floor (450000, 12, 36), ==, 150000);
-  g_assert_cmpint (cag_mul_div_floor (CAG_MONEY_MAX_CENTS, CAG_MONEY_MAX_CENTS, CAG_MONEY_MAX_CENTS),
-                   ==, CAG_MONEY_MAX_CENTS);
+  g_assert_cmpint (cag_mul_div_floor (CAG_MONEY_MAX_CENTS, CAG_MONEY_MAX_CENTS,
+                                      CAG_MONEY_MAX_CENTS), ==, CAG_MONEY_MAX_CENTS);
   g_assert_cmpint (cag_mul_div_ceil (100, 2, 3), ==, 67);
   g_assert_cmpint (cag_mul_div_floor (100, 2, 3), ==, 66);
 }
@@ -184,9 +210,16 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   cag_i18n_init ();
   cag_i18n_set_language (CAG_LANG_EN);
-  g_test_add_func ("/money/parse/accepted", test_money_parse_accepted);
-  g_test_add_func ("/money/parse/refused", test_money_parse_refused);
-  g_test_add_func ("/money/parse/reasons", test_money_parse_reasons);
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s PATH-TO-money-cases.txt\n", argv[0]);
+      return 1;
+    }
+  cases_path = argv[1];
+  g_test_add_func ("/money/parse/cases-fr", test_money_cases_fr);
+  g_test_add_func ("/money/parse/cases-en", test_money_cases_en);
+  g_test_add_func ("/money/parse/cases-agree", test_money_cases_agree);
+  g_test_add_func ("/money/parse/small-functions", test_money_parse_is_small);
   g_test_add_func ("/money/parse/zero-allowed", test_money_parse_zero_allowed);
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/plain", test_money_plain);

@@ -1,8 +1,11 @@
 /* test-rules.c — DOMAIN.md's fund rules, figure by figure, without a database. */
 #include "config.h"
 
+#include <string.h>
+
 #include "cag-money.h"
 #include "cag-rules.h"
+#include "cag-error.h"
 
 static CagDate
 ymd (gint y, gint m, gint d)
@@ -388,6 +391,58 @@ test_rules_names (void)
   cag_i18n_set_language (CAG_LANG_EN);
 }
 
+static void
+test_rules_contribution_date (void)
+{
+  g_autoptr (CagCampaign) campaign = cag_campaign_new ();
+  g_autoptr (GError) error = NULL;
+  gboolean after = TRUE;
+
+  campaign->name = g_strdup ("Dakar 2005");
+  campaign->start = ymd (2003, 6, 1);
+  campaign->deadline = ymd (2005, 12, 1);
+
+  /* On the start day and on the deadline: accepted, not late. */
+  g_assert_true (cag_rules_check_contribution_date (campaign, ymd (2003, 6, 1), &after, &error));
+  g_assert_no_error (error);
+  g_assert_false (after);
+  after = TRUE;
+  g_assert_true (cag_rules_check_contribution_date (campaign, ymd (2005, 12, 1), &after, &error));
+  g_assert_false (after);
+
+  /* After the deadline: accepted, flagged. */
+  g_assert_true (cag_rules_check_contribution_date (campaign, ymd (2005, 12, 2), &after, &error));
+  g_assert_no_error (error);
+  g_assert_true (after);
+  g_assert_true (cag_rules_check_contribution_date (campaign, ymd (2006, 1, 1), NULL, &error));
+
+  /* The day before the start: refused, naming the start. */
+  after = TRUE;
+  g_assert_false (cag_rules_check_contribution_date (campaign, ymd (2003, 5, 31), &after, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_false (after);
+  g_assert_nonnull (strstr (error->message, "June 1, 2003"));
+  g_assert_nonnull (strstr (error->message, "May 31, 2003"));
+  g_assert_nonnull (strstr (error->message, "Dakar 2005"));
+  g_clear_error (&error);
+
+  /* An impossible date. */
+  g_assert_false (cag_rules_check_contribution_date (campaign, ymd (2004, 2, 30), NULL, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  cag_i18n_set_language (CAG_LANG_FR);
+  if (cag_i18n_get_language () == CAG_LANG_FR)
+    {
+      g_assert_false (cag_rules_check_contribution_date (campaign, ymd (2003, 5, 31), NULL,
+                                                         &error));
+      g_assert_nonnull (strstr (error->message, "1er\u00a0juin 2003"));
+      g_assert_nonnull (strstr (error->message, "avant le début de la campagne"));
+      g_clear_error (&error);
+    }
+  cag_i18n_set_language (CAG_LANG_EN);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -405,5 +460,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/monthly-override", test_rules_monthly_override);
   g_test_add_func ("/rules/matching", test_rules_matching);
   g_test_add_func ("/rules/names", test_rules_names);
+  g_test_add_func ("/rules/contribution-date", test_rules_contribution_date);
   return g_test_run ();
 }
