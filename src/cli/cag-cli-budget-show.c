@@ -17,9 +17,102 @@
 #define HEADER_MAX 20
 
 static void
-build_proforma (JsonBuilder       *b,
-                const CagBudget   *budget,
-                const CagProforma *p)
+build_balanced_lines (JsonBuilder               *b,
+                      const CagProforma         *p,
+                      const CagProformaBalanced *bal)
+{
+  json_builder_set_member_name (b, "lines");
+  json_builder_begin_array (b);
+  for (guint l = 0; l < bal->n_lines; l++)
+    {
+      const CagProformaBalancedLine *bl = &bal->lines[l];
+
+      json_builder_begin_object (b);
+      cag_cli_budget_add_string (b, "code", p->lines[l].code);
+      cag_cli_budget_add_int (b, "amount_cents", bl->amount_cents);
+      cag_cli_budget_add_int (b, "partner_cash_cents", bl->partner_cash_cents);
+      cag_cli_budget_add_int (b, "partner_in_kind_cents", bl->partner_in_kind_cents);
+      cag_cli_budget_add_int (b, "to_secure_cents", bl->to_secure_cents);
+      json_builder_set_member_name (b, "funders");
+      json_builder_begin_array (b);
+      for (guint o = 0; o < bal->n_offers; o++)
+        {
+          json_builder_begin_object (b);
+          cag_cli_budget_add_string (b, "funder", p->offers[o].funder_name);
+          cag_cli_budget_add_int (b, "requested_cents", bl->requested_cents[o]);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      cag_cli_budget_add_int (b, "funders_cents", bl->funders_cents);
+      cag_cli_budget_add_int (b, "other_sources_cents", bl->other_sources_cents);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* The balanced view (docs/BUDGETS.md, "The balanced pro-forma"). */
+static void
+build_balanced (JsonBuilder            *b,
+                const CagProformaInput *in,
+                const CagProforma      *p)
+{
+  g_autoptr (CagProformaBalanced) bal = cag_proforma_balance (in, p);
+
+  json_builder_set_member_name (b, "balanced");
+  json_builder_begin_object (b);
+  cag_cli_budget_add_string (b, "currency", "CAD");
+  build_balanced_lines (b, p, bal);
+
+  json_builder_set_member_name (b, "funders");
+  json_builder_begin_array (b);
+  for (guint o = 0; o < bal->n_offers; o++)
+    {
+      json_builder_begin_object (b);
+      cag_cli_budget_add_string (b, "funder", p->offers[o].funder_name);
+      cag_cli_budget_add_int (b, "requested_cents", bal->requested_cents[o]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "pledges");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < bal->n_pledges; i++)
+    {
+      const CagPledge *pl = in->pledges->pdata[i];
+
+      json_builder_begin_object (b);
+      cag_cli_budget_add_string (b, "partner", pl->partner_name);
+      cag_cli_budget_add_string (b, "line", pl->line_code);
+      cag_cli_budget_add_string (b, "kind", cag_pledge_kind_to_string (pl->kind));
+      cag_cli_budget_add_string (b, "status", cag_pledge_status_to_string (pl->status));
+      cag_cli_budget_add_string (b, "basis", pl->basis);
+      cag_cli_budget_add_int (b, "amount_cents", pl->amount_cents);
+      cag_cli_budget_add_int (b, "counted_cents", bal->pledge_counted_cents[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "totals");
+  json_builder_begin_object (b);
+  cag_cli_budget_add_int (b, "expenses_cents", bal->amount_cents);
+  cag_cli_budget_add_int (b, "partner_cash_cents", bal->partner_cash_cents);
+  cag_cli_budget_add_int (b, "partner_in_kind_cents", bal->partner_in_kind_cents);
+  cag_cli_budget_add_int (b, "to_secure_cents", bal->to_secure_cents);
+  cag_cli_budget_add_int (b, "funders_cents", bal->funders_cents);
+  cag_cli_budget_add_int (b, "other_sources_cents", bal->other_sources_cents);
+  cag_cli_budget_add_int (b, "revenues_cents", bal->revenues_cents);
+  cag_cli_budget_add_int (b, "secured_cents", bal->secured_cents);
+  cag_cli_budget_add_int (b, "intended_cents", bal->intended_cents);
+  cag_cli_budget_add_int (b, "sought_cents", bal->sought_cents);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+static void
+build_proforma (JsonBuilder            *b,
+                const CagBudget        *budget,
+                const CagProformaInput *in,
+                const CagProforma      *p)
 {
   json_builder_begin_object (b);
   cag_cli_budget_add_string (b, "budget", budget->name);
@@ -94,6 +187,7 @@ build_proforma (JsonBuilder       *b,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  build_balanced (b, in, p);
   json_builder_end_object (b);
 }
 
@@ -151,6 +245,51 @@ offer_terms (const CagBudgetOffer *offer,
       g_string_append_printf (s, _("at most %s%% of its lines"), pct);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+add_row (GPtrArray  *rows,
+         const char *source,
+         gint64      cents)
+{
+  char **row = g_new0 (char *, 3);
+
+  row[0] = g_strdup (source);
+  row[1] = cag_cli_budget_money (cents);
+  g_ptr_array_add (rows, row);
+}
+
+/* The balanced view under the coordinator's (docs/BUDGETS.md, "The
+ * balanced pro-forma"). */
+static void
+print_balanced (const CagProformaInput *in,
+                const CagProforma      *p)
+{
+  g_autoptr (CagProformaBalanced) b = cag_proforma_balance (in, p);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *secured = cag_cli_budget_money (b->secured_cents);
+  g_autofree char *sought = cag_cli_budget_money (b->sought_cents);
+  char **row;
+
+  g_print ("\n%s\n", _("Balanced, as the funders read it (in Canadian dollars):"));
+  row = g_new0 (char *, 3);
+  row[0] = g_strdup (C_("column", "Revenues"));
+  row[1] = g_strdup (C_("column", "Amount"));
+  g_ptr_array_add (rows, row);
+  add_row (rows, _("Partner pledges"), b->partner_cash_cents + b->partner_in_kind_cents);
+  if (b->to_secure_cents > 0)
+    add_row (rows, _("Partner contributions still to be secured"), b->to_secure_cents);
+  for (guint o = 0; o < b->n_offers; o++)
+    if (b->requested_cents[o] > 0)
+      add_row (rows, p->offers[o].funder_name, b->requested_cents[o]);
+  if (b->other_sources_cents > 0)
+    add_row (rows, _("Other sources being sought"), b->other_sources_cents);
+  add_row (rows, _("Total revenues"), b->revenues_cents);
+  add_row (rows, _("Total expenses"), b->amount_cents);
+  cag_cli_budget_print_table (rows, "lr", FALSE);
+  /* TRANSLATORS: under the balanced view of "budget show". */
+  g_print (_("Secured: %s; still sought: %s."), secured, sought);
+  g_print ("\n");
 }
 
 static void
@@ -283,6 +422,8 @@ print_proforma (const CagBudget        *budget,
       cag_cli_budget_print_table (prow, "rlllrll", FALSE);
     }
 
+  print_balanced (in, p);
+
   if (p->warnings->len > 0)
     {
       g_print ("\n");
@@ -337,7 +478,7 @@ cag_cli_budget_show (CagCli *cli, int argc, char **argv)
     {
       g_autoptr (JsonBuilder) b = json_builder_new ();
 
-      build_proforma (b, budget, p);
+      build_proforma (b, budget, in, p);
       cag_cli_budget_print_builder (b);
     }
   else

@@ -239,19 +239,43 @@ build_funder (JsonBuilder *b, const CagFunder *funder)
   cag_cli_budget_add_string (b, "name", funder->name);
   cag_cli_budget_add_string (b, "kind", cag_funder_kind_to_string (funder->kind));
   cag_cli_budget_add_bool (b, "requires_charity", funder->requires_charity);
+  cag_cli_budget_add_string (b, "short_name", funder->short_name);
+  cag_cli_budget_add_string (b, "article", cag_article_to_string (funder->article));
   json_builder_end_object (b);
+}
+
+#define SHORT_NAME_ENTRY(var) \
+  { "short-name", 0, 0, G_OPTION_ARG_STRING, &(var), \
+    N_("A short name the funder may be named by (“ACDI”)"), N_("TEXT") }
+#define ARTICLE_ENTRY(var) \
+  { "article", 0, 0, G_OPTION_ARG_STRING, &(var), \
+    N_("The French article of its name: le, la, l, les or none (for “Demande présentée "\
+       "au / à la / à l’ / aux …”)"), N_("ARTICLE") }
+
+static gboolean
+parse_article (const char *text, CagArticle *out)
+{
+  if (text == NULL)
+    return TRUE;
+  if (cag_article_from_string (text, out))
+    return TRUE;
+  cag_cli_usage (_("unknown article “%s” (expected le, la, l, les or none)"), text);
+  return FALSE;
 }
 
 static int
 funder_add (CagCli *cli, int argc, char **argv)
 {
   g_autofree char *kind = NULL;
+  g_autofree char *short_name = NULL;
+  g_autofree char *article = NULL;
   gboolean requires_charity = FALSE;
   GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
       N_("provincial, federal, foundation, partner or other (default: other)"), N_("KIND") },
     { "requires-charity", 0, 0, G_OPTION_ARG_NONE, &requires_charity,
       N_("The funder requires the applicant to hold charitable status"), NULL },
+    SHORT_NAME_ENTRY (short_name), ARTICLE_ENTRY (article),
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },
     { NULL }
   };
@@ -265,8 +289,11 @@ funder_add (CagCli *cli, int argc, char **argv)
   if (kind != NULL && !cag_funder_kind_from_string (kind, &funder->kind))
     return cag_cli_usage (_("unknown funder kind “%s” (expected provincial, federal, "
                             "foundation, partner or other)"), kind);
+  if (!parse_article (article, &funder->article))
+    return 1;
   funder->name = g_strdup (argv[1]);
   funder->requires_charity = requires_charity;
+  funder->short_name = g_steal_pointer (&short_name);
 
   store = cag_cli_store (cli, &error);
   if (store == NULL || !cag_funder_add (store, funder, &error))
@@ -348,15 +375,64 @@ funder_list (CagCli *cli, int argc, char **argv)
   return 0;
 }
 
+/* "funder set FUNDER [--short-name TEXT] [--article ARTICLE]": only the
+ * options given change. */
+static int
+funder_set (CagCli *cli, int argc, char **argv)
+{
+  g_autofree char *short_name = NULL;
+  g_autofree char *article = NULL;
+  GOptionEntry entries[] = {
+    SHORT_NAME_ENTRY (short_name), ARTICLE_ENTRY (article),
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },
+    { NULL }
+  };
+  g_autoptr (CagFunder) funder = NULL;
+  g_autoptr (CagFunder) after = NULL;
+  g_autoptr (GError) error = NULL;
+  CagArticle a;
+  CagStore *store;
+
+  if (!cag_cli_parse (&argc, &argv, _("funder set FUNDER [--short-name TEXT] [--article ARTICLE]"),
+                      _("Set a funder’s short name and the French article of its name."),
+                      entries)
+      || !cag_cli_budget_check_args (argc, argv, 1, _("funder set FUNDER")))
+    return 1;
+  store = cag_cli_store (cli, &error);
+  if (store == NULL || (funder = cag_funder_find (store, argv[1], &error)) == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  a = funder->article;
+  if (!parse_article (article, &a))
+    return 1;
+  if (!cag_funder_set_names (store, funder->id,
+                             short_name != NULL ? short_name : funder->short_name, a, &error)
+      || (after = cag_funder_find (store, argv[1], &error)) == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (cli->json)
+    {
+      g_autoptr (JsonBuilder) b = json_builder_new ();
+
+      build_funder (b, after);
+      cag_cli_budget_print_builder (b);
+    }
+  else
+    {
+      g_print (_("Updated the funder “%s”."), after->name);
+      g_print ("\n");
+    }
+  return 0;
+}
+
 int
 cag_cli_cmd_funder (CagCli *cli, int argc, char **argv)
 {
   static const Sub subs[] = {
     { "add", funder_add },
     { "list", funder_list },
+    { "set", funder_set },
   };
 
-  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|list");
+  return dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs), "add|list|set");
 }
 
 /* ---- budget add, list, line, submit ------------------------------------- */

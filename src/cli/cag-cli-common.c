@@ -198,6 +198,15 @@ cag_cli_print_json (JsonNode *node)
   json_generator_set_root (generator, node);
   generated = json_generator_to_data (generator, NULL);
   text = untag_decimals (generated);
+  /* JSON is UTF-8: text from an old database or a file name never breaks
+   * it (docs/IMPORT.md, "Exporting CSV"). */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
   fputs (text, stdout);
   fputc ('\n', stdout);
   fflush (stdout);

@@ -76,6 +76,42 @@ parse_delimiter (const char  *text,
   return TRUE;
 }
 
+/* JSON must be UTF-8, whatever a message quotes (a file name…). */
+static void
+add_json_string (JsonBuilder *builder,
+                 const char  *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  json_builder_add_string_value (builder, valid);
+}
+
+static void
+add_json_problems (JsonBuilder *builder,
+                   const char  *name,
+                   GPtrArray   *problems)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const CagImportProblem *p = problems->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, p->line);
+      json_builder_set_member_name (builder, "column");
+      if (p->field >= 0)
+        json_builder_add_string_value (builder, cag_import_field_to_string (p->field));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "message");
+      add_json_string (builder, p->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 print_report_json (const CagImportReport *report,
                    const char            *error_message)
@@ -110,29 +146,18 @@ print_report_json (const CagImportReport *report,
   json_builder_add_int_value (builder, report->organizations_created);
   json_builder_set_member_name (builder, "funds_opened");
   json_builder_add_int_value (builder, report->funds_opened);
-  json_builder_set_member_name (builder, "problems");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      const CagImportProblem *p = report->problems->pdata[i];
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, p->line);
-      json_builder_set_member_name (builder, "column");
-      if (p->field >= 0)
-        json_builder_add_string_value (builder, cag_import_field_to_string (p->field));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, p->message);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "problems_total");
+  json_builder_add_int_value (builder, report->problems_total);
+  json_builder_set_member_name (builder, "legacy_lines");
+  json_builder_add_int_value (builder, report->csv.legacy_lines);
+  json_builder_set_member_name (builder, "first_legacy_line");
+  json_builder_add_int_value (builder, report->csv.first_legacy_line);
+  add_json_problems (builder, "problems", report->problems);
+  add_json_problems (builder, "warnings", report->warnings);
   if (error_message != NULL)
     {
       json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, error_message);
+      add_json_string (builder, error_message);
     }
   json_builder_end_object (builder);
 
@@ -151,8 +176,30 @@ print_report_text (const CagImportReport *report)
 
       g_print ("%s\n", line);
     }
-  if (report->problems->len > 0)
+  if (report->problems_total > report->problems->len)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "… and %u more problem.\n",
+                          "… and %u more problems.\n",
+                          report->problems_total - report->problems->len),
+             report->problems_total - report->problems->len);
+  /* A failed import says nothing that sounds like success. */
+  if (report->problems_total > 0 || (!report->dry_run && !report->imported))
     return;
+
+  if (report->csv.legacy_lines > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u line was not UTF-8 and was read as Windows-1252 (line %u); "
+                          "the others as UTF-8.\n",
+                          "%u lines were not UTF-8 and were read as Windows-1252 (first: "
+                          "line %u); the others as UTF-8.\n",
+                          report->csv.legacy_lines),
+             report->csv.legacy_lines, report->csv.first_legacy_line);
+  for (guint i = 0; i < report->warnings->len; i++)
+    {
+      g_autofree char *line = cag_import_problem_to_string (report->warnings->pdata[i]);
+      g_autofree char *shown = g_strdup_printf (_("Warning: %s"), line);
+
+      g_print ("%s\n", shown);
+    }
 
   if (report->dry_run)
     g_print (g_dngettext (GETTEXT_PACKAGE,

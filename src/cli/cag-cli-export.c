@@ -12,6 +12,7 @@
 #include "cag-i18n.h"
 #include "cag-pdf.h"
 #include "cag-budget.h"
+#include "cag-network.h"
 
 typedef struct
 {
@@ -224,7 +225,23 @@ export_statements (CagCli *cli, int argc, char **argv)
   if (campaign == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (!cag_pdf_write_statements (store, campaign->id, &as_of, lang, o.dir, &paths, &error))
-    return cag_cli_fail (g_steal_pointer (&error));
+    {
+      /* Stopped midway: say which files were written (each is complete)
+       * before the error, so nothing is sent twice or forgotten. */
+      if (paths != NULL && paths->len > 0)
+        {
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Wrote %u statement into %s before the error:",
+                                                  "Wrote %u statements into %s before the error:",
+                                                  paths->len),
+                                     paths->len, o.dir);
+          report_written (cli, paths, message);
+          if (!cli->json)
+            for (guint i = 0; i < paths->len; i++)
+              g_print ("  %s\n", (const char *) paths->pdata[i]);
+        }
+      return cag_cli_fail (g_steal_pointer (&error));
+    }
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement into %s.",
                                           "Wrote %u statements into %s.", paths->len),
@@ -233,15 +250,24 @@ export_statements (CagCli *cli, int argc, char **argv)
   return 0;
 }
 
+/* "export proforma": the funder copy (--funder) or the working copy (--all,
+ * the default); docs/BUDGETS.md, "Funder copy and working copy". */
 static int
 export_proforma (CagCli *cli, int argc, char **argv)
 {
   g_auto (ExportOptions) o = { 0 };
+  gboolean all = FALSE;
+  gint version = 0;
   GOptionEntry entries[] = {
     OUTPUT_ENTRY (o),
     { "funder", 0, 0, G_OPTION_ARG_STRING, &o.funder,
-      N_("Address the pro-forma to one funder: its request, terms and eligible lines"),
-      N_("FUNDER") },
+      N_("The funder copy for this funder (name, short name or number): only what it should "
+         "read"), N_("FUNDER") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("The working copy: every funder, warnings included (the default)"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_INT, &version,
+      N_("This version (default: the latest submitted one for a funder copy, else the latest)"),
+      N_("N") },
     LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -252,20 +278,27 @@ export_proforma (CagCli *cli, int argc, char **argv)
   CagStore *store;
   CagLang lang;
 
-  if (!cag_cli_parse (&argc, &argv, _("export proforma BUDGET --output FILE [--funder FUNDER]"),
+  if (!cag_cli_parse (&argc, &argv,
+                      _("export proforma BUDGET --output FILE [--funder FUNDER | --all] "
+                        "[--version N]"),
                       _("Write the pro-forma of an operating budget as a PDF."), entries))
     return 1;
   if (argc != 2)
     return cag_cli_usage (_("“export proforma” takes exactly one BUDGET"));
   if (o.output == NULL)
     return cag_cli_usage (_("“export proforma” needs --output FILE"));
+  if (all && o.funder != NULL)
+    return cag_cli_usage (_("--funder and --all exclude each other: a funder copy or the "
+                            "working copy"));
+  if (version < 0)
+    return cag_cli_usage (_("--version needs a version number (1, 2, …)"));
   if (!parse_lang (o.lang, &lang, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   store = cag_cli_store_existing (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
-  budget = cag_budget_find (store, argv[1], 0, &error);
+  budget = cag_budget_find (store, argv[1], version, &error);
   if (budget == NULL)
     return cag_cli_fail (g_steal_pointer (&error));
   if (o.funder != NULL)
@@ -274,14 +307,98 @@ export_proforma (CagCli *cli, int argc, char **argv)
       if (funder == NULL)
         return cag_cli_fail (g_steal_pointer (&error));
     }
-  if (!cag_pdf_write_proforma (store, budget->id, funder != NULL ? funder->id : 0, lang, o.output,
-                               &error))
+  if (!cag_pdf_write_proforma_version (store, budget->id, version,
+                                       funder != NULL ? funder->id : 0, lang, o.output, &error))
     return cag_cli_fail (g_steal_pointer (&error));
 
   g_ptr_array_add (paths, o.output);
-  message = g_strdup_printf (_("Wrote the pro-forma of “%s” (version %d) to %s."), budget->name,
-                             budget->version, o.output);
+  if (funder != NULL)
+    message = g_strdup_printf (_("Wrote the pro-forma of “%s” for %s to %s."), budget->name,
+                               funder->name, o.output);
+  else
+    message = g_strdup_printf (_("Wrote the working copy of the pro-forma of “%s” (version %d) "
+                                 "to %s."), budget->name, budget->version, o.output);
   report_written (cli, paths, message);
+  if (funder != NULL)
+    {
+      g_autoptr (CagNetwork) network = cag_store_network_get (store, NULL);
+
+      /* A hint, not an error: the document is written. */
+      if (network != NULL && (network->name == NULL || network->address == NULL
+                              || network->contact == NULL))
+        g_printerr ("%s\n", _("Note: the network profile lacks its name, address or contact, so "
+                              "the applicant block is incomplete; fill it in with “cagnotte-cli "
+                              "network set”."));
+    }
+  return 0;
+}
+
+/* "export reminders": one letter per fund behind its plan (cag-pdf.h). */
+static int
+export_reminders (CagCli *cli, int argc, char **argv)
+{
+  g_auto (ExportOptions) o = { 0 };
+  GOptionEntry entries[] = {
+    { "output-dir", 'd', 0, G_OPTION_ARG_FILENAME, &o.dir,
+      N_("Write the letters into DIR (created when missing)"), N_("DIR") },
+    { "campaign", 0, 0, G_OPTION_ARG_STRING, &o.campaign,
+      N_("The campaign (default: the only one)"), N_("CAMPAIGN") },
+    AS_OF_ENTRY (o), LANG_ENTRY (o), JSON_ENTRY (cli), { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CagCampaign) campaign = NULL;
+  g_autoptr (GPtrArray) paths = NULL;
+  g_autofree char *message = NULL;
+  CagStore *store;
+  CagDate as_of;
+  CagLang lang;
+  gboolean ok;
+
+  if (!cag_cli_parse (&argc, &argv, _("export reminders --output-dir DIR [--campaign CAMPAIGN]"),
+                      _("Write a reminder letter (PDF) for every fund that is behind its saving "
+                        "plan, addressed to the organization's contact and signed by the "
+                        "network's."),
+                      entries))
+    return 1;
+  if (argc != 1)
+    return cag_cli_usage (_("“export reminders” takes options only"));
+  if (o.dir == NULL)
+    return cag_cli_usage (_("“export reminders” needs --output-dir DIR"));
+  if (!parse_common (&o, &as_of, &lang, &error))
+    return cag_cli_fail (g_steal_pointer (&error));
+
+  store = cag_cli_store_existing (cli, &error);
+  if (store == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  campaign = cag_cli_find_campaign (store, o.campaign, &error);
+  if (campaign == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  ok = cag_pdf_write_reminders (store, campaign->id, &as_of, lang, o.dir, NULL, NULL, NULL,
+                                &paths, &error);
+  if (paths == NULL)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (!ok && paths->len == 0)
+    return cag_cli_fail (g_steal_pointer (&error));
+  if (ok && paths->len == 0)
+    message = g_strdup (_("No fund is behind its plan: no letter written."));
+  else if (ok)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u reminder letter into %s.",
+                                            "Wrote %u reminder letters into %s.", paths->len),
+                               paths->len, o.dir);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Wrote %u reminder letter into %s before the error:",
+                                            "Wrote %u reminder letters into %s before the error:",
+                                            paths->len),
+                               paths->len, o.dir);
+  report_written (cli, paths, message);
+  if (!ok)
+    {
+      if (!cli->json)
+        for (guint i = 0; i < paths->len; i++)
+          g_print ("  %s\n", (const char *) paths->pdata[i]);
+      return cag_cli_fail (g_steal_pointer (&error));
+    }
   return 0;
 }
 
@@ -293,8 +410,9 @@ cag_cli_export_pdf (CagCli *cli, int argc, char **argv)
     { "summary", export_summary },
     { "statements", export_statements },
     { "proforma", export_proforma },
+    { "reminders", export_reminders },
   };
 
   return cag_cli_dispatch (cli, argc, argv, subs, G_N_ELEMENTS (subs),
-                           "statement|summary|statements|proforma|csv");
+                           "statement|summary|statements|reminders|proforma|csv");
 }

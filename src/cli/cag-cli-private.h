@@ -86,4 +86,7 @@ int cag_cli_cmd_restore       (CagCli *cli, int argc, char **argv);
  * revoke|whoami|list". */
 int cag_cli_cmd_server        (CagCli *cli, int argc, char **argv);
 
+/* The network's identity (src/cli/cag-cli-network.c): "network set|show". */
+int cag_cli_cmd_network       (CagCli *cli, int argc, char **argv);
+
 G_END_DECLS

@@ -33,6 +33,7 @@ static const CagCliGroup groups[] = {
   { "export", run_export },
   { "backup", cag_cli_cmd_backup },
   { "restore", cag_cli_cmd_restore },
+  { "network", cag_cli_cmd_network },
   { "server", cag_cli_cmd_server },
 };
 
@@ -50,12 +51,13 @@ print_help (void)
   g_print ("  contribution add|void|list              %s\n", _("Contributions"));
   g_print ("  status                  %s\n", _("Where each fund stands"));
   g_print ("  check                   %s\n", _("Check the file for damage and recount every total"));
-  g_print ("  funder add|list         %s\n", _("Funders"));
+  g_print ("  funder add|list|set     %s\n", _("Funders"));
   g_print ("  budget …                %s\n", _("Operating budgets and pro-formas"));
   g_print ("  import contributions    %s\n", _("Import contributions from a CSV file"));
   g_print ("  export …                %s\n", _("PDF documents and CSV files"));
   g_print ("  backup --output FILE    %s\n", _("Write a consistent copy of the database"));
   g_print ("  restore FILE --yes      %s\n", _("Replace the database with a backup"));
+  g_print ("  network set|show        %s\n", _("The network's identity, on every document"));
   g_print ("  server init|grant|revoke|whoami|list  %s\n\n",
            _("Roles and rights on a PostgreSQL server"));
   g_print ("%s\n", _("Run “cagnotte-cli COMMAND --help” for the options of a command."));

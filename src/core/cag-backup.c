@@ -121,7 +121,7 @@ typedef struct
   gpointer           user_data;
 } StepControl;
 
-#define STEP_PAGES 64
+#define STEP_PAGES 16
 
 /* Copies the pages of BACKUP; returns the last SQLite code (SQLITE_DONE
  * when complete), or sets *CANCELLED and stops between two steps. */

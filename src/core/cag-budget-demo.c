@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-budget.h"
 #include "cag-budget-private.h"
@@ -19,6 +20,8 @@ typedef struct
   const char    *lines;       /* NULL: every line */
   gboolean       cash_only;
   gint64         cap_cents;
+  const char    *short_name;
+  CagArticle     article;
 } DemoOffer;
 
 typedef struct
@@ -36,10 +39,11 @@ typedef struct
  * pour un", and private foundations, which need charitable status. */
 static const DemoOffer demo_offers[] = {
   { "Ministère des Relations internationales (MRI)", CAG_FUNDER_PROVINCIAL, FALSE,
-    1, 1, NULL, FALSE, 2500000 },
+    1, 1, NULL, FALSE, 2500000, "MRI", CAG_ARTICLE_LE },
   { "Agence canadienne de développement international (ACDI)", CAG_FUNDER_FEDERAL, FALSE,
-    2, 1, "B", FALSE, 3000000 },
-  { "Fondation privée", CAG_FUNDER_FOUNDATION, TRUE, 2, 1, "A", TRUE, 1500000 },
+    2, 1, "B", FALSE, 3000000, "ACDI", CAG_ARTICLE_L },
+  { "Fondation privée", CAG_FUNDER_FOUNDATION, TRUE, 2, 1, "A", TRUE, 1500000, NULL,
+    CAG_ARTICLE_LA },
 };
 
 static const DemoPledge demo_pledges[] = {
@@ -72,6 +76,8 @@ fill (CagStore *store,
       funder->name = g_strdup (d->name);
       funder->kind = d->kind;
       funder->requires_charity = d->requires_charity;
+      funder->short_name = g_strdup (d->short_name);
+      funder->article = d->article;
       if (!cag_funder_add (store, funder, error))
         return FALSE;
       offer->funder_id = funder->id;

@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <json-glib/json-glib.h>
 
 #include "cag-budget.h"

@@ -91,3 +91,15 @@ const char cag_budget_schema_sql[] =
   "  cap_per_fund_cents INTEGER NOT NULL DEFAULT 0 CHECK (cap_per_fund_cents >= 0),\n"
   "  UNIQUE (campaign_id, funder_id)\n"
   ");\n";
+
+/* A funder's short name ("ACDI"), unique like names, and the French article
+ * its name takes ("le", "la", "l", "les"; NULL: none is written, and the
+ * documents use a form that needs none).  A table of its own, so that the
+ * step can be re-run safely.  docs/BUDGETS.md, "Funder copy". */
+const char cag_budget_funder_names_sql[] =
+  "CREATE TABLE IF NOT EXISTS funder_name (\n"
+  "  funder_id  INTEGER PRIMARY KEY REFERENCES funder (id) ON DELETE CASCADE,\n"
+  "  short_name TEXT CHECK (short_name IS NULL OR length (trim (short_name)) > 0),\n"
+  "  short_key  TEXT UNIQUE,\n"
+  "  article    TEXT CHECK (article IS NULL OR article IN ('le', 'la', 'l', 'les'))\n"
+  ");\n";

@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <json-glib/json-glib.h>
 
 #include "cag-budget.h"
@@ -68,7 +69,7 @@ cag_budget_query_int (CagStore   *store,
                       GError    **error)
 {
   g_autoptr (CagStmt) stmt = cag_store_prepare (store, sql, error);
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -189,6 +190,7 @@ cag_funder_copy (const CagFunder *funder)
 
   *copy = *funder;
   copy->name = g_strdup (funder->name);
+  copy->short_name = g_strdup (funder->short_name);
   return copy;
 }
 
@@ -198,10 +200,12 @@ cag_funder_free (CagFunder *funder)
   if (funder == NULL)
     return;
   g_free (funder->name);
+  g_free (funder->short_name);
   g_free (funder);
 }
 
-#define FUNDER_COLUMNS "id, name, kind, requires_charity"
+#define FUNDER_COLUMNS "f.id, f.name, f.kind, f.requires_charity, n.short_name, n.article"
+#define FUNDER_FROM "funder f LEFT JOIN funder_name n ON n.funder_id = f.id"
 
 static CagFunder *
 funder_from_row (CagStmt      *stmt)
@@ -212,7 +216,74 @@ funder_from_row (CagStmt      *stmt)
   funder->name = cag_stmt_column_dup (stmt, 1);
   cag_funder_kind_from_string (cag_stmt_column_text (stmt, 2), &funder->kind);
   funder->requires_charity = cag_stmt_column_int (stmt, 3) != 0;
+  funder->short_name = cag_stmt_column_dup (stmt, 4);
+  cag_article_from_string (cag_stmt_column_text (stmt, 5), &funder->article);
   return funder;
+}
+
+/* Inside the caller's transaction: stores FUNDER_ID's short name (NULL or
+ * blank: none) and article, refusing a short name that names another
+ * funder. */
+static gboolean
+write_names (CagStore    *store,
+             gint64       funder_id,
+             const char  *short_name,
+             CagArticle   article,
+             GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (short_name != NULL ? short_name : ""));
+  g_autofree char *key = NULL;
+  CagStmt *stmt;
+  gboolean ok;
+
+  if (*clean == '\0' && article == CAG_ARTICLE_NONE)
+    {
+      stmt = cag_store_prepare (store, "DELETE FROM funder_name WHERE funder_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      cag_stmt_bind_int (stmt, 1, funder_id);
+      return cag_stmt_step_done (store, stmt, _("saving the funder"), error);
+    }
+  if (*clean != '\0')
+    {
+      g_autofree char *checked = cag_budget_clean_required (clean, CAG_BUDGET_MAX_CODE_CHARS,
+                                                             _("funder’s short name"), error);
+      if (checked == NULL)
+        return FALSE;
+      key = cag_fold_key (checked);
+      stmt = cag_store_prepare (store, "SELECT f.id FROM " FUNDER_FROM " "
+                                "WHERE (f.name_key = ?1 OR n.short_key = ?1) AND f.id != ?2",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      cag_stmt_bind_text (stmt, 1, key);
+      cag_stmt_bind_int (stmt, 2, funder_id);
+      ok = cag_stmt_step (store, stmt, NULL, NULL) == CAG_STEP_ROW;
+      cag_stmt_finish (stmt);
+      if (ok)
+        {
+          g_set_error (error, CAG_ERROR, CAG_ERROR_EXISTS,
+                       _("Another funder is already named “%s”; choose another short name."),
+                       checked);
+          return FALSE;
+        }
+      g_free (clean);
+      clean = g_steal_pointer (&checked);
+    }
+  stmt = cag_store_prepare (store,
+                            "INSERT INTO funder_name "
+                            "(funder_id, short_name, short_key, article) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT (funder_id) DO UPDATE SET "
+                            "short_name = excluded.short_name, short_key = excluded.short_key, "
+                            "article = excluded.article",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  cag_stmt_bind_int (stmt, 1, funder_id);
+  cag_stmt_bind_text (stmt, 2, key != NULL ? clean : NULL);
+  cag_stmt_bind_text (stmt, 3, key);
+  cag_stmt_bind_text (stmt, 4, cag_article_to_string (article));
+  return cag_stmt_step_done (store, stmt, _("saving the funder"), error);
 }
 
 gboolean
@@ -238,7 +309,8 @@ cag_funder_add (CagStore  *store,
 
   if (!cag_store_begin (store, error))
     return FALSE;
-  stmt = cag_store_prepare (store, "SELECT id FROM funder WHERE name_key = ?1", error);
+  stmt = cag_store_prepare (store, "SELECT f.id FROM " FUNDER_FROM " "
+                            "WHERE f.name_key = ?1 OR n.short_key = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -274,6 +346,10 @@ cag_funder_add (CagStore  *store,
   if (ok)
     {
       funder->id = cag_store_last_insert_id (store);
+      ok = write_names (store, funder->id, funder->short_name, funder->article, error);
+    }
+  if (ok)
+    {
       builder = cag_budget_json_detail_begin ();
       json_builder_set_member_name (builder, "name");
       json_builder_add_string_value (builder, name);
@@ -291,6 +367,38 @@ cag_funder_add (CagStore  *store,
   return TRUE;
 }
 
+gboolean
+cag_funder_set_names (CagStore   *store,
+                      gint64      funder_id,
+                      const char *short_name,
+                      CagArticle  article,
+                      GError    **error)
+{
+  g_autoptr (CagFunder) funder = NULL;
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail ((guint) article <= CAG_ARTICLE_LES, FALSE);
+
+  funder = cag_budget_funder_get (store, funder_id, error);
+  if (funder == NULL || !cag_store_begin (store, error))
+    return FALSE;
+  ok = write_names (store, funder_id, short_name, article, error);
+  if (ok)
+    {
+      builder = cag_budget_json_detail_begin ();
+      json_builder_set_member_name (builder, "short_name");
+      json_builder_add_string_value (builder, short_name);
+      json_builder_set_member_name (builder, "article");
+      json_builder_add_string_value (builder, cag_article_to_string (article));
+      detail = cag_budget_json_detail (builder);
+      ok = cag_store_audit (store, "funder.names", "funder", funder_id, detail, error);
+    }
+  return cag_budget_finish (store, ok, error);
+}
+
 CagFunder *
 cag_budget_funder_get (CagStore *store,
                        gint64    id,
@@ -298,8 +406,9 @@ cag_budget_funder_get (CagStore *store,
 {
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autoptr (CagStmt) stmt =
-    cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder WHERE id = ?1", error);
-  int rc;
+    cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " WHERE f.id = ?1",
+                       error);
+  CagStep rc;
 
   if (stmt == NULL)
     return NULL;
@@ -322,7 +431,7 @@ cag_funder_find (CagStore   *store,
   g_autofree char *folded = NULL;
   g_autoptr (CagStmt) stmt = NULL;
   gint64 id;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -341,8 +450,10 @@ cag_funder_find (CagStore   *store,
         return funder;
     }
   folded = cag_fold_key (trimmed);
-  stmt = cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder WHERE name_key = ?1",
-                            error);
+  stmt = cag_store_prepare (store,
+                            "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " "
+                            "WHERE f.name_key = ?1 OR n.short_key = ?1 "
+                            "ORDER BY f.name_key = ?1 DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   cag_stmt_bind_text (stmt, 1, folded);
@@ -361,11 +472,12 @@ cag_funder_list (CagStore *store,
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_funder_free);
   g_autoptr (CagStmt) stmt = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
-  stmt = cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM funder ORDER BY name_key",
+  stmt = cag_store_prepare (store,
+                            "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " ORDER BY f.name_key",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -616,7 +728,7 @@ cag_budget_get (CagStore *store,
 {
   g_autoptr (CagStmt) stmt = NULL;
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, budget_id);
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -672,7 +784,7 @@ cag_budget_find (CagStore   *store,
   {
     g_autoptr (CagStmt) stmt =
       cag_store_prepare (store, "SELECT id FROM budget WHERE name_key = ?1", error);
-    int rc;
+    CagStep rc;
 
     if (stmt == NULL)
       return NULL;
@@ -710,7 +822,7 @@ budget_query (CagStore   *store,
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_budget_free);
   g_autoptr (CagStmt) stmt = cag_store_prepare (store, sql, error);
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return NULL;
@@ -775,7 +887,7 @@ budget_load_snapshot (CagStore *store,
   g_autoptr (CagBudget) budget = NULL;
   g_autoptr (CagProformaInput) in = NULL;
   GError *local = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 

@@ -26,6 +26,8 @@ typedef struct
   char          *name;              /* unique without regard to case/accents */
   CagFunderKind  kind;
   gboolean       requires_charity;  /* the applicant must hold charitable status */
+  char          *short_name;        /* "ACDI", unique like names; NULL: none */
+  CagArticle     article;           /* the French article its name takes */
 } CagFunder;
 
 CagFunder *cag_funder_new  (void);
@@ -35,7 +37,14 @@ void       cag_funder_free (CagFunder *funder);
 gboolean   cag_funder_add  (CagStore  *store,
                             CagFunder *funder,
                             GError   **error);
-/* KEY: an id or a name (case and accents ignored). */
+/* Sets a funder's short name (NULL or blank: none) and article.  Refuses a
+ * short name that another funder uses as its name or short name. */
+gboolean   cag_funder_set_names (CagStore   *store,
+                                 gint64      funder_id,
+                                 const char *short_name,
+                                 CagArticle  article,
+                                 GError    **error);
+/* KEY: an id, a name or a short name (case and accents ignored). */
 CagFunder *cag_funder_find (CagStore   *store,
                             const char *key,
                             GError    **error);

@@ -19,8 +19,12 @@
 
 G_BEGIN_DECLS
 
-/* Files larger than this are refused rather than read into memory. */
+/* Data larger than this is refused by cag_csv_parse (which holds every
+ * record); the streaming reader has no limit on the file. */
 #define CAG_CSV_MAX_BYTES ((gsize) 512 * 1024 * 1024)
+/* One line, or one record, longer than this is refused (a quote never
+ * closed, or not a text file). */
+#define CAG_CSV_MAX_RECORD_BYTES ((gsize) 4 * 1024 * 1024)
 
 typedef struct
 {
@@ -35,9 +39,46 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagCsvRecord, cag_csv_record_free)
 typedef struct
 {
   char        delimiter;     /* the separator used */
-  const char *encoding;      /* "UTF-8", "UTF-16LE", "UTF-16BE" or "WINDOWS-1252" (static) */
+  /* "UTF-8", "UTF-16LE", "UTF-16BE", "WINDOWS-1252" (every line that is not
+   * ASCII), or "MIXED": UTF-8 lines and Windows-1252 lines (static). */
+  const char *encoding;
   gboolean    had_bom;
+  guint       legacy_lines;      /* lines read as Windows-1252 */
+  guint       first_legacy_line; /* the first of them, or 0 */
 } CagCsvInfo;
+
+/* A reader that returns one record at a time, so that a file of any size
+ * is read in little memory.  The encoding is decided line by line: a line
+ * that is valid UTF-8 is UTF-8, any other line is Windows-1252 (and a byte
+ * that Windows-1252 does not define is an error naming the line); after a
+ * UTF-8 byte-order mark every line must be UTF-8.  A field that starts with
+ * an apostrophe followed by = + - @ tab or CR loses that apostrophe (the
+ * mark cag_csv_writer_field puts on text that looks like a formula). */
+typedef struct _CagCsvReader CagCsvReader;
+
+/* DATA must outlive the reader. */
+CagCsvReader     *cag_csv_reader_new_for_data  (const char    *data,
+                                                gsize          length,
+                                                char           delimiter);
+/* CAG_ERROR_IO ("cannot be read") when PATH cannot be opened. */
+CagCsvReader     *cag_csv_reader_new_for_path  (const char    *path,
+                                                char           delimiter,
+                                                GError       **error);
+void              cag_csv_reader_free          (CagCsvReader  *reader);
+/* The next record in *OUT_RECORD (the caller frees it), or NULL at the end
+ * of the file; FALSE with CAG_ERROR_INVALID (naming the line) or
+ * CAG_ERROR_IO. */
+gboolean          cag_csv_reader_next          (CagCsvReader  *reader,
+                                                CagCsvRecord **out_record,
+                                                GError       **error);
+/* What was found so far (complete at the end of the file). */
+const CagCsvInfo *cag_csv_reader_get_info      (CagCsvReader  *reader);
+/* Bytes read so far, and the size of the file or data. */
+void              cag_csv_reader_get_progress  (CagCsvReader  *reader,
+                                                guint64       *out_done,
+                                                guint64       *out_size);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagCsvReader, cag_csv_reader_free)
 
 /* Parses DATA (LENGTH bytes, any encoding above).  DELIMITER is ',', ';' or
  * '\t', or 0 to detect it from the first record.  Returns an array of
@@ -69,8 +110,16 @@ typedef struct _CagCsvWriter CagCsvWriter;
 
 CagCsvWriter *cag_csv_writer_new      (char delimiter);
 void          cag_csv_writer_free     (CagCsvWriter *writer);
-/* Appends one field to the current record (NULL is written as empty). */
+/* Appends one field to the current record (NULL is written as empty).
+ * Invalid UTF-8 is replaced with U+FFFD.  Text that starts with = + - @ tab
+ * or CR (after any apostrophes) gets a leading apostrophe, so that a
+ * spreadsheet shows it as text instead of running it as a formula; the
+ * reader removes it. */
 void          cag_csv_writer_field    (CagCsvWriter *writer,
+                                       const char   *text);
+/* Appends a number written by Cagnotte (digits, a minus sign, a decimal
+ * mark) as is, so that a negative amount stays a number. */
+void          cag_csv_writer_number   (CagCsvWriter *writer,
                                        const char   *text);
 /* Ends the current record with CRLF. */
 void          cag_csv_writer_end_row  (CagCsvWriter *writer);

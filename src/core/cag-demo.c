@@ -12,9 +12,11 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-budget.h"
 #include "cag-demo.h"
+#include "cag-network.h"
 #include "cag-store-private.h"
 #include "cag-error.h"
 #include "cag-money.h"
@@ -254,6 +256,25 @@ demo_history (DemoRandom        *r,
 
 /* ---- Filling ------------------------------------------------------------ */
 
+/* The issuer of the example's documents.  The name is the GESQ's; the
+ * address, person, telephone and addresses are invented example data
+ * (555 number, example.org domain). */
+static gboolean
+demo_network (CagStore *store,
+              GError  **error)
+{
+  g_autoptr(CagNetwork) network = cag_network_new ();
+
+  network->name = g_strdup ("Groupe d'économie solidaire du Québec (GESQ)");
+  network->address = g_strdup ("1431, rue Fullum, bureau 000 (adresse d'exemple)\n"
+                               "Montréal (Québec)  H2K 0A0");
+  network->contact = g_strdup ("Hélène Exemple");
+  network->email = g_strdup ("tresorerie@gesq.example.org");
+  network->phone = g_strdup ("514 555-0142");
+  network->website = g_strdup ("gesq.example.org");
+  return cag_store_network_set (store, network, error);
+}
+
 static gboolean
 fill (CagStore       *store,
       const CagDate  *as_of,
@@ -324,6 +345,9 @@ fill (CagStore       *store,
 
   /* The example budget, section 4.D (issue 4, cag-budget-demo.c). */
   if (!cag_budget_demo_fill (store, NULL, error))
+    return FALSE;
+
+  if (!demo_network (store, error))
     return FALSE;
 
   if (out != NULL)

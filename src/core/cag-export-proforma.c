@@ -14,7 +14,8 @@ add_money (CagCsvWriter *writer,
 {
   g_autofree char *text = cag_money_format_plain (cents, mark);
 
-  cag_csv_writer_field (writer, text);
+  /* A number, even when negative (a gap): never marked as text. */
+  cag_csv_writer_number (writer, text);
 }
 
 CagCsvWriter *

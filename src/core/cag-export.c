@@ -17,7 +17,8 @@ add_money (CagCsvWriter *writer,
 {
   g_autofree char *text = cag_money_format_plain (cents, mark);
 
-  cag_csv_writer_field (writer, text);
+  /* A number, even when negative: never marked as text. */
+  cag_csv_writer_number (writer, text);
 }
 
 static void
@@ -26,7 +27,7 @@ add_int (CagCsvWriter *writer,
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
-  cag_csv_writer_field (writer, text);
+  cag_csv_writer_number (writer, text);
 }
 
 static void
@@ -191,7 +192,7 @@ cag_export_status (CagStore      *store,
       add_money (writer, f->matched_cents, mark);
       add_money (writer, f->remaining_cents, mark);
       add_money (writer, f->surplus_cents, mark);
-      cag_csv_writer_field (writer, percent);
+      cag_csv_writer_number (writer, percent);
       add_money (writer, f->planned_monthly_cents, mark);
       add_money (writer, f->expected_cents, mark);
       add_money (writer, f->arrears_cents, mark);

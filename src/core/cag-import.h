@@ -12,7 +12,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include "cag-csv.h"
 #include "cag-store.h"
 
@@ -41,6 +41,19 @@ const char *cag_import_field_label       (CagImportField field);
 gboolean    cag_import_field_from_string (const char     *name,
                                           CagImportField *out_field);
 
+/* Longest reference and organization name, and longest note, in
+ * characters: what the store accepts. */
+#define CAG_IMPORT_MAX_NAME_CHARS 200
+#define CAG_IMPORT_MAX_TEXT_CHARS 4000
+/* Problems kept in a report; more are only counted (problems_total). */
+#define CAG_IMPORT_MAX_PROBLEMS   10000
+
+/* Told every few thousand rows, in the thread running the import: DONE
+ * bytes of the file read out of SIZE. */
+typedef void (*CagImportProgressFunc) (guint64  done,
+                                       guint64  size,
+                                       gpointer user_data);
+
 typedef struct
 {
   /* Campaign (id or name) for rows whose campaign cell is empty or when the
@@ -56,6 +69,11 @@ typedef struct
   /* Explicit mapping, per field: a column's header (matched without regard
    * to case and accents) or its 1-based number; NULL to find it by name. */
   const char *columns[CAG_IMPORT_N_FIELDS];
+  /* Nullable.  A cancelled import fails with G_IO_ERROR_CANCELLED and
+   * leaves the database as it was. */
+  GCancellable          *cancellable;
+  CagImportProgressFunc  progress;
+  gpointer               progress_data;
 } CagImportOptions;
 
 typedef struct
@@ -80,7 +98,10 @@ typedef struct
   guint       voided;               /* skipped: marked voided in the file */
   guint       organizations_created;/* or to create in a dry run */
   guint       funds_opened;         /* or to open in a dry run */
-  GPtrArray  *problems;             /* CagImportProblem, in line order */
+  GPtrArray  *problems;             /* CagImportProblem, in line order (the first
+                                     * CAG_IMPORT_MAX_PROBLEMS) */
+  guint       problems_total;       /* all of them, kept or not */
+  GPtrArray  *warnings;             /* CagImportProblem: imported, but worth a look */
   GPtrArray  *skipped_lines;        /* guint lines (GUINT_TO_POINTER) already present */
   gboolean    dry_run;
   gboolean    imported;             /* TRUE once committed */

@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-error.h"
 #include "cag-money.h"

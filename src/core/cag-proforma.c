@@ -14,8 +14,67 @@
 #include "cag-i18n.h"
 #include "cag-money.h"
 #include "cag-proforma.h"
+#include "cag-proforma-private.h"
 
 /* ---- Names ------------------------------------------------------------- */
+
+static const char *const article_names[] = { NULL, "le", "la", "l", "les" };
+
+const char *
+cag_article_to_string (CagArticle a)
+{
+  g_return_val_if_fail ((guint) a < G_N_ELEMENTS (article_names), NULL);
+  return article_names[a];
+}
+
+gboolean
+cag_article_from_string (const char *s, CagArticle *out)
+{
+  if (s == NULL || *s == '\0' || strcmp (s, "none") == 0)
+    {
+      *out = CAG_ARTICLE_NONE;
+      return TRUE;
+    }
+  if (strcmp (s, "l'") == 0 || strcmp (s, "l’") == 0)
+    {
+      *out = CAG_ARTICLE_L;
+      return TRUE;
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (article_names); i++)
+    if (strcmp (s, article_names[i]) == 0)
+      {
+        *out = (CagArticle) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+cag_article_request_to (CagArticle a, const char *name)
+{
+  /* One message per article, so that each language writes its own
+   * contraction (French: au, à la, à l’, aux). */
+  switch (a)
+    {
+    case CAG_ARTICLE_LE:
+      /* TRANSLATORS: the funder's name takes the article "le" (French: "au"). */
+      return g_strdup_printf (C_("request to, article le", "Request submitted to %s"), name);
+    case CAG_ARTICLE_LA:
+      /* TRANSLATORS: the funder's name takes the article "la" (French: "à la"). */
+      return g_strdup_printf (C_("request to, article la", "Request submitted to %s"), name);
+    case CAG_ARTICLE_L:
+      /* TRANSLATORS: the funder's name takes the article "l’" (French: "à l’"). */
+      return g_strdup_printf (C_("request to, article l", "Request submitted to %s"), name);
+    case CAG_ARTICLE_LES:
+      /* TRANSLATORS: the funder's name takes the article "les" (French: "aux"). */
+      return g_strdup_printf (C_("request to, article les", "Request submitted to %s"), name);
+    case CAG_ARTICLE_NONE:
+    default:
+      /* TRANSLATORS: no article is known for the funder's name: a form
+       * that needs none. */
+      return g_strdup_printf (C_("request to, no article", "Request — funder: %s"), name);
+    }
+}
 
 static const char *const funder_kind_names[] = {
   "provincial", "federal", "foundation", "partner", "other",
@@ -413,26 +472,9 @@ cag_proforma_free (CagProforma *p)
 
 /* ---- The allocation ----------------------------------------------------- */
 
-/* What does not change between runs of the allocation on one input: pledge
- * sums per line, eligibility, the order of the offers. */
-typedef struct
-{
-  const CagProformaInput *in;
-  guint     nl;
-  guint     no;
-  gint64   *cash;        /* pledged cash per line */
-  gint64   *in_kind;     /* pledged in kind per line */
-  gboolean *eligible;    /* no × nl */
-  guint    *order;       /* offer indices, highest ratio first */
-  /* Scratch, per run: */
-  gint64   *avail_cash;
-  gint64   *avail_kind;
-  gint64   *need;
-  gint64   *cap_left;    /* per offer, after the run */
-} Plan;
 
-static gint
-line_index (const CagProformaInput *in,
+gint
+cag_proforma_line_index (const CagProformaInput *in,
             const char             *code)
 {
   for (guint l = 0; l < in->lines->len; l++)
@@ -459,8 +501,8 @@ offer_before (const CagBudgetOffer *a, guint ia,
   return ia < ib;
 }
 
-static void
-plan_init (Plan                   *plan,
+void
+cag_proforma_plan_init (Plan                   *plan,
            const CagProformaInput *in)
 {
   guint nl = in->lines->len, no = in->offers->len;
@@ -481,7 +523,7 @@ plan_init (Plan                   *plan,
   for (guint p = 0; p < in->pledges->len; p++)
     {
       const CagPledge *pledge = in->pledges->pdata[p];
-      gint l = line_index (in, pledge->line_code);
+      gint l = cag_proforma_line_index (in, pledge->line_code);
 
       if (l < 0 || pledge->amount_cents <= 0)
         continue;
@@ -520,8 +562,8 @@ plan_init (Plan                   *plan,
     }
 }
 
-static void
-plan_clear (Plan *plan)
+void
+cag_proforma_plan_clear (Plan *plan)
 {
   g_free (plan->cash);
   g_free (plan->in_kind);
@@ -533,8 +575,8 @@ plan_clear (Plan *plan)
   g_free (plan->cap_left);
 }
 
-static CagProforma *
-proforma_alloc (const Plan *plan)
+CagProforma *
+cag_proforma_alloc (const Plan *plan)
 {
   CagProforma *p = g_new0 (CagProforma, 1);
 
@@ -550,8 +592,8 @@ proforma_alloc (const Plan *plan)
 /* One run of the matching rules, with EXTRA_CASH (nullable, one per line)
  * added to the lines' cash pledges.  Fills every figure of OUT except the
  * partner amounts needed, names and warnings. */
-static void
-allocate (Plan         *plan,
+void
+cag_proforma_allocate (Plan         *plan,
           const gint64 *extra_cash,
           CagProforma  *out)
 {
@@ -713,14 +755,14 @@ close_line_by_rerun (Plan        *plan,
 {
   gint64 lo = extra[l], hi;
 
-  allocate (plan, extra, probe);
+  cag_proforma_allocate (plan, extra, probe);
   if (probe->lines[l].gap_cents == 0)
     return;
   /* Pledges alone can always close a line, so this ends. */
   for (hi = lo + probe->lines[l].gap_cents;; hi += probe->lines[l].gap_cents)
     {
       extra[l] = hi;
-      allocate (plan, extra, probe);
+      cag_proforma_allocate (plan, extra, probe);
       if (probe->lines[l].gap_cents == 0)
         break;
       lo = hi;
@@ -730,7 +772,7 @@ close_line_by_rerun (Plan        *plan,
       gint64 mid = lo + (hi - lo) / 2;
 
       extra[l] = mid;
-      allocate (plan, extra, probe);
+      cag_proforma_allocate (plan, extra, probe);
       if (probe->lines[l].gap_cents == 0)
         hi = mid;
       else
@@ -856,7 +898,7 @@ compute_partner_needed (Plan        *plan,
 
   /* Candidate 1 needs the run's leftovers, still in PLAN. */
   needed_by_remaining_cap (plan, out, best);
-  probe = proforma_alloc (plan);
+  probe = cag_proforma_alloc (plan);
   close_all_by_rerun (plan, best, probe);
 
   memset (cand, 0, sizeof (gint64) * nl);
@@ -909,7 +951,7 @@ compute_warnings (const Plan  *plan,
                                         "offer may not be granted."),
                                       offer->funder_name));
       for (guint i = 0; offer->lines != NULL && offer->lines[i] != NULL; i++)
-        if (line_index (in, offer->lines[i]) < 0)
+        if (cag_proforma_line_index (in, offer->lines[i]) < 0)
           add_warning (p, CAG_WARNING_UNKNOWN_LINE, offer->funder_name, offer->lines[i],
                        g_strdup_printf (_("The offer of %s names line “%s”, which does not "
                                           "exist in this budget."),
@@ -920,7 +962,7 @@ compute_warnings (const Plan  *plan,
     {
       const CagPledge *pledge = in->pledges->pdata[i];
 
-      if (line_index (in, pledge->line_code) < 0)
+      if (cag_proforma_line_index (in, pledge->line_code) < 0)
         add_warning (p, CAG_WARNING_UNKNOWN_LINE, NULL, pledge->line_code,
                      g_strdup_printf (_("A pledge of %s names line “%s”, which does not exist "
                                         "in this budget; it is not counted."),
@@ -954,11 +996,11 @@ cag_proforma_compute (const CagProformaInput *in)
 
   g_return_val_if_fail (in != NULL, NULL);
 
-  plan_init (&plan, in);
-  p = proforma_alloc (&plan);
+  cag_proforma_plan_init (&plan, in);
+  p = cag_proforma_alloc (&plan);
   p->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) warning_free);
 
-  allocate (&plan, NULL, p);
+  cag_proforma_allocate (&plan, NULL, p);
   compute_partner_needed (&plan, p);
 
   for (guint l = 0; l < plan.nl; l++)
@@ -985,6 +1027,6 @@ cag_proforma_compute (const CagProformaInput *in)
     }
 
   compute_warnings (&plan, p);
-  plan_clear (&plan);
+  cag_proforma_plan_clear (&plan);
   return p;
 }

@@ -48,6 +48,26 @@ const char *cag_pledge_status_to_string   (CagPledgeStatus s);
 gboolean    cag_pledge_status_from_string (const char *s, CagPledgeStatus *out);
 const char *cag_pledge_status_label       (CagPledgeStatus s);
 
+/* The French article a funder's name takes, so that a document can write
+ * "Demande présentée au / à la / à l’ / aux …" (docs/BUDGETS.md). */
+typedef enum
+{
+  CAG_ARTICLE_NONE,   /* unknown: documents use a form that needs none */
+  CAG_ARTICLE_LE,
+  CAG_ARTICLE_LA,
+  CAG_ARTICLE_L,
+  CAG_ARTICLE_LES,
+} CagArticle;
+
+/* "le", "la", "l", "les"; NULL for none. */
+const char *cag_article_to_string   (CagArticle a);
+/* Also accepts "l'", "l’" and "none" (or ""); FALSE when unknown. */
+gboolean    cag_article_from_string (const char *s, CagArticle *out);
+/* The heading of a request to NAME in the current gettext language:
+ * "Demande présentée à l’Agence …", "Request submitted to …".  Newly
+ * allocated. */
+char       *cag_article_request_to  (CagArticle a, const char *name);
+
 /* Ratio parts are 1..CAG_RATIO_MAX. */
 #define CAG_RATIO_MAX 1000
 
@@ -201,10 +221,58 @@ typedef struct
 CagProforma *cag_proforma_compute (const CagProformaInput *in);
 void         cag_proforma_free    (CagProforma *proforma);
 
+/* The balanced view, what a funder reads (DOMAIN.md, "The balanced view";
+ * docs/BUDGETS.md, "The balanced pro-forma").  Per line: the partner
+ * pledges as counted (never beyond the line's amount), the partner amount
+ * still to be secured (taken as cash), what each funder gives once it is
+ * secured, and what is still uncovered ("other sources being sought").
+ * Revenues = partner cash + partner in kind + to be secured + requests +
+ * other sources = amount, per line and in total, to the cent. */
+typedef struct
+{
+  gint64  amount_cents;
+  gint64  partner_cash_cents;      /* counted */
+  gint64  partner_in_kind_cents;   /* counted */
+  gint64  to_secure_cents;
+  gint64 *requested_cents;         /* one per offer, entry order */
+  gint64  funders_cents;           /* sum of requested_cents */
+  gint64  other_sources_cents;
+} CagProformaBalancedLine;
+
+typedef struct
+{
+  guint                    n_lines;
+  CagProformaBalancedLine *lines;            /* line order */
+  guint                    n_offers;
+  gint64                  *requested_cents;  /* per offer, all lines */
+  guint                    n_pledges;
+  gint64                  *pledge_counted_cents; /* per pledge of the input */
+
+  gint64 amount_cents;
+  gint64 partner_cash_cents;
+  gint64 partner_in_kind_cents;
+  gint64 to_secure_cents;
+  gint64 funders_cents;
+  gint64 other_sources_cents;
+  gint64 revenues_cents;      /* sum of the five above; = amount_cents */
+  /* Counted pledges whose status is confirmed or received. */
+  gint64 secured_cents;
+  /* Counted pledges still only intended. */
+  gint64 intended_cents;
+  /* revenues − secured: intended pledges, to be secured, requests, other. */
+  gint64 sought_cents;
+} CagProformaBalanced;
+
+/* P is cag_proforma_compute (IN) (its partner amounts needed are used). */
+CagProformaBalanced *cag_proforma_balance      (const CagProformaInput *in,
+                                                const CagProforma      *p);
+void                 cag_proforma_balanced_free (CagProformaBalanced *b);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagBudgetLine, cag_budget_line_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagBudgetOffer, cag_budget_offer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagPledge, cag_pledge_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagProformaInput, cag_proforma_input_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagProforma, cag_proforma_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagProformaBalanced, cag_proforma_balanced_free)
 
 G_END_DECLS

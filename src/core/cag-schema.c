@@ -130,9 +130,24 @@ static const char schema_v1[] =
   "  detail     TEXT\n"
   ");\n";
 
+/* The network's identity (cag-network.c): one row, id 1. */
+static const char schema_network[] =
+  "CREATE TABLE network (\n"
+  "  id              INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  name            TEXT,\n"
+  "  address         TEXT,\n"
+  "  contact         TEXT,\n"
+  "  email           TEXT,\n"
+  "  phone           TEXT,\n"
+  "  charity_number  TEXT,\n"
+  "  website         TEXT\n"
+  ");\n";
+
 static const CagMigration migrations[] = {
   { schema_v1 },   /* 0 → 1: the ledger */
   { cag_budget_schema_sql },   /* 1 → 2: budgets and matching (cag-budget-schema.c) */
+  { schema_network },   /* 2 → 3: network profile */
+  { cag_budget_funder_names_sql },   /* 3 → 4: funders' short names and articles */
 };
 
 const CagMigration *

@@ -138,15 +138,17 @@ check_ledger_room (CagStore *store,
                    gint64    adding,
                    GError  **error)
 {
-  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT coalesce(sum(total_cents), 0) "
+  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT coalesce (sum(total_cents), 0) "
                                                "FROM campaign_month", error);
   CagLang lang = cag_i18n_get_language ();
   gint64 total, after;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (cag_stmt_step (store, stmt, _("updating the totals"), error) != CAG_STEP_ROW)
-    return FALSE;
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("updating the totals"), error);
   total = cag_stmt_column_int (stmt, 0);
   cag_stmt_finish (stmt);
   if (!cag_money_add_checked (total, adding, &after) || after > CAG_MONEY_MAX_LEDGER_CENTS)
@@ -865,6 +867,25 @@ cag_store_contribution_void (CagStore   *store,
       ok = cag_store_audit (store, "contribution.void", "contribution", contribution_id, detail,
                             error);
     }
+  return finish_write (store, ok, error);
+}
+
+gboolean
+cag_store_contribution_void_many (CagStore     *store,
+                                  const gint64 *ids,
+                                  guint         n,
+                                  const char   *reason,
+                                  GError      **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (store != NULL && (ids != NULL || n == 0), FALSE);
+
+  if (!cag_store_begin (store, error))
+    return FALSE;
+  /* Each void is a savepoint inside this one transaction. */
+  for (guint i = 0; ok && i < n; i++)
+    ok = cag_store_contribution_void (store, ids[i], reason, error);
   return finish_write (store, ok, error);
 }
 

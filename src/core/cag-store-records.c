@@ -497,16 +497,18 @@ check_start_after_contributions (CagStore          *store,
     "CROSS JOIN contribution x ON x.month = cm.month AND x.fund_id = f.id "
     "WHERE cm.campaign_id = ?1 AND cm.month <= ?2 AND cm.count > 0 AND x.voided = 0", error);
   CagDate earliest;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
   cag_stmt_bind_int (stmt, 1, campaign->id);
   cag_stmt_bind_int (stmt, 2, cag_month_index (&campaign->start));
-  if (cag_stmt_step (store, stmt, _("saving the campaign"), error) != CAG_STEP_ROW)
-    return FALSE;
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("saving the campaign"), error);
   if (cag_stmt_column_is_null (stmt, 0))
     return TRUE;
-  earliest = cag_stmt_column_date (stmt, 0);
+  earliest = column_date (stmt, 0);
   if (cag_date_compare (&earliest, &campaign->start) >= 0)
     return TRUE;
   {

@@ -143,6 +143,13 @@ gboolean   cag_store_contribution_void  (CagStore   *store,
                                          gint64      contribution_id,
                                          const char *reason,
                                          GError    **error);
+/* Voids the N contributions IDS with REASON in one transaction: all of them,
+ * or (on any error, e.g. one already void) none.  Undo of a batch. */
+gboolean   cag_store_contribution_void_many (CagStore     *store,
+                                             const gint64 *ids,
+                                             guint         n,
+                                             const char   *reason,
+                                             GError      **error);
 CagContribution *cag_store_contribution_get (CagStore *store,
                                              gint64    contribution_id,
                                              GError  **error);

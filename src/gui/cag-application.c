@@ -271,6 +271,7 @@ cag_application_startup (GApplication *application)
     { "app.quit", { "<Primary>q", NULL } },
     { "win.record", { "<Primary>r", NULL } },
     { "win.batch", { "<Primary>b", NULL } },
+    { "win.undo", { "<Primary>z", NULL } },
     { "win.search", { "<Primary>f", NULL } },
     { "win.show-overview", { "<Alt>1", NULL } },
     { "win.show-organizations", { "<Alt>2", NULL } },

@@ -26,6 +26,19 @@ void        cag_batch_dialog_set_row        (CagBatchDialog *self,
                                              const char     *amount,
                                              const char     *method,
                                              const char     *reference);
+/* The date every row takes unless its own was changed (as typed). */
+void        cag_batch_dialog_set_deposit_date (CagBatchDialog *self,
+                                               const char     *date);
+/* For tests: row ROW's date as shown, the number of rows, and one cell
+ * ("organization", "date", "amount", "method", "reference"). */
+const char *cag_batch_dialog_get_row_date   (CagBatchDialog *self,
+                                             guint           row);
+guint       cag_batch_dialog_get_n_rows     (CagBatchDialog *self);
+GtkWidget  *cag_batch_dialog_get_cell       (CagBatchDialog *self,
+                                             guint           row,
+                                             const char     *column);
+/* Whether the status line shows an error (rather than a hint). */
+gboolean    cag_batch_dialog_status_is_error (CagBatchDialog *self);
 gboolean    cag_batch_dialog_is_valid       (CagBatchDialog *self);
 /* What is wrong, or what will be saved. */
 const char *cag_batch_dialog_get_status     (CagBatchDialog *self);

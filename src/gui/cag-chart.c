@@ -47,6 +47,33 @@ cumulative_until (CagChart *self,
   return sum;
 }
 
+/* The months along the x axis: the campaign's, stretched a little for
+ * contributions or an as-of date outside them, never to a stray far date (a
+ * cheque dated years after the deadline would squash the useful part;
+ * docs/GUI.md, "Small screens"): at most a quarter of the campaign's length
+ * (three months at least) on either side. */
+static void
+get_range (CagChart *self,
+           gint     *out_first,
+           gint     *out_last)
+{
+  gint slack = MAX (3, (self->deadline_month - self->start_month) / 4);
+  gint first = self->start_month;
+  gint last = self->deadline_month;
+
+  if (self->totals->len > 0)
+    {
+      const CagMonthTotal *t0 = &g_array_index (self->totals, CagMonthTotal, 0);
+      const CagMonthTotal *tn = &g_array_index (self->totals, CagMonthTotal,
+                                                self->totals->len - 1);
+      first = MIN (first, t0->month);
+      last = MAX (last, tn->month + 1);
+    }
+  last = MAX (last, self->current_month + 1);
+  *out_first = MAX (first, self->start_month - slack);
+  *out_last = MIN (last, self->deadline_month + slack);
+}
+
 static void
 draw_text (cairo_t     *cr,
            PangoLayout *layout,
@@ -105,21 +132,10 @@ cag_chart_draw (GtkWidget *widget,
       return FALSE;
     }
 
-  /* The campaign's own months (and any contribution outside them), not up
-   * to today: years after the deadline would squash the useful part. */
-  first = self->start_month;
-  last = self->deadline_month;
-  if (self->totals->len > 0)
-    {
-      const CagMonthTotal *t0 = &g_array_index (self->totals, CagMonthTotal, 0);
-      const CagMonthTotal *tn = &g_array_index (self->totals, CagMonthTotal,
-                                                self->totals->len - 1);
-      first = MIN (first, t0->month);
-      last = MAX (last, tn->month + 1);
-    }
+  get_range (self, &first, &last);
   months = MAX (1, last - first);
 
-  max_cents = MAX (self->target_cents, cumulative_until (self, G_MAXINT));
+  max_cents = MAX (self->target_cents, cumulative_until (self, last));
   max_cents = MAX (max_cents, 100);
   step = nice_step (max_cents);
   max_cents = ((max_cents + step - 1) / step) * step;
@@ -263,6 +279,9 @@ cag_chart_draw (GtkWidget *widget,
     cairo_rectangle (cr, lx + 11, 8, 7, 4);
     cairo_fill (cr);
     cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.9);
+    /* A narrow chart (small screens) ellipsizes the legend, never clips it. */
+    pango_layout_set_width (layout, MAX (1, (int) (width - lx - 24 - MARGIN_RIGHT)) * PANGO_SCALE);
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     pango_layout_set_text (layout, _("Plan to the deadline"), -1);
     cairo_move_to (cr, lx + 24, 10 - h / 2.0);
     pango_cairo_show_layout (cr, layout);
@@ -328,6 +347,17 @@ cag_chart_finalize (GObject *object)
   G_OBJECT_CLASS (cag_chart_parent_class)->finalize (object);
 }
 
+/* 100 pixels high at least, 190 when there is room: on small screens the
+ * lists below keep their rows (docs/GUI.md, "Small screens"). */
+static void
+cag_chart_get_preferred_height (GtkWidget *widget,
+                                gint      *minimum,
+                                gint      *natural)
+{
+  *minimum = 100;
+  *natural = 190;
+}
+
 static void
 cag_chart_class_init (CagChartClass *klass)
 {
@@ -335,6 +365,7 @@ cag_chart_class_init (CagChartClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cag_chart_finalize;
+  widget_class->get_preferred_height = cag_chart_get_preferred_height;
   widget_class->draw = cag_chart_draw;
   gtk_widget_class_set_accessible_role (widget_class, ATK_ROLE_CHART);
   gtk_widget_class_set_css_name (widget_class, "cagchart");
@@ -344,9 +375,18 @@ static void
 cag_chart_init (CagChart *self)
 {
   self->totals = g_array_new (FALSE, FALSE, sizeof (CagMonthTotal));
-  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 200);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 300, -1);
   atk_object_set_name (gtk_widget_get_accessible (GTK_WIDGET (self)),
                        _("Savings against the plan"));
+}
+
+void
+cag_chart_get_range (CagChart *self,
+                     gint     *first_month,
+                     gint     *last_month)
+{
+  g_return_if_fail (CAG_IS_CHART (self));
+  get_range (self, first_month, last_month);
 }
 
 GtkWidget *

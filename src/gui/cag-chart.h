@@ -24,5 +24,10 @@ void       cag_chart_set_data (CagChart      *self,
                                GArray        *month_totals,
                                const CagDate *as_of);
 void       cag_chart_clear    (CagChart *self);
+/* The months along the x axis: the campaign's, never stretched to a stray
+ * far date (at most a quarter of the campaign's length on either side). */
+void       cag_chart_get_range (CagChart *self,
+                                gint     *first_month,
+                                gint     *last_month);
 
 G_END_DECLS

@@ -14,15 +14,17 @@
 /* The core's CSV exports. */
 #include "cag-export.h"
 #include "cag-export-proforma.h"
+#include "cag-proforma-dialog.h"
 
 /* ---- File names --------------------------------------------------------- */
 
 char *
-cag_export_statement_name (CagStore *store,
-                           gint64    fund_id)
+cag_export_statement_name (CagStore      *store,
+                           gint64         fund_id,
+                           const CagDate *as_of)
 {
   g_autoptr(CagFund) fund = NULL;
-  CagDate today = cag_date_today ();
+  CagDate today = as_of != NULL ? *as_of : cag_date_today ();
 
   g_return_val_if_fail (store != NULL, NULL);
   fund = cag_store_fund_get (store, fund_id, NULL);
@@ -33,11 +35,12 @@ cag_export_statement_name (CagStore *store,
 }
 
 char *
-cag_export_summary_name (CagStore *store,
-                         gint64    campaign_id)
+cag_export_summary_name (CagStore      *store,
+                         gint64         campaign_id,
+                         const CagDate *as_of)
 {
   g_autoptr(CagCampaign) campaign = NULL;
-  CagDate today = cag_date_today ();
+  CagDate today = as_of != NULL ? *as_of : cag_date_today ();
 
   g_return_val_if_fail (store != NULL, NULL);
   campaign = cag_store_campaign_get (store, campaign_id, NULL);
@@ -84,15 +87,16 @@ cag_export_proforma_name (CagStore *store,
 
 /* "WHAT-CAMPAIGN-DATE.csv", ASCII-folded like the PDF names. */
 static char *
-campaign_csv_name (CagStore   *store,
-                   gint64      campaign_id,
-                   const char *what)
+campaign_csv_name (CagStore      *store,
+                   gint64         campaign_id,
+                   const CagDate *as_of,
+                   const char    *what)
 {
   g_autoptr(CagCampaign) campaign = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   g_autofree char *safe = NULL;
-  CagDate today = cag_date_today ();
+  CagDate today = as_of != NULL ? *as_of : cag_date_today ();
 
   g_return_val_if_fail (store != NULL, NULL);
   campaign = cag_store_campaign_get (store, campaign_id, NULL);
@@ -109,15 +113,16 @@ cag_export_contributions_csv_name (CagStore *store,
                                    gint64    campaign_id)
 {
   /* TRANSLATORS: the start of a CSV file's name, folded to ASCII. */
-  return campaign_csv_name (store, campaign_id, C_("file name", "contributions"));
+  return campaign_csv_name (store, campaign_id, NULL, C_("file name", "contributions"));
 }
 
 char *
-cag_export_status_csv_name (CagStore *store,
-                            gint64    campaign_id)
+cag_export_status_csv_name (CagStore      *store,
+                            gint64         campaign_id,
+                            const CagDate *as_of)
 {
   /* TRANSLATORS: the start of a CSV file's name, folded to ASCII. */
-  return campaign_csv_name (store, campaign_id, C_("file name", "fund status"));
+  return campaign_csv_name (store, campaign_id, as_of, C_("file name", "fund status"));
 }
 
 char *
@@ -304,7 +309,8 @@ cag_export_statement_ask (GtkWindow  *parent,
                           gint64      fund_id,
                           GError    **error)
 {
-  g_autofree char *name = cag_export_statement_name (store, fund_id);
+  const CagDate *as_of = CAG_IS_WINDOW (parent) ? cag_window_get_as_of (CAG_WINDOW (parent)) : NULL;
+  g_autofree char *name = cag_export_statement_name (store, fund_id, as_of);
 
   return cag_export_ask_and_write (parent, _("Export Statement"), name, CAG_EXPORT_PDF,
                                    store, fund_id, cag_export_statement_to, error);
@@ -316,7 +322,8 @@ cag_export_summary_ask (GtkWindow  *parent,
                         gint64      campaign_id,
                         GError    **error)
 {
-  g_autofree char *name = cag_export_summary_name (store, campaign_id);
+  const CagDate *as_of = CAG_IS_WINDOW (parent) ? cag_window_get_as_of (CAG_WINDOW (parent)) : NULL;
+  g_autofree char *name = cag_export_summary_name (store, campaign_id, as_of);
 
   return cag_export_ask_and_write (parent, _("Export Campaign Summary"), name, CAG_EXPORT_PDF,
                                    store, campaign_id, cag_export_summary_to, error);
@@ -328,50 +335,14 @@ cag_export_ask_funder (GtkWindow              *parent,
                        gint64                 *funder_id)
 {
   GtkWidget *dialog;
-  GtkWidget *content;
-  GtkWidget *box;
-  GtkWidget *label;
-  GtkWidget *combo;
   gint response;
-  guint i;
 
   g_return_val_if_fail (funder_id != NULL, FALSE);
   *funder_id = 0;
-  dialog = gtk_dialog_new_with_buttons (_("Export Pro-forma"), parent,
-                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
-                                        _("C_ontinue"), GTK_RESPONSE_ACCEPT,
-                                        NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  content = gtk_dialog_get_content_area (GTK_DIALOG (dialog));
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_object_set (box, "margin", 18, NULL);
-  label = gtk_label_new_with_mnemonic (_("_Addressed to:"));
-  combo = gtk_combo_box_text_new ();
-  gtk_widget_set_name (combo, "proforma-funder");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), combo);
-  cag_gui_set_accessible_name (combo, _("Addressed to"));
-  gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (combo), "0", _("All funders"));
-  for (i = 0; in != NULL && i < in->offers->len; i++)
-    {
-      CagBudgetOffer *offer = g_ptr_array_index (in->offers, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, offer->funder_id);
-
-      gtk_combo_box_text_append (GTK_COMBO_BOX_TEXT (combo), id, offer->funder_name);
-    }
-  gtk_combo_box_set_active (GTK_COMBO_BOX (combo), 0);
-  gtk_container_add (GTK_CONTAINER (box), label);
-  gtk_container_add (GTK_CONTAINER (box), combo);
-  gtk_container_add (GTK_CONTAINER (content), box);
-  gtk_widget_show_all (box);
-
+  dialog = cag_proforma_dialog_new (parent, in);
   response = gtk_dialog_run (GTK_DIALOG (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (combo));
-
-      *funder_id = id != NULL ? g_ascii_strtoll (id, NULL, 10) : 0;
-    }
+    *funder_id = cag_proforma_dialog_get_funder_id (CAG_PROFORMA_DIALOG (dialog));
   gtk_widget_destroy (dialog);
   return response == GTK_RESPONSE_ACCEPT;
 }

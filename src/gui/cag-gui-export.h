@@ -12,11 +12,12 @@ G_BEGIN_DECLS
 
 /* ---- What the buttons and menu items write, once the place is chosen --- */
 
-/* The file name proposed for FUND_ID's statement as of today
- * ("releve-…-2004-06-15.pdf"), newly allocated; NULL when there is no such
- * fund. */
-char     *cag_export_statement_name     (CagStore *store,
-                                         gint64    fund_id);
+/* The file name proposed for FUND_ID's statement as of AS_OF (NULL: today;
+ * the window passes its "As of" date) ("releve-…-2004-06-15.pdf"), newly
+ * allocated; NULL when there is no such fund. */
+char     *cag_export_statement_name     (CagStore      *store,
+                                         gint64         fund_id,
+                                         const CagDate *as_of);
 /* Writes FUND_ID's statement as of AS_OF (NULL: today) to PATH. */
 gboolean  cag_export_statement_to       (CagStore   *store,
                                          gint64      fund_id,
@@ -24,8 +25,9 @@ gboolean  cag_export_statement_to       (CagStore   *store,
                                          const char *path,
                                          GError    **error);
 /* The same for the summary of a whole campaign. */
-char     *cag_export_summary_name       (CagStore *store,
-                                         gint64    campaign_id);
+char     *cag_export_summary_name       (CagStore      *store,
+                                         gint64         campaign_id,
+                                         const CagDate *as_of);
 gboolean  cag_export_summary_to         (CagStore   *store,
                                          gint64      campaign_id,
                                          const CagDate *as_of,
@@ -58,8 +60,11 @@ gboolean  cag_export_contributions_csv_to   (CagStore   *store,
                                              const CagDate *as_of,
                                              const char *path,
                                              GError    **error);
-char     *cag_export_status_csv_name        (CagStore *store,
-                                             gint64    campaign_id);
+/* Dated AS_OF (NULL: today), like its figures; the contributions' name is
+ * dated today: that file lists every row. */
+char     *cag_export_status_csv_name        (CagStore      *store,
+                                             gint64         campaign_id,
+                                             const CagDate *as_of);
 gboolean  cag_export_status_csv_to          (CagStore   *store,
                                              gint64      campaign_id,
                                              const CagDate *as_of,
@@ -116,9 +121,9 @@ char     *cag_export_summary_ask        (GtkWindow  *parent,
                                          gint64      campaign_id,
                                          GError    **error);
 
-/* Asks, in a small dialog, to whom the pro-forma is addressed: "All
- * funders" (*FUNDER_ID 0) or one of the funders with an offer in IN.
- * FALSE when the person cancelled. */
+/* Asks for which funder (CagProformaDialog): the funder copy of one of the
+ * funders with an offer in IN (the first is the default), or the working
+ * copy (*FUNDER_ID 0).  FALSE when the person cancelled. */
 gboolean  cag_export_ask_funder         (GtkWindow              *parent,
                                          const CagProformaInput *in,
                                          gint64                 *funder_id);

@@ -92,12 +92,17 @@ name_from_label_cb (GtkWidget *widget,
           g_autofree char *text = g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
           gsize len = strlen (text);
 
-          /* "Campaign:" names the combo "Campaign". */
+          /* "Campaign:" names the combo "Campaign".  A drop-down's own
+           * name would be its value: the label names it instead. */
           if (len > 0 && text[len - 1] == ':')
             text[len - 1] = '\0';
           g_strstrip (text);
-          if (accessible != NULL && (current == NULL || *current == '\0'))
+          if (accessible != NULL
+              && (current == NULL || *current == '\0' || GTK_IS_COMBO_BOX (target)))
             atk_object_set_name (accessible, text);
+          /* A drop-down with an entry: the entry is what takes the typing. */
+          if (GTK_IS_COMBO_BOX (target) && gtk_combo_box_get_has_entry (GTK_COMBO_BOX (target)))
+            cag_gui_set_accessible_name (gtk_bin_get_child (GTK_BIN (target)), text);
         }
     }
   if (GTK_IS_CONTAINER (widget))
@@ -328,4 +333,39 @@ cag_gui_matches (const char *needle,
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+tree_view_query_tooltip_cb (GtkWidget  *widget,
+                            gint        x,
+                            gint        y,
+                            gboolean    keyboard,
+                            GtkTooltip *tooltip,
+                            gpointer    user_data)
+{
+  GtkTreeView *view = GTK_TREE_VIEW (widget);
+  gint column = GPOINTER_TO_INT (user_data);
+  g_autoptr(GtkTreePath) path = NULL;
+  g_autofree char *text = NULL;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+
+  if (!gtk_tree_view_get_tooltip_context (view, &x, &y, keyboard, &model, &path, &iter))
+    return FALSE;
+  gtk_tree_model_get (model, &iter, column, &text, -1);
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tree_view_set_tooltip_row (view, tooltip, path);
+  return TRUE;
+}
+
+void
+cag_gui_tree_view_text_tooltips (GtkTreeView *view,
+                                 gint         column)
+{
+  g_return_if_fail (GTK_IS_TREE_VIEW (view));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (view), TRUE);
+  g_signal_connect (view, "query-tooltip", G_CALLBACK (tree_view_query_tooltip_cb),
+                    GINT_TO_POINTER (column));
 }

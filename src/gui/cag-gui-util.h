@@ -32,6 +32,12 @@ void   cag_gui_set_accessible_name (GtkWidget  *widget,
  * technology and tests find fields by the name a person reads. */
 void   cag_gui_name_from_labels  (GtkWidget *root);
 
+/* Rows of VIEW show the full text of model column COLUMN (a string) as
+ * their tooltip: long names are ellipsized in the list (docs/GUI.md,
+ * "Small screens"). */
+void   cag_gui_tree_view_text_tooltips (GtkTreeView *view,
+                                        gint         column);
+
 /* Shows TEXT in LABEL (as an error line beside a field), hidden when NULL. */
 void   cag_gui_set_field_error   (GtkLabel   *label,
                                   const char *text);

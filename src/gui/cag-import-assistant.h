@@ -26,7 +26,8 @@ enum
   CAG_IMPORT_PREVIEW_N_COLUMNS,
 };
 
-/* STORE must outlive the assistant.  The "imported" signal is emitted after
+/* STORE must outlive the assistant; the work runs in a worker thread with
+ * its own connection to STORE's file.  The "imported" signal is emitted after
  * a successful import, for the window to refresh its figures. */
 CagImportAssistant    *cag_import_assistant_new        (GtkWindow  *parent,
                                                         CagStore   *store);
@@ -42,5 +43,10 @@ GtkTreeModel          *cag_import_assistant_get_preview (CagImportAssistant *sel
 const CagImportReport *cag_import_assistant_get_report  (CagImportAssistant *self);
 /* The summary line shown above the preview or on the last page. */
 const char            *cag_import_assistant_get_summary (CagImportAssistant *self);
+/* TRUE while the dry run or the import runs in its worker thread. */
+gboolean               cag_import_assistant_is_busy     (CagImportAssistant *self);
+/* What the Stop button does: cancels the running dry run or import (an
+ * import is rolled back whole). */
+void                   cag_import_assistant_stop        (CagImportAssistant *self);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _CagOrgDetail
   GtkLabel      *summary_label;
   CagChart      *chart;
   GtkLabel      *no_fund_label;
+  GtkWidget     *no_fund_button;
   GtkWidget     *void_button;
   GtkTreeView   *ledger_view;
   const CagRights *rights;     /* NULL: may write everything */
@@ -156,11 +157,14 @@ cag_org_detail_load (CagOrgDetail *self,
       gtk_label_set_text (self->subtitle_label, error != NULL ? error->message : "");
       gtk_stack_set_visible_child_name (self->fund_stack, "no-fund");
       gtk_label_set_text (self->no_fund_label, "");
+      gtk_widget_hide (self->no_fund_button);
       fill_ledger (self, 0);
       return;
     }
 
   gtk_label_set_text (self->title_label, org->name);
+  /* Long names are ellipsized: the tooltip shows them whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), org->name);
   if (campaign_id > 0)
     campaign = cag_store_campaign_get (store, campaign_id, NULL);
   if (campaign != NULL)
@@ -195,6 +199,15 @@ cag_org_detail_load (CagOrgDetail *self,
   if (status != NULL)
     self->fund_id = fund->id;
   gtk_widget_set_sensitive (self->export_button, status != NULL);
+  {
+    g_autofree char *shown = cag_gui_date (&self->as_of);
+    /* TRANSLATORS: the Export Statement button's tooltip; the date is the
+     * window's "As of" date, which the statement follows. */
+    g_autofree char *tip = g_strdup_printf (_("Save this fund’s statement as of %s as a PDF file"),
+                                            shown);
+
+    gtk_widget_set_tooltip_text (self->export_button, tip);
+  }
 
   if (status == NULL)
     {
@@ -208,6 +221,13 @@ cag_org_detail_load (CagOrgDetail *self,
       else
         text = g_strdup (_("There is no campaign yet."));
       gtk_label_set_text (self->no_fund_label, text);
+      /* The next step, as a button (docs/GUI.md, "Empty views"). */
+      gtk_widget_set_visible (self->no_fund_button, error == NULL);
+      gtk_button_set_label (GTK_BUTTON (self->no_fund_button),
+                            campaign != NULL ? _("Open a _Fund…") : _("_Create a Campaign…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->no_fund_button),
+                                      campaign != NULL ? "win.campaign-settings"
+                                                       : "win.new-campaign");
       gtk_stack_set_visible_child_name (self->fund_stack, "no-fund");
       fill_ledger (self, 0);
       return;
@@ -344,11 +364,13 @@ void_response_cb (GtkDialog    *dialog,
       g_autofree char *reason = g_strstrip (g_strdup (gtk_entry_get_text (entry)));
       g_autoptr(GError) error = NULL;
 
+      GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
+
       if (!cag_org_detail_void (self, id, reason, &error))
-        {
-          GtkWidget *toplevel = gtk_widget_get_toplevel (GTK_WIDGET (self));
-          cag_gui_show_error (GTK_WINDOW (toplevel), _("Could not void the contribution"), error);
-        }
+        cag_gui_show_error (GTK_WINDOW (toplevel), _("Could not void the contribution"), error);
+      else if (CAG_IS_WINDOW (toplevel))
+        /* Undo (and Ctrl+Z) records it again (docs/GUI.md, "Undo"). */
+        cag_window_notify_voided (CAG_WINDOW (toplevel), _("Contribution voided."), id);
     }
   gtk_widget_destroy (GTK_WIDGET (dialog));
 }
@@ -405,6 +427,7 @@ cag_org_detail_ask_void (CagOrgDetail *self)
   gtk_grid_attach (GTK_GRID (grid), entry, 1, 1, 1, 1);
   gtk_container_add (GTK_CONTAINER (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), grid);
   gtk_widget_show_all (grid);
+  cag_gui_name_from_labels (grid);
 
   g_object_set_data (G_OBJECT (dialog), "reason-entry", entry);
   g_object_set_data (G_OBJECT (dialog), "contribution-id", GSIZE_TO_POINTER ((gsize) id));
@@ -466,6 +489,21 @@ void_clicked_cb (CagOrgDetail *self)
   cag_org_detail_ask_void (self);
 }
 
+/* Delete on a ledger row opens Void (docs/GUI.md, "Keyboard"). */
+static gboolean
+ledger_key_pressed_cb (GtkWidget    *view,
+                       GdkEventKey  *event,
+                       CagOrgDetail *self)
+{
+  if ((event->keyval == GDK_KEY_Delete || event->keyval == GDK_KEY_KP_Delete)
+      && (event->state & gtk_accelerator_get_default_mod_mask ()) == 0)
+    {
+      cag_org_detail_ask_void (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 selection_changed_cb (CagOrgDetail     *self,
                       GtkTreeSelection *selection)
@@ -492,6 +530,7 @@ cag_org_detail_class_init (CagOrgDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, record_button);
   gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, no_fund_button);
   gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, fund_stack);
   gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, progress);
   gtk_widget_class_bind_template_child (widget_class, CagOrgDetail, summary_label);
@@ -511,9 +550,8 @@ cag_org_detail_init (CagOrgDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->as_of = cag_date_today ();
   cag_gui_name_from_labels (GTK_WIDGET (self));
-  gtk_widget_set_tooltip_text (self->export_button,
-                               _("Save this fund’s statement as a PDF file, as of today"));
   cag_gui_set_accessible_name (GTK_WIDGET (self->progress), _("Progress of the fund"));
+  g_signal_connect (self->ledger_view, "key-press-event", G_CALLBACK (ledger_key_pressed_cb), self);
 }
 
 void

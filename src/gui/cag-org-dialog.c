@@ -325,7 +325,7 @@ cag_org_dialog_new (GtkWindow *parent,
   self->campaign_id = campaign_id;
 
   gtk_dialog_add_button (GTK_DIALOG (self), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  save = gtk_dialog_add_button (GTK_DIALOG (self), org_id > 0 ? _("_Save") : _("_Add"),
+  save = gtk_dialog_add_button (GTK_DIALOG (self), org_id > 0 ? _("_Save") : C_("org dialog", "_Add"),
                                 GTK_RESPONSE_ACCEPT);
   gtk_style_context_add_class (gtk_widget_get_style_context (save), "suggested-action");
   gtk_dialog_set_default_response (GTK_DIALOG (self), GTK_RESPONSE_ACCEPT);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cag-discard-guard.h"
 #include "cag-gui-util.h"
 #include "cag-org-dialog.h"
 #include "cag-org-list.h"
@@ -17,6 +18,7 @@ struct _CagOrgList
 
   CagStore       *store;
   gint64          campaign_id;
+  CagDate         as_of;          /* of the fund column: the window's date */
 
   GtkSearchEntry *search_entry;
   GtkToggleButton *inactive_check;
@@ -33,6 +35,7 @@ struct _CagOrgList
   gboolean        descending;
   GtkStack       *list_stack;
   GtkLabel       *empty_label;
+  GtkWidget      *empty_add_button;
 };
 
 G_DEFINE_FINAL_TYPE (CagOrgList, cag_org_list, GTK_TYPE_BOX)
@@ -77,7 +80,7 @@ fill (CagOrgList *self)
                              gtk_toggle_button_get_active (self->inactive_check),
                              self->sort, self->descending, &error);
   if (ids != NULL)
-    model = cag_org_model_new (self->store, self->campaign_id, ids);
+    model = cag_org_model_new (self->store, self->campaign_id, &self->as_of, ids);
   gtk_tree_view_set_model (self->org_view, GTK_TREE_MODEL (model));
 
   if (ids != NULL && ids->len > 0)
@@ -91,6 +94,9 @@ fill (CagOrgList *self)
       else
         gtk_label_set_text (self->empty_label,
                             _("No member organization yet. Add one with “Add Organization…”."));
+      /* An empty list leads to its next step (docs/GUI.md, "Empty views"). */
+      gtk_widget_set_visible (self->empty_add_button,
+                              self->store != NULL && error == NULL && *search == '\0');
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
   gtk_widget_set_sensitive (self->add_button, self->store != NULL && !self->read_only);
@@ -106,6 +112,14 @@ cag_org_list_load (CagOrgList *self,
   self->store = store;
   self->campaign_id = campaign_id;
   fill (self);
+}
+
+void
+cag_org_list_set_as_of (CagOrgList    *self,
+                        const CagDate *as_of)
+{
+  g_return_if_fail (CAG_IS_ORG_LIST (self));
+  self->as_of = as_of != NULL && cag_date_valid (as_of) ? *as_of : cag_date_today ();
 }
 
 void
@@ -164,6 +178,8 @@ cag_org_list_edit (CagOrgList *self,
     return NULL;
   dialog = cag_org_dialog_new (GTK_IS_WINDOW (toplevel) ? GTK_WINDOW (toplevel) : NULL,
                                self->store, org_id, self->campaign_id);
+  /* Escape on a half-filled dialog asks first (docs/GUI.md, "Keyboard"). */
+  cag_discard_guard_attach (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (dialog_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -219,6 +235,23 @@ static void
 search_changed_cb (CagOrgList *self)
 {
   fill (self);
+}
+
+/* Enter in the search: with exactly one organization found, opens it. */
+static void
+search_activate_cb (CagOrgList *self)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gint64 id;
+
+  fill (self);      /* search-changed waits for typing to pause */
+  model = gtk_tree_view_get_model (self->org_view);
+  if (model == NULL || gtk_tree_model_iter_n_children (model, NULL) != 1
+      || !gtk_tree_model_get_iter_first (model, &iter))
+    return;
+  gtk_tree_model_get (model, &iter, CAG_ORG_LIST_COL_ID, &id, -1);
+  g_signal_emit (self, signals[ORG_ACTIVATED], 0, id);
 }
 
 static void
@@ -308,7 +341,9 @@ cag_org_list_class_init (CagOrgListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, kind_column);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CagOrgList, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CagOrgList, empty_add_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, edit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, toggle_active_clicked_cb);
@@ -321,6 +356,8 @@ static void
 cag_org_list_init (CagOrgList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->as_of = cag_date_today ();
+  cag_gui_tree_view_text_tooltips (self->org_view, CAG_ORG_LIST_COL_NAME);
   cag_gui_set_accessible_name (GTK_WIDGET (self->org_view), C_("gui", "Organizations"));
   gtk_tree_view_column_set_sort_indicator (self->name_column, TRUE);
 }

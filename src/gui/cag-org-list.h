@@ -27,6 +27,10 @@ enum
 void          cag_org_list_load         (CagOrgList *self,
                                          CagStore   *store,
                                          gint64      campaign_id);
+/* The date of the fund column's figures (NULL: today); applied at the next
+ * load. */
+void          cag_org_list_set_as_of    (CagOrgList    *self,
+                                         const CagDate *as_of);
 void          cag_org_list_focus_search (CagOrgList *self);
 GtkTreeModel *cag_org_list_get_model    (CagOrgList *self);
 /* Searches at once (the entry waits for typing to pause). */

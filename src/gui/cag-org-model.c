@@ -23,6 +23,7 @@ struct _CagOrgModel
 
   CagStore   *store;
   gint64      campaign_id;
+  CagDate     as_of;
   GArray     *ids;
   GHashTable *cache;        /* position → Row */
 };
@@ -51,7 +52,7 @@ fund_text (CagOrgModel *self,
     return g_strdup (C_("gui", "no fund"));
   fund = cag_store_fund_find (self->store, org_id, self->campaign_id, NULL);
   if (fund != NULL)
-    status = cag_store_fund_status (self->store, fund->id, NULL, NULL);
+    status = cag_store_fund_status (self->store, fund->id, &self->as_of, NULL);
   if (status == NULL)
     return g_strdup (C_("gui", "no fund"));
   saved = cag_gui_money (status->figures.saved_cents + status->figures.matched_cents);
@@ -186,14 +187,16 @@ cag_org_model_init (CagOrgModel *self)
 }
 
 CagOrgModel *
-cag_org_model_new (CagStore *store,
-                   gint64    campaign_id,
-                   GArray   *ids)
+cag_org_model_new (CagStore      *store,
+                   gint64         campaign_id,
+                   const CagDate *as_of,
+                   GArray        *ids)
 {
   CagOrgModel *self = g_object_new (CAG_TYPE_ORG_MODEL, NULL);
 
   self->store = store;
   self->campaign_id = campaign_id;
+  self->as_of = as_of != NULL ? *as_of : cag_date_today ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (ids != NULL)
     g_array_append_vals (self->ids, ids->data, ids->len);

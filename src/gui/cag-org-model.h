@@ -14,10 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CagOrgModel, cag_org_model, CAG, ORG_MODEL, CagListModel)
 
 /* IDS (gint64, copied) in display order.  STORE must outlive the model.  The
- * fund column describes each organization's fund in CAMPAIGN_ID (0: none).
+ * fund column describes each organization's fund in CAMPAIGN_ID (0: none)
+ * as of AS_OF (NULL: today; the window's "As of" date).
  * The columns are CAG_ORG_LIST_COL_* (cag-org-list.h). */
-CagOrgModel *cag_org_model_new (CagStore *store,
-                                gint64    campaign_id,
-                                GArray   *ids);
+CagOrgModel *cag_org_model_new (CagStore      *store,
+                                gint64         campaign_id,
+                                const CagDate *as_of,
+                                GArray        *ids);
 
 G_END_DECLS

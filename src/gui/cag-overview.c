@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "cag-chart.h"
+#include "cag-date-picker.h"
 #include "cag-fold.h"
 #include "cag-gui-util.h"
 #include "cag-overview.h"
+#include "cag-progress-cell.h"
 #include "cag-status-model.h"
 
 struct _CagOverview
@@ -25,7 +27,7 @@ struct _CagOverview
   GtkWidget        *as_of_button;
   GtkLabel         *as_of_label;
   GtkLabel         *as_of_hint;
-  GtkCalendar      *as_of_calendar;
+  CagDatePicker    *as_of_calendar;
   GtkWidget        *as_of_popover;
 
   GtkLabel         *saved_value;
@@ -40,6 +42,9 @@ struct _CagOverview
   GtkTreeView      *fund_view;
   GtkStack         *list_stack;
   GtkLabel         *empty_label;
+  GtkWidget        *empty_buttons;
+  GtkWidget        *empty_orgs_button;
+  GtkWidget        *empty_funds_button;
 };
 
 G_DEFINE_FINAL_TYPE (CagOverview, cag_overview, GTK_TYPE_BOX)
@@ -107,6 +112,9 @@ fill_list (CagOverview *self)
                               "then open their delegation funds in Campaign and Fund Settings."));
       else
         gtk_label_set_text (self->empty_label, _("No fund matches this search."));
+      /* No fund yet: the buttons lead to the next step (docs/GUI.md). */
+      gtk_widget_set_visible (self->empty_buttons,
+                              self->statuses != NULL && self->statuses->len == 0);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
 }
@@ -137,8 +145,10 @@ show_totals (CagOverview *self)
   gtk_label_set_text (self->saved_caption, saved_caption);
   gtk_label_set_text (self->delegations_value, delegations);
   gtk_label_set_text (self->delegations_caption,
+                      /* "0 of 21 delegations fully funded": the noun goes
+                       * with the 21 (French has 0 singular). */
                       g_dngettext (GETTEXT_PACKAGE, "delegation fully funded",
-                                   "delegations fully funded", t->delegations_funded));
+                                   "delegations fully funded", t->delegations_planned));
   gtk_label_set_text (self->behind_value, behind);
   gtk_label_set_text (self->behind_caption, behind_caption);
   gtk_label_set_text (self->need_value, need);
@@ -216,8 +226,7 @@ show_as_of (CagOverview *self)
   }
 
   self->setting_calendar = TRUE;
-  gtk_calendar_select_month (self->as_of_calendar, self->as_of.month - 1, self->as_of.year);
-  gtk_calendar_select_day (self->as_of_calendar, self->as_of.day);
+  cag_date_picker_set_date (self->as_of_calendar, &self->as_of);
   self->setting_calendar = FALSE;
 }
 
@@ -264,18 +273,14 @@ cag_overview_get_as_of_button (CagOverview *self)
 
 /* A date chosen in the calendar: applied at once (the owner reloads). */
 static void
-calendar_day_selected_cb (GtkCalendar *calendar,
-                          CagOverview *self)
+calendar_day_selected_cb (CagDatePicker *calendar,
+                          CagOverview   *self)
 {
-  guint year, month, day;
   CagDate date;
 
   if (self->setting_calendar)
     return;
-  gtk_calendar_get_date (calendar, &year, &month, &day);
-  date.year = (gint) year;
-  date.month = (gint) month + 1;
-  date.day = (gint) day;
+  date = cag_date_picker_get_date (calendar);
   if (!cag_date_valid (&date) || cag_date_compare (&date, &self->as_of) == 0)
     return;
   cag_overview_set_as_of (self, &date);
@@ -283,8 +288,8 @@ calendar_day_selected_cb (GtkCalendar *calendar,
 }
 
 static void
-calendar_double_click_cb (GtkCalendar *calendar,
-                          CagOverview *self)
+calendar_double_click_cb (CagDatePicker *calendar,
+                          CagOverview   *self)
 {
   gtk_popover_popdown (GTK_POPOVER (self->as_of_popover));
 }
@@ -323,7 +328,9 @@ build_as_of (CagOverview *self)
                       FALSE, FALSE, 0);
   gtk_container_add (GTK_CONTAINER (self->as_of_button), inner);
 
-  self->as_of_calendar = GTK_CALENDAR (gtk_calendar_new ());
+  /* Not a GtkCalendar: its month names follow the C locale, not the UI
+   * language (docs/GUI.md, "Language"). */
+  self->as_of_calendar = CAG_DATE_PICKER (cag_date_picker_new ());
   g_signal_connect (self->as_of_calendar, "day-selected",
                     G_CALLBACK (calendar_day_selected_cb), self);
   g_signal_connect (self->as_of_calendar, "day-selected-double-click",
@@ -413,6 +420,24 @@ search_changed_cb (CagOverview    *self,
   fill_list (self);
 }
 
+/* Enter in the search: with exactly one fund found, opens it. */
+static void
+search_activate_cb (CagOverview    *self,
+                    GtkSearchEntry *entry)
+{
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  gint64 org_id = 0;
+
+  search_changed_cb (self, entry);  /* search-changed waits for typing to pause */
+  model = gtk_tree_view_get_model (self->fund_view);
+  if (model == NULL || gtk_tree_model_iter_n_children (model, NULL) != 1
+      || !gtk_tree_model_get_iter_first (model, &iter))
+    return;
+  gtk_tree_model_get (model, &iter, CAG_OVERVIEW_COL_ORG_ID, &org_id, -1);
+  g_signal_emit (self, signals[FUND_ACTIVATED], 0, org_id);
+}
+
 static void
 row_activated_cb (CagOverview       *self,
                   GtkTreePath       *path,
@@ -459,6 +484,7 @@ cag_overview_class_init (CagOverviewClass *klass)
                                          G_TYPE_NONE, 0);
 
   g_type_ensure (CAG_TYPE_CHART);
+  g_type_ensure (CAG_TYPE_PROGRESS_CELL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, CagOverview, saved_value);
@@ -473,7 +499,11 @@ cag_overview_class_init (CagOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagOverview, fund_view);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_buttons);
+  gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_orgs_button);
+  gtk_widget_class_bind_template_child (widget_class, CagOverview, empty_funds_button);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
@@ -486,5 +516,6 @@ cag_overview_init (CagOverview *self)
   cag_gui_name_from_labels (GTK_WIDGET (self));
   show_as_of (self);
   cag_gui_set_accessible_name (GTK_WIDGET (self->fund_view), C_("gui", "Funds"));
+  cag_gui_tree_view_text_tooltips (self->fund_view, CAG_OVERVIEW_COL_NAME);
   show_totals (self);
 }

@@ -1,23 +1,21 @@
 /* cag-record-dialog.c — records one contribution, checking each field as
  * it is typed: Save stays disabled, and the reason shows, while a field is
- * wrong. */
+ * wrong.  The organization is confirmed with its fund before saving, and a
+ * date after the campaign's deadline is saved only once confirmed
+ * (docs/GUI.md, "Recording a contribution"). */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cag-discard-guard.h"
 #include "cag-error.h"
-#include "cag-fold.h"
 #include "cag-gui-util.h"
 #include "cag-money.h"
+#include "cag-date-picker.h"
+#include "cag-org-picker.h"
 #include "cag-record-dialog.h"
-
-enum
-{
-  ORG_COL_NAME,
-  ORG_COL_ID,
-  ORG_COL_KEY,
-};
+#include "cag-rules.h"
 
 struct _CagRecordDialog
 {
@@ -25,8 +23,14 @@ struct _CagRecordDialog
 
   CagStore          *store;
   gint64             campaign_id;
-  GHashTable        *fund_by_org;    /* org id → fund id, for campaign_id */
+  CagCampaign       *campaign;
+  CagOrgPicker      *picker;
+  CagDate            as_of;          /* the window's date, for the fund's figures */
   gint64             org_id;
+  char              *org_name;       /* the chosen organization's full name */
+  gint64             shown_fund_id;  /* the fund org_hint describes */
+  gboolean           after_deadline;
+  gboolean           deadline_confirmed;
   gint64             fund_id;
   CagDate            date;
   gint64             amount_cents;
@@ -36,10 +40,9 @@ struct _CagRecordDialog
   char              *saved_text;
   gboolean           setting_org;
 
-  GtkListStore      *org_store;
   GtkEntryCompletion *org_completion;
   GtkPopover        *calendar_popover;
-  GtkCalendar       *calendar;
+  CagDatePicker     *calendar;
   GtkEntry          *org_entry;
   GtkLabel          *org_hint;
   GtkWidget         *campaign_label;
@@ -81,145 +84,109 @@ set_hint (GtkLabel   *label,
     }
 }
 
-static gboolean
-org_match_func (GtkEntryCompletion *completion,
-                const char         *key,
-                GtkTreeIter        *iter,
-                gpointer            user_data)
-{
-  CagRecordDialog *self = user_data;
-  g_autofree char *folded = cag_fold_key (gtk_entry_get_text (self->org_entry));
-  g_autofree char *haystack = NULL;
-  gboolean match;
-
-  gtk_tree_model_get (GTK_TREE_MODEL (self->org_store), iter, ORG_COL_KEY, &haystack, -1);
-  match = folded != NULL && *folded != '\0' && haystack != NULL
-          && strstr (haystack, folded) != NULL;
-  return match;
-}
-
 static void
 load_organizations (CagRecordDialog *self)
 {
-  g_autoptr(GPtrArray) funds = NULL;
-  g_autoptr(GPtrArray) orgs = NULL;
   g_autoptr(GError) error = NULL;
-  guint i;
 
-  g_hash_table_remove_all (self->fund_by_org);
-  gtk_list_store_clear (self->org_store);
-  if (self->campaign_id <= 0)
-    return;
-
-  funds = cag_store_fund_list (self->store, self->campaign_id, 0, &error);
-  if (funds != NULL)
-    orgs = cag_store_org_list (self->store, NULL, FALSE, &error);
-  if (orgs == NULL)
-    {
-      set_hint (self->reason_label, error != NULL ? error->message : NULL, TRUE);
-      return;
-    }
-  for (i = 0; i < funds->len; i++)
-    {
-      CagFund *fund = g_ptr_array_index (funds, i);
-      gint64 *key, *value;
-
-      if (self->rights != NULL && !cag_rights_may_write_org (self->rights, fund->organization_id))
-        continue;
-      key = g_new (gint64, 1);
-      value = g_new (gint64, 1);
-
-      *key = fund->organization_id;
-      *value = fund->id;
-      g_hash_table_insert (self->fund_by_org, key, value);
-    }
-  for (i = 0; i < orgs->len; i++)
-    {
-      CagOrganization *org = g_ptr_array_index (orgs, i);
-      g_autofree char *joined = NULL;
-      g_autofree char *key = NULL;
-
-      if (!g_hash_table_contains (self->fund_by_org, &org->id))
-        continue;
-      joined = g_strjoin (" ", org->name, org->short_name ? org->short_name : "",
-                          org->region ? org->region : "", NULL);
-      key = cag_fold_key (joined);
-      gtk_list_store_insert_with_values (self->org_store, NULL, -1,
-                                         ORG_COL_NAME, org->name,
-                                         ORG_COL_ID, org->id,
-                                         ORG_COL_KEY, key,
-                                         -1);
-    }
+  g_clear_pointer (&self->campaign, cag_campaign_free);
+  self->shown_fund_id = 0;
+  if (self->campaign_id > 0)
+    self->campaign = cag_store_campaign_get (self->store, self->campaign_id, &error);
+  if ((self->campaign_id > 0 && self->campaign == NULL)
+      || !cag_org_picker_load (self->picker, self->store, self->campaign_id, &error))
+    set_hint (self->reason_label, error != NULL ? error->message : NULL, TRUE);
 }
 
-/* The organization whose name or short name is exactly what was typed
- * (without regard to case and accents), or the only one that matches. */
-static gint64
-resolve_organization (CagRecordDialog *self,
-                      guint           *out_matches)
-{
-  GtkTreeModel *model = GTK_TREE_MODEL (self->org_store);
-  g_autofree char *typed = cag_fold_key (gtk_entry_get_text (self->org_entry));
-  GtkTreeIter iter;
-  gint64 only = 0;
-  guint matches = 0;
-  gboolean more;
-
-  *out_matches = 0;
-  if (typed == NULL || *typed == '\0')
-    return 0;
-  for (more = gtk_tree_model_get_iter_first (model, &iter); more;
-       more = gtk_tree_model_iter_next (model, &iter))
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *folded_name = NULL;
-      gint64 id;
-
-      gtk_tree_model_get (model, &iter, ORG_COL_NAME, &name, ORG_COL_ID, &id,
-                          ORG_COL_KEY, &key, -1);
-      folded_name = cag_fold_key (name);
-      if (g_strcmp0 (folded_name, typed) == 0)
-        {
-          *out_matches = 1;
-          return id;
-        }
-      if (key != NULL && strstr (key, typed) != NULL)
-        {
-          matches++;
-          only = id;
-        }
-    }
-  *out_matches = matches;
-  return matches == 1 ? only : 0;
-}
-
+/* "La Spirale — Dakar 2005: 1 336,00 $ saved, 233,29 $ a month needed", the
+ * fund's figures as of the window's date. */
 static void
-validate (CagRecordDialog *self)
+confirm_organization (CagRecordDialog *self)
 {
-  g_autoptr(GError) date_error = NULL;
-  g_autoptr(GError) amount_error = NULL;
-  const char *amount_text = gtk_entry_get_text (self->amount_entry);
-  const char *org_text = gtk_entry_get_text (self->org_entry);
-  g_autofree char *reason = NULL;
-  gboolean beside = FALSE;     /* the reason is already shown beside its field */
-  guint matches = 0;
-  CagDate today = cag_date_today ();
+  g_autoptr(CagFundStatus) status = NULL;
+  g_autofree char *text = NULL;
 
-  /* Organization */
-  self->org_id = resolve_organization (self, &matches);
-  self->fund_id = 0;
-  if (self->org_id > 0)
+  if (self->shown_fund_id == self->fund_id)
+    return;
+  self->shown_fund_id = self->fund_id;
+  status = cag_store_fund_status (self->store, self->fund_id, &self->as_of, NULL);
+  if (status != NULL)
     {
-      gint64 *fund = g_hash_table_lookup (self->fund_by_org, &self->org_id);
-      self->fund_id = fund != NULL ? *fund : 0;
+      g_autofree char *saved = cag_gui_money (status->figures.saved_cents);
+      g_autofree char *needed = cag_gui_money (status->figures.monthly_needed_cents);
+
+      /* TRANSLATORS: organization — campaign: amount saved, amount a month needed */
+      text = g_strdup_printf (_("%s — %s: %s saved, %s a month needed"),
+                              self->org_name, status->campaign_name, saved, needed);
     }
+  else
+    text = g_strdup (self->org_name);
+  set_hint (self->org_hint, text, FALSE);
+}
+
+/* The date against the campaign: before its start is an error (returned),
+ * after its deadline only a warning shown beside the date. */
+static char *
+check_campaign_date (CagRecordDialog *self,
+                     const char      *shown)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->after_deadline = FALSE;
+  if (self->campaign == NULL)
+    return NULL;
+  if (!cag_rules_check_contribution_date (self->campaign, self->date, &self->after_deadline,
+                                          &error))
+    return g_strdup (error->message);
+  if (self->after_deadline)
+    {
+      g_autofree char *deadline = cag_gui_date (&self->campaign->deadline);
+      g_autofree char *msg = NULL;
+
+      /* TRANSLATORS: the date typed, then the campaign's deadline */
+      msg = g_strdup_printf (_("%s — after the campaign’s deadline (%s): you will be asked "
+                               "to confirm."), shown, deadline);
+      set_hint (self->date_hint, msg, FALSE);
+    }
+  return NULL;
+}
+
+/* Keeps the first reason found: MESSAGE becomes *REASON unless there is one;
+ * BESIDE_FIELD says it already shows beside its field. */
+static void
+keep_reason (char       **reason,
+             gboolean    *beside,
+             const char  *message,
+             gboolean     beside_field)
+{
+  if (*reason != NULL)
+    return;
+  *reason = g_strdup (message);
+  *beside = beside_field;
+}
+
+static gboolean
+validate_organization (CagRecordDialog *self,
+                       char           **reason,
+                       gboolean        *beside)
+{
+  const char *org_text = gtk_entry_get_text (self->org_entry);
+  const char *name = NULL;
+  guint matches = 0;
+
+  self->org_id = cag_org_picker_resolve (self->picker, org_text, &matches, &self->fund_id,
+                                         &name);
+  g_free (self->org_name);
+  self->org_name = g_strdup (name);
+  if (self->fund_id == 0)
+    self->shown_fund_id = 0;
   if (*org_text == '\0')
     {
       set_hint (self->org_hint, NULL, FALSE);
-      reason = g_strdup (_("Choose the organization that paid."));
+      keep_reason (reason, beside, _("Choose the organization that paid."), FALSE);
+      return FALSE;
     }
-  else if (self->fund_id == 0)
+  if (self->fund_id == 0)
     {
       g_autofree char *msg = NULL;
 
@@ -230,58 +197,85 @@ validate (CagRecordDialog *self)
         msg = g_strdup_printf (_("No organization with a fund in this campaign matches “%s”."),
                                org_text);
       set_hint (self->org_hint, msg, TRUE);
-      reason = g_steal_pointer (&msg);
-      beside = TRUE;
+      keep_reason (reason, beside, msg, TRUE);
+      return FALSE;
+    }
+  confirm_organization (self);
+  return TRUE;
+}
+
+static gboolean
+validate_date (CagRecordDialog *self,
+               char           **reason,
+               gboolean        *beside)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *refused = NULL;
+  CagDate today = cag_date_today ();
+
+  self->after_deadline = FALSE;
+  if (!cag_gui_parse_date (gtk_entry_get_text (self->date_entry), &self->date, &error))
+    {
+      set_hint (self->date_hint, error->message, TRUE);
+      keep_reason (reason, beside, error->message, TRUE);
+      return FALSE;
+    }
+  shown = cag_gui_date (&self->date);
+  if (cag_date_compare (&self->date, &today) > 0)
+    {
+      g_autofree char *msg = g_strdup_printf (_("%s — in the future: check the date."), shown);
+      set_hint (self->date_hint, msg, TRUE);
     }
   else
-    set_hint (self->org_hint, NULL, FALSE);
+    set_hint (self->date_hint, shown, FALSE);
+  refused = check_campaign_date (self, shown);
+  if (refused == NULL)
+    return TRUE;
+  set_hint (self->date_hint, refused, TRUE);
+  keep_reason (reason, beside, refused, TRUE);
+  return FALSE;
+}
 
-  /* Date */
-  if (cag_gui_parse_date (gtk_entry_get_text (self->date_entry), &self->date, &date_error))
-    {
-      g_autofree char *shown = cag_gui_date (&self->date);
+static gboolean
+validate_amount (CagRecordDialog *self,
+                 char           **reason,
+                 gboolean        *beside)
+{
+  const char *amount_text = gtk_entry_get_text (self->amount_entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
 
-      if (cag_date_compare (&self->date, &today) > 0)
-        {
-          g_autofree char *msg = g_strdup_printf (_("%s — in the future: check the date."), shown);
-          set_hint (self->date_hint, msg, TRUE);
-        }
-      else
-        set_hint (self->date_hint, shown, FALSE);
-    }
-  else
-    {
-      set_hint (self->date_hint, date_error->message, TRUE);
-      if (reason == NULL)
-        {
-          reason = g_strdup (date_error->message);
-          beside = TRUE;
-        }
-    }
-
-  /* Amount */
   if (*amount_text == '\0')
     {
       set_hint (self->amount_hint, NULL, FALSE);
-      if (reason == NULL)
-        reason = g_strdup (_("Enter the amount received."));
+      keep_reason (reason, beside, _("Enter the amount received."), FALSE);
+      return FALSE;
     }
-  else if (cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &self->amount_cents, &amount_error))
+  if (!cag_money_parse (amount_text, CAG_MONEY_POSITIVE, &self->amount_cents, &error))
     {
-      g_autofree char *shown = cag_gui_money (self->amount_cents);
-      set_hint (self->amount_hint, shown, FALSE);
+      set_hint (self->amount_hint, error->message, TRUE);
+      keep_reason (reason, beside, error->message, TRUE);
+      return FALSE;
     }
-  else
-    {
-      set_hint (self->amount_hint, amount_error->message, TRUE);
-      if (reason == NULL)
-        {
-          reason = g_strdup (amount_error->message);
-          beside = TRUE;
-        }
-    }
+  shown = cag_gui_money (self->amount_cents);
+  set_hint (self->amount_hint, shown, FALSE);
+  return TRUE;
+}
 
-  self->valid = reason == NULL && date_error == NULL && amount_error == NULL;
+static void
+validate (CagRecordDialog *self)
+{
+  g_autofree char *reason = NULL;
+  gboolean beside = FALSE;     /* the reason is already shown beside its field */
+  gboolean org_ok, date_ok, amount_ok;
+
+  /* Each field shows its own state, whatever the others. */
+  org_ok = validate_organization (self, &reason, &beside);
+  date_ok = validate_date (self, &reason, &beside);
+  amount_ok = validate_amount (self, &reason, &beside);
+
+  self->valid = org_ok && date_ok && amount_ok;
   g_free (self->reason);
   self->reason = reason != NULL ? g_steal_pointer (&reason) : g_strdup ("");
   if (self->valid)
@@ -337,7 +331,7 @@ org_match_selected_cb (GtkEntryCompletion *completion,
 {
   g_autofree char *name = NULL;
 
-  gtk_tree_model_get (model, iter, ORG_COL_NAME, &name, -1);
+  gtk_tree_model_get (model, iter, CAG_ORG_PICKER_COL_NAME, &name, -1);
   gtk_entry_set_text (self->org_entry, name);
   gtk_editable_set_position (GTK_EDITABLE (self->org_entry), -1);
   validate (self);
@@ -366,22 +360,17 @@ date_button_toggled_cb (CagRecordDialog *self)
     return;
   if (!cag_gui_parse_date (gtk_entry_get_text (self->date_entry), &date, NULL))
     date = cag_date_today ();
-  gtk_calendar_select_month (self->calendar, date.month - 1, date.year);
-  gtk_calendar_select_day (self->calendar, date.day);
+  cag_date_picker_set_date (self->calendar, &date);
 }
 
 static void
 calendar_day_selected_cb (CagRecordDialog *self)
 {
-  guint year, month, day;
   CagDate date;
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->calendar_popover)))
     return;
-  gtk_calendar_get_date (self->calendar, &year, &month, &day);
-  date.year = year;
-  date.month = month + 1;
-  date.day = day;
+  date = cag_date_picker_get_date (self->calendar);
   set_date (self, &date);
 }
 
@@ -392,6 +381,41 @@ calendar_day_chosen_cb (CagRecordDialog *self)
 }
 
 static void
+deadline_confirmed_cb (GtkDialog *dialog,
+                       gboolean   yes,
+                       gpointer   user_data)
+{
+  CagRecordDialog *self = CAG_RECORD_DIALOG (dialog);
+
+  if (!yes)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      return;
+    }
+  self->deadline_confirmed = TRUE;
+  gtk_dialog_response (dialog, GTK_RESPONSE_ACCEPT);
+}
+
+/* Asks once before saving a contribution dated after the deadline. */
+static gboolean
+ask_about_deadline (CagRecordDialog *self)
+{
+  g_autofree char *deadline = NULL;
+  g_autofree char *detail = NULL;
+
+  validate (self);
+  if (!self->valid || !self->after_deadline || self->deadline_confirmed || self->saved_id > 0)
+    return FALSE;
+  deadline = cag_gui_date (&self->campaign->deadline);
+  detail = g_strdup_printf (_("The deadline of “%s” was %s. The contribution still counts in "
+                              "the fund."), self->campaign->name, deadline);
+  cag_gui_confirm (GTK_DIALOG (self), _("Record a contribution dated after the deadline?"),
+                   detail, _("_Change the Date"), _("_Record It"), FALSE,
+                   deadline_confirmed_cb, NULL);
+  return TRUE;
+}
+
+static void
 response_cb (CagRecordDialog *self,
              gint             response)
 {
@@ -399,6 +423,11 @@ response_cb (CagRecordDialog *self,
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
+  if (ask_about_deadline (self))
+    {
+      g_signal_stop_emission_by_name (self, "response");
+      return;
+    }
   if (!cag_record_dialog_save (self, &error))
     {
       /* Keep the dialog open with what went wrong. */
@@ -471,6 +500,12 @@ cag_record_dialog_save (CagRecordDialog *self,
     }
   if (self->saved_id > 0)
     return TRUE;
+  if (self->after_deadline && !self->deadline_confirmed)
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_INVALID,
+                           _("The date is after the campaign’s deadline: confirm it first."));
+      return FALSE;
+    }
 
   c = cag_contribution_new ();
   c->fund_id = self->fund_id;
@@ -490,10 +525,43 @@ cag_record_dialog_save (CagRecordDialog *self,
   self->saved_id = c->id;
   amount = cag_gui_money (c->amount_cents);
   date = cag_gui_date (&c->date);
-  org = g_strdup (gtk_entry_get_text (self->org_entry));
+  /* The organization chosen, never the typed text. */
+  org = g_strdup (self->org_name);
   /* TRANSLATORS: "135,42 $ recorded for Coop du Quartier, dated 20 juin 2004." */
   self->saved_text = g_strdup_printf (_("%s recorded for %s, dated %s."), amount, org, date);
   return TRUE;
+}
+
+void
+cag_record_dialog_set_as_of (CagRecordDialog *self,
+                             const CagDate   *as_of)
+{
+  g_return_if_fail (CAG_IS_RECORD_DIALOG (self));
+  self->as_of = as_of != NULL && cag_date_valid (as_of) ? *as_of : cag_date_today ();
+  self->shown_fund_id = 0;
+  validate (self);
+}
+
+const char *
+cag_record_dialog_get_org_hint (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->org_hint))
+         ? gtk_label_get_text (self->org_hint) : "";
+}
+
+const char *
+cag_record_dialog_get_date_hint (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  return gtk_label_get_text (self->date_hint);
+}
+
+GtkEntryCompletion *
+cag_record_dialog_get_completion (CagRecordDialog *self)
+{
+  g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
+  return self->org_completion;
 }
 
 gint64
@@ -510,7 +578,7 @@ cag_record_dialog_describe_saved (CagRecordDialog *self)
   return g_strdup (self->saved_text != NULL ? self->saved_text : "");
 }
 
-GtkCalendar *
+CagDatePicker *
 cag_record_dialog_open_calendar (CagRecordDialog *self)
 {
   g_return_val_if_fail (CAG_IS_RECORD_DIALOG (self), NULL);
@@ -544,7 +612,9 @@ cag_record_dialog_finalize (GObject *object)
 {
   CagRecordDialog *self = CAG_RECORD_DIALOG (object);
 
-  g_clear_pointer (&self->fund_by_org, g_hash_table_unref);
+  g_clear_object (&self->picker);
+  g_clear_pointer (&self->campaign, cag_campaign_free);
+  g_clear_pointer (&self->org_name, g_free);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->saved_text, g_free);
   G_OBJECT_CLASS (cag_record_dialog_parent_class)->finalize (object);
@@ -556,12 +626,12 @@ cag_record_dialog_class_init (CagRecordDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (CAG_TYPE_DATE_PICKER);
+
   object_class->finalize = cag_record_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/gesq/Cagnotte/cag-record-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, org_store);
-  gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, org_completion);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, org_entry);
@@ -578,7 +648,6 @@ cag_record_dialog_class_init (CagRecordDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, note_entry);
   gtk_widget_class_bind_template_child (widget_class, CagRecordDialog, reason_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, org_match_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, campaign_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
@@ -590,12 +659,16 @@ cag_record_dialog_init (CagRecordDialog *self)
 {
   CagMethod m;
 
-  self->fund_by_org = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->picker = cag_org_picker_new ();
+  self->as_of = cag_date_today ();
   self->reason = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   cag_gui_name_from_labels (GTK_WIDGET (self));
-  gtk_entry_completion_set_match_func (self->org_completion, org_match_func, self, NULL);
+  self->org_completion = cag_org_picker_attach (self->picker, self->org_entry);
+  gtk_entry_completion_set_inline_selection (self->org_completion, TRUE);
+  g_signal_connect (self->org_completion, "match-selected", G_CALLBACK (org_match_selected_cb),
+                    self);
   for (m = CAG_METHOD_CHEQUE; m <= CAG_METHOD_OTHER; m++)
     gtk_combo_box_text_append (self->method_combo, cag_method_to_string (m),
                                cag_method_label (m));
@@ -647,6 +720,7 @@ cag_record_dialog_new (GtkWindow *parent,
   validate (self);
   gtk_widget_grab_focus (org_id > 0 ? GTK_WIDGET (self->amount_entry)
                                     : GTK_WIDGET (self->org_entry));
+  cag_discard_guard_attach (GTK_DIALOG (self));
   return GTK_WIDGET (self);
 }
 
@@ -657,6 +731,7 @@ cag_record_dialog_set_rights (CagRecordDialog *self,
   g_return_if_fail (CAG_IS_RECORD_DIALOG (self));
 
   self->rights = rights;
+  cag_org_picker_set_rights (self->picker, rights);
   load_organizations (self);
   validate (self);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cag-date-picker.h"
 #include "cag-store.h"
 #include "cag-server.h"
 
@@ -33,8 +34,17 @@ gboolean    cag_record_dialog_save           (CagRecordDialog *self,
 gint64      cag_record_dialog_get_saved_id   (CagRecordDialog *self);
 /* "135,42 $ recorded for …" (newly allocated), after saving. */
 char       *cag_record_dialog_describe_saved (CagRecordDialog *self);
+/* The date the fund's figures are shown as of (the window's "As of" date). */
+void        cag_record_dialog_set_as_of      (CagRecordDialog *self,
+                                              const CagDate   *as_of);
+/* What is shown under the organization ("" when nothing): the confirmed
+ * organization and its fund, or why none is. */
+const char *cag_record_dialog_get_org_hint   (CagRecordDialog *self);
+const char *cag_record_dialog_get_date_hint  (CagRecordDialog *self);
+/* For tests: the organization's completion. */
+GtkEntryCompletion *cag_record_dialog_get_completion (CagRecordDialog *self);
 /* For tests: opens the calendar popover and returns its calendar. */
-GtkCalendar *cag_record_dialog_open_calendar (CagRecordDialog *self);
+CagDatePicker *cag_record_dialog_open_calendar (CagRecordDialog *self);
 /* For tests: "organization", "date", "amount", "reference", "note". */
 GtkEntry   *cag_record_dialog_get_entry      (CagRecordDialog *self,
                                               const char      *name);

@@ -7,9 +7,12 @@
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
 #include "cag-demo.h"
+#include "cag-discard-guard.h"
 #include "cag-error.h"
+#include "cag-export-progress.h"
 #include "cag-gui-export.h"
 #include "cag-gui-util.h"
+#include "cag-network-dialog.h"
 #include "cag-record-dialog.h"
 #include "cag-window-data.h"
 #include "cag-window-private.h"
@@ -46,6 +49,8 @@ cag_window_record (CagWindow *self,
     return NULL;
 
   dialog = cag_record_dialog_new (GTK_WINDOW (self), self->store, self->campaign_id, org_id);
+  /* The fund's figures as of the window's date. */
+  cag_record_dialog_set_as_of (CAG_RECORD_DIALOG (dialog), &self->as_of);
   /* Only the organizations the account may write for (docs/SERVER.md). */
   if (self->rights != NULL)
     cag_record_dialog_set_rights (CAG_RECORD_DIALOG (dialog), self->rights);
@@ -54,6 +59,8 @@ cag_window_record (CagWindow *self,
       g_autofree char *method = g_settings_get_string (self->settings, "default-method");
       cag_record_dialog_set_method (CAG_RECORD_DIALOG (dialog), method);
     }
+  /* The preferred method is not something typed: Escape closes at once. */
+  cag_discard_guard_attach (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (record_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -124,6 +131,7 @@ open_campaign_dialog (CagWindow *self,
   if (self->store == NULL)
     return;
   dialog = cag_campaign_dialog_new (GTK_WINDOW (self), self->store, campaign_id);
+  cag_discard_guard_attach (GTK_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (campaign_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -157,6 +165,30 @@ batch_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   cag_window_batch (CAG_WINDOW (user_data));
+}
+
+static void
+network_response_cb (GtkDialog *dialog,
+                     gint       response,
+                     gpointer   user_data)
+{
+  gtk_widget_destroy (GTK_WIDGET (dialog));
+}
+
+/* The network's identity (cag-network-dialog.c). */
+static void
+network_profile_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = cag_network_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect (dialog, "response", G_CALLBACK (network_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -379,31 +411,118 @@ export_proforma_activated (GSimpleAction *action,
     }
 }
 
+/* The end of a batch (cag-export-progress.c): what was written, and the
+ * error that stopped it with the files written before it. */
+static void
+batch_done (CagWindow    *self,
+            GPtrArray    *paths,
+            const GError *error,
+            const char   *dir,
+            gboolean      reminders)
+{
+  g_autofree char *message = NULL;
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autoptr(GString) text = g_string_new (error->message);
+      g_autoptr(GError) shown = NULL;
+
+      if (paths->len > 0)
+        {
+          g_string_append (text, "\n\n");
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u file was written before the error, "
+                                                     "in %s:",
+                                                     "%u files were written before the error, "
+                                                     "in %s:", paths->len),
+                                  paths->len, dir);
+          for (guint i = 0; i < paths->len; i++)
+            {
+              g_autofree char *base = g_path_get_basename (paths->pdata[i]);
+
+              g_string_append_printf (text, "\n• %s", base);
+            }
+        }
+      shown = g_error_new_literal (error->domain, error->code, text->str);
+      cag_gui_show_error (GTK_WINDOW (self), reminders ? _("Could not export the reminder letters")
+                                                       : _("Could not export the statements"),
+                          shown);
+      if (paths->len == 0)
+        return;
+    }
+  if (reminders && paths->len == 0 && error == NULL)
+    message = g_strdup (_("No fund is behind its plan: no letter written."));
+  else if (reminders)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder letter written to %s.",
+                                            "%u reminder letters written to %s.", paths->len),
+                               paths->len, dir);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement written to %s.",
+                                            "%u statements written to %s.", paths->len),
+                               paths->len, dir);
+  cag_window_notify_open (self, message, dir);
+}
+
+typedef struct
+{
+  CagWindow *window;
+  char      *dir;
+  gboolean   reminders;
+} BatchRequest;
+
+static void
+batch_done_cb (GPtrArray    *paths,
+               const GError *error,
+               gpointer      user_data)
+{
+  BatchRequest *request = user_data;
+
+  /* The window may have been closed while the worker ran. */
+  if (gtk_widget_get_realized (GTK_WIDGET (request->window)))
+    batch_done (request->window, paths, error, request->dir, request->reminders);
+  g_object_unref (request->window);
+  g_free (request->dir);
+  g_free (request);
+}
+
+static void
+export_batch (CagWindow *self,
+              gboolean   reminders)
+{
+  BatchRequest *request;
+  g_autofree char *dir = NULL;
+
+  if (self->store == NULL || self->campaign_id <= 0)
+    return;
+  dir = cag_export_ask_folder (GTK_WINDOW (self), reminders
+                               ? _("Export Reminder Letters to a Folder")
+                               : _("Export All Statements to a Folder"));
+  if (dir == NULL)
+    return;
+  request = g_new0 (BatchRequest, 1);
+  request->window = g_object_ref (self);
+  request->dir = g_steal_pointer (&dir);
+  request->reminders = reminders;
+  cag_export_progress_run (GTK_WINDOW (self), self->store,
+                           reminders ? CAG_EXPORT_BATCH_REMINDERS : CAG_EXPORT_BATCH_STATEMENTS,
+                           self->campaign_id, cag_window_get_as_of (self), request->dir,
+                           batch_done_cb, request);
+}
+
 static void
 export_statements_activated (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
-  CagWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *message = NULL;
-  guint n = 0;
+  export_batch (CAG_WINDOW (user_data), FALSE);
+}
 
-  if (self->store == NULL || self->campaign_id <= 0)
-    return;
-  dir = cag_export_ask_folder (GTK_WINDOW (self), _("Export All Statements to a Folder"));
-  if (dir == NULL)
-    return;
-  if (!cag_export_statements_to (self->store, self->campaign_id, cag_window_get_as_of (self), dir,
-                                 &n, &error))
-    cag_gui_show_error (GTK_WINDOW (self), _("Could not export the statements"), error);
-  if (n == 0 && error != NULL)
-    return;
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement written to %s.",
-                                          "%u statements written to %s.", n),
-                             n, dir);
-  cag_window_notify_open (self, message, dir);
+static void
+export_reminders_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  export_batch (CAG_WINDOW (user_data), TRUE);
 }
 
 /* A CSV export: asks where, writes, notifies. */
@@ -453,7 +572,7 @@ export_status_csv_activated (GSimpleAction *action,
   if (self->store == NULL || self->campaign_id <= 0)
     return;
   export_csv (self, _("Export Fund Status as CSV"),
-              cag_export_status_csv_name (self->store, self->campaign_id),
+              cag_export_status_csv_name (self->store, self->campaign_id, &self->as_of),
               self->campaign_id, cag_export_status_csv_to);
 }
 
@@ -472,10 +591,25 @@ export_proforma_csv_activated (GSimpleAction *action,
               budget_id, cag_export_proforma_csv_to);
 }
 
+/* Ctrl+Z: what the notification's Undo does (docs/GUI.md, "Undo"). */
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CagWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cag_window_undo (self, &error))
+    cag_window_notify (self, error->message, 0);
+}
+
 static const GActionEntry win_entries[] = {
+  { "undo", undo_activated, NULL, NULL, NULL },
   { "export-proforma", export_proforma_activated, NULL, NULL, NULL },
   { "export-proforma-csv", export_proforma_csv_activated, NULL, NULL, NULL },
   { "export-statements", export_statements_activated, NULL, NULL, NULL },
+  { "export-reminders", export_reminders_activated, NULL, NULL, NULL },
   { "export-contributions-csv", export_contributions_csv_activated, NULL, NULL, NULL },
   { "export-status-csv", export_status_csv_activated, NULL, NULL, NULL },
   { "export-summary", export_summary_activated, NULL, NULL, NULL },
@@ -493,6 +627,7 @@ static const GActionEntry win_entries[] = {
   { "back", back_activated, NULL, NULL, NULL },
   { "close", close_activated, NULL, NULL, NULL },
   { "open-example", open_example_activated, NULL, NULL, NULL },
+  { "network-profile", network_profile_activated, NULL, NULL, NULL },
 };
 
 void

@@ -6,7 +6,38 @@
 #include "cag-backup.h"
 #include "cag-error.h"
 #include "cag-gui-util.h"
+#include "cag-progress-dialog.h"
 #include "cag-window-data.h"
+
+/* A backup or restore running in a worker thread on its own connection
+ * (docs/GUI.md, "Back up and restore"). */
+typedef struct
+{
+  CagWindow         *window;       /* owned */
+  CagProgressDialog *dialog;       /* owned, destroyed at the end */
+  GCancellable      *cancellable;  /* the dialog's, owned */
+  gboolean           restore;
+  char              *db_path;
+  char              *other_path;   /* the copy written, or the backup restored */
+  char              *safety;       /* restore: the copy of the database before */
+  gint64             campaign_id;
+  guint              timeout_id;
+  gint               done;         /* pages, written by the worker */
+  gint               total;
+  guint              delay_ms;     /* tests: CAGNOTTE_TEST_COPY_DELAY_MS a step */
+} CopyJob;
+
+static void
+copy_job_free (CopyJob *job)
+{
+  g_clear_handle_id (&job->timeout_id, g_source_remove);
+  g_clear_object (&job->cancellable);
+  g_clear_object (&job->window);
+  g_free (job->db_path);
+  g_free (job->other_path);
+  g_free (job->safety);
+  g_free (job);
+}
 
 /* ---- Helpers ------------------------------------------------------------ */
 
@@ -74,6 +105,130 @@ confirm_restore (CagWindow  *window,
   return response == GTK_RESPONSE_ACCEPT;
 }
 
+static void
+copy_progress_cb (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  CopyJob *job = user_data;
+
+  g_atomic_int_set (&job->total, (gint) total);
+  g_atomic_int_set (&job->done, (gint) done);
+  if (job->delay_ms > 0)
+    g_usleep (job->delay_ms * 1000);
+}
+
+static void
+copy_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  CopyJob *job = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (job->restore)
+    ok = cag_backup_restore_full (job->db_path, job->other_path, &job->safety, cancellable,
+                                  copy_progress_cb, job, &error);
+  else
+    ok = cag_backup_file_full (job->db_path, job->other_path, cancellable, copy_progress_cb,
+                               job, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The window (and with it the dialog) may be closed during the copy. */
+static void
+copy_dialog_destroyed_cb (GtkWidget *dialog,
+                          gpointer   user_data)
+{
+  CopyJob *job = user_data;
+
+  job->dialog = NULL;
+}
+
+static gboolean
+copy_tick_cb (gpointer user_data)
+{
+  CopyJob *job = user_data;
+
+  if (job->dialog != NULL)
+    cag_progress_dialog_set_progress (job->dialog, (guint) g_atomic_int_get (&job->done),
+                                    (guint) g_atomic_int_get (&job->total));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+copy_finished_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CopyJob *job = g_task_get_task_data (G_TASK (result));
+  CagWindow *window = job->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_clear_handle_id (&job->timeout_id, g_source_remove);
+  if (job->dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (job->dialog, job);
+      gtk_widget_destroy (GTK_WIDGET (g_steal_pointer (&job->dialog)));
+    }
+  /* The window was closed meanwhile: nothing left to show. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (window)))
+    return;
+  if (job->restore)
+    {
+      /* The database as restored, or as it was. */
+      if (cag_window_open_path (window, job->db_path, FALSE) && job->campaign_id > 0)
+        cag_window_set_campaign_id (window, job->campaign_id);
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (job->restore
+                        ? C_("backup dialog", "Restore cancelled: the database is as it was.")
+                        : C_("backup dialog", "Backup cancelled: no copy was written."));
+  else if (!ok)
+    cag_gui_show_error (GTK_WINDOW (window),
+                        job->restore ? C_("backup dialog", "The backup was not restored")
+                                     : C_("backup dialog", "The copy was not written"),
+                        error);
+  else if (job->restore)
+    message = g_strdup_printf (C_("backup dialog", "Database restored; the previous one was "
+                                                   "saved as %s."),
+                               job->safety != NULL ? job->safety : "");
+  else
+    message = g_strdup_printf (C_("backup dialog", "Copy written to %s."), job->other_path);
+  if (message != NULL)
+    cag_window_notify (window, message, 0);
+}
+
+/* Starts JOB in a worker thread behind its progress dialog. */
+static CagProgressDialog *
+copy_start (CopyJob    *job,
+            const char *title,
+            const char *message)
+{
+  g_autoptr(GTask) task = NULL;
+  const char *delay = g_getenv ("CAGNOTTE_TEST_COPY_DELAY_MS");
+  CagProgressDialog *dialog;
+
+  job->dialog = cag_progress_dialog_new (GTK_WINDOW (job->window), title, message);
+  dialog = job->dialog;
+  job->cancellable = g_object_ref (cag_progress_dialog_get_cancellable (job->dialog));
+  g_signal_connect (dialog, "destroy", G_CALLBACK (copy_dialog_destroyed_cb), job);
+  job->delay_ms = delay != NULL ? (guint) g_ascii_strtoull (delay, NULL, 10) : 0;
+  job->timeout_id = g_timeout_add (100, copy_tick_cb, job);
+  task = g_task_new (NULL, job->cancellable, copy_finished_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) copy_job_free);
+  g_task_run_in_thread (task, copy_thread);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
 /* ---- Signal callbacks --------------------------------------------------- */
 
 static void
@@ -102,16 +257,14 @@ backup_activated (GSimpleAction *action,
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (cag_window_get_store (window) == NULL)
     return;
   name = g_strdup_printf (C_("backup file name", "cagnotte-copy-%s.db"), day);
   path = choose_file (window, C_("backup dialog", "Back Up the Database"),
                       GTK_FILE_CHOOSER_ACTION_SAVE, C_("backup dialog", "_Back Up"), name);
-  if (path != NULL && !cag_window_data_backup (window, path, &error))
-    cag_gui_show_error (GTK_WINDOW (window), C_("backup dialog", "The copy was not written"),
-                        error);
+  if (path != NULL)
+    cag_window_data_backup_start (window, path);
 }
 
 static void
@@ -121,7 +274,6 @@ restore_activated (GSimpleAction *action,
 {
   CagWindow *window = CAG_WINDOW (user_data);
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (cag_window_get_store (window) == NULL)
     return;
@@ -129,9 +281,7 @@ restore_activated (GSimpleAction *action,
                       GTK_FILE_CHOOSER_ACTION_OPEN, C_("backup dialog", "_Open"), NULL);
   if (path == NULL || !confirm_restore (window, path))
     return;
-  if (!cag_window_data_restore (window, path, &error))
-    cag_gui_show_error (GTK_WINDOW (window), C_("backup dialog", "The backup was not restored"),
-                        error);
+  cag_window_data_restore_start (window, path);
 }
 
 static const GActionEntry data_entries[] = {
@@ -231,4 +381,57 @@ cag_window_data_restore (CagWindow   *window,
                                                  "as %s."), safety != NULL ? safety : "");
   cag_window_notify (window, message, 0);
   return TRUE;
+}
+
+CagProgressDialog *
+cag_window_data_backup_start (CagWindow  *window,
+                              const char *path)
+{
+  CopyJob *job;
+  CagStore *store;
+  g_autofree char *message = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = cag_window_get_store (window);
+  if (store == NULL)
+    return NULL;
+  base = g_path_get_basename (path);
+  job = g_new0 (CopyJob, 1);
+  job->window = g_object_ref (window);
+  job->db_path = g_strdup (cag_store_get_path (store));
+  job->other_path = g_strdup (path);
+  message = g_strdup_printf (C_("backup dialog", "Writing a copy of the database to “%s”…"),
+                             base);
+  return copy_start (job, C_("backup dialog", "Back Up the Database"), message);
+}
+
+CagProgressDialog *
+cag_window_data_restore_start (CagWindow  *window,
+                               const char *backup)
+{
+  CopyJob *job;
+  CagStore *store;
+  g_autofree char *message = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (CAG_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (backup != NULL, NULL);
+
+  store = cag_window_get_store (window);
+  if (store == NULL)
+    return NULL;
+  base = g_path_get_basename (backup);
+  job = g_new0 (CopyJob, 1);
+  job->window = g_object_ref (window);
+  job->restore = TRUE;
+  job->db_path = g_strdup (cag_store_get_path (store));
+  job->other_path = g_strdup (backup);
+  job->campaign_id = cag_window_get_campaign_id (window);
+  /* The file is replaced while nothing in this process holds it open. */
+  cag_window_set_store (window, NULL);
+  message = g_strdup_printf (C_("backup dialog", "Restoring the database from “%s”…"), base);
+  return copy_start (job, C_("backup dialog", "Restore a Backup"), message);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cag-import-assistant.h"
+#include "cag-progress-dialog.h"
 #include "cag-window.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,15 @@ gboolean            cag_window_data_backup      (CagWindow   *window,
 gboolean            cag_window_data_restore     (CagWindow   *window,
                                                  const char  *backup,
                                                  GError     **error);
+
+/* What win.backup and win.restore do: the same in a worker thread (its own
+ * connection) behind a progress dialog with Cancel, returned (it is
+ * destroyed when the copy ends; NULL when no database is open).  A cancel
+ * leaves no copy, or the database as it was.  The outcome is notified in
+ * the window, or shown as an error. */
+CagProgressDialog  *cag_window_data_backup_start  (CagWindow  *window,
+                                                   const char *path);
+CagProgressDialog  *cag_window_data_restore_start (CagWindow  *window,
+                                                   const char *backup);
 
 G_END_DECLS

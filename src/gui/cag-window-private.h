@@ -20,6 +20,7 @@ struct _CagWindow
   gint64                campaign_id;
   GSettings            *settings;
   GArray               *undo_ids;         /* gint64 contribution ids */
+  gboolean              undo_restores;    /* Undo records undo_ids[0] again (a void) */
   guint                 notification_timeout;
   gboolean              loading_campaigns;
   gboolean              org_list_dirty;   /* reloaded when next shown */

@@ -82,6 +82,16 @@ default_campaign_id (CagWindow *self,
   return 0;
 }
 
+/* A long campaign name is ellipsized in its drop-down: the tooltip shows
+ * it whole (docs/GUI.md, "Small screens"). */
+static void
+show_campaign_tooltip (CagWindow *self)
+{
+  g_autofree char *name = gtk_combo_box_text_get_active_text (self->campaign_combo);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->campaign_combo), name);
+}
+
 /* Fills the campaign selector; returns the number of campaigns. */
 static guint
 load_campaigns (CagWindow *self)
@@ -122,6 +132,7 @@ load_campaigns (CagWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_combo), campaigns->len > 0);
   gtk_widget_set_visible (self->campaign_label, campaigns->len > 0);
   self->loading_campaigns = FALSE;
+  show_campaign_tooltip (self);
   return campaigns->len;
 }
 
@@ -144,18 +155,40 @@ update_rights (CagWindow *self)
                              self->rights == NULL || cag_rights_may_edit (self->rights));
 }
 
+/* Record Contribution stays in the header bar while a file is open, but is
+ * disabled, saying why, until a fund exists (docs/GUI.md, "Empty views"). */
+static void
+update_record_button (CagWindow *self,
+                      gboolean   has_campaign,
+                      gboolean   has_fund)
+{
+  const char *tip;
+
+  if (has_fund)
+    tip = _("Record a contribution received from an organization (Ctrl+R)");
+  else if (has_campaign)
+    tip = _("No fund is open in this campaign yet: open the organizations’ funds first "
+            "(Open the Funds… on the overview)");
+  else
+    tip = _("There is no campaign yet: create one first (Create a Campaign… on the welcome "
+            "page)");
+  gtk_widget_set_tooltip_text (self->record_button, tip);
+  gtk_widget_set_visible (self->record_button, self->store != NULL);
+}
+
 static void
 update_actions (CagWindow *self)
 {
   gboolean has_store = self->store != NULL;
   gboolean has_campaign = has_store && self->campaign_id > 0;
+  gboolean has_fund = has_campaign && cag_overview_get_totals (self->overview)->funds > 0;
   /* What the account may write (docs/SERVER.md); everything on a file. */
   gboolean may_record = self->rights == NULL || self->rights->kind >= CAG_RIGHTS_ORGS;
   gboolean may_edit = self->rights == NULL || cag_rights_may_edit (self->rights);
 
-  set_action_enabled (self, "record", has_campaign && may_record);
-  set_action_enabled (self, "record-for", has_campaign && may_record);
-  set_action_enabled (self, "batch", has_campaign && may_record);
+  set_action_enabled (self, "record", has_fund && may_record);
+  set_action_enabled (self, "record-for", has_fund && may_record);
+  set_action_enabled (self, "batch", has_fund && may_record);
   set_action_enabled (self, "import", has_store && may_record);
   set_action_enabled (self, "new-campaign", has_store && may_edit);
   set_action_enabled (self, "campaign-settings", has_campaign && may_edit);
@@ -169,7 +202,7 @@ update_actions (CagWindow *self)
   set_action_enabled (self, "show-organizations", has_store);
   set_action_enabled (self, "show-budgets", has_store);
   set_action_enabled (self, "search", has_store);
-  gtk_widget_set_visible (self->record_button, has_campaign);
+  update_record_button (self, has_campaign, has_fund);
 }
 
 static void
@@ -182,6 +215,9 @@ update_chrome (CagWindow *self)
   gtk_widget_set_visible (self->view_bar, !welcome);
   gtk_widget_set_visible (self->view_bar_separator, !welcome);
   gtk_widget_set_visible (self->back_button, detail);
+  /* After the actions are updated: a disabled button cannot take the focus. */
+  if (welcome)
+    cag_welcome_focus_first (self->welcome);
   set_action_enabled (self, "back", detail);
   set_action_enabled (self, "export-statement", detail && cag_org_detail_can_export (self->detail));
 }
@@ -198,10 +234,11 @@ cag_window_reload (CagWindow *self)
 
   n_campaigns = load_campaigns (self);
   update_title (self);
-  update_actions (self);
 
   cag_welcome_set_has_store (self->welcome, self->store != NULL);
   cag_overview_load (self->overview, self->store, self->campaign_id);
+  /* After the overview: whether any fund exists is read from its totals. */
+  update_actions (self);
   /* Budgets (issue 4): a handful of rows, loaded at once. */
   cag_budget_view_load (self->budget_view, self->store);
 
@@ -250,6 +287,7 @@ cag_window_set_store (CagWindow *self,
   self->as_of = cag_date_today ();
   cag_overview_set_as_of (self->overview, &self->as_of);
   cag_org_detail_set_as_of (self->detail, &self->as_of);
+  cag_org_list_set_as_of (self->org_list, &self->as_of);
   g_array_set_size (self->undo_ids, 0);
   gtk_revealer_set_reveal_child (self->notification_revealer, FALSE);
   if (store != NULL)
@@ -357,6 +395,7 @@ cag_window_notify_ids (CagWindow  *self,
                        GArray     *ids)
 {
   g_array_set_size (self->undo_ids, 0);
+  self->undo_restores = FALSE;
   if (ids != NULL)
     g_array_append_vals (self->undo_ids, ids->data, ids->len);
   gtk_label_set_text (self->notification_label, message);
@@ -423,12 +462,44 @@ cag_window_exported (CagWindow  *self,
     cag_window_notify (self, message, 0);
 }
 
+void
+cag_window_notify_voided (CagWindow  *self,
+                          const char *message,
+                          gint64      contribution_id)
+{
+  g_return_if_fail (CAG_IS_WINDOW (self));
+  cag_window_notify (self, message, contribution_id);
+  self->undo_restores = contribution_id > 0;
+}
+
+/* Undo of a void: money is never edited away, so the voided row stays and
+ * the same contribution is recorded again as a new one. */
+static gboolean
+record_again (CagWindow *self,
+              gint64     voided_id,
+              GError   **error)
+{
+  g_autoptr(CagContribution) old = cag_store_contribution_get (self->store, voided_id, error);
+  g_autoptr(CagContribution) c = NULL;
+
+  if (old == NULL)
+    return FALSE;
+  c = cag_contribution_new ();
+  c->fund_id = old->fund_id;
+  c->date = old->date;
+  c->amount_cents = old->amount_cents;
+  c->method = old->method;
+  c->reference = g_strdup (old->reference);
+  c->note = g_strdup (old->note);
+  return cag_store_contribution_add (self->store, c, error);
+}
+
 gboolean
 cag_window_undo (CagWindow *self,
                  GError   **error)
 {
-  guint i;
   guint n;
+  gboolean restores;
 
   g_return_val_if_fail (CAG_IS_WINDOW (self), FALSE);
   if (self->store == NULL || self->undo_ids->len == 0)
@@ -437,24 +508,26 @@ cag_window_undo (CagWindow *self,
       return FALSE;
     }
   n = self->undo_ids->len;
-  for (i = 0; i < n; i++)
+  restores = self->undo_restores;
+  /* A batch is voided in one transaction: all of it, or none.  The reason
+   * stays in the ledger, beside the struck-out rows. */
+  if (restores ? !record_again (self, g_array_index (self->undo_ids, gint64, 0), error)
+               : !cag_store_contribution_void_many (self->store,
+                                                    (const gint64 *) self->undo_ids->data, n,
+                                                    C_("gui", "undone"), error))
     {
-      gint64 id = g_array_index (self->undo_ids, gint64, i);
-
-      /* The reason stays in the ledger, beside the struck-out row. */
-      if (!cag_store_contribution_void (self->store, id, C_("gui", "undone"), error))
-        {
-          g_array_remove_range (self->undo_ids, 0, i);
-          cag_window_reload (self);
-          return FALSE;
-        }
+      cag_window_reload (self);
+      return FALSE;
     }
   g_array_set_size (self->undo_ids, 0);
   cag_window_reload (self);
-  cag_window_notify_ids (self,
-                   g_dngettext (GETTEXT_PACKAGE, "The contribution was voided.",
-                                "The contributions were voided.", n),
-                   NULL);
+  if (restores)
+    cag_window_notify_ids (self, _("The voided contribution was recorded again."), NULL);
+  else
+    cag_window_notify_ids (self,
+                           g_dngettext (GETTEXT_PACKAGE, "The contribution was voided.",
+                                        "The contributions were voided.", n),
+                           NULL);
   return TRUE;
 }
 
@@ -470,10 +543,17 @@ cag_window_set_as_of (CagWindow     *self,
     self->as_of = cag_date_today ();
   cag_overview_set_as_of (self->overview, &self->as_of);
   cag_org_detail_set_as_of (self->detail, &self->as_of);
+  cag_org_list_set_as_of (self->org_list, &self->as_of);
   cag_overview_load (self->overview, self->store, self->campaign_id);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "detail") == 0)
     cag_org_detail_load (self->detail, self->store,
                          cag_org_detail_get_org_id (self->detail), self->campaign_id);
+  /* The organizations' fund column follows too: now if shown, else when next
+   * shown (launch and date changes stay quick with thousands of them). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "organizations") == 0)
+    cag_org_list_load (self->org_list, self->store, self->campaign_id);
+  else
+    self->org_list_dirty = TRUE;
 }
 
 const CagDate *
@@ -524,6 +604,7 @@ campaign_changed_cb (GtkComboBox *combo,
 
   if (self->loading_campaigns || id == NULL)
     return;
+  show_campaign_tooltip (self);
   self->campaign_id = g_ascii_strtoll (id, NULL, 10);
   cag_window_reload (self);
 }
@@ -742,6 +823,14 @@ cag_window_init (CagWindow *self)
   self->undo_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->as_of = cag_date_today ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (self->campaign_combo));
+
+    /* Long campaign names never widen the window past a small screen. */
+    if (cells != NULL)
+      g_object_set (cells->data, "ellipsize", PANGO_ELLIPSIZE_END, "width-chars", 12,
+                    "max-width-chars", 30, NULL);
+  }
   cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_window_add_actions (self);
 }

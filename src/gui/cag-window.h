@@ -64,7 +64,14 @@ const char *cag_window_get_open_path     (CagWindow *self);
 void        cag_window_exported          (CagWindow  *self,
                                           const char *message,
                                           const char *path);
-/* What Undo does (for tests): voids the last recorded contributions. */
+/* After contribution ID was voided: a notification whose Undo (and Ctrl+Z)
+ * records it again as a new contribution, the voided row staying. */
+void        cag_window_notify_voided     (CagWindow  *self,
+                                          const char *message,
+                                          gint64      contribution_id);
+/* What Undo and Ctrl+Z do: voids the last recorded contribution or batch
+ * (in one transaction), or records the last voided one again.  See
+ * docs/GUI.md, "Undo". */
 gboolean    cag_window_undo              (CagWindow *self,
                                           GError   **error);
 

@@ -7,7 +7,10 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "cag-pdf-doc.h"
 #include "cag-error.h"
@@ -31,7 +34,7 @@ struct _CagPdfDoc
   HPDF_STATUS       error_no;     /* the first libharu error, 0 when none */
   HPDF_STATUS       detail_no;
   CagLang           lang;
-  CagLang           previous_lang;
+  guint             saved_lang;   /* from cag_i18n_push_language */
   HPDF_Font         fonts[2];
   HPDF_FontDef      fontdefs[2];
   gunichar          replacement;  /* U+FFFD, or '?' when the font lacks it */
@@ -42,6 +45,8 @@ struct _CagPdfDoc
   char             *footer;
   CagPdfHeaderFunc  header_func;
   gpointer          header_data;
+  gboolean          has_author;
+  gboolean          has_subject;
 };
 
 static void
@@ -102,6 +107,51 @@ load_font (CagPdfDoc    *doc,
   return TRUE;
 }
 
+/* libharu 2.3.0 writes, as the font's ToUnicode map, a copy of its UTF-8
+ * encoding CMap ("begincidrange <0000> <FFFF> 0"): not a valid ToUnicode
+ * map, so poppler warns and other readers copy wrong characters.  With
+ * that encoding a character's code in the content stream is its UTF-16 code
+ * unit (we only pass the Basic Multilingual Plane, cag_pdf_clean_text), so
+ * the right map is the identity over 0000–FFFF: 256 ranges (a range may
+ * only vary in its last byte), at most 100 per block.  We rewrite the
+ * font's own stream, so the file holds no stale copy.  See docs/PDF.md. */
+static gboolean
+write_identity_to_unicode (CagPdfDoc    *doc,
+                           CagPdfWeight  weight)
+{
+  HPDF_Dict map = HPDF_Dict_GetItem (doc->fonts[weight], "ToUnicode", HPDF_OCLASS_DICT);
+  g_autoptr (GString) text = NULL;
+
+  if (map == NULL || map->stream == NULL)
+    return FALSE;
+  text = g_string_new ("/CIDInit /ProcSet findresource begin\n"
+                       "12 dict begin\n"
+                       "begincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n"
+                       "/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  for (guint block = 0; block < 256; block += 100)
+    {
+      guint n = MIN (100, 256 - block);
+
+      g_string_append_printf (text, "%u beginbfrange\n", n);
+      for (guint hi = block; hi < block + n; hi++)
+        g_string_append_printf (text, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+      g_string_append (text, "endbfrange\n");
+    }
+  g_string_append (text, "endcmap\n"
+                         "CMapName currentdict /CMap defineresource pop\n"
+                         "end\n"
+                         "end\n");
+  HPDF_MemStream_FreeData (map->stream);
+  if (HPDF_Stream_Write (map->stream, (const HPDF_BYTE *) text->str, (HPDF_UINT) text->len)
+      != HPDF_OK)
+    return FALSE;
+  map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  return TRUE;
+}
+
 static gboolean
 font_has_glyph (CagPdfDoc *doc,
                 gunichar   c)
@@ -124,15 +174,29 @@ font_has_glyph (CagPdfDoc *doc,
   return (doc->glyph_present[byte] & bit) != 0;
 }
 
+/* The document's language in the catalog (/Lang, PDF 1.4 §10.8.1), for
+ * screen readers and for viewers choosing hyphenation.  libharu has no call
+ * for it: the catalog is a plain dictionary of the document. */
+static void
+set_catalog_lang (CagPdfDoc *doc)
+{
+  const char *tag = doc->lang == CAG_LANG_FR ? "fr-CA" : "en-CA";
+  HPDF_String value = HPDF_String_New (doc->pdf->mmgr, tag, NULL);
+
+  if (value != NULL && doc->pdf->catalog != NULL)
+    HPDF_Dict_Add (doc->pdf->catalog, "Lang", value);
+}
+
 CagPdfDoc *
 cag_pdf_doc_new (CagLang      lang,
                  GError     **error)
 {
   g_autoptr (CagPdfDoc) doc = g_new0 (CagPdfDoc, 1);
 
-  doc->previous_lang = cag_i18n_get_language ();
   doc->lang = lang;
-  cag_i18n_set_language (lang);
+  /* This thread speaks the document's language until the document is
+   * freed; the environment and the window's language stay as they are. */
+  doc->saved_lang = cag_i18n_push_language (lang);
   doc->pages = g_ptr_array_new ();
   doc->glyph_known = g_malloc0 (0x10000 / 8);
   doc->glyph_present = g_malloc0 (0x10000 / 8);
@@ -151,6 +215,14 @@ cag_pdf_doc_new (CagLang      lang,
   if (!load_font (doc, CAG_PDF_REGULAR, "DejaVuSans.ttf", error)
       || !load_font (doc, CAG_PDF_BOLD, "DejaVuSans-Bold.ttf", error))
     return NULL;
+  if (!write_identity_to_unicode (doc, CAG_PDF_REGULAR)
+      || !write_identity_to_unicode (doc, CAG_PDF_BOLD))
+    {
+      g_set_error_literal (error, CAG_ERROR, CAG_ERROR_FAILED,
+                           C_("pdf", "The PDF library could not prepare the fonts' text map "
+                                     "(out of memory?)."));
+      return NULL;
+    }
 
   doc->replacement = font_has_glyph (doc, REPLACEMENT_CHAR) ? REPLACEMENT_CHAR : '?';
 
@@ -171,6 +243,7 @@ cag_pdf_doc_new (CagLang      lang,
     HPDF_SetInfoDateAttr (doc->pdf, HPDF_INFO_CREATION_DATE, date);
   }
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_CREATOR, "Cagnotte " PACKAGE_VERSION);
+  set_catalog_lang (doc);
   HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_PRODUCER, "Cagnotte " PACKAGE_VERSION " (libharu)");
 
   return g_steal_pointer (&doc);
@@ -190,7 +263,31 @@ cag_pdf_doc_set_title (CagPdfDoc  *doc,
     {
       g_autofree char *clean = cag_pdf_clean_text (doc, subject);
       HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_SUBJECT, clean);
+      doc->has_subject = TRUE;
     }
+}
+
+void
+cag_pdf_doc_set_author (CagPdfDoc  *doc,
+                        const char *author)
+{
+  if (author != NULL && *author != '\0')
+    {
+      g_autofree char *clean = cag_pdf_clean_text (doc, author);
+      HPDF_SetInfoAttr (doc->pdf, HPDF_INFO_AUTHOR, clean);
+      doc->has_author = TRUE;
+    }
+}
+
+void
+cag_pdf_doc_set_default_info (CagPdfDoc  *doc,
+                              const char *author,
+                              const char *subject)
+{
+  if (!doc->has_author)
+    cag_pdf_doc_set_author (doc, author);
+  if (!doc->has_subject && subject != NULL && *subject != '\0')
+    cag_pdf_doc_set_title (doc, NULL, subject);
 }
 
 void
@@ -200,7 +297,7 @@ cag_pdf_doc_free (CagPdfDoc *doc)
     return;
   if (doc->pdf != NULL)
     HPDF_Free (doc->pdf);
-  cag_i18n_set_language (doc->previous_lang);
+  cag_i18n_pop_language (doc->saved_lang);
   g_ptr_array_unref (doc->pages);
   g_free (doc->glyph_known);
   g_free (doc->glyph_present);
@@ -413,8 +510,21 @@ cag_pdf_text_fit (CagPdfDoc    *doc,
   return w;
 }
 
+/* The byte offset just after the last hyphen, slash, underscore, period,
+ * colon or comma inside PIECE (a natural place to break a reference such as
+ * "DEP-2004-06/4412"), or 0 when there is none. */
+static gsize
+last_break_in (const GString *piece)
+{
+  for (gsize i = piece->len; i > 1; i--)
+    if (strchr ("-/_.:,", piece->str[i - 1]) != NULL)
+      return i;
+  return 0;
+}
+
 /* Appends WORD (not fitting on a line by itself) to LINES in pieces that
- * each fit in WIDTH; returns the last, partial piece. */
+ * each fit in WIDTH, broken after punctuation inside the word when it has
+ * some, between letters otherwise; returns the last, partial piece. */
 static GString *
 break_word (CagPdfDoc    *doc,
             CagPdfWeight  weight,
@@ -433,10 +543,15 @@ break_word (CagPdfDoc    *doc,
       g_string_append_len (piece, p, next - p);
       if (before > 0 && width_of (doc, weight, size, piece->str, piece->len) > width)
         {
-          g_string_truncate (piece, before);
+          gsize cut = last_break_in (piece);
+          GString *rest;
+
+          if (cut == 0 || cut >= piece->len)
+            cut = before;
+          rest = g_string_new (piece->str + cut);
+          g_string_truncate (piece, cut);
           g_ptr_array_add (lines, g_string_free (piece, FALSE));
-          piece = g_string_new (NULL);
-          g_string_append_len (piece, p, next - p);
+          piece = rest;
         }
     }
   return piece;

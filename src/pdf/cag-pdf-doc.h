@@ -60,8 +60,9 @@ typedef struct _CagPdfDoc CagPdfDoc;
 typedef double (*CagPdfHeaderFunc) (CagPdfDoc *doc,
                                     gpointer   user_data);
 
-/* Creates a document in LANG (switching gettext to it until the document is
- * freed), with the fonts from FONTDIR (or $CAGNOTTE_FONTDIR) embedded.
+/* Creates a document in LANG (this thread translates into LANG until the
+ * document is freed: cag_i18n_push_language, never the environment), with
+ * the fonts from FONTDIR (or $CAGNOTTE_FONTDIR) embedded.
  * Fails with CAG_ERROR_IO naming the missing font file. */
 CagPdfDoc  *cag_pdf_doc_new           (CagLang      lang,
                                        GError     **error);
@@ -69,6 +70,14 @@ CagPdfDoc  *cag_pdf_doc_new           (CagLang      lang,
 void        cag_pdf_doc_set_title     (CagPdfDoc  *doc,
                                        const char *title,
                                        const char *subject);
+/* The document's Author: the issuing network (nullable: none). */
+void        cag_pdf_doc_set_author    (CagPdfDoc  *doc,
+                                       const char *author);
+/* Author and Subject unless already set (the letterhead calls it, so every
+ * document names its issuer). */
+void        cag_pdf_doc_set_default_info (CagPdfDoc  *doc,
+                                          const char *author,
+                                          const char *subject);
 void        cag_pdf_doc_free          (CagPdfDoc *doc);
 
 CagLang     cag_pdf_doc_get_lang      (CagPdfDoc *doc);

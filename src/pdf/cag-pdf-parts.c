@@ -4,8 +4,28 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-pdf-private.h"
+
+char *
+cag_pdf_issuer_contact_line (const CagNetwork *issuer)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+
+  if (issuer == NULL)
+    return NULL;
+  if (issuer->contact != NULL)
+    g_ptr_array_add (parts, issuer->contact);
+  if (issuer->phone != NULL)
+    g_ptr_array_add (parts, issuer->phone);
+  if (issuer->email != NULL)
+    g_ptr_array_add (parts, issuer->email);
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
 
 double
 cag_pdf_draw_title_block (CagPdfDoc  *doc,
@@ -14,8 +34,25 @@ cag_pdf_draw_title_block (CagPdfDoc  *doc,
                           const char *subtitle,
                           const char *right_text)
 {
+  CagNetwork issuer = { 0 };
+
+  issuer.name = (char *) network;
+  return cag_pdf_draw_letterhead (doc, &issuer, title, subtitle, right_text);
+}
+
+double
+cag_pdf_draw_letterhead (CagPdfDoc        *doc,
+                         const CagNetwork *issuer,
+                         const char       *title,
+                         const char       *subtitle,
+                         const char       *right_text)
+{
+  const char *network = issuer != NULL ? issuer->name : NULL;
+  g_autofree char *contact = cag_pdf_issuer_contact_line (issuer);
   double y = CAG_PDF_PAGE_HEIGHT - CAG_PDF_MARGIN_TOP;
   double right_w = 0;
+
+  cag_pdf_doc_set_default_info (doc, network, subtitle);
 
   /* A band of color across the top edge, like a letterhead. */
   cag_pdf_fill_rect (doc, 0, CAG_PDF_PAGE_HEIGHT - 8, CAG_PDF_PAGE_WIDTH, 8, &cag_pdf_primary);
@@ -26,6 +63,16 @@ cag_pdf_draw_title_block (CagPdfDoc  *doc,
   if (network != NULL)
     cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 8, CAG_PDF_ALIGN_LEFT, CAG_PDF_BOLD, 9,
                       &cag_pdf_primary, CAG_PDF_CONTENT_WIDTH - right_w - 24, network);
+  if (contact != NULL)
+    {
+      /* TRANSLATORS: under the network's name at the top of a document:
+       * whom to call ("Contact: Hélène Exemple · 514 555-0142 · …"). */
+      g_autofree char *line = g_strdup_printf (C_("pdf", "Contact: %s"), contact);
+
+      cag_pdf_text_fit (doc, CAG_PDF_LEFT, y - 19, CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, 8,
+                        &cag_pdf_muted, CAG_PDF_CONTENT_WIDTH, line);
+      y -= 10;
+    }
 
   y -= 36;
   {

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include "cag-pdf-doc.h"
+#include "cag-network.h"
 #include "cag-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char            *network_name;     /* nullable: no network organization */
+  CagNetwork      *network;          /* the issuer (cag_pdf_find_issuer) */
   CagOrganization *organization;
   CagCampaign     *campaign;
   CagFundStatus   *status;
@@ -28,6 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStatementData, cag_statement_data_free)
 typedef struct
 {
   char             *network_name;    /* nullable */
+  CagNetwork       *network;         /* the issuer (cag_pdf_find_issuer) */
   CagCampaign      *campaign;
   CagDate           as_of;
   GPtrArray        *statuses;        /* CagFundStatus, sorted by organization */
@@ -37,7 +40,28 @@ typedef struct
 void cag_summary_data_free (CagSummaryData *data);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagSummaryData, cag_summary_data_free)
 
-/* The network's name for the header, or NULL (see cag-pdf.c). */
+/* A reminder letter (cag-pdf-reminder.c): one fund that is behind. */
+typedef struct
+{
+  CagNetwork      *network;          /* the issuer, who signs */
+  CagOrganization *organization;
+  CagCampaign     *campaign;
+  CagFundStatus   *status;
+  CagDate          as_of;
+} CagReminderData;
+
+void cag_reminder_data_free (CagReminderData *data);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagReminderData, cag_reminder_data_free)
+
+void cag_pdf_draw_reminder (CagPdfDoc             *doc,
+                            const CagReminderData *data);
+
+/* The issuer of the documents: the network profile (cag-network.h); when it
+ * names no network, the organization of kind "network" as before (see
+ * cag-pdf.c), name only.  Never NULL; fields NULL when unknown. */
+CagNetwork *cag_pdf_find_issuer (CagStore *store,
+                                 gint64    campaign_id);
+/* The network's name for the header, or NULL: the issuer's name. */
 char *cag_pdf_find_network_name (CagStore *store,
                                  gint64    campaign_id);
 
@@ -53,6 +77,16 @@ double cag_pdf_draw_title_block (CagPdfDoc  *doc,
                                  const char *title,
                                  const char *subtitle,
                                  const char *right_text);
+/* The same, with the issuer's name and, under it, its contact person,
+ * telephone and e-mail (those known). ISSUER may be NULL. */
+double cag_pdf_draw_letterhead  (CagPdfDoc        *doc,
+                                 const CagNetwork *issuer,
+                                 const char       *title,
+                                 const char       *subtitle,
+                                 const char       *right_text);
+/* "Hélène Exemple · 514 555-0142 · tresorerie@…" (the fields known), or
+ * NULL when the issuer has none of them. */
+char  *cag_pdf_issuer_contact_line (const CagNetwork *issuer);
 double cag_pdf_draw_section     (CagPdfDoc  *doc,
                                  double      y,
                                  const char *title);

@@ -12,33 +12,23 @@
 #include <glib/gi18n.h>
 
 #include "cag-pdf.h"
-#include "cag-pdf-private.h"
+#include "cag-pdf-proforma-private.h"
 #include "cag-budget.h"
 #include "cag-proforma.h"
 #include "cag-error.h"
 #include "cag-money.h"
 #include "cag-date.h"
 
-#define CELL_PAD      4.0
-#define TABLE_SIZE    7.5
-#define TABLE_LEADING 9.5
+#define CELL_PAD      CAG_PF_CELL_PAD
+#define TABLE_SIZE    CAG_PF_TABLE_SIZE
+#define TABLE_LEADING CAG_PF_TABLE_LEADING
 #define LABEL_WIDTH   144.0
 #define MAX_FUNDER_COLUMNS 5
 
 static const CagRgb tint_highlight = { 0.99, 0.95, 0.84 };
 static const CagRgb white = { 1, 1, 1 };
 
-typedef struct
-{
-  char             *network_name;
-  CagBudget        *budget;
-  CagProformaInput *input;
-  CagProforma      *proforma;
-  GPtrArray        *funder_kinds;   /* CagFunder per offer (nullable entries) */
-  GPtrArray        *partner_names;  /* char * per pledge */
-  gint              focus;          /* offer index addressed to, -1: all */
-  char             *focus_name;
-} ProformaData;
+typedef CagPfData ProformaData;
 
 static void
 proforma_data_free (ProformaData *data)
@@ -49,6 +39,8 @@ proforma_data_free (ProformaData *data)
   g_clear_pointer (&data->budget, cag_budget_free);
   g_clear_pointer (&data->input, cag_proforma_input_free);
   g_clear_pointer (&data->proforma, cag_proforma_free);
+  g_clear_pointer (&data->balanced, cag_proforma_balanced_free);
+  g_clear_pointer (&data->network, cag_network_free);
   g_clear_pointer (&data->funder_kinds, g_ptr_array_unref);
   g_clear_pointer (&data->partner_names, g_ptr_array_unref);
   g_free (data->focus_name);
@@ -131,15 +123,14 @@ percent_bp_text (gint    bp,
   return g_strdup_printf (lang == CAG_LANG_FR ? "%s\u202F%%" : "%s%%", number);
 }
 
-/* A header row in the primary color, with titles of up to three lines. */
-static double
-draw_header_row (CagPdfDoc     *doc,
-                 double         y,
-                 guint          n,
-                 const double  *x,
-                 const char   **titles,
-                 const gboolean *right,
-                 gint           highlight)
+double
+cag_pf_header_row (CagPdfDoc      *doc,
+                   double          y,
+                   guint           n,
+                   const double   *x,
+                   const char    **titles,
+                   const gboolean *right,
+                   gint            highlight)
 {
   double h = 14;
 
@@ -167,26 +158,11 @@ draw_header_row (CagPdfDoc     *doc,
   return y - h;
 }
 
-typedef struct
-{
-  const ProformaData *data;
-  char               *left;
-  char               *right;
-} HeaderCtx;
 
-static double
-running_header_cb (CagPdfDoc *doc,
-                   gpointer   user_data)
-{
-  HeaderCtx *ctx = user_data;
-
-  return cag_pdf_running_header (doc, ctx->left, ctx->right);
-}
-
-static double
-ensure_room (CagPdfDoc *doc,
-             double     y,
-             double     needed)
+double
+cag_pf_ensure_room (CagPdfDoc *doc,
+                    double     y,
+                    double     needed)
 {
   if (y - needed < cag_pdf_doc_bottom (doc))
     return cag_pdf_doc_add_page (doc);
@@ -323,8 +299,8 @@ draw_lines_table (CagPdfDoc          *doc,
   for (int c = 2; c <= N; c++)
     x[c] = x[c - 1] + w;
 
-  y = ensure_room (doc, y, 40 + 3 * 16);
-  y = draw_header_row (doc, y, N, x, titles, right, -1);
+  y = cag_pf_ensure_room (doc, y, 40 + 3 * 16);
+  y = cag_pf_header_row (doc, y, N, x, titles, right, -1);
 
   for (guint i = 0; i <= p->n_lines; i++)
     {
@@ -357,7 +333,7 @@ draw_lines_table (CagPdfDoc          *doc,
       if (y - h < cag_pdf_doc_bottom (doc))
         {
           y = cag_pdf_doc_add_page (doc);
-          y = draw_header_row (doc, y, N, x, titles, right, -1);
+          y = cag_pf_header_row (doc, y, N, x, titles, right, -1);
         }
 
       if (total)
@@ -444,8 +420,8 @@ draw_shares_table (CagPdfDoc          *doc,
       right[n - 1] = TRUE;
       x[n] = x[n - 1] + w;
 
-      y = ensure_room (doc, y, 40 + 3 * 16);
-      y = draw_header_row (doc, y, n, x, titles, right, highlight);
+      y = cag_pf_ensure_room (doc, y, 40 + 3 * 16);
+      y = cag_pf_header_row (doc, y, n, x, titles, right, highlight);
       for (guint i = 0; i <= p->n_lines; i++)
         {
           gboolean total = i == p->n_lines;
@@ -457,7 +433,7 @@ draw_shares_table (CagPdfDoc          *doc,
           if (y - h < cag_pdf_doc_bottom (doc))
             {
               y = cag_pdf_doc_add_page (doc);
-              y = draw_header_row (doc, y, n, x, titles, right, highlight);
+              y = cag_pf_header_row (doc, y, n, x, titles, right, highlight);
             }
           if (total)
             cag_pdf_line (doc, x[0], y, x[n], y, 1, &cag_pdf_primary, FALSE);
@@ -503,6 +479,49 @@ draw_shares_table (CagPdfDoc          *doc,
 
 /* ---- Terms -------------------------------------------------------------- */
 
+void
+cag_pf_append_terms (GString              *terms,
+                     const CagBudgetOffer *offer,
+                     CagLang               lang)
+{
+  g_autofree char *ratio = ratio_text (offer->num, offer->den);
+
+  /* TRANSLATORS: the terms of an offer; %s is a ratio such as "2:1". */
+  g_string_append_printf (terms, C_("pdf", "Ratio %s on eligible partner pledges"), ratio);
+  g_string_append (terms, " · ");
+  if (offer->lines == NULL)
+    g_string_append (terms, C_("pdf", "every line"));
+  else
+    {
+      g_autofree char *codes = g_strjoinv (", ", offer->lines);
+      /* TRANSLATORS: the budget lines an offer applies to. */
+      g_string_append_printf (terms, C_("pdf", "lines %s"), codes);
+    }
+  g_string_append (terms, " · ");
+  g_string_append (terms, offer->cash_only ? C_("pdf", "cash pledges only")
+                                           : C_("pdf", "in-kind pledges count"));
+  if (offer->cap_cents > 0)
+    {
+      g_autofree char *cap = cag_money_format (offer->cap_cents, lang);
+      g_string_append (terms, " · ");
+      g_string_append_printf (terms, C_("pdf", "at most %s"), cap);
+    }
+  if (offer->min_base_cents > 0)
+    {
+      g_autofree char *min = cag_money_format (offer->min_base_cents, lang);
+      g_string_append (terms, " · ");
+      g_string_append_printf (terms, C_("pdf", "minimum eligible base %s"), min);
+    }
+  if (offer->max_share_bp > 0)
+    {
+      g_string_append (terms, " · ");
+      g_autofree char *share = percent_bp_text (offer->max_share_bp, lang);
+      /* TRANSLATORS: a funder's ceiling; %s is a percentage. */
+      g_string_append_printf (terms, C_("pdf", "at most %s of the eligible lines"), share);
+    }
+}
+
+
 static double
 draw_terms (CagPdfDoc          *doc,
             const ProformaData *data,
@@ -530,39 +549,7 @@ draw_terms (CagPdfDoc          *doc,
       if (data->focus >= 0 && !focus)
         continue;
 
-      /* TRANSLATORS: the terms of an offer; %s is a ratio such as "2:1". */
-      g_string_append_printf (terms, C_("pdf", "Ratio %s on eligible partner pledges"), ratio);
-      g_string_append (terms, " · ");
-      if (offer->lines == NULL)
-        g_string_append (terms, C_("pdf", "every line"));
-      else
-        {
-          g_autofree char *codes = g_strjoinv (", ", offer->lines);
-          /* TRANSLATORS: the budget lines an offer applies to. */
-          g_string_append_printf (terms, C_("pdf", "lines %s"), codes);
-        }
-      g_string_append (terms, " · ");
-      g_string_append (terms, offer->cash_only ? C_("pdf", "cash pledges only")
-                                               : C_("pdf", "in-kind pledges count"));
-      if (offer->cap_cents > 0)
-        {
-          g_autofree char *cap = cag_money_format (offer->cap_cents, lang);
-          g_string_append (terms, " · ");
-          g_string_append_printf (terms, C_("pdf", "at most %s"), cap);
-        }
-      if (offer->min_base_cents > 0)
-        {
-          g_autofree char *min = cag_money_format (offer->min_base_cents, lang);
-          g_string_append (terms, " · ");
-          g_string_append_printf (terms, C_("pdf", "minimum eligible base %s"), min);
-        }
-      if (offer->max_share_bp > 0)
-        {
-          g_string_append (terms, " · ");
-          g_autofree char *share = percent_bp_text (offer->max_share_bp, lang);
-          /* TRANSLATORS: a funder's ceiling; %s is a percentage. */
-          g_string_append_printf (terms, C_("pdf", "at most %s of the eligible lines"), share);
-        }
+      cag_pf_append_terms (terms, offer, lang);
 
       for (guint l = 0; l < p->n_lines; l++)
         {
@@ -583,7 +570,7 @@ draw_terms (CagPdfDoc          *doc,
       terms_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, 8, CAG_PDF_CONTENT_WIDTH - 110, terms->str);
       used_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, 8, CAG_PDF_CONTENT_WIDTH - 110, used->str);
       h = 14 + (terms_lines->len + used_lines->len) * 10.5 + 8;
-      y = ensure_room (doc, y, h);
+      y = cag_pf_ensure_room (doc, y, h);
 
       if (funder != NULL)
         title = g_strdup_printf ("%s — %s", o->funder_name, cag_funder_kind_label (funder->kind));
@@ -638,8 +625,8 @@ draw_pledges (CagPdfDoc          *doc,
       return y - 16;
     }
 
-  y = ensure_room (doc, y, 30 + 3 * 16);
-  y = draw_header_row (doc, y, N, x, titles, right, -1);
+  y = cag_pf_ensure_room (doc, y, 30 + 3 * 16);
+  y = cag_pf_header_row (doc, y, N, x, titles, right, -1);
   for (guint i = 0; i < pledges->len; i++)
     {
       const CagPledge *pl = pledges->pdata[i];
@@ -658,7 +645,7 @@ draw_pledges (CagPdfDoc          *doc,
       if (y - h < cag_pdf_doc_bottom (doc))
         {
           y = cag_pdf_doc_add_page (doc);
-          y = draw_header_row (doc, y, N, x, titles, right, -1);
+          y = cag_pf_header_row (doc, y, N, x, titles, right, -1);
         }
       if (highlighted_line (data, pl->line_code))
         cag_pdf_fill_rect (doc, CAG_PDF_LEFT, y - h, CAG_PDF_CONTENT_WIDTH, h, &tint_highlight);
@@ -694,55 +681,155 @@ draw_warnings (CagPdfDoc          *doc,
 
   if (warnings == NULL || warnings->len == 0)
     return y;
-  y = ensure_room (doc, y, 60);
+  y = cag_pf_ensure_room (doc, y, 60);
   y = cag_pdf_draw_section (doc, y, C_("pdf", "To be noted"));
   for (guint i = 0; i < warnings->len; i++)
     {
       const CagProformaWarning *w = warnings->pdata[i];
       g_autofree char *text = g_strdup_printf ("• %s", w->message);
 
-      y = ensure_room (doc, y, 24);
+      y = cag_pf_ensure_room (doc, y, 24);
       y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_REGULAR, 8.5,
                              11, &cag_pdf_warn, text) - 3;
     }
   return y;
 }
 
+/* ---- The two documents ------------------------------------------------- */
+
+/* The funder copy's key figures: its request once the partner
+ * contributions are secured, the budget, what is secured, what is sought. */
+static double
+draw_funder_figures (CagPdfDoc          *doc,
+                     const ProformaData *data,
+                     double              y)
+{
+  CagLang lang = cag_pdf_doc_get_lang (doc);
+  const CagProformaBalanced *b = data->balanced;
+  const CagProformaOffer *o = &data->proforma->offers[data->focus];
+  double gap = 10;
+  double bw = (CAG_PDF_CONTENT_WIDTH - 3 * gap) / 4.0;
+  g_autofree char *request = cag_money_format (b->requested_cents[data->focus], lang);
+  g_autofree char *amount = cag_money_format (b->amount_cents, lang);
+  g_autofree char *secured = cag_money_format (b->secured_cents, lang);
+  g_autofree char *sought = cag_money_format (b->sought_cents, lang);
+  g_autofree char *ratio = ratio_text (o->num, o->den);
+  g_autofree char *ratio_note = g_strdup_printf (C_("pdf", "ratio %s"), ratio);
+
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT, y, bw, 13, C_("pdf", "Amount requested"),
+                           request, ratio_note, &cag_pdf_warn);
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + (bw + gap), y, bw, 13, C_("pdf", "Budget total"),
+                           amount, C_("pdf", "revenues = expenses"), &cag_pdf_ink);
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 2 * (bw + gap), y, bw, 13, C_("pdf", "Secured"),
+                           secured, NULL, &cag_pdf_good);
+  cag_pdf_draw_key_figure (doc, CAG_PDF_LEFT + 3 * (bw + gap), y, bw, 13,
+                           C_("pdf", "Still sought"), sought, NULL, &cag_pdf_primary);
+  return y - 54 - 12;
+}
+
+/* The title block, the DRAFT mark, the running header and footer.  Returns
+ * the y below the title block. */
+static double
+draw_first_page (CagPdfDoc          *doc,
+                 const ProformaData *data,
+                 CagPfHeader        *ctx,
+                 const char         *subtitle,
+                 const char         *version)
+{
+  const CagBudget *b = data->budget;
+  g_autofree char *footer = NULL;
+
+  /* TRANSLATORS: bottom left of every page of a pro-forma: budget, version. */
+  footer = g_strdup_printf (C_("pdf", "Pro-forma budget — %s — version %d"), b->name, b->version);
+  cag_pdf_doc_set_footer (doc, footer);
+  cag_pdf_doc_set_header_func (doc, cag_pf_running_header_cb, ctx);
+  cag_pdf_doc_add_page (doc);
+  if (cag_pf_is_draft (data))
+    cag_pf_draw_draft_mark (doc);
+  return cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Pro-forma budget"),
+                                   subtitle, version);
+}
+
 static void
-draw_proforma (CagPdfDoc          *doc,
-               const ProformaData *data)
+draw_period (CagPdfDoc          *doc,
+             const ProformaData *data,
+             const char         *version,
+             double              y)
+{
+  CagLang lang = cag_pdf_doc_get_lang (doc);
+  const CagBudget *b = data->budget;
+  g_autofree char *start = cag_date_format (&b->start, lang);
+  g_autofree char *end = cag_date_format (&b->end, lang);
+  g_autofree char *period = NULL;
+  double w = CAG_PDF_CONTENT_WIDTH / 2.0;
+
+  /* TRANSLATORS: a budget's period: start date, end date. */
+  period = g_strdup_printf (C_("pdf", "%s to %s"), start, end);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w, C_("pdf", "Period"), period);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w, y, w, C_("pdf", "Version"), version);
+}
+
+/* What the funder addressed to should read, and nothing else: no warnings,
+ * no notes, no other funder's terms. */
+static void
+draw_funder_copy (CagPdfDoc          *doc,
+                  const ProformaData *data)
+{
+  CagLang lang = cag_pdf_doc_get_lang (doc);
+  const CagBudget *b = data->budget;
+  const CagFunder *funder = data->funder_kinds->pdata[data->focus];
+  g_autofree char *version = version_text (data, lang);
+  g_autofree char *subtitle = NULL;
+  CagArticle article = funder != NULL ? funder->article : CAG_ARTICLE_NONE;
+  const char *name = funder != NULL && funder->short_name != NULL ? funder->short_name
+                                                                   : data->focus_name;
+  CagPfHeader ctx = { data, NULL, NULL };
+  double y;
+
+  subtitle = cag_article_request_to (article, data->focus_name);
+  ctx.left = g_strdup_printf ("%s — %s", b->name, name);
+  ctx.right = g_strdup (version);
+  y = draw_first_page (doc, data, &ctx, subtitle, version);
+
+  y = cag_pf_draw_applicant (doc, data, y);
+  draw_period (doc, data, version, y);
+  y -= 30;
+  y = cag_pdf_draw_section (doc, y, C_("pdf", "Project budget"));
+  {
+    g_autofree char *budget = g_strdup_printf ("%s", b->name);
+    y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 10, 12.5,
+                           &cag_pdf_ink, budget) - 6;
+  }
+  y = draw_funder_figures (doc, data, y);
+  y = cag_pdf_draw_section (doc, y, C_("pdf", "Terms of the offer"));
+  y = cag_pf_draw_funder_terms (doc, data, y);
+  y = cag_pf_draw_balanced (doc, data, y);
+  cag_pf_draw_signature (doc, data, y);
+
+  cag_pdf_doc_set_header_func (doc, NULL, NULL);
+  g_free (ctx.left);
+  g_free (ctx.right);
+}
+
+/* The coordinator's working copy: every funder, the current view, the
+ * balanced view and the warnings. */
+static void
+draw_working_copy (CagPdfDoc          *doc,
+                   const ProformaData *data)
 {
   CagLang lang = cag_pdf_doc_get_lang (doc);
   const CagBudget *b = data->budget;
   g_autofree char *version = version_text (data, lang);
-  g_autofree char *start = cag_date_format (&b->start, lang);
-  g_autofree char *end = cag_date_format (&b->end, lang);
-  g_autofree char *period = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *footer = NULL;
-  HeaderCtx ctx = { data, NULL, NULL };
-  double w = CAG_PDF_CONTENT_WIDTH / 3.0;
+  /* TRANSLATORS: subtitle of the pro-forma with every funder, warnings
+   * included. */
+  g_autofree char *subtitle = g_strdup_printf (C_("pdf", "%s — working copy"), b->name);
+  CagPfHeader ctx = { data, NULL, NULL };
   double y;
 
-  /* TRANSLATORS: a budget's period: start date, end date. */
-  period = g_strdup_printf (C_("pdf", "%s to %s"), start, end);
-  if (data->focus >= 0)
-    /* TRANSLATORS: subtitle of a pro-forma addressed to one funder. */
-    subtitle = g_strdup_printf (C_("pdf", "%s — request to %s"), b->name, data->focus_name);
-  else
-    subtitle = g_strdup (b->name);
-  /* TRANSLATORS: bottom left of every page of a pro-forma: budget, version. */
-  footer = g_strdup_printf (C_("pdf", "Pro-forma budget — %s — version %d"), b->name, b->version);
   ctx.left = g_strdup (subtitle);
   ctx.right = g_strdup (version);
-  cag_pdf_doc_set_footer (doc, footer);
-  cag_pdf_doc_set_header_func (doc, running_header_cb, &ctx);
-
-  cag_pdf_doc_add_page (doc);
-  y = cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Pro-forma budget"), subtitle,
-                                version);
-  cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 1.5, C_("pdf", "Period"), period);
-  cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 1.5, y, w * 1.5, C_("pdf", "Version"), version);
+  y = draw_first_page (doc, data, &ctx, subtitle, version);
+  draw_period (doc, data, version, y);
   y -= 34;
 
   y = draw_key_figures (doc, data, y);
@@ -750,17 +837,21 @@ draw_proforma (CagPdfDoc          *doc,
   y = draw_lines_table (doc, data, y);
   if (data->proforma->n_offers > 0)
     {
-      y = ensure_room (doc, y, 120);
+      y = cag_pf_ensure_room (doc, y, 120);
       y = cag_pdf_draw_section (doc, y, C_("pdf", "Each funder’s part, line by line"));
       y = draw_shares_table (doc, data, y);
-      y = ensure_room (doc, y, 80);
-      y = cag_pdf_draw_section (doc, y, data->focus >= 0 ? C_("pdf", "Terms of the offer")
-                                                         : C_("pdf", "Funders and their terms"));
+      y = cag_pf_ensure_room (doc, y, 80);
+      y = cag_pdf_draw_section (doc, y, C_("pdf", "Funders and their terms"));
       y = draw_terms (doc, data, y);
     }
-  y = ensure_room (doc, y, 100);
+  y = cag_pf_ensure_room (doc, y, 100);
   y = cag_pdf_draw_section (doc, y, C_("pdf", "Partner pledges"));
   y = draw_pledges (doc, data, y);
+  y = cag_pf_ensure_room (doc, y, 200);
+  y = cag_pdf_paragraph (doc, CAG_PDF_LEFT, y - 4, CAG_PDF_CONTENT_WIDTH, CAG_PDF_BOLD, 10, 12,
+                         &cag_pdf_primary,
+                         C_("pdf", "The balanced budget, as the funders read it")) - 4;
+  y = cag_pf_draw_balanced (doc, data, y);
   draw_warnings (doc, data, y);
 
   cag_pdf_doc_set_header_func (doc, NULL, NULL);
@@ -770,39 +861,42 @@ draw_proforma (CagPdfDoc          *doc,
 
 /* ---- Gathering and writing ---------------------------------------------- */
 
-gboolean
-cag_pdf_write_proforma (CagStore      *store,
-                        gint64         budget_id,
-                        gint64         funder_id,
-                        CagLang        lang,
-                        const char    *path,
-                        GError       **error)
+/* The version a document is made from: VERSION when given; for a funder
+ * copy, the latest submitted (or approved) version, else the latest draft;
+ * for the working copy, the latest. */
+static CagBudget *
+pick_version (CagStore *store,
+              gint64    budget_id,
+              gint      version,
+              gboolean  funder_copy,
+              GError  **error)
 {
-  g_autoptr (ProformaData) data = g_new0 (ProformaData, 1);
-  g_autoptr (CagPdfDoc) doc = NULL;
-  g_autoptr (GPtrArray) funders = NULL;
-  g_autofree char *title = NULL;
-  g_autoptr (CagStoreSnapshot) snapshot = NULL;
+  g_autoptr (CagBudget) latest = cag_budget_get (store, budget_id, version, error);
 
-  g_return_val_if_fail (store != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  if (latest == NULL || version > 0 || !funder_copy)
+    return g_steal_pointer (&latest);
+  for (gint v = latest->version; v >= 1; v--)
+    {
+      g_autoptr (CagBudget) b = v == latest->version ? cag_budget_copy (latest)
+                                                     : cag_budget_get (store, budget_id, v, NULL);
 
-  data->focus = -1;
-  snapshot = cag_store_snapshot (store, error);
-  if (snapshot == NULL)
-    return FALSE;
-  data->budget = cag_budget_get (store, budget_id, 0, error);
-  if (data->budget == NULL)
-    return FALSE;
-  data->input = cag_budget_load (store, budget_id, data->budget->version, error);
-  if (data->input == NULL)
-    return FALSE;
-  funders = cag_funder_list (store, error);
+      if (b != NULL && b->status != CAG_BUDGET_DRAFT)
+        return g_steal_pointer (&b);
+    }
+  return g_steal_pointer (&latest);
+}
+
+static gboolean
+gather_funders (CagStore     *store,
+                ProformaData *data,
+                gint64        funder_id,
+                GError      **error)
+{
+  g_autoptr (GPtrArray) funders = cag_funder_list (store, error);
+
   if (funders == NULL)
     return FALSE;
-  data->network_name = cag_pdf_find_network_name (store, 0);
-
-  data->funder_kinds = g_ptr_array_new ();
+  data->funder_kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_funder_free);
   for (guint i = 0; i < data->input->offers->len; i++)
     {
       const CagBudgetOffer *offer = data->input->offers->pdata[i];
@@ -810,7 +904,7 @@ cag_pdf_write_proforma (CagStore      *store,
 
       for (guint f = 0; f < funders->len; f++)
         if (((CagFunder *) funders->pdata[f])->id == offer->funder_id)
-          kind = funders->pdata[f];
+          kind = cag_funder_copy (funders->pdata[f]);
       g_ptr_array_add (data->funder_kinds, kind);
       if (funder_id > 0 && offer->funder_id == funder_id)
         {
@@ -821,11 +915,17 @@ cag_pdf_write_proforma (CagStore      *store,
   if (funder_id > 0 && data->focus < 0)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                   C_("pdf", "This funder has made no offer on the budget “%s”."),
-                   data->budget->name);
+                   C_("pdf", "This funder has made no offer on version %d of the budget “%s”."),
+                   data->budget->version, data->budget->name);
       return FALSE;
     }
+  return TRUE;
+}
 
+static void
+gather_partners (CagStore     *store,
+                 ProformaData *data)
+{
   data->partner_names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < data->input->pledges->len; i++)
     {
@@ -842,6 +942,42 @@ cag_pdf_write_proforma (CagStore      *store,
         }
       g_ptr_array_add (data->partner_names, name != NULL ? name : g_strdup ("—"));
     }
+}
+
+gboolean
+cag_pdf_write_proforma_version (CagStore      *store,
+                                gint64         budget_id,
+                                gint           version,
+                                gint64         funder_id,
+                                CagLang        lang,
+                                const char    *path,
+                                GError       **error)
+{
+  g_autoptr (ProformaData) data = g_new0 (ProformaData, 1);
+  g_autoptr (CagPdfDoc) doc = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr (CagStoreSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data->focus = -1;
+  data->funder_copy = funder_id > 0;
+  snapshot = cag_store_snapshot (store, error);
+  if (snapshot == NULL)
+    return FALSE;
+  data->budget = pick_version (store, budget_id, version, data->funder_copy, error);
+  if (data->budget == NULL)
+    return FALSE;
+  data->input = cag_budget_load (store, budget_id, data->budget->version, error);
+  if (data->input == NULL || !gather_funders (store, data, funder_id, error))
+    return FALSE;
+  data->network = cag_store_network_get (store, error);
+  if (data->network == NULL)
+    return FALSE;
+  data->network_name = data->network->name != NULL ? g_strdup (data->network->name)
+                                                   : cag_pdf_find_network_name (store, 0);
+  gather_partners (store, data);
 
   doc = cag_pdf_doc_new (lang, error);
   if (doc == NULL)
@@ -849,9 +985,24 @@ cag_pdf_write_proforma (CagStore      *store,
   /* Computed with gettext in the document's language: the warnings are
    * sentences. */
   data->proforma = cag_proforma_compute (data->input);
+  data->balanced = cag_proforma_balance (data->input, data->proforma);
   title = g_strdup_printf (C_("pdf", "Pro-forma budget — %s — version %d"), data->budget->name,
                            data->budget->version);
   cag_pdf_doc_set_title (doc, title, data->focus_name);
-  draw_proforma (doc, data);
+  if (data->funder_copy)
+    draw_funder_copy (doc, data);
+  else
+    draw_working_copy (doc, data);
   return cag_pdf_doc_save (doc, path, error);
+}
+
+gboolean
+cag_pdf_write_proforma (CagStore      *store,
+                        gint64         budget_id,
+                        gint64         funder_id,
+                        CagLang        lang,
+                        const char    *path,
+                        GError       **error)
+{
+  return cag_pdf_write_proforma_version (store, budget_id, 0, funder_id, lang, path, error);
 }

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 #include <glib/gstdio.h>
 
 #include "cag-pdf-doc.h"

@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-pdf-private.h"
 #include "cag-money.h"
@@ -24,7 +27,12 @@ enum
   N_COLS
 };
 
-static const double col_width[N_COLS] = { 90, 56, 74, 140, 72, 72 };
+/* The date and note columns share DATE_AND_NOTE points: the date column is
+ * as wide as the longest date of the document needs (dates are longer in
+ * English), the note column takes the rest. */
+static const double base_width[N_COLS] = { 90, 56, 74, 140, 72, 72 };
+#define DATE_AND_NOTE (90.0 + 140.0)
+#define MIN_DATE_WIDTH 48.0
 #define CELL_PAD      4.0
 #define TABLE_SIZE    8.0
 #define TABLE_LEADING 10.0
@@ -37,8 +45,33 @@ static const CagRgb tint_good = { 0.86, 0.93, 0.89 };
 typedef struct
 {
   const CagStatementData *data;
+  double                  col_w[N_COLS];
   double                  col_x[N_COLS + 1];
 } StatementCtx;
+
+static void
+set_up_columns (CagPdfDoc    *doc,
+                StatementCtx *ctx)
+{
+  CagLang lang = cag_pdf_doc_get_lang (doc);
+  const CagStatementData *data = ctx->data;
+  double widest = cag_pdf_text_width (doc, CAG_PDF_BOLD, 7.5, C_("pdf", "Date"));
+
+  for (guint i = 0; i < data->contributions->len; i++)
+    {
+      const CagContribution *c = data->contributions->pdata[i];
+      g_autofree char *date = cag_date_format (&c->date, lang);
+
+      widest = MAX (widest, cag_pdf_text_width (doc, CAG_PDF_REGULAR, TABLE_SIZE, date));
+    }
+  memcpy (ctx->col_w, base_width, sizeof ctx->col_w);
+  ctx->col_w[COL_DATE] = CLAMP (ceil (widest) + 2 * CELL_PAD + 2, MIN_DATE_WIDTH,
+                                DATE_AND_NOTE / 2);
+  ctx->col_w[COL_NOTE] = DATE_AND_NOTE - ctx->col_w[COL_DATE];
+  ctx->col_x[0] = CAG_PDF_LEFT;
+  for (int c = 0; c < N_COLS; c++)
+    ctx->col_x[c + 1] = ctx->col_x[c] + ctx->col_w[c];
+}
 
 static double
 running_header_cb (CagPdfDoc *doc,
@@ -74,7 +107,7 @@ draw_identity (CagPdfDoc              *doc,
   g_autofree char *period = NULL;
   g_autofree char *delegations = NULL;
   g_autofree char *region = NULL;
-  g_autofree char *org_kind = NULL;
+  g_autofree char *org_name = NULL;
 
   /* TRANSLATORS: the saving period of a campaign: first month, last month,
    * number of months. */
@@ -87,11 +120,13 @@ draw_identity (CagPdfDoc              *doc,
     region = g_strdup (data->organization->region);
   else
     region = g_strdup ("—");
+  /* The organization's own name (shortened to the cell), then its short
+   * name when it has one. */
   if (data->organization->short_name != NULL && *data->organization->short_name != '\0')
-    org_kind = g_strdup_printf ("%s (%s)", cag_org_kind_label (data->organization->kind),
+    org_name = g_strdup_printf ("%s (%s)", data->organization->name,
                                 data->organization->short_name);
   else
-    org_kind = g_strdup (cag_org_kind_label (data->organization->kind));
+    org_name = g_strdup (data->organization->name);
 
   /* The saving period is the longest value: give it the widest column. */
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Campaign"), data->campaign->name);
@@ -99,7 +134,7 @@ draw_identity (CagPdfDoc              *doc,
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Deadline (the event)"),
                      deadline);
   y -= 32;
-  cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Organization"), org_kind);
+  cag_pdf_draw_cell (doc, CAG_PDF_LEFT, y, w * 0.8, C_("pdf", "Organization"), org_name);
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 0.8, y, w * 1.4, C_("pdf", "Region"), region);
   cag_pdf_draw_cell (doc, CAG_PDF_LEFT + w * 2.2, y, w * 0.8, C_("pdf", "Delegations aimed for"),
                      delegations);
@@ -527,7 +562,7 @@ draw_table_header (CagPdfDoc    *doc,
       static const CagRgb white = { 1, 1, 1 };
 
       cag_pdf_text_fit (doc, x, y - 12, right ? CAG_PDF_ALIGN_RIGHT : CAG_PDF_ALIGN_LEFT,
-                        CAG_PDF_BOLD, 7.5, &white, col_width[c] - 2 * CELL_PAD,
+                        CAG_PDF_BOLD, 7.5, &white, ctx->col_w[c] - 2 * CELL_PAD,
                         g_dpgettext2 (GETTEXT_PACKAGE, "pdf", titles[c]));
     }
   return y - HEADER_HEIGHT;
@@ -545,6 +580,7 @@ start_table_page (CagPdfDoc    *doc,
 /* The wrapped lines of a contribution's cells; returns the row's height. */
 static double
 row_lines (CagPdfDoc              *doc,
+           const StatementCtx     *ctx,
            const CagContribution  *c,
            const char             *date,
            const char             *void_text,
@@ -556,18 +592,18 @@ row_lines (CagPdfDoc              *doc,
   guint n_lines;
 
   *date_lines = cag_pdf_wrap (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                              col_width[COL_DATE] - 2 * CELL_PAD, date);
+                              ctx->col_w[COL_DATE] - 2 * CELL_PAD, date);
   *ref_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                 col_width[COL_REFERENCE] - 2 * CELL_PAD,
+                                 ctx->col_w[COL_REFERENCE] - 2 * CELL_PAD,
                                  c->reference != NULL ? c->reference : "", 8);
   *note_lines = cag_pdf_wrap_max (doc, CAG_PDF_REGULAR, TABLE_SIZE,
-                                  col_width[COL_NOTE] - 2 * CELL_PAD,
+                                  ctx->col_w[COL_NOTE] - 2 * CELL_PAD,
                                   c->note != NULL ? c->note : "", 16);
   *void_lines = NULL;
   if (void_text != NULL)
     {
       *void_lines = cag_pdf_wrap_max (doc, CAG_PDF_BOLD, TABLE_SIZE,
-                                      col_width[COL_NOTE] - 2 * CELL_PAD, void_text, 8);
+                                      ctx->col_w[COL_NOTE] - 2 * CELL_PAD, void_text, 8);
       /* An empty note gives one empty line; drop it before the reason. */
       if ((*note_lines)->len == 1 && *(char *) (*note_lines)->pdata[0] == '\0')
         g_ptr_array_set_size (*note_lines, 0);
@@ -588,9 +624,10 @@ void_text_of (const CagContribution *c)
 
 /* The height of the whole table, total row included. */
 static double
-table_height (CagPdfDoc              *doc,
-              const CagStatementData *data)
+table_height (CagPdfDoc          *doc,
+              const StatementCtx *ctx)
 {
+  const CagStatementData *data = ctx->data;
   CagLang lang = cag_pdf_doc_get_lang (doc);
   double h = HEADER_HEIGHT + 24;
 
@@ -606,7 +643,7 @@ table_height (CagPdfDoc              *doc,
       g_autoptr (GPtrArray) note_lines = NULL;
       g_autoptr (GPtrArray) void_lines = NULL;
 
-      h += row_lines (doc, c, date, void_text, &date_lines, &ref_lines, &note_lines, &void_lines);
+      h += row_lines (doc, ctx, c, date, void_text, &date_lines, &ref_lines, &note_lines, &void_lines);
     }
   return h;
 }
@@ -662,9 +699,11 @@ draw_contributions (CagPdfDoc              *doc,
           total = cag_money_format (running, lang);
         }
 
-      h = row_lines (doc, c, date, void_text, &date_lines, &ref_lines, &note_lines, &void_lines);
+      h = row_lines (doc, ctx, c, date, void_text, &date_lines, &ref_lines, &note_lines, &void_lines);
 
-      if (y - h < bottom)
+      /* The last row takes the total with it: never a total alone on a
+       * page. */
+      if (y - h - (i + 1 == data->contributions->len ? 24 : 0) < bottom)
         y = start_table_page (doc, ctx);
 
       if (i % 2 == 1)
@@ -676,7 +715,7 @@ draw_contributions (CagPdfDoc              *doc,
                       CAG_PDF_ALIGN_LEFT, CAG_PDF_REGULAR, TABLE_SIZE, color,
                       date_lines->pdata[l]);
       cag_pdf_text_fit (doc, ctx->col_x[COL_METHOD] + CELL_PAD, ty, CAG_PDF_ALIGN_LEFT,
-                        CAG_PDF_REGULAR, TABLE_SIZE, color, col_width[COL_METHOD] - 2 * CELL_PAD,
+                        CAG_PDF_REGULAR, TABLE_SIZE, color, ctx->col_w[COL_METHOD] - 2 * CELL_PAD,
                         cag_method_label (c->method));
       for (guint l = 0; l < ref_lines->len; l++)
         cag_pdf_text (doc, ctx->col_x[COL_REFERENCE] + CELL_PAD, ty - l * TABLE_LEADING,
@@ -757,9 +796,7 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
   double chart_height;
   double y;
 
-  ctx.col_x[0] = CAG_PDF_LEFT;
-  for (int c = 0; c < N_COLS; c++)
-    ctx.col_x[c + 1] = ctx.col_x[c] + col_width[c];
+  set_up_columns (doc, &ctx);
 
   /* TRANSLATORS: bottom left of every page of a statement: organization,
    * campaign. */
@@ -772,8 +809,8 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
   cag_pdf_doc_add_page (doc);
   /* TRANSLATORS: top right of a statement; %s is a date. */
   right = g_strdup_printf (C_("pdf", "As of %s"), as_of);
-  y = cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Delegation fund statement"),
-                                data->organization->name, right);
+  y = cag_pdf_draw_letterhead (doc, data->network, C_("pdf", "Delegation fund statement"),
+                               data->organization->name, right);
   y = draw_identity (doc, data, y);
 
   /* TRANSLATORS: section heading; %s is a date. */
@@ -786,7 +823,7 @@ cag_pdf_draw_statement (CagPdfDoc              *doc,
   chart_height = CHART_HEIGHT;
   if (data->contributions->len <= 40)
     {
-      double room = y - 47 - table_height (doc, data) - cag_pdf_doc_bottom (doc);
+      double room = y - 47 - table_height (doc, &ctx) - cag_pdf_doc_bottom (doc);
 
       if (room < CHART_HEIGHT && room >= MIN_CHART_HEIGHT)
         chart_height = room;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include "cag-i18n.h"
 
 #include "cag-pdf-private.h"
 #include "cag-money.h"
@@ -352,7 +353,7 @@ cag_pdf_draw_summary (CagPdfDoc            *doc,
 
   cag_pdf_doc_add_page (doc);
   right = g_strdup_printf (C_("pdf", "As of %s"), as_of);
-  y = cag_pdf_draw_title_block (doc, data->network_name, C_("pdf", "Campaign summary"),
+  y = cag_pdf_draw_letterhead (doc, data->network, C_("pdf", "Campaign summary"),
                                 campaign->name,
                                 right);
 

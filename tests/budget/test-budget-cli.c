@@ -91,6 +91,48 @@ set_up_worked_example (void)
           "in-kind", "--basis", "400 h × 50 $");
 }
 
+/* DOMAIN.md's balanced view of the worked example, beside the current one. */
+static void
+check_balanced_json (JsonObject *root)
+{
+  JsonObject *bal = json_object_get_object_member (root, "balanced");
+  JsonObject *totals = json_object_get_object_member (bal, "totals");
+  JsonArray *lines = json_object_get_array_member (bal, "lines");
+  JsonArray *funders = json_object_get_array_member (bal, "funders");
+  JsonArray *pledges = json_object_get_array_member (bal, "pledges");
+  JsonObject *a = json_array_get_object_element (lines, 0);
+  JsonObject *b = json_array_get_object_element (lines, 1);
+  JsonObject *f;
+
+  g_assert_cmpstr (json_object_get_string_member (bal, "currency"), ==, "CAD");
+  g_assert_cmpint (member_int (a, "to_secure_cents"), ==, D (15000));
+  g_assert_cmpint (member_int (a, "funders_cents"), ==, D (25000));
+  g_assert_cmpint (member_int (b, "to_secure_cents"), ==, D (5000));
+  g_assert_cmpint (member_int (b, "funders_cents"), ==, D (50000));
+  f = json_array_get_object_element (json_object_get_array_member (b, "funders"), 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "funder"), ==, "MRI");
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (50000));
+  f = json_array_get_object_element (funders, 0);
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (50000));
+  f = json_array_get_object_element (funders, 1);
+  g_assert_cmpstr (json_object_get_string_member (f, "funder"), ==, "ACDI");
+  g_assert_cmpint (member_int (f, "requested_cents"), ==, D (25000));
+  g_assert_cmpuint (json_array_get_length (pledges), ==, 2);
+  f = json_array_get_object_element (pledges, 1);
+  g_assert_cmpstr (json_object_get_string_member (f, "status"), ==, "intended");
+  g_assert_cmpstr (json_object_get_string_member (f, "basis"), ==, "400 h × 50 $");
+  g_assert_cmpint (member_int (f, "counted_cents"), ==, D (20000));
+  g_assert_cmpint (member_int (totals, "expenses_cents"), ==, D (125000));
+  g_assert_cmpint (member_int (totals, "revenues_cents"), ==, D (125000));
+  g_assert_cmpint (member_int (totals, "partner_cash_cents")
+                   + member_int (totals, "partner_in_kind_cents")
+                   + member_int (totals, "to_secure_cents") + member_int (totals, "funders_cents")
+                   + member_int (totals, "other_sources_cents"), ==, D (125000));
+  g_assert_cmpint (member_int (totals, "other_sources_cents"), ==, 0);
+  g_assert_cmpint (member_int (totals, "secured_cents"), ==, D (10000));
+  g_assert_cmpint (member_int (totals, "sought_cents"), ==, D (115000));
+}
+
 static void
 test_worked_example (void)
 {
@@ -146,6 +188,7 @@ test_worked_example (void)
   g_assert_cmpint (member_int (totals, "gap_cents"), ==, D (45000));
   g_assert_cmpint (member_int (totals, "partner_needed_cents"), ==, D (20000));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "warnings")), ==, 0);
+  check_balanced_json (root);
 }
 
 static void
@@ -162,6 +205,12 @@ test_french_table (void)
   g_assert_nonnull (strstr (out, "20\u202F000,00\u00A0$"));
   g_assert_nonnull (strstr (out, "400 h × 50 $"));
   g_assert_null (strstr (out, "Warning"));
+  /* The balanced view under the table: MRI's request once partners
+   * secure 20 000 $, and revenues = expenses. */
+  g_assert_nonnull (strstr (out, "Budget équilibré"));
+  g_assert_nonnull (strstr (out, "50\u202F000,00\u00A0$"));
+  g_assert_nonnull (strstr (out, "Acquis : 10\u202F000,00\u00A0$ ; encore recherché : "
+                                 "115\u202F000,00\u00A0$."));
 }
 
 /* budget show --explain: the reasoning behind each figure, the same text
@@ -482,6 +531,304 @@ test_edits (void)
   }
 }
 
+/* ---- The pro-forma documents (docs/BUDGETS.md, "Funder copy and working
+ * copy"), read back with pdftotext ---------------------------------------- */
+
+/* The text of PDF (page PAGE only when > 0), every run of white space
+ * (no-break spaces included) turned into one plain space, so that wrapped
+ * lines and amounts compare simply. */
+static char *
+pdf_text_mode (const char *pdf, guint page, const char *mode)
+{
+  g_autofree char *first = g_strdup_printf ("%u", page);
+  const char *argv_all[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *argv_page[] = { "pdftotext", "-enc", "UTF-8", mode, "-f", first, "-l", first, pdf,
+                              "-", NULL };
+  g_autofree char *out = NULL;
+  GError *error = NULL;
+  GString *flat = g_string_new (NULL);
+  gboolean space = FALSE;
+  int status;
+
+  g_spawn_sync (NULL, (char **) (page > 0 ? argv_page : argv_all), NULL,
+                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char *c = out; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (g_unichar_isspace (u) || u == 0x00A0 || u == 0x202F)
+        space = TRUE;
+      else
+        {
+          if (space && flat->len > 0)
+            g_string_append_c (flat, ' ');
+          space = FALSE;
+          g_string_append_unichar (flat, u);
+        }
+    }
+  return g_string_free (flat, FALSE);
+}
+
+static char *
+pdf_text (const char *pdf, guint page)
+{
+  return pdf_text_mode (pdf, page, "-layout");
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  guint n = 0;
+
+  /* pdftotext separates pages with a form feed. */
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+    g_autofree char *out = NULL;
+
+    g_spawn_sync (NULL, (char **) argv, NULL,
+                  G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                  NULL, NULL);
+    g_assert_nonnull (out);
+    for (const char *c = out; *c != '\0'; c++)
+      if (*c == '\f')
+        n++;
+  }
+  return n;
+}
+
+#define ASSERT_HAS(text, needle) \
+  G_STMT_START { \
+    if (strstr ((text), (needle)) == NULL) \
+      g_error ("“%s” not found in: %s", (needle), (text)); \
+  } G_STMT_END
+#define ASSERT_HAS_NOT(text, needle) \
+  G_STMT_START { \
+    if (strstr ((text), (needle)) != NULL) \
+      g_error ("“%s” should not be in: %s", (needle), (text)); \
+  } G_STMT_END
+
+static int
+run_export (const char *language, const char *pdf, ...)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, pdf);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  while (args->len < 4)
+    g_ptr_array_add (args, NULL);
+  return run_cli (language, &out, &err, "export", "proforma", "Réseau 2004", "--output", pdf,
+                  "--lang", language, args->pdata[0], args->pdata[1], args->pdata[2],
+                  args->pdata[3], NULL);
+}
+
+/* The worked example under the funders' full names, with the applicant's
+ * profile, and a foundation requiring charitable status (a warning). */
+static void
+set_up_documents (void)
+{
+  RUN_OK ("init");
+  RUN_OK ("network", "set", "--name", "Réseau d’économie solidaire", "--address",
+          "12, rue Exemple\\nMontréal (Québec) H2K 0A0", "--contact", "Hélène Exemple",
+          "--charity-number", "88888 8888 RR0001", "--email", "info@exemple.org");
+  RUN_OK ("funder", "add", "Ministère des Relations internationales", "--short-name", "MRI",
+          "--article", "le");
+  RUN_OK ("funder", "add", "Agence canadienne de développement international", "--short-name",
+          "ACDI", "--article", "l'");
+  RUN_OK ("funder", "add", "Fonds Exemple", "--kind", "foundation", "--requires-charity");
+  RUN_OK ("budget", "add", "Réseau 2004", "--start", "2004-04-01", "--end", "2005-03-31",
+          "--preset", "gesq-2003");
+  RUN_OK ("budget", "offer", "Réseau 2004", "MRI", "--ratio", "2:1", "--lines", "B");
+  RUN_OK ("budget", "offer", "Réseau 2004", "ACDI", "--ratio", "1:1");
+  RUN_OK ("budget", "offer", "Réseau 2004", "Fonds Exemple", "--ratio", "1:2", "--cap", "100");
+  RUN_OK ("budget", "pledge", "Réseau 2004", "Caisse solidaire", "10000", "--line", "A",
+          "--status", "confirmed");
+  RUN_OK ("budget", "pledge", "Réseau 2004", "Chantier", "20000", "--line", "B", "--kind",
+          "in-kind", "--basis", "400 h × 50 $");
+}
+
+static void
+test_funder_copy (void)
+{
+  g_autofree char *saved = db_path;
+  g_autofree char *fr = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *pdf = g_build_filename (tmp_dir, "acdi.pdf", NULL);
+  g_autofree char *pdf_all = g_build_filename (tmp_dir, "all.pdf", NULL);
+  guint pages;
+
+  db_path = g_build_filename (tmp_dir, "documents.db", NULL);
+  set_up_documents ();
+
+  /* Named by its short name. */
+  g_assert_cmpint (run_export ("fr", pdf, "--funder", "ACDI", NULL), ==, 0);
+  fr = pdf_text (pdf, 0);
+  /* The applicant block. */
+  ASSERT_HAS (fr, "Réseau d’économie solidaire");
+  ASSERT_HAS (fr, "12, rue Exemple Montréal (Québec) H2K 0A0");
+  ASSERT_HAS (fr, "88888 8888 RR0001");
+  ASSERT_HAS (fr, "Hélène Exemple");
+  /* French grammar from the stored article. */
+  ASSERT_HAS (fr, "Demande présentée à l’Agence canadienne de développement international");
+  ASSERT_HAS (fr, "Tous les montants sont en dollars canadiens.");
+  /* The balanced view: ACDI's request once 20 000 $ are secured;
+   * revenues = expenses. */
+  ASSERT_HAS (fr, "25 000,00 $");
+  ASSERT_HAS (fr, "Total des revenus 125 000,00 $ Total des dépenses 125 000,00 $");
+  ASSERT_HAS (fr, "Contributions des partenaires encore à obtenir 20 000,00 $");
+  ASSERT_HAS (fr, "Acquis : 10 000,00 $");
+  /* Its own terms, not the others'; no warning. */
+  ASSERT_HAS (fr, "Ratio 1:1");
+  ASSERT_HAS_NOT (fr, "Ratio 2:1");
+  ASSERT_HAS_NOT (fr, "Ratio 1:2");
+  ASSERT_HAS_NOT (fr, "bienfaisance, mais");
+  ASSERT_HAS_NOT (fr, "À noter");
+  /* The signature block and the page count. */
+  ASSERT_HAS (fr, "Personne responsable");
+  pages = pdf_pages (pdf);
+  g_assert_cmpuint (pages, >=, 1);
+  {
+    g_autofree char *page = g_strdup_printf ("Page 1 de %u", pages);
+    ASSERT_HAS (fr, page);
+  }
+  /* A draft: the mark on every page. */
+  for (guint i = 1; i <= pages; i++)
+    {
+      g_autofree char *text = pdf_text (pdf, i);
+      ASSERT_HAS (text, "BROUILLON");
+    }
+
+  /* English, and a funder whose article is "le". */
+  g_assert_cmpint (run_export ("en", pdf, "--funder", "Ministère des Relations internationales",
+                               NULL), ==, 0);
+  en = pdf_text (pdf, 0);
+  ASSERT_HAS (en, "Request submitted to Ministère des Relations internationales");
+  ASSERT_HAS (en, "All amounts are in Canadian dollars.");
+  ASSERT_HAS (en, "Total revenues $125,000.00 Total expenses $125,000.00");
+  ASSERT_HAS (en, "Page 1 of");
+  ASSERT_HAS (en, "DRAFT");
+  ASSERT_HAS_NOT (en, "To be noted");
+  g_free (fr);
+  g_assert_cmpint (run_export ("fr", pdf, "--funder", "MRI", NULL), ==, 0);
+  fr = pdf_text (pdf, 0);
+  ASSERT_HAS (fr, "Demande présentée au Ministère des Relations internationales");
+  g_free (fr);
+  /* No article stored: a form that needs none. */
+  g_assert_cmpint (run_export ("fr", pdf, "--funder", "Fonds Exemple", NULL), ==, 0);
+  fr = pdf_text (pdf, 0);
+  ASSERT_HAS (fr, "Demande — bailleur de fonds : Fonds Exemple");
+
+  /* A short name already used by another funder, or an unknown article, is
+   * refused and changes nothing. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli ("en", &out, &err, "funder", "set", "Fonds Exemple", "--short-name",
+                              "acdi", NULL), ==, 1);
+    ASSERT_HAS (err, "Another funder is already named");
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli ("en", &out, &err, "funder", "set", "Fonds Exemple", "--article",
+                              "der", NULL), ==, 1);
+    ASSERT_HAS (err, "unknown article");
+    g_clear_pointer (&err, g_free);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_cli ("en", &out, &err, "funder", "list", "--json", NULL), ==, 0);
+    ASSERT_HAS (out, "\"short_name\" : \"ACDI\"");
+    g_assert_null (strstr (out, "\"article\" : \"der\""));
+    /* Setting the article later changes the heading. */
+    RUN_OK ("funder", "set", "Fonds Exemple", "--article", "les", "--short-name", "FE");
+    g_assert_cmpint (run_export ("fr", pdf, "--funder", "fe", NULL), ==, 0);
+    g_free (fr);
+    fr = pdf_text (pdf, 0);
+    ASSERT_HAS (fr, "Demande présentée aux Fonds Exemple");
+  }
+
+  /* A long name without a short name: the running header of the next
+   * pages wraps it rather than cutting it (-raw: in drawing order, the
+   * header first). */
+  {
+    const char *name = "Fonds québécois de développement de la coopération internationale et "
+                       "de la solidarité entre les régions et les peuples du monde";
+    g_autofree char *page2 = NULL;
+    g_autofree char *header = g_strdup_printf ("Version 1, brouillon Réseau 2004 — %s", name);
+
+    RUN_OK ("funder", "add", name, "--article", "le");
+    RUN_OK ("budget", "offer", "Réseau 2004", name, "--ratio", "1:3");
+    g_assert_cmpint (run_export ("fr", pdf, "--funder", name, NULL), ==, 0);
+    g_assert_cmpuint (pdf_pages (pdf), >=, 2);
+    page2 = pdf_text_mode (pdf, 2, "-raw");
+    ASSERT_HAS (page2, header);
+    RUN_OK ("budget", "offer-remove", "Réseau 2004", name);
+  }
+
+  /* The working copy keeps everything, the warning included. */
+  g_assert_cmpint (run_export ("fr", pdf_all, "--all", NULL), ==, 0);
+  all = pdf_text (pdf_all, 0);
+  ASSERT_HAS (all, "À noter");
+  ASSERT_HAS (all, "Ratio 2:1");
+  ASSERT_HAS (all, "Total des revenus");
+  /* Both at once is refused. */
+  g_assert_cmpint (run_export ("en", pdf_all, "--all", "--funder", "ACDI", NULL), !=, 0);
+
+  /* Without a contact the funder copy is still written, with a hint. */
+  RUN_OK ("network", "set", "--contact", "");
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli ("en", &out, &err, "export", "proforma", "Réseau 2004", "--output",
+                              pdf, "--funder", "ACDI", NULL), ==, 0);
+    ASSERT_HAS (err, "the network profile lacks");
+  }
+
+  g_unlink (db_path);
+  g_free (db_path);
+  db_path = g_steal_pointer (&saved);
+}
+
+/* The funder copy is made from the submitted version; a later draft does
+ * not change it, and carries no DRAFT mark. */
+static void
+test_funder_copy_submitted (void)
+{
+  g_autofree char *saved = db_path;
+  g_autofree char *text = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *pdf = g_build_filename (tmp_dir, "submitted.pdf", NULL);
+
+  db_path = g_build_filename (tmp_dir, "submitted.db", NULL);
+  set_up_documents ();
+  RUN_OK ("budget", "submit", "Réseau 2004");
+  /* A later edit makes a draft version 2 with another amount. */
+  RUN_OK ("budget", "line", "add", "Réseau 2004", "C", "Évaluation", "1000");
+
+  g_assert_cmpint (run_export ("en", pdf, "--funder", "ACDI", NULL), ==, 0);
+  text = pdf_text (pdf, 0);
+  ASSERT_HAS (text, "Version 1, submitted on");
+  ASSERT_HAS (text, "Total expenses $125,000.00");
+  ASSERT_HAS_NOT (text, "DRAFT");
+  g_assert_cmpint (run_export ("en", pdf, "--all", NULL), ==, 0);
+  all = pdf_text (pdf, 0);
+  ASSERT_HAS (all, "Version 2, draft");
+  ASSERT_HAS (all, "$126,000.00");
+  ASSERT_HAS (all, "DRAFT");
+
+  g_unlink (db_path);
+  g_free (db_path);
+  db_path = g_steal_pointer (&saved);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -507,6 +854,8 @@ main (int argc, char **argv)
   g_test_add_func ("/budget-cli/versions-and-warnings", test_versions_and_warnings);
   g_test_add_func ("/budget-cli/campaign-offer", test_campaign_offer);
   g_test_add_func ("/budget-cli/edits", test_edits);
+  g_test_add_func ("/budget-cli/funder-copy", test_funder_copy);
+  g_test_add_func ("/budget-cli/funder-copy-submitted", test_funder_copy_submitted);
   status = g_test_run ();
 
   {

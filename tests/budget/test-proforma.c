@@ -352,6 +352,148 @@ test_parse (void)
     }
 }
 
+/* ---- The balanced view -------------------------------------------------- */
+
+/* DOMAIN.md's balanced view of the worked example: 15,000 to be secured on
+ * A and 5,000 on B; F1 50,000, F2 25,000; revenues 125,000. */
+static void
+test_balanced_worked_example (void)
+{
+  g_autoptr (CagProformaInput) in = cag_proforma_input_new ();
+  g_autoptr (CagProforma) p = NULL;
+  g_autoptr (CagProformaBalanced) b = NULL;
+  CagPledge *cash;
+
+  add_line (in, "A", D (50000));
+  add_line (in, "B", D (75000));
+  add_offer (in, "F1", 2, 1, "B");
+  add_offer (in, "F2", 1, 1, NULL);
+  cash = add_pledge (in, "A", CAG_PLEDGE_CASH, D (10000));
+  cash->status = CAG_PLEDGE_CONFIRMED;
+  add_pledge (in, "B", CAG_PLEDGE_IN_KIND, D (20000));
+  in->network_has_charity = TRUE;
+
+  p = cag_proforma_compute (in);
+  b = cag_proforma_balance (in, p);
+  g_assert_cmpuint (b->n_lines, ==, 2);
+  g_assert_cmpint (b->lines[0].to_secure_cents, ==, D (15000));
+  g_assert_cmpint (b->lines[1].to_secure_cents, ==, D (5000));
+  g_assert_cmpint (b->lines[0].requested_cents[0], ==, 0);
+  g_assert_cmpint (b->lines[0].requested_cents[1], ==, D (25000));
+  g_assert_cmpint (b->lines[1].requested_cents[0], ==, D (50000));
+  g_assert_cmpint (b->lines[1].requested_cents[1], ==, 0);
+  g_assert_cmpint (b->requested_cents[0], ==, D (50000));
+  g_assert_cmpint (b->requested_cents[1], ==, D (25000));
+  g_assert_cmpint (b->partner_cash_cents, ==, D (10000));
+  g_assert_cmpint (b->partner_in_kind_cents, ==, D (20000));
+  g_assert_cmpint (b->to_secure_cents, ==, D (20000));
+  g_assert_cmpint (b->funders_cents, ==, D (75000));
+  g_assert_cmpint (b->other_sources_cents, ==, 0);
+  g_assert_cmpint (b->revenues_cents, ==, D (125000));
+  g_assert_cmpint (b->amount_cents, ==, D (125000));
+  /* Only the confirmed 10,000 is secured; the intended in-kind pledge, the
+   * partner amounts to secure and the requests are still sought. */
+  g_assert_cmpint (b->secured_cents, ==, D (10000));
+  g_assert_cmpint (b->intended_cents, ==, D (20000));
+  g_assert_cmpint (b->sought_cents, ==, D (115000));
+  /* The coordinator's view beside it is unchanged. */
+  g_assert_cmpint (p->offers[0].requested_cents, ==, D (40000));
+  g_assert_cmpint (p->gap_cents, ==, D (45000));
+}
+
+/* A line pledged beyond its amount counts only up to it, in entry order. */
+static void
+test_balanced_over_pledged (void)
+{
+  g_autoptr (CagProformaInput) in = cag_proforma_input_new ();
+  g_autoptr (CagProforma) p = NULL;
+  g_autoptr (CagProformaBalanced) b = NULL;
+
+  add_line (in, "A", D (1000));
+  add_offer (in, "F", 1, 1, NULL);
+  add_pledge (in, "A", CAG_PLEDGE_CASH, D (700));
+  add_pledge (in, "A", CAG_PLEDGE_IN_KIND, D (500));
+  p = cag_proforma_compute (in);
+  b = cag_proforma_balance (in, p);
+  g_assert_cmpint (b->pledge_counted_cents[0], ==, D (700));
+  g_assert_cmpint (b->pledge_counted_cents[1], ==, D (300));
+  g_assert_cmpint (b->lines[0].partner_in_kind_cents, ==, D (300));
+  g_assert_cmpint (b->requested_cents[0], ==, 0);
+  g_assert_cmpint (b->revenues_cents, ==, D (1000));
+}
+
+/* A capped funder: the partner amount grows to cover what the cap leaves,
+ * and the funder's request stops at its cap. */
+static void
+test_balanced_cap (void)
+{
+  g_autoptr (CagProformaInput) in = cag_proforma_input_new ();
+  g_autoptr (CagProforma) p = NULL;
+  g_autoptr (CagProformaBalanced) b = NULL;
+  CagBudgetOffer *f;
+
+  add_line (in, "A", D (10000));
+  f = add_offer (in, "F", 1, 1, NULL);
+  f->cap_cents = D (3000);
+  add_pledge (in, "A", CAG_PLEDGE_CASH, D (1000));
+  p = cag_proforma_compute (in);
+  b = cag_proforma_balance (in, p);
+  g_assert_cmpint (b->requested_cents[0], ==, D (3000));
+  g_assert_cmpint (b->to_secure_cents, ==, D (6000));
+  g_assert_cmpint (b->other_sources_cents, ==, 0);
+  g_assert_cmpint (b->revenues_cents, ==, D (10000));
+}
+
+/* Revenues equal expenses, per line and in total, computed part by part. */
+static void
+check_balanced (const CagProformaInput *in, const CagProforma *p, const CagProformaBalanced *b)
+{
+  gint64 total = 0, pledged = 0, secured = 0, requested = 0;
+
+  for (guint l = 0; l < b->n_lines; l++)
+    {
+      const CagProformaBalancedLine *bl = &b->lines[l];
+      gint64 funders = 0;
+
+      for (guint o = 0; o < b->n_offers; o++)
+        {
+          g_assert_cmpint (bl->requested_cents[o], >=, 0);
+          funders += bl->requested_cents[o];
+        }
+      g_assert_cmpint (bl->to_secure_cents, ==, p->lines[l].partner_needed_cents);
+      g_assert_cmpint (bl->other_sources_cents, >=, 0);
+      g_assert_cmpint (bl->partner_cash_cents + bl->partner_in_kind_cents + bl->to_secure_cents
+                       + funders + bl->other_sources_cents, ==, in->lines->len > l
+                       ? ((CagBudgetLine *) in->lines->pdata[l])->amount_cents : -1);
+      total += ((CagBudgetLine *) in->lines->pdata[l])->amount_cents;
+    }
+  for (guint i = 0; i < b->n_pledges; i++)
+    {
+      const CagPledge *pl = in->pledges->pdata[i];
+
+      g_assert_cmpint (b->pledge_counted_cents[i], >=, 0);
+      g_assert_cmpint (b->pledge_counted_cents[i], <=, pl->amount_cents);
+      pledged += b->pledge_counted_cents[i];
+      if (pl->status != CAG_PLEDGE_INTENDED)
+        secured += b->pledge_counted_cents[i];
+    }
+  for (guint o = 0; o < b->n_offers; o++)
+    {
+      requested += b->requested_cents[o];
+      /* A funder's request stays within its cap and share ceiling. */
+      if (p->offers[o].limit_cents > 0)
+        g_assert_cmpint (b->requested_cents[o], <=, p->offers[o].limit_cents);
+    }
+  g_assert_cmpint (pledged + b->to_secure_cents + requested + b->other_sources_cents, ==, total);
+  g_assert_cmpint (b->revenues_cents, ==, total);
+  g_assert_cmpint (b->amount_cents, ==, total);
+  g_assert_cmpint (b->secured_cents, ==, secured);
+  g_assert_cmpint (b->secured_cents + b->sought_cents, ==, total);
+  /* Cagnotte's partner amounts close every gap, so nothing is left for
+   * other sources (docs/BUDGETS.md). */
+  g_assert_cmpint (b->other_sources_cents, ==, 0);
+}
+
 /* ---- Property test ------------------------------------------------------ */
 
 static gint64
@@ -407,8 +549,11 @@ random_budget (GRand *r)
   for (guint p = 0; p < np; p++)
     {
       g_snprintf (code, sizeof code, "L%u", g_rand_int_range (r, 0, nl));
-      add_pledge (in, code, g_rand_boolean (r) ? CAG_PLEDGE_CASH : CAG_PLEDGE_IN_KIND,
-                  rand_cents (r, 40000));
+      CagPledge *pl = add_pledge (in, code,
+                                  g_rand_boolean (r) ? CAG_PLEDGE_CASH : CAG_PLEDGE_IN_KIND,
+                                  rand_cents (r, 40000));
+
+      pl->status = (CagPledgeStatus) g_rand_int_range (r, 0, 3);
     }
   return in;
 }
@@ -496,6 +641,11 @@ test_property (void)
       g_autoptr (CagProforma) q = NULL;
 
       check_invariants (in, p);
+      {
+        g_autoptr (CagProformaBalanced) b = cag_proforma_balance (in, p);
+
+        check_balanced (in, p, b);
+      }
 
       /* Pledging the reported amounts needed, in cash, closes every gap. */
       more = cag_proforma_input_copy (in);
@@ -537,5 +687,8 @@ main (int argc, char **argv)
   g_test_add_func ("/proforma/warnings", test_warnings);
   g_test_add_func ("/proforma/parse", test_parse);
   g_test_add_func ("/proforma/property", test_property);
+  g_test_add_func ("/proforma/balanced/worked-example", test_balanced_worked_example);
+  g_test_add_func ("/proforma/balanced/over-pledged", test_balanced_over_pledged);
+  g_test_add_func ("/proforma/balanced/cap", test_balanced_cap);
   return g_test_run ();
 }

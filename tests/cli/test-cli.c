@@ -829,6 +829,44 @@ test_fund_edit_delegations (Fixture       *f,
   g_assert_cmpint (member_int (only_status (root), "target_cents"), ==, 900000);
 }
 
+/* network set|show: JSON round trip, an option left out keeps its value, ""
+ * clears, "\\n" in --address starts a line, refusals change nothing, text in
+ * French. */
+static void
+test_network (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *init = run_ok ("en", f->db, "init", NULL);
+  g_autofree char *empty = run_ok ("fr", f->db, "network", "show", NULL);
+  g_autofree char *set = run_ok ("en", f->db, "network", "set", "--name", "Réseau d'essai",
+                                 "--address", "12, rue Test\\nQuébec", "--contact", "Anne Exemple",
+                                 "--email", "anne@example.org", "--phone", "418 555-0100",
+                                 "--charity-number", "123456789 RR 0001", "--website",
+                                 "example.org", NULL);
+  g_autofree char *again = run_ok ("en", f->db, "network", "set", "--phone", "", "--json", NULL);
+  g_autofree char *shown = run_ok ("en", f->db, "network", "show", "--json", NULL);
+  g_autofree char *text_fr = run_ok ("fr", f->db, "network", "show", NULL);
+  g_autoptr(JsonNode) root = parse_json (shown);
+  JsonObject *o = json_node_get_object (root);
+
+  g_assert_nonnull (strstr (empty, "cagnotte-cli network set"));
+  g_assert_nonnull (strstr (set, "Saved the network profile"));
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Réseau d'essai");
+  g_assert_cmpstr (json_object_get_string_member (o, "address"), ==, "12, rue Test\nQuébec");
+  g_assert_cmpstr (json_object_get_string_member (o, "contact"), ==, "Anne Exemple");
+  g_assert_cmpstr (json_object_get_string_member (o, "email"), ==, "anne@example.org");
+  g_assert_true (json_object_get_null_member (o, "phone"));
+  g_assert_cmpstr (json_object_get_string_member (o, "charity_number"), ==, "123456789 RR 0001");
+  g_assert_cmpstr (json_object_get_string_member (o, "website"), ==, "example.org");
+  g_assert_nonnull (strstr (again, "\"phone\" : null"));
+  g_assert_nonnull (strstr (text_fr, "Courriel"));
+  g_assert_nonnull (strstr (text_fr, "Anne Exemple"));
+
+  assert_refused (f->db, "not an e-mail address", "network", "set", "--email", "anne", NULL);
+  assert_refused (f->db, "one line", "network", "set", "--name", "a\tb", NULL);
+  assert_refused (f->db, NULL, "network", "show", "extra", NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -862,6 +900,7 @@ main (int argc, char **argv)
   if (money_cases_path != NULL)
     g_test_add ("/cli/money-cases", Fixture, NULL, fixture_set_up, test_money_cases,
                 fixture_tear_down);
+  g_test_add ("/cli/network", Fixture, NULL, fixture_set_up, test_network, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "cag-backup.h"
 #include "cag-error.h"
 #include "cag-money.h"
 #include <sqlite3.h>
@@ -1357,6 +1358,35 @@ test_store_server_refused (void)
   g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
   g_assert_nonnull (strstr (error->message, uri));
   g_assert_nonnull (strstr (error->message, "server"));
+  g_clear_error (&error);
+
+  cag_i18n_set_language (CAG_LANG_FR);
+  store = cag_store_open (uri, &error);
+  cag_i18n_set_language (CAG_LANG_EN);
+  g_assert_null (store);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "Impossible de se connecter au serveur"));
+}
+
+/* Backups and restores copy files; a server location is refused with a
+ * pointer to the server's tools, in both languages. */
+static void
+test_store_server_backup_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *uri = "postgresql:///cagnotte?host=/nonexistent-cagnotte-socket";
+  g_autofree char *dest = g_build_filename (g_get_tmp_dir (), "cagnotte-never.db", NULL);
+
+  g_assert_false (cag_backup_file (uri, dest, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "pg_dump"));
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  cag_i18n_set_language (CAG_LANG_FR);
+  g_assert_false (cag_backup_restore (uri, dest, NULL, &error));
+  cag_i18n_set_language (CAG_LANG_EN);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "outils du serveur"));
 }
 
 /* A server database that holds another program's tables is refused; an
@@ -1397,12 +1427,12 @@ main (int argc, char **argv)
     {
       ADD ("/store/server/too-new", test_store_server_too_new);
       ADD ("/store/server/foreign", test_store_server_foreign);
-      g_test_add_func ("/store/server/refused", test_store_server_refused);
     }
   else
     {
       ADD ("/store/create", test_store_create);
       g_test_add_func ("/store/default-path", test_store_default_path);
+      g_test_add_func ("/store/server/backup-refused", test_store_server_backup_refused);
       ADD ("/store/migrations", test_store_migrations);
       ADD ("/store/too-new", test_store_too_new);
       ADD ("/store/not-a-database", test_store_not_a_database);
@@ -1411,6 +1441,7 @@ main (int argc, char **argv)
       ADD ("/store/locked", test_store_locked);
       ADD ("/store/refusals-unchanged", test_store_refusals_unchanged);
     }
+  g_test_add_func ("/store/server/refused", test_store_server_refused);
   ADD ("/store/organizations", test_store_organizations);
   ADD ("/store/campaigns-funds", test_store_campaigns_funds);
   ADD ("/store/contributions", test_store_contributions);

@@ -636,6 +636,33 @@ test_restore_cancel (Fixture *fx, gconstpointer data)
   g_assert_true (cag_store_check_totals (fx->store, &error));
 }
 
+/* The backup's rename is followed by an fsync of the folder, so that a power
+ * cut cannot undo it (cagnotte-cli backup, with an LD_PRELOAD spy). */
+static void
+test_backup_syncs_folder (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *dest = g_build_filename (fx->dir, "copie.db", NULL);
+  g_autofree char *log = g_build_filename (fx->dir, "spy.log", NULL);
+  g_autofree char *contents = NULL;
+  const char *argv[] = { CAGNOTTE_CLI_PATH, "--db", fx->path, "backup", "--output", dest, NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *last_rename;
+  int wait_status = 0;
+
+  g_clear_pointer (&fx->store, cag_store_close);
+  envp = g_environ_setenv (envp, "LD_PRELOAD", CAG_FSYNC_SPY, TRUE);
+  envp = g_environ_setenv (envp, "CAG_FSYNC_SPY_LOG", log, TRUE);
+  envp = g_environ_setenv (envp, "ASAN_OPTIONS", "verify_asan_link_order=0", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &wait_status, NULL));
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (log, &contents, NULL, NULL));
+  last_rename = g_strrstr (contents, "rename\n");
+  g_assert_nonnull (last_rename);
+  g_assert_nonnull (strstr (last_rename, "fsync-dir\n"));
+}
+
 static void
 set_up_cb (Fixture       *fx,
            gconstpointer  data)
@@ -672,6 +699,7 @@ main (int    argc,
   ADD ("cli-read-only-never-creates", test_cli_read_only_never_creates);
   ADD ("backup-cancel", test_backup_cancel);
   ADD ("restore-cancel", test_restore_cancel);
+  ADD ("backup-syncs-folder", test_backup_syncs_folder);
 #undef ADD
 
   return g_test_run ();

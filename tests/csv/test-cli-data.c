@@ -5,7 +5,9 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include <sqlite3.h>
 #include "cag-backup.h"
+#include "cag-store-private.h"
 #include "csv-test-util.h"
 
 typedef struct
@@ -316,6 +318,153 @@ test_backup_restore (void)
   fixture_tear_down (&fx);
 }
 
+/* The dry run says which lines were read as Windows-1252, and lists the
+ * rows after the deadline as warnings; in both languages. */
+static void
+test_import_encoding_and_warnings (void)
+{
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fx = { 0 };
+  const struct { const char *lang, *encoding, *warning; } langs[] = {
+    { "", "1 line was not UTF-8 and was read as Windows-1252 (line 3)",
+      "Warning: line 4, column date: " },
+    { "fr", "1 ligne n’était pas en UTF-8 et a été lue en Windows-1252 (ligne 3)",
+      "Attention : ligne 4, colonne date : " },
+  };
+
+  prepare (&fx);
+  file = g_build_filename (fx.dir, "mixte.csv", NULL);
+  g_assert_true (g_file_set_contents (file,
+                                      "Date;Organisation;Montant;Référence\n"
+                                      "15/01/2004;RISQ;125,00;Réf 1\n"
+                                      "16/01/2004;RISQ;125,00;R\xE9" "f 2\n"
+                                      "01/12/2005;RISQ;125,00;Réf 3\n", -1, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_auto (Run) run = { 0 };
+
+      run_cli (&run, fx.path, langs[i].lang,
+               (const char *[]) { "import", "contributions", file, "--campaign", "Dakar 2005",
+                                  "--dry-run", NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, langs[i].encoding));
+      g_assert_nonnull (strstr (run.out, langs[i].warning));
+    }
+  fixture_tear_down (&fx);
+}
+
+/* Past 10,000 problems, the rest are counted in one line. */
+static void
+test_import_many_problems (void)
+{
+  g_autoptr(GString) text = g_string_new ("date;organisation;montant\n");
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto (Run) run = { 0 };
+  Fixture fx = { 0 };
+
+  prepare (&fx);
+  file = g_build_filename (fx.dir, "pire.csv", NULL);
+  for (guint i = 0; i < 10005; i++)
+    g_string_append (text, "2004-01-15;RISQ;abc\n");
+  g_assert_true (g_file_set_contents (file, text->str, (gssize) text->len, &error));
+  run_cli (&run, fx.path, "fr",
+           (const char *[]) { "import", "contributions", file, "--campaign", "Dakar 2005",
+                              "--dry-run", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_suffix (run.out, "\n… et 5 autres problèmes.\n"));
+  g_assert_nonnull (strstr (run.err, "10005"));
+  fixture_tear_down (&fx);
+}
+
+/* A folder or a missing file "cannot be read"; nothing sounds like
+ * success. */
+static void
+test_import_unreadable (void)
+{
+  Fixture fx = { 0 };
+  g_autofree char *missing = NULL;
+  const struct { const char *lang, *needle; } langs[] = {
+    { "", "cannot be read" }, { "fr", "ne peut pas être lu" },
+  };
+
+  prepare (&fx);
+  missing = g_build_filename (fx.dir, "absent.csv", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    for (guint k = 0; k < 2; k++)
+      {
+        g_auto (Run) run = { 0 };
+
+        run_cli (&run, fx.path, langs[i].lang,
+                 (const char *[]) { "import", "contributions", k == 0 ? missing : fx.dir,
+                                    NULL });
+        g_assert_cmpint (run.status, ==, 1);
+        g_assert_nonnull (strstr (run.err, langs[i].needle));
+        g_assert_cmpstr (run.out, ==, "");
+      }
+  fixture_tear_down (&fx);
+}
+
+/* Text that is not UTF-8 in the database (written by an old version, or by
+ * another program) never reaches JSON or CSV output. */
+static void
+test_invalid_utf8_never_output (void)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fx = { 0 };
+
+  fixture_set_up (&fx, TRUE);
+  g_assert_cmpint (sqlite3_exec (cag_store_get_db (fx.store),
+                                 "UPDATE organization SET name = CAST(X'52495351E920' || name "
+                                 "AS TEXT) WHERE short_name = 'RISQ'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    g_autoptr(CagContribution) c = cag_contribution_new ();
+    g_autoptr(GPtrArray) funds = cag_store_fund_list (fx.store, fx.dakar_id, 0, &error);
+    g_autoptr(GPtrArray) orgs = cag_store_org_list (fx.store, NULL, TRUE, &error);
+    gint64 risq = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < orgs->len; i++)
+      if (g_strcmp0 (((CagOrganization *) orgs->pdata[i])->short_name, "RISQ") == 0)
+        risq = ((CagOrganization *) orgs->pdata[i])->id;
+    for (guint i = 0; i < funds->len; i++)
+      if (((CagFund *) funds->pdata[i])->organization_id == risq)
+        c->fund_id = ((CagFund *) funds->pdata[i])->id;
+    g_assert_cmpint (c->fund_id, >, 0);
+    c->date = (CagDate) { 2004, 1, 15 };
+    c->amount_cents = 1000;
+    g_assert_true (cag_store_contribution_add (fx.store, c, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&fx.store, cag_store_close);
+
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, fx.path, "", (const char *[]) { "--json", "org", "list", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "RISQ"));
+    g_assert_true (g_utf8_validate (run.out, -1, NULL));
+  }
+  csv = g_build_filename (fx.dir, "versements.csv", NULL);
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, fx.path, "", (const char *[]) { "export", "csv", "contributions",
+                                                   "--output", csv, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "RISQ\xEF\xBF\xBD"));
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+  fixture_tear_down (&fx);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,6 +475,10 @@ main (int    argc,
   g_test_add_func ("/cli-data/import", test_import);
   g_test_add_func ("/cli-data/import-problems", test_import_problems);
   g_test_add_func ("/cli-data/import-json", test_import_json);
+  g_test_add_func ("/cli-data/import-encoding-and-warnings", test_import_encoding_and_warnings);
+  g_test_add_func ("/cli-data/import-unreadable", test_import_unreadable);
+  g_test_add_func ("/cli-data/import-many-problems", test_import_many_problems);
+  g_test_add_func ("/cli-data/invalid-utf8-never-output", test_invalid_utf8_never_output);
   g_test_add_func ("/cli-data/export", test_export);
   g_test_add_func ("/cli-data/backup-restore", test_backup_restore);
 

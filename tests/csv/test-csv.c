@@ -323,6 +323,151 @@ test_sample_files (void)
   }
 }
 
+/* A UTF-8 file with one line saved by a Windows program: each line keeps
+ * its own encoding, and the header's "Référence" survives. */
+static void
+test_mixed_encoding (void)
+{
+  const char *data = "date;organisation;montant;Référence\n"
+                     "2004-01-05;Écof;10,00;R1\n"
+                     "2004-01-06;Caf\xE9 Chantier;11,00;R\xE9" "f 2\n"
+                     "2004-01-07;Économie;12,00;Réf 3\n";
+  g_autoptr(GPtrArray) records = NULL;
+  CagCsvInfo info = { 0 };
+
+  records = parse_ok (data, -1, 0, &info);
+  g_assert_cmpstr (info.encoding, ==, "MIXED");
+  g_assert_cmpuint (info.legacy_lines, ==, 1);
+  g_assert_cmpuint (info.first_legacy_line, ==, 3);
+  assert_record (records, 0, 1,
+                 (const char *[]) { "date", "organisation", "montant", "Référence", NULL });
+  assert_record (records, 2, 3,
+                 (const char *[]) { "2004-01-06", "Café Chantier", "11,00", "Réf 2", NULL });
+  assert_record (records, 3, 4,
+                 (const char *[]) { "2004-01-07", "Économie", "12,00", "Réf 3", NULL });
+}
+
+/* A byte that is neither UTF-8 nor Windows-1252 refuses the file, naming
+ * its line. */
+static void
+test_odd_byte_refused (void)
+{
+  const char *data = "date;organisation;montant;Référence\n"
+                     "2004-01-05;Écof;10,00;R1\n"
+                     "2004-01-06;Chantier\x81;11,00;R2\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+
+  records = cag_csv_parse (data, strlen (data), 0, NULL, &error);
+  g_assert_null (records);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_assert_nonnull (strstr (error->message, "0x81"));
+}
+
+/* Cells that a spreadsheet would run as formulas are written as text and
+ * read back unchanged; numbers, negative ones too, stay numbers. */
+static void
+test_formula_cells (void)
+{
+  const char *cells[] = { "=SUM(A1:A9)", "+1 514", "-5 $ de frais", "@cmd", "\t=1", "\r=2",
+                          "'=x", "''-y", "'plain", "Écof", "=", NULL };
+  const char *expected = "'=SUM(A1:A9);'+1 514;'-5 $ de frais;'@cmd;'\t=1;\"'\r=2\";"
+                         "''=x;'''-y;'plain;Écof;'=;-250,00;-1\r\n";
+  g_autoptr(CagCsvWriter) writer = cag_csv_writer_new (';');
+  g_autoptr(GPtrArray) records = NULL;
+  CagCsvRecord *record;
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    cag_csv_writer_field (writer, cells[i]);
+  cag_csv_writer_number (writer, "-250,00");
+  cag_csv_writer_number (writer, "-1");
+  cag_csv_writer_end_row (writer);
+  g_assert_cmpstr (cag_csv_writer_peek (writer), ==, expected);
+
+  records = parse_ok (cag_csv_writer_peek (writer), -1, ';', NULL);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = records->pdata[0];
+  g_assert_cmpuint (record->n_fields, ==, g_strv_length ((char **) cells) + 2);
+  for (guint i = 0; cells[i] != NULL; i++)
+    g_assert_cmpstr (record->fields[i], ==, cells[i]);
+  g_assert_cmpstr (record->fields[record->n_fields - 2], ==, "-250,00");
+}
+
+/* Invalid UTF-8 never reaches a written file. */
+static void
+test_writer_invalid_utf8 (void)
+{
+  g_autoptr(CagCsvWriter) writer = cag_csv_writer_new (',');
+
+  cag_csv_writer_field (writer, "caf\xE9 cr\xC3");
+  cag_csv_writer_end_row (writer);
+  g_assert_true (g_utf8_validate (cag_csv_writer_peek (writer), -1, NULL));
+  g_assert_cmpstr (cag_csv_writer_peek (writer), ==, "caf\xEF\xBF\xBD cr\xEF\xBF\xBD\r\n");
+}
+
+/* The streaming reader on a file larger than its read buffer gives the same
+ * records, lines and encoding as the whole-text parser, whatever the line
+ * ends (CRLF split across two reads, lone CR, quoted line breaks). */
+static void
+test_streaming_file (void)
+{
+  const char *ends[] = { "\r\n", "\n", "\r" };
+
+  for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+    {
+      g_autoptr(GString) text = g_string_new ("date;organisation;montant;note");
+      g_autofree char *dir = g_dir_make_tmp ("cagnotte-csv-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "big.csv", NULL);
+      g_autoptr(GPtrArray) whole = NULL;
+      g_autoptr(GPtrArray) streamed = NULL;
+      g_autoptr(GError) error = NULL;
+      CagCsvInfo a = { 0 }, b = { 0 };
+
+      g_string_append (text, ends[e]);
+      for (guint i = 0; text->len < 700 * 1024; i++)
+        g_string_append_printf (text, "2004-01-%02u;Org %u%s;%u,00;%s%s", 1 + i % 28, i,
+                                i % 1000 == 7 ? " caf\xE9" : "", i,
+                                i % 13 == 0 ? "\"deux\nlignes\"" : "n", ends[e]);
+      g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+      whole = parse_ok (text->str, (gssize) text->len, 0, &a);
+      streamed = cag_csv_parse_file (path, 0, &b, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (whole->len, ==, streamed->len);
+      g_assert_cmpuint (whole->len, >, 10000);
+      g_assert_cmpstr (a.encoding, ==, b.encoding);
+      g_assert_cmpuint (a.legacy_lines, ==, b.legacy_lines);
+      g_assert_cmpuint (a.legacy_lines, >, 10);
+      for (guint i = 0; i < whole->len; i++)
+        {
+          CagCsvRecord *x = whole->pdata[i], *y = streamed->pdata[i];
+
+          g_assert_cmpuint (x->line, ==, y->line);
+          g_assert_cmpuint (x->n_fields, ==, y->n_fields);
+          for (guint f = 0; f < x->n_fields; f++)
+            g_assert_cmpstr (x->fields[f], ==, y->fields[f]);
+        }
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
+/* A folder or a missing file "cannot be read". */
+static void
+test_unreadable (void)
+{
+  const char *paths[] = { "/nonexistent/file.csv", "/tmp" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (cag_csv_parse_file (paths[i], 0, NULL, &error));
+      g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "cannot be read"));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -340,6 +485,12 @@ main (int    argc,
   g_test_add_func ("/csv/writer", test_writer);
   g_test_add_func ("/csv/lang", test_lang);
   g_test_add_func ("/csv/sample-files", test_sample_files);
+  g_test_add_func ("/csv/mixed-encoding", test_mixed_encoding);
+  g_test_add_func ("/csv/odd-byte-refused", test_odd_byte_refused);
+  g_test_add_func ("/csv/formula-cells", test_formula_cells);
+  g_test_add_func ("/csv/writer-invalid-utf8", test_writer_invalid_utf8);
+  g_test_add_func ("/csv/streaming-file", test_streaming_file);
+  g_test_add_func ("/csv/unreadable", test_unreadable);
 
   return g_test_run ();
 }

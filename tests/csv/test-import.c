@@ -242,8 +242,9 @@ static const BadCase bad_cases[] = {
     CAG_IMPORT_FIELD_DATE, NULL },
   { "date before the campaign", "date;organisation;montant\n2003-05-31;RISQ;12\n", 2,
     CAG_IMPORT_FIELD_DATE, "Dakar 2005" },
-  { "date after the campaign", "date;organisation;montant\n01/12/2005;RISQ;12\n", 2,
-    CAG_IMPORT_FIELD_DATE, "Dakar 2005" },
+  { "voided neither yes nor no",
+    "date;organisation;montant;annulé\n2004-01-15;RISQ;12;peut-être\n", 2,
+    CAG_IMPORT_FIELD_VOIDED, "peut-être" },
   { "unknown organization", "date;organisation;montant\n2004-01-15;Inconnue inc.;12\n", 2,
     CAG_IMPORT_FIELD_ORGANIZATION, "Inconnue inc." },
   { "missing organization", "date;organisation;montant\n2004-01-15;;12\n", 2,
@@ -638,6 +639,282 @@ set_up_cb (Fixture       *fx,
   fixture_set_up (fx, TRUE);
 }
 
+/* After the deadline is a warning: the dry run lists it, the import keeps
+ * the row. */
+static void
+test_deadline_warning (Fixture *fx, gconstpointer data)
+{
+  const char *text = "date;organisation;montant\n15/11/2005;RISQ;10\n01/12/2005;RISQ;12\n";
+  CagImportOptions options = { .campaign = "Dakar 2005", .dry_run = TRUE };
+  g_autoptr(GError) error = NULL;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(CagImportReport) report = NULL;
+      CagImportProblem *warning;
+
+      options.dry_run = pass == 0;
+      g_assert_true (cag_import_contributions_data (fx->store, text, strlen (text), &options,
+                                                    &report, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->problems->len, ==, 0);
+      g_assert_cmpuint (report->warnings->len, ==, 1);
+      warning = report->warnings->pdata[0];
+      g_assert_cmpuint (warning->line, ==, 3);
+      g_assert_cmpint (warning->field, ==, CAG_IMPORT_FIELD_DATE);
+      g_assert_nonnull (strstr (warning->message, "Dakar 2005"));
+      g_assert_cmpuint (report->added, ==, 2);
+    }
+  g_assert_cmpint (ledger_total (fx->store, NULL), ==, 2200);
+}
+
+/* Before the start is a problem naming the start. */
+static void
+test_before_start (Fixture *fx, gconstpointer data)
+{
+  const char *text = "date;organisation;montant\n2003-05-31;RISQ;12\n";
+  CagImportOptions options = { .campaign = "Dakar 2005" };
+  g_autoptr(CagImportReport) report = import_text_fails (fx->store, text, &options);
+  g_autofree char *start = cag_date_format (&(CagDate) { 2003, 6, 1 },
+                                            cag_i18n_get_language ());
+  CagImportProblem *problem = report->problems->pdata[0];
+
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpint (problem->field, ==, CAG_IMPORT_FIELD_DATE);
+  g_assert_nonnull (strstr (problem->message, start));
+}
+
+/* Lengths the store would refuse are problems of the dry run already, with
+ * the file's line and the column. */
+static void
+test_length_limits (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *long_name = g_strnfill (CAG_IMPORT_MAX_NAME_CHARS + 1, 'x');
+  g_autofree char *name = g_strnfill (CAG_IMPORT_MAX_NAME_CHARS, 'y');
+  g_autofree char *long_note = g_strnfill (CAG_IMPORT_MAX_TEXT_CHARS + 1, 'n');
+  g_autofree char *note = g_strnfill (CAG_IMPORT_MAX_TEXT_CHARS, 'n');
+  g_autofree char *bad = g_strdup_printf ("date;organisation;montant;référence;note\n"
+                                          "2004-01-15;RISQ;12;%s;\n"
+                                          "\n"
+                                          "2004-01-16;RISQ;12;;%s\n"
+                                          "2004-01-17;%s;12;;\n", long_name, long_note,
+                                          long_name);
+  g_autofree char *good = g_strdup_printf ("date;organisation;montant;référence;note\n"
+                                           "2004-01-15;RISQ;12;%s;%s\n"
+                                           "2004-01-17;%s;12;;\n", name, note, name);
+  CagImportOptions options = { .campaign = "Dakar 2005", .create_organizations = TRUE,
+                               .dry_run = TRUE };
+  const struct { guint line; gint field; } expected[] = {
+    { 2, CAG_IMPORT_FIELD_REFERENCE }, { 4, CAG_IMPORT_FIELD_NOTE },
+    { 5, CAG_IMPORT_FIELD_ORGANIZATION },
+  };
+  g_autoptr(CagImportReport) report = import_text_fails (fx->store, bad, &options);
+  g_autoptr(CagImportReport) ok_report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (report->problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      CagImportProblem *problem = report->problems->pdata[i];
+
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpint (problem->field, ==, expected[i].field);
+    }
+
+  /* At the limits, the dry run and the import both succeed. */
+  options.dry_run = FALSE;
+  g_assert_true (cag_import_contributions_data (fx->store, good, strlen (good), &options,
+                                                &ok_report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ok_report->added, ==, 2);
+}
+
+/* The voided column takes yes/no words of both languages only. */
+static void
+test_voided_words (Fixture *fx, gconstpointer data)
+{
+  const char *text = "date;organisation;montant;référence;annulé\n"
+                     "2004-01-15;RISQ;12;A;oui\n2004-01-15;RISQ;12;B;Yes\n"
+                     "2004-01-15;RISQ;12;C;x\n2004-01-15;RISQ;12;D;non\n"
+                     "2004-01-15;RISQ;12;E;\n2004-01-15;RISQ;12;F;false\n";
+  const char *odd = "date;organisation;montant;annulé\n2004-01-15;RISQ;12;peut-être\n";
+  CagImportOptions options = { .campaign = "Dakar 2005" };
+  g_autoptr(CagImportReport) report = NULL;
+  g_autoptr(CagImportReport) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  CagImportProblem *problem;
+
+  g_assert_true (cag_import_contributions_data (fx->store, text, strlen (text), &options,
+                                                &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->voided, ==, 3);
+  g_assert_cmpuint (report->added, ==, 3);
+
+  bad = import_text_fails (fx->store, odd, &options);
+  problem = bad->problems->pdata[0];
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpint (problem->field, ==, CAG_IMPORT_FIELD_VOIDED);
+  g_assert_nonnull (strstr (problem->message, "peut-être"));
+}
+
+/* A UTF-8 sheet with one line from a Windows program: the "Référence"
+ * column is found and every reference kept. */
+static void
+test_mixed_encoding (Fixture *fx, gconstpointer data)
+{
+  const char *text = "date;organisation;montant;Référence\n"
+                     "2004-01-15;Écof;12;Réf 1\n"
+                     "2004-01-16;RISQ;13;R\xE9" "f 2\n"
+                     "2004-01-17;Chantier;14;Réf 3\n";
+  CagImportOptions options = { .campaign = "Dakar 2005" };
+  g_autoptr(CagImportReport) report = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cag_import_contributions_data (fx->store, text, strlen (text), &options,
+                                                &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->csv.encoding, ==, "MIXED");
+  g_assert_cmpuint (report->csv.legacy_lines, ==, 1);
+  g_assert_cmpuint (report->csv.first_legacy_line, ==, 3);
+  list = cag_store_contribution_list (fx->store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 3);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CagContribution *c = list->pdata[i];
+      g_autofree char *expected = g_strdup_printf ("Réf %d", c->date.day - 14);
+
+      g_assert_cmpstr (c->reference, ==, expected);
+    }
+}
+
+typedef struct
+{
+  guint         calls;
+  guint64       last_done;
+  guint64       size;
+  GCancellable *cancel_at_tenth;
+} Progress;
+
+static void
+progress_cb (guint64  done,
+             guint64  size,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, >=, progress->last_done);
+  g_assert_cmpuint (done, <=, size);
+  progress->last_done = done;
+  progress->size = size;
+  /* The tenth call comes after 40,960 rows: one chunk is written. */
+  if (++progress->calls == 10 && progress->cancel_at_tenth != NULL)
+    g_cancellable_cancel (progress->cancel_at_tenth);
+}
+
+/* N rows in a file; row BAD (0: none) has a bad amount. */
+static char *
+write_rows_file (Fixture *fx,
+                 guint    n,
+                 guint    bad)
+{
+  g_autoptr(GString) text = g_string_new ("date;organisation;montant;référence\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fx->dir, "rows.csv", NULL);
+
+  for (guint i = 1; i <= n; i++)
+    g_string_append_printf (text, "2004-01-15;RISQ;%s;N%u\n", i == bad ? "abc" : "1,00", i);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A file longer than one chunk is written chunk by chunk, yet a problem on
+ * its last row leaves the database untouched; progress reaches the end. */
+static void
+test_chunks_all_or_nothing (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *bad_path = write_rows_file (fx, 70000, 70000);
+  g_autofree char *good_path = NULL;
+  Progress progress = { 0 };
+  CagImportOptions options = { .campaign = "Dakar 2005", .progress = progress_cb,
+                               .progress_data = &progress };
+  g_autoptr(CagImportReport) report = NULL;
+  g_autoptr(CagImportReport) good = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_assert_false (cag_import_contributions (fx->store, bad_path, &options, &report, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpuint (((CagImportProblem *) report->problems->pdata[0])->line, ==, 70001);
+  g_assert_cmpint (ledger_total (fx->store, &count), ==, 0);
+  g_assert_cmpuint (count, ==, 0);
+
+  good_path = write_rows_file (fx, 70000, 0);
+  progress = (Progress) { 0 };
+  good = import_ok (fx->store, good_path, &options);
+  g_assert_cmpuint (good->added, ==, 70000);
+  g_assert_cmpint (ledger_total (fx->store, &count), ==, 70000 * 100);
+  g_assert_cmpuint (count, ==, 70000);
+  g_assert_cmpuint (progress.calls, >, 2);
+  g_assert_cmpuint (progress.last_done, ==, progress.size);
+  g_assert_true (cag_store_check_totals (fx->store, &error));
+  g_assert_no_error (error);
+}
+
+/* Cancelled halfway (after chunks were written): nothing stays, and the
+ * store is ready for the next import. */
+static void
+test_cancel (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = write_rows_file (fx, 80000, 0);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { .cancel_at_tenth = cancellable };
+  CagImportOptions options = { .campaign = "Dakar 2005", .progress = progress_cb,
+                               .progress_data = &progress, .cancellable = cancellable };
+  g_autoptr(CagImportReport) report = NULL;
+  g_autoptr(CagImportReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_assert_false (cag_import_contributions (fx->store, path, &options, &report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_assert_cmpuint (progress.calls, ==, 10);
+  g_assert_cmpint (ledger_total (fx->store, &count), ==, 0);
+  g_assert_cmpuint (count, ==, 0);
+
+  options.cancellable = NULL;
+  progress = (Progress) { 0 };
+  again = import_ok (fx->store, path, &options);
+  g_assert_cmpuint (again->added, ==, 80000);
+}
+
+/* A file where every row is wrong: the first CAG_IMPORT_MAX_PROBLEMS
+ * problems are kept, the others counted; nothing is written. */
+static void
+test_problems_capped (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GString) text = g_string_new ("date;organisation;montant\n");
+  CagImportOptions options = { .campaign = "Dakar 2005" };
+  g_autoptr(CagImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < CAG_IMPORT_MAX_PROBLEMS + 2000; i++)
+    g_string_append (text, i == 5000 ? "2004-01-15;RISQ;12\n" : "2004-01-15;RISQ;abc\n");
+  g_assert_false (cag_import_contributions_data (fx->store, text->str, text->len, &options,
+                                                 &report, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "11999"));
+  g_assert_cmpuint (report->problems->len, ==, CAG_IMPORT_MAX_PROBLEMS);
+  g_assert_cmpuint (report->problems_total, ==, CAG_IMPORT_MAX_PROBLEMS + 1999);
+  g_assert_cmpuint (report->added, ==, 0);
+  g_assert_cmpint (ledger_total (fx->store, NULL), ==, 0);
+}
+
 static void
 tear_down_cb (Fixture       *fx,
               gconstpointer  data)
@@ -668,6 +945,14 @@ main (int    argc,
   ADD ("round-trip-fr", test_round_trip_fr);
   ADD ("round-trip-en", test_round_trip_en);
   ADD ("export-status", test_export_status);
+  ADD ("deadline-warning", test_deadline_warning);
+  ADD ("before-start", test_before_start);
+  ADD ("length-limits", test_length_limits);
+  ADD ("voided-words", test_voided_words);
+  ADD ("mixed-encoding", test_mixed_encoding);
+  ADD ("chunks-all-or-nothing", test_chunks_all_or_nothing);
+  ADD ("cancel", test_cancel);
+  ADD ("problems-capped", test_problems_capped);
 #undef ADD
 
   return g_test_run ();

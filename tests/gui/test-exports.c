@@ -11,6 +11,7 @@
 #include "cag-budget.h"
 #include "cag-budget-view.h"
 #include "cag-error.h"
+#include "cag-export-progress.h"
 #include "cag-gui-export.h"
 #include "cag-i18n.h"
 #include "cag-pdf.h"
@@ -132,7 +133,7 @@ test_actions (Fixture       *f,
               gconstpointer  user_data)
 {
   static const char *const actions[] = {
-    "export-statements", "export-proforma", "export-proforma-csv",
+    "export-statements", "export-reminders", "export-proforma", "export-proforma-csv",
     "export-contributions-csv", "export-status-csv", "export-summary",
   };
   guint i;
@@ -313,7 +314,7 @@ test_csv (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = cag_export_contributions_csv_name (store_of (f), f->data.campaign_id);
-  g_autofree char *status_name = cag_export_status_csv_name (store_of (f), f->data.campaign_id);
+  g_autofree char *status_name = cag_export_status_csv_name (store_of (f), f->data.campaign_id, NULL);
   g_autofree char *proforma_name = cag_export_proforma_csv_name (store_of (f), f->budget_id);
   g_autofree char *path = g_build_filename (f->data.dir, name, NULL);
   g_autofree char *status = g_build_filename (f->data.dir, status_name, NULL);
@@ -407,6 +408,154 @@ test_unwritable (Fixture       *f,
   }
 }
 
+/* ---- Batches off the main loop ------------------------------------------ */
+
+typedef struct
+{
+  gboolean   finished;
+  GPtrArray *paths;
+  GError    *error;
+} BatchResult;
+
+static void
+batch_result_cb (GPtrArray    *paths,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  BatchResult *r = user_data;
+
+  r->finished = TRUE;
+  r->paths = g_ptr_array_ref (paths);
+  r->error = error != NULL ? g_error_copy (error) : NULL;
+}
+
+/* Runs the main loop until the batch has ended (at most 60 s). */
+static void
+wait_for_batch (BatchResult *r)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  while (!r->finished && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (r->finished);
+}
+
+static void
+batch_result_clear (BatchResult *r)
+{
+  g_clear_pointer (&r->paths, g_ptr_array_unref);
+  g_clear_error (&r->error);
+  r->finished = FALSE;
+}
+
+static guint
+behind_count (Fixture *f)
+{
+  g_autoptr(GPtrArray) statuses = cag_store_status_list (store_of (f), f->data.campaign_id, 0,
+                                                         NULL, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < statuses->len; i++)
+    n += ((CagFundStatus *) statuses->pdata[i])->figures.state == CAG_FUND_BEHIND;
+  return n;
+}
+
+/* All statements and the reminder letters, written by a worker on its own
+ * connection while the window's main loop runs; the window keeps its
+ * language and the environment its LANGUAGE. */
+static void
+test_batches (Fixture       *f,
+              gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) funds = cag_store_fund_list (store_of (f), f->data.campaign_id, 0, NULL);
+  g_autofree char *dir = g_build_filename (f->data.dir, "tous", NULL);
+  g_autofree char *letters = g_build_filename (f->data.dir, "rappels", NULL);
+  g_autofree char *env_before = NULL;
+  BatchResult r = { 0 };
+  GtkWidget *dialog;
+  guint behind = behind_count (f);
+
+  cag_i18n_set_language (CAG_LANG_FR);
+  env_before = g_strdup (g_getenv ("LANGUAGE"));
+  g_assert_cmpuint (behind, >, 0);
+  dialog = cag_export_progress_run (GTK_WINDOW (f->window), store_of (f),
+                                    CAG_EXPORT_BATCH_STATEMENTS, f->data.campaign_id, NULL, dir,
+                                    batch_result_cb, &r);
+  g_assert_true (CAG_IS_EXPORT_PROGRESS (dialog));
+  wait_for_batch (&r);
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (r.paths->len, ==, funds->len);
+  g_assert_cmpuint (count_entries (dir, ".pdf"), ==, funds->len);
+  for (guint i = 0; i < r.paths->len; i++)
+    {
+      g_autofree char *base = g_path_get_basename (r.paths->pdata[i]);
+
+      g_assert_true (g_str_has_prefix (base, "releve-"));
+      assert_pdf (r.paths->pdata[i]);
+    }
+  batch_result_clear (&r);
+
+  cag_export_progress_run (GTK_WINDOW (f->window), store_of (f), CAG_EXPORT_BATCH_REMINDERS,
+                           f->data.campaign_id, NULL, letters, batch_result_cb, &r);
+  wait_for_batch (&r);
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (r.paths->len, ==, behind);
+  g_assert_cmpuint (count_entries (letters, ".pdf"), ==, behind);
+  {
+    g_autofree char *base = g_path_get_basename (r.paths->pdata[0]);
+
+    g_assert_true (g_str_has_prefix (base, "rappel-"));
+  }
+  batch_result_clear (&r);
+
+  g_assert_cmpint (cag_i18n_get_language (), ==, CAG_LANG_FR);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, env_before);
+  g_assert_cmpstr (_("_Cancel"), ==, "_Annuler");
+}
+
+/* Cancel stops the batch between two documents; an error midway reports
+ * the files written before it. */
+static void
+test_batch_cancel_and_partial (Fixture       *f,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) funds = cag_store_fund_list (store_of (f), f->data.campaign_id, 0, NULL);
+  g_autofree char *dir = g_build_filename (f->data.dir, "annule", NULL);
+  g_autofree char *partial = g_build_filename (f->data.dir, "partiel", NULL);
+  g_autofree char *blocker = NULL;
+  BatchResult r = { 0 };
+  GtkWidget *dialog;
+
+  dialog = cag_export_progress_run (GTK_WINDOW (f->window), store_of (f),
+                                    CAG_EXPORT_BATCH_STATEMENTS, f->data.campaign_id, NULL, dir,
+                                    batch_result_cb, &r);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_for_batch (&r);
+  g_assert_error (r.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (r.paths->len, <, funds->len);
+  batch_result_clear (&r);
+
+  /* The last statement's name is taken by a folder. */
+  {
+    g_autoptr(GPtrArray) all = NULL;
+
+    g_assert_true (cag_pdf_write_statements (store_of (f), f->data.campaign_id, NULL,
+                                             CAG_LANG_EN, dir, &all, NULL));
+    {
+      g_autofree char *last = g_path_get_basename (all->pdata[all->len - 1]);
+
+      blocker = g_build_filename (partial, last, NULL);
+    }
+  }
+  g_assert_cmpint (g_mkdir_with_parents (blocker, 0755), ==, 0);
+  cag_export_progress_run (GTK_WINDOW (f->window), store_of (f), CAG_EXPORT_BATCH_STATEMENTS,
+                           f->data.campaign_id, NULL, partial, batch_result_cb, &r);
+  wait_for_batch (&r);
+  g_assert_nonnull (r.error);
+  g_assert_cmpuint (r.paths->len, ==, funds->len - 1);
+  batch_result_clear (&r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,5 +574,8 @@ main (int   argc,
   g_test_add ("/exports/as-of", Fixture, NULL, fixture_set_up, test_as_of, fixture_tear_down);
   g_test_add ("/exports/unwritable", Fixture, NULL, fixture_set_up, test_unwritable,
               fixture_tear_down);
+  g_test_add ("/exports/batches", Fixture, NULL, fixture_set_up, test_batches, fixture_tear_down);
+  g_test_add ("/exports/batch-cancel-partial", Fixture, NULL, fixture_set_up,
+              test_batch_cancel_and_partial, fixture_tear_down);
   return g_test_run ();
 }

@@ -7,17 +7,25 @@
 #include <string.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <gdk/gdkx.h>
 
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
+#include "cag-chart.h"
+#include "cag-date-picker.h"
+#include "cag-i18n.h"
 #include "cag-error.h"
 #include "cag-gui-export.h"
 #include "cag-money.h"
+#include "cag-network.h"
+#include "cag-network-dialog.h"
 #include "cag-org-detail.h"
 #include "cag-org-dialog.h"
 #include "cag-org-list.h"
 #include "cag-overview.h"
 #include "cag-record-dialog.h"
+#include "cag-welcome.h"
 #include "cag-window.h"
 #include "gui-test-util.h"
 
@@ -59,6 +67,33 @@ count_rows (GtkTreeModel *model)
   return (guint) gtk_tree_model_iter_n_children (model, NULL);
 }
 
+/* WIDGET's tooltip contains TEXT (the tooltip is a new string). */
+static gboolean
+tooltip_has (GtkWidget  *widget,
+             const char *text)
+{
+  g_autofree char *tip = gtk_widget_get_tooltip_text (widget);
+
+  return tip != NULL && strstr (tip, text) != NULL;
+}
+
+static gboolean
+tooltip_is (GtkWidget  *widget,
+            const char *text)
+{
+  g_autofree char *tip = gtk_widget_get_tooltip_text (widget);
+
+  return g_strcmp0 (tip, text) == 0;
+}
+
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                GType       type,
+                const char *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (widget, type, id));
+}
+
 static void
 set_entry (CagRecordDialog *dialog,
            const char      *name,
@@ -87,7 +122,7 @@ test_record_validation (Fixture       *f,
     { "Nobody at all", NULL, "10", FALSE },                /* unknown organization */
     { "Coopérative du Quartier", NULL, "135,42", TRUE },
     { "cooperative du quartier", NULL, "135.42", TRUE },   /* case and accents ignored */
-    { "CDQ", "15/06/2004", "4 500,00 $", TRUE },           /* short name, French date */
+    { "CDQ", "15/06/2004", "4 500,00 $", FALSE },          /* before the campaign's start */
     { "Outaouais", NULL, "$4,500.00", TRUE },              /* the only match of a region */
   };
   guint i;
@@ -115,17 +150,18 @@ test_record_validation (Fixture       *f,
   /* The calendar opens on the typed date and sets the field. */
   {
     CagRecordDialog *dialog = CAG_RECORD_DIALOG (cag_window_record (f->window, f->data.org_ids[0]));
-    GtkCalendar *calendar;
-    guint year, month, day;
+    CagDatePicker *calendar;
+    CagDate shown;
+    CagDate chosen = { 2004, 6, 20 };
 
     set_entry (dialog, "date", "15/06/2004");
     calendar = cag_record_dialog_open_calendar (dialog);
     gui_test_flush (100);
-    gtk_calendar_get_date (calendar, &year, &month, &day);
-    g_assert_cmpuint (year, ==, 2004);
-    g_assert_cmpuint (month, ==, 5);
-    g_assert_cmpuint (day, ==, 15);
-    gtk_calendar_select_day (calendar, 20);
+    shown = cag_date_picker_get_date (calendar);
+    g_assert_cmpint (shown.year, ==, 2004);
+    g_assert_cmpint (shown.month, ==, 6);
+    g_assert_cmpint (shown.day, ==, 15);
+    cag_date_picker_choose (calendar, &chosen);
     g_assert_cmpstr (gtk_entry_get_text (cag_record_dialog_get_entry (dialog, "date")), ==,
                      "2004-06-20");
     gtk_widget_destroy (GTK_WIDGET (dialog));
@@ -253,7 +289,7 @@ test_record_updates_views (Fixture       *f,
 /* ---- As of ------------------------------------------------------------- */
 
 /* The calendar in the "As of" button's popover. */
-static GtkCalendar *
+static CagDatePicker *
 as_of_calendar (CagOverview *overview)
 {
   GtkWidget *button = cag_overview_get_as_of_button (overview);
@@ -261,8 +297,8 @@ as_of_calendar (CagOverview *overview)
   GtkWidget *box = gtk_bin_get_child (GTK_BIN (popover));
   g_autoptr(GList) children = gtk_container_get_children (GTK_CONTAINER (box));
 
-  g_assert_true (GTK_IS_CALENDAR (children->data));
-  return GTK_CALENDAR (children->data);
+  g_assert_true (CAG_IS_DATE_PICKER (children->data));
+  return CAG_DATE_PICKER (children->data);
 }
 
 static gboolean
@@ -317,10 +353,7 @@ test_as_of (Fixture       *f,
 
   /* A date picked in the calendar applies at once. */
   {
-    GtkCalendar *calendar = as_of_calendar (overview);
-
-    gtk_calendar_select_month (calendar, past.month - 1, past.year);
-    gtk_calendar_select_day (calendar, past.day);
+    cag_date_picker_choose (as_of_calendar (overview), &past);
   }
   g_assert_cmpint (cag_date_compare (cag_window_get_as_of (f->window), &past), ==, 0);
   g_assert_true (cag_overview_as_of_is_marked (overview));
@@ -377,6 +410,90 @@ test_as_of (Fixture       *f,
 
     g_assert_true (strstr (shown, iso) != NULL || strstr (shown, today_text) != NULL);
     gtk_widget_destroy (GTK_WIDGET (dialog));
+  }
+}
+
+/* The organizations' fund column, the detail's Export tooltip and the
+ * exports' proposed file names follow the window's "As of" date too. */
+static char *
+org_list_fund_text (CagOrgList *list,
+                    gint64      org_id)
+{
+  GtkTreeModel *model = cag_org_list_get_model (list);
+  GtkTreeIter iter;
+  gboolean more;
+
+  for (more = gtk_tree_model_get_iter_first (model, &iter); more;
+       more = gtk_tree_model_iter_next (model, &iter))
+    {
+      gint64 id;
+      char *fund = NULL;
+
+      gtk_tree_model_get (model, &iter, CAG_ORG_LIST_COL_ID, &id, CAG_ORG_LIST_COL_FUND, &fund, -1);
+      if (id == org_id)
+        return fund;
+      g_free (fund);
+    }
+  return NULL;
+}
+
+static void
+test_as_of_everywhere (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  CagOrgList *list = CAG_ORG_LIST (cag_window_get_org_list (f->window));
+  GtkWidget *detail = cag_window_get_detail (f->window);
+  GtkWidget *export_button = GTK_WIDGET (gtk_widget_get_template_child (detail, CAG_TYPE_ORG_DETAIL,
+                                                                       "export_button"));
+  CagDate today = cag_date_today ();
+  CagDate past = cag_month_first_day (cag_month_index (&today) - 7);
+  g_autofree char *past_text = NULL;
+  g_autofree char *past_iso = NULL;
+  g_autofree char *today_iso = cag_date_to_iso (&today);
+  g_autofree char *now_saved = cag_money_format (12 * 12500, cag_i18n_get_language ());
+  g_autofree char *past_saved = cag_money_format (6 * 12500, cag_i18n_get_language ());
+  g_autofree char *fund = NULL;
+
+  past.day = 20;
+  past_text = cag_date_format (&past, cag_i18n_get_language ());
+  past_iso = cag_date_to_iso (&past);
+
+  /* Shown first, then the date changes while it is shown. */
+  cag_window_show_page (f->window, "organizations");
+  fund = org_list_fund_text (list, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (fund, now_saved));
+  g_clear_pointer (&fund, g_free);
+  cag_window_set_as_of (f->window, &past);
+  fund = org_list_fund_text (list, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (fund, past_saved));
+  g_clear_pointer (&fund, g_free);
+
+  /* Changed while another page is shown: right when it comes back. */
+  cag_window_set_as_of (f->window, NULL);
+  cag_window_show_page (f->window, "overview");
+  cag_window_set_as_of (f->window, &past);
+  cag_window_show_page (f->window, "organizations");
+  fund = org_list_fund_text (list, f->data.org_ids[0]);
+  g_assert_nonnull (strstr (fund, past_saved));
+  g_clear_pointer (&fund, g_free);
+
+  /* The detail's Export Statement button says which date it exports. */
+  cag_window_show_organization (f->window, f->data.org_ids[0]);
+  g_assert_true (tooltip_has (export_button, past_text));
+
+  /* The proposed file names carry the as-of date, not today's. */
+  {
+    const CagDate *as_of = cag_window_get_as_of (f->window);
+    g_autofree char *statement = cag_export_statement_name (store_of (f), f->data.fund_ids[0],
+                                                            as_of);
+    g_autofree char *summary = cag_export_summary_name (store_of (f), f->data.campaign_id, as_of);
+    g_autofree char *status = cag_export_status_csv_name (store_of (f), f->data.campaign_id,
+                                                          as_of);
+
+    g_assert_nonnull (strstr (statement, past_iso));
+    g_assert_nonnull (strstr (summary, past_iso));
+    g_assert_nonnull (strstr (status, past_iso));
+    g_assert_null (strstr (statement, today_iso));
   }
 }
 
@@ -717,6 +834,349 @@ test_first_run_and_campaign (void)
   g_rmdir (dir);
 }
 
+/* Under run-wm.sh, CAGNOTTE_EXPECT_WM names the window manager that must be
+ * managing the screen: the run is not silently a bare-Xvfb one. */
+static void
+test_window_manager (void)
+{
+  const char *expected = g_getenv ("CAGNOTTE_EXPECT_WM");
+  GdkScreen *screen = gdk_screen_get_default ();
+  const char *name;
+
+  if (expected == NULL)
+    {
+      g_test_skip ("bare Xvfb: no window manager expected");
+      return;
+    }
+  g_assert_true (GDK_IS_X11_SCREEN (screen));
+  name = gdk_x11_screen_get_window_manager_name (screen);
+  g_assert_cmpstr (name, ==, expected);
+}
+
+/* The cell renderer of VIEW's column titled TITLE. */
+static GtkCellRenderer *
+column_renderer (GtkTreeView *view,
+                 const char  *title)
+{
+  guint i;
+
+  for (i = 0; i < gtk_tree_view_get_n_columns (view); i++)
+    {
+      GtkTreeViewColumn *column = gtk_tree_view_get_column (view, (gint) i);
+
+      if (g_strcmp0 (gtk_tree_view_column_get_title (column), title) == 0)
+        {
+          g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (column));
+
+          return cells != NULL ? cells->data : NULL;
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gfloat
+renderer_xalign (GtkCellRenderer *cell)
+{
+  gfloat xalign;
+
+  gtk_cell_renderer_get_alignment (cell, &xalign, NULL);
+  return xalign;
+}
+
+static PangoEllipsizeMode
+renderer_ellipsize (GtkCellRenderer *cell)
+{
+  PangoEllipsizeMode mode;
+
+  g_object_get (cell, "ellipsize", &mode, NULL);
+  return mode;
+}
+
+/* Amounts right-aligned; long names ellipsized, whole in a tooltip. */
+static void
+test_columns (Fixture       *f,
+              gconstpointer  user_data)
+{
+  GtkTreeView *funds = cag_overview_get_view (CAG_OVERVIEW (cag_window_get_overview (f->window)));
+  GtkWidget *org_list = cag_window_get_org_list (f->window);
+  GtkWidget *detail = cag_window_get_detail (f->window);
+  GtkTreeView *orgs = GTK_TREE_VIEW (template_child (org_list, CAG_TYPE_ORG_LIST, "org_view"));
+  GtkTreeView *ledger = GTK_TREE_VIEW (template_child (detail, CAG_TYPE_ORG_DETAIL, "ledger_view"));
+  GtkWidget *title = template_child (detail, CAG_TYPE_ORG_DETAIL, "title_label");
+
+  g_assert_cmpfloat (renderer_xalign (column_renderer (funds, "Arrears")), ==, 1.0);
+  g_assert_cmpfloat (renderer_xalign (column_renderer (funds, "Needed monthly")), ==, 1.0);
+  g_assert_cmpfloat (renderer_xalign (column_renderer (orgs, "Fund")), ==, 1.0);
+  g_assert_cmpfloat (renderer_xalign (column_renderer (ledger, "Amount")), ==, 1.0);
+
+  g_assert_cmpint (renderer_ellipsize (column_renderer (funds, "Organization")), !=,
+                   PANGO_ELLIPSIZE_NONE);
+  g_assert_cmpint (renderer_ellipsize (column_renderer (orgs, "Name")), !=, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (funds)));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (orgs)));
+
+  {
+    GtkWidget *combo = template_child (GTK_WIDGET (f->window), CAG_TYPE_WINDOW, "campaign_combo");
+    g_autoptr(GList) cells = gtk_cell_layout_get_cells (GTK_CELL_LAYOUT (combo));
+
+    g_assert_nonnull (cells);
+    g_assert_cmpint (renderer_ellipsize (cells->data), !=, PANGO_ELLIPSIZE_NONE);
+    g_assert_true (tooltip_is (combo, "Dakar 2005"));
+  }
+
+  cag_window_show_organization (f->window, f->data.org_ids[1]);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (title)), !=, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (tooltip_is (title, "Réseau solidaire de l’Outaouais"));
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* The date picker from the keyboard: Page Up / Page Down change the month,
+ * arrows move between days, Enter or Space picks one. */
+static void
+test_date_picker_keyboard (void)
+{
+  GtkWidget *window = gtk_window_new (GTK_WINDOW_TOPLEVEL);
+  GtkWidget *picker = cag_date_picker_new ();
+  CagDate date = { 2004, 9, 15 };
+  CagDate picked;
+  GtkWidget *focus;
+  guint selected = 0;
+
+  gtk_container_add (GTK_CONTAINER (window), picker);
+  cag_date_picker_set_date (CAG_DATE_PICKER (picker), &date);
+  g_signal_connect (picker, "day-selected", G_CALLBACK (count_cb), &selected);
+  gtk_widget_show_all (window);
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Shown, the selected day has the focus, named with its full date. */
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (focus)), ==,
+                   "September 15, 2004");
+
+  g_assert_true (gtk_test_widget_send_key (focus, GDK_KEY_Page_Up, 0));
+  gui_test_flush (50);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "August 2004");
+  g_assert_true (gtk_test_widget_send_key (focus, GDK_KEY_Page_Down, 0));
+  gui_test_flush (50);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "September 2004");
+
+  g_assert_true (gtk_test_widget_send_key (focus, GDK_KEY_Right, 0));
+  gui_test_flush (50);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (focus)), ==,
+                   "September 16, 2004");
+  gtk_button_clicked (GTK_BUTTON (focus));
+  picked = cag_date_picker_get_date (CAG_DATE_PICKER (picker));
+  g_assert_cmpint (cag_date_compare (&picked, &(CagDate) { 2004, 9, 16 }), ==, 0);
+  g_assert_cmpuint (selected, >=, 1);
+  gtk_widget_destroy (window);
+}
+
+/* A contribution dated long after the deadline does not squash the chart. */
+static void
+test_chart_range (void)
+{
+  GtkWidget *chart = g_object_ref_sink (cag_chart_new ());
+  g_autoptr(GArray) months = g_array_new (FALSE, FALSE, sizeof (CagMonthTotal));
+  CagDate start = { 2003, 6, 1 };
+  CagDate deadline = { 2005, 11, 1 };
+  CagDate as_of = { 2004, 9, 15 };
+  CagMonthTotal t = { 0 };
+  gint first, last;
+
+  t.month = cag_month_index_ym (2003, 7);
+  t.total_cents = 12500;
+  g_array_append_val (months, t);
+  t.month = cag_month_index_ym (2025, 1);        /* a typo for 2005 */
+  g_array_append_val (months, t);
+  cag_chart_set_data (CAG_CHART (chart), cag_month_index (&start), cag_month_index (&deadline),
+                      450000, months, &as_of);
+  cag_chart_get_range (CAG_CHART (chart), &first, &last);
+  g_assert_cmpint (first, ==, cag_month_index (&start));
+  g_assert_cmpint (last, >=, cag_month_index (&deadline));
+  g_assert_cmpint (last, <=, cag_month_index (&deadline) + 7);   /* 29 months / 4 */
+
+  /* Seen from far later (the example opened today): the same. */
+  as_of = (CagDate) { 2026, 12, 4 };
+  cag_chart_set_data (CAG_CHART (chart), cag_month_index (&start), cag_month_index (&deadline),
+                      450000, months, &as_of);
+  cag_chart_get_range (CAG_CHART (chart), &first, &last);
+  g_assert_cmpint (last, <=, cag_month_index (&deadline) + 7);
+  g_object_unref (chart);
+}
+
+/* French from the words to the calendar and the plurals (docs/GUI.md,
+ * "Language"): the date picker names months and days in the UI language,
+ * whatever the C library's locale; "1 sur 4 délégations". */
+static void
+test_french (Fixture       *f,
+             gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  GtkWidget *caption = template_child (GTK_WIDGET (overview), CAG_TYPE_OVERVIEW,
+                                       "delegations_caption");
+  CagDate date = { 2004, 9, 15 };
+  GtkWidget *picker;
+
+  cag_i18n_set_language (CAG_LANG_FR);
+  picker = g_object_ref_sink (cag_date_picker_new ());
+  cag_date_picker_set_date (CAG_DATE_PICKER (picker), &date);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "septembre 2004");
+  g_assert_cmpstr (cag_date_picker_get_weekday (CAG_DATE_PICKER (picker), 0), ==, "dim.");
+  g_assert_cmpstr (cag_date_picker_get_weekday (CAG_DATE_PICKER (picker), 1), ==, "lun.");
+
+  /* One delegation of four fully funded (org 2): the plural follows 4. */
+  cag_window_reload (f->window);
+  g_assert_cmpstr (cag_overview_get_figure (overview, 1), ==, "1 sur 4");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (caption)), ==, "délégations entièrement financées");
+
+  cag_i18n_set_language (CAG_LANG_EN);
+  cag_date_picker_set_date (CAG_DATE_PICKER (picker), &date);
+  g_assert_cmpstr (cag_date_picker_get_heading (CAG_DATE_PICKER (picker)), ==, "September 2004");
+  cag_window_reload (f->window);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (caption)), ==, "delegations fully funded");
+  g_object_unref (picker);
+}
+
+/* ---- Empty views (docs/GUI.md, "Empty views") ---------------------------- */
+
+static void
+test_empty_states (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("cagnotte-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  CagWindow *window = cag_window_new (NULL);
+  GtkWidget *overview = cag_window_get_overview (window);
+  GtkWidget *org_list = cag_window_get_org_list (window);
+  GtkWidget *detail = cag_window_get_detail (window);
+  GtkWidget *welcome = cag_window_get_welcome (window);
+  GtkWidget *record = template_child (GTK_WIDGET (window), CAG_TYPE_WINDOW, "record_button");
+  GAction *record_action = g_action_map_lookup_action (G_ACTION_MAP (window), "record");
+  g_autoptr(CagCampaign) campaign = cag_campaign_new ();
+  g_autoptr(CagOrganization) org = cag_organization_new ();
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  /* No file: the welcome page offers New Database… (app.new: disabled
+   * here, without an application). */
+  gtk_widget_show (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_visible (template_child (welcome, CAG_TYPE_WELCOME,
+                                                         "new_db_button")));
+
+  /* An empty file: Create a Campaign… has the focus; Record Contribution is
+   * shown, disabled, and its tooltip says why. */
+  g_assert_true (cag_window_open_path (window, path, TRUE));
+  gui_test_flush (50);
+  g_assert_cmpstr (cag_window_get_page (window), ==, "welcome");
+  g_assert_false (gtk_widget_get_visible (template_child (welcome, CAG_TYPE_WELCOME,
+                                                          "new_db_button")));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window))
+                 == template_child (welcome, CAG_TYPE_WELCOME, "campaign_button"));
+  g_assert_true (gtk_widget_get_visible (record));
+  g_assert_false (g_action_get_enabled (record_action));
+  g_assert_true (tooltip_has (record, _("Create a Campaign…")));
+
+  /* The organizations page, empty: a button adds the first one. */
+  cag_window_show_page (window, "organizations");
+  g_assert_true (gtk_widget_is_drawable (template_child (org_list, CAG_TYPE_ORG_LIST,
+                                                         "empty_add_button")));
+
+  /* A campaign without funds: the overview leads to the organizations and
+   * to the funds; Record stays disabled until a fund exists. */
+  store = cag_window_get_store (window);
+  campaign->name = g_strdup ("Dakar 2005");
+  campaign->delegation_cost_cents = 450000;
+  campaign->start = (CagDate) { 2003, 6, 1 };
+  campaign->deadline = (CagDate) { 2005, 11, 1 };
+  g_assert_true (cag_store_campaign_add (store, campaign, &error));
+  g_assert_no_error (error);
+  org->name = g_strdup ("Coopérative du Quartier");
+  g_assert_true (cag_store_org_add (store, org, &error));
+  g_assert_no_error (error);
+  cag_window_reload (window);
+  cag_window_show_page (window, "overview");
+  gui_test_flush (50);
+  g_assert_true (gtk_widget_is_drawable (template_child (overview, CAG_TYPE_OVERVIEW,
+                                                         "empty_funds_button")));
+  g_assert_true (gtk_widget_is_drawable (template_child (overview, CAG_TYPE_OVERVIEW,
+                                                         "empty_orgs_button")));
+  g_assert_false (g_action_get_enabled (record_action));
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
+                                                                   "campaign-settings")));
+  g_assert_true (tooltip_has (record, _("Open the Funds…")));
+
+  /* The detail of an organization without a fund: Open a Fund…, enabled. */
+  cag_window_show_organization (window, org->id);
+  {
+    GtkWidget *button = template_child (detail, CAG_TYPE_ORG_DETAIL, "no_fund_button");
+
+    g_assert_true (gtk_widget_is_drawable (button));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                     "win.campaign-settings");
+  }
+
+  /* A fund opened: Record Contribution is enabled. */
+  {
+    g_autoptr(CagFund) fund = cag_fund_new ();
+
+    fund->organization_id = org->id;
+    fund->campaign_id = campaign->id;
+    fund->delegations = 1;
+    g_assert_true (cag_store_fund_open (store, fund, &error));
+    g_assert_no_error (error);
+  }
+  cag_window_reload (window);
+  g_assert_true (g_action_get_enabled (record_action));
+
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
+/* Enter in a search that finds exactly one opens it. */
+static void
+test_search_enter (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  CagOverview *overview = CAG_OVERVIEW (cag_window_get_overview (f->window));
+  CagOrgList *list = CAG_ORG_LIST (cag_window_get_org_list (f->window));
+  CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (f->window));
+  GtkWidget *entry = template_child (GTK_WIDGET (overview), CAG_TYPE_OVERVIEW, "search_entry");
+
+  /* Two matches: nothing opens. */
+  gtk_entry_set_text (GTK_ENTRY (entry), "o");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "overview");
+  gtk_entry_set_text (GTK_ENTRY (entry), "mauricie");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "detail");
+  g_assert_cmpint (cag_org_detail_get_org_id (detail), ==, f->data.org_ids[2]);
+
+  cag_window_show_page (f->window, "organizations");
+  entry = template_child (GTK_WIDGET (list), CAG_TYPE_ORG_LIST, "search_entry");
+  gtk_entry_set_text (GTK_ENTRY (entry), "outaouais");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (cag_window_get_page (f->window), ==, "detail");
+  g_assert_cmpint (cag_org_detail_get_org_id (detail), ==, f->data.org_ids[1]);
+}
+
 static void
 test_fund_settings (Fixture       *f,
                     gconstpointer  user_data)
@@ -814,7 +1274,7 @@ test_export (Fixture       *f,
   g_assert_true (g_action_get_enabled (action));
 
   {
-    g_autofree char *name = cag_export_statement_name (store_of (f), f->data.fund_ids[1]);
+    g_autofree char *name = cag_export_statement_name (store_of (f), f->data.fund_ids[1], NULL);
     g_autofree char *contents = NULL;
     gsize length = 0;
 
@@ -1028,6 +1488,85 @@ test_example (void)
   gui_test_flush (50);
 }
 
+/* ---- Network profile ---------------------------------------------------- */
+
+static CagNetworkDialog *
+open_network_dialog (Fixture *f)
+{
+  CagNetworkDialog *dialog = NULL;
+  GList *toplevels;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "network-profile", NULL);
+  gui_test_flush (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CAG_IS_NETWORK_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* Fields typed in the window reach the store and come back when the dialog
+ * opens again; a refused e-mail keeps the dialog open with the reason. */
+static void
+test_network_profile (Fixture       *f,
+                      gconstpointer  user_data)
+{
+  CagNetworkDialog *dialog = open_network_dialog (f);
+  g_autoptr(CagNetwork) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *address = NULL;
+
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "name"), "Réseau d’essai");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (cag_network_dialog_get_address (dialog)),
+                            "12, rue Test\nQuébec (Québec)", -1);
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "contact"), "Anne Exemple");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "email"), "anne at example");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "phone"), "418 555-0100");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "charity_number"), "123456789 RR 0001");
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "website"), "example.org");
+
+  /* Refused: the dialog stays, the profile is unchanged. */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gui_test_flush (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  stored = cag_store_network_get (store_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_null (stored->name);
+  g_clear_pointer (&stored, cag_network_free);
+
+  gtk_entry_set_text (cag_network_dialog_get_entry (dialog, "email"), "anne@example.org");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  gui_test_flush (20);
+  stored = cag_store_network_get (store_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "Réseau d’essai");
+  g_assert_cmpstr (stored->address, ==, "12, rue Test\nQuébec (Québec)");
+  g_assert_cmpstr (stored->contact, ==, "Anne Exemple");
+  g_assert_cmpstr (stored->email, ==, "anne@example.org");
+  g_assert_cmpstr (stored->phone, ==, "418 555-0100");
+  g_assert_cmpstr (stored->charity_number, ==, "123456789 RR 0001");
+  g_assert_cmpstr (stored->website, ==, "example.org");
+
+  /* Opened again, it shows what was stored. */
+  dialog = open_network_dialog (f);
+  g_assert_cmpstr (gtk_entry_get_text (cag_network_dialog_get_entry (dialog, "contact")), ==,
+                   "Anne Exemple");
+  buffer = gtk_text_view_get_buffer (cag_network_dialog_get_address (dialog));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  address = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (address, ==, "12, rue Test\nQuébec (Québec)");
+  /* Every field has a name for assistive technology. */
+  g_assert_cmpstr (atk_object_get_name (gtk_widget_get_accessible (
+                     GTK_WIDGET (cag_network_dialog_get_entry (dialog, "website")))), ==,
+                   "Website");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  gui_test_flush (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1040,12 +1579,15 @@ main (int   argc,
   if (!gui_test_init (&argc, &argv))
     return 77;
 
+  g_test_add_func ("/gui/window-manager", test_window_manager);
   g_test_add ("/gui/record/validation", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_record_validation, fixture_tear_down);
   g_test_add ("/gui/record/updates-views", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_record_updates_views, fixture_tear_down);
   g_test_add ("/gui/overview/as-of", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_as_of, fixture_tear_down);
+  g_test_add ("/gui/as-of/everywhere", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_as_of_everywhere, fixture_tear_down);
   g_test_add ("/gui/overview/search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_overview_search, fixture_tear_down);
   g_test_add ("/gui/void", Fixture, GINT_TO_POINTER (TRUE),
@@ -1059,6 +1601,15 @@ main (int   argc,
   g_test_add ("/gui/organizations/dialog", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/gui/first-run/campaign", test_first_run_and_campaign);
+  g_test_add_func ("/gui/empty-states", test_empty_states);
+  g_test_add_func ("/gui/chart/range", test_chart_range);
+  g_test_add_func ("/gui/date-picker/keyboard", test_date_picker_keyboard);
+  g_test_add ("/gui/columns", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_columns, fixture_tear_down);
+  g_test_add ("/gui/french", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_french, fixture_tear_down);
+  g_test_add ("/gui/search/enter-opens", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_search_enter, fixture_tear_down);
   g_test_add ("/gui/campaigns", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_campaigns, fixture_tear_down);
   g_test_add ("/gui/export", Fixture, GINT_TO_POINTER (TRUE),
@@ -1068,6 +1619,8 @@ main (int   argc,
   g_test_add_func ("/gui/open/errors", test_open_errors);
   g_test_add_func ("/gui/example", test_example);
   g_test_add_func ("/gui/preferences", test_preferences);
+  g_test_add ("/gui/network-profile", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_network_profile, fixture_tear_down);
   status = g_test_run ();
 
   {

@@ -10,8 +10,10 @@
 #include "cag-batch-dialog.h"
 #include "cag-campaign-dialog.h"
 #include "cag-i18n.h"
+#include "cag-network-dialog.h"
 #include "cag-org-detail.h"
 #include "cag-org-list.h"
+#include "cag-overview.h"
 #include "cag-preferences-dialog.h"
 #include "cag-record-dialog.h"
 #include "cag-budget.h"
@@ -104,6 +106,15 @@ test_views (void)
     past.day = 20;
     cag_window_set_as_of (window, &past);
     save_shot (GTK_WIDGET (window), "overview-past");
+    /* Its calendar, in the UI language whatever the C library's locale. */
+    {
+      GtkWidget *button = cag_overview_get_as_of_button (CAG_OVERVIEW (cag_window_get_overview (window)));
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+      gtk_popover_popup (popover);
+      save_shot (GTK_WIDGET (window), "as-of-calendar");
+      gtk_popover_popdown (popover);
+    }
     cag_window_set_as_of (window, NULL);
   }
 
@@ -177,6 +188,11 @@ test_views (void)
     gtk_widget_destroy (dialog);
   }
 
+  dialog = cag_network_dialog_new (GTK_WINDOW (window), cag_window_get_store (window));
+  gtk_widget_show (dialog);
+  save_shot (dialog, "network-profile");
+  gtk_widget_destroy (dialog);
+
   cag_window_show_organization (window, data.org_ids[0]);
   {
     CagOrgDetail *detail = CAG_ORG_DETAIL (cag_window_get_detail (window));
@@ -231,6 +247,120 @@ test_example (void)
   gui_test_flush (50);
 }
 
+/* Small screens (docs/GUI.md, "Small screens"): the window's minimum size
+ * fits 800 × 600 on every page, the overview shows at least eight funds at
+ * 1024 × 600, the default size fits a 1366 × 768 screen with a panel; and
+ * the shots at 800 × 600 and 1366 × 768 to look at. */
+static void
+resize_to (CagWindow *window,
+           gint       width,
+           gint       height)
+{
+  gint w = 0, h = 0;
+  gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  gtk_window_resize (GTK_WINDOW (window), width, height);
+  while (g_get_monotonic_time () < until && (w != width || h != height))
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+      gtk_window_get_size (GTK_WINDOW (window), &w, &h);
+    }
+  g_assert_cmpint (w, ==, width);
+  g_assert_cmpint (h, ==, height);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+static void
+check_minimum (CagWindow  *window,
+               const char *page)
+{
+  GtkRequisition min;
+
+  gtk_widget_get_preferred_size (GTK_WIDGET (window), &min, NULL);
+  g_test_message ("%s: minimum %d × %d", page, min.width, min.height);
+  g_assert_cmpint (min.width, <=, 800);
+  g_assert_cmpint (min.height, <=, 600);
+}
+
+static void
+test_sizes (void)
+{
+  static const struct { gint width, height; const char *name; } sizes[] = {
+    { 800, 600, "800x600" }, { 1024, 600, "1024x600" }, { 1366, 768, "1366x768" },
+  };
+  g_autoptr(GSettings) settings = cag_settings_new_if_installed ();
+  CagWindow *window;
+  g_autoptr(GError) error = NULL;
+  gint width, height;
+  guint i;
+
+  /* As on a first start: the other shots' windows saved their size. */
+  if (settings != NULL)
+    {
+      g_settings_reset (settings, "window-width");
+      g_settings_reset (settings, "window-height");
+      g_settings_reset (settings, "window-maximized");
+    }
+  window = cag_window_new (NULL);
+  /* The default size leaves room for a panel and a title bar. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, <=, 1366);
+  g_assert_cmpint (height, <=, 768 - 48);
+  gtk_widget_show (GTK_WIDGET (window));
+  g_assert_true (cag_window_open_example (window, &error));
+  g_assert_no_error (error);
+  for (i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *overview = g_strdup_printf ("overview-%s", sizes[i].name);
+      g_autofree char *orgs = g_strdup_printf ("organizations-%s", sizes[i].name);
+      g_autofree char *detail = g_strdup_printf ("detail-%s", sizes[i].name);
+      g_autofree char *budgets = g_strdup_printf ("budgets-%s", sizes[i].name);
+
+      cag_window_show_page (window, "overview");
+      check_minimum (window, "overview");
+      resize_to (window, sizes[i].width, sizes[i].height);
+      save_shot (GTK_WIDGET (window), overview);
+      if (sizes[i].height == 600 && sizes[i].width == 1024)
+        {
+          GtkTreeView *view = cag_overview_get_view (CAG_OVERVIEW (cag_window_get_overview (window)));
+          GdkRectangle visible;
+
+          /* Eight full rows at least (fixed-height rows, all alike). */
+          gtk_tree_view_get_visible_rect (view, &visible);
+          {
+            GdkRectangle row;
+            g_autoptr(GtkTreePath) path = gtk_tree_path_new_first ();
+
+            gtk_tree_view_get_background_area (view, path, NULL, &row);
+            g_test_message ("list: %d px, rows of %d px", visible.height, row.height);
+            g_assert_cmpint (row.height, >, 0);
+            g_assert_cmpint (visible.height / row.height, >=, 8);
+          }
+        }
+      cag_window_show_page (window, "organizations");
+      check_minimum (window, "organizations");
+      save_shot (GTK_WIDGET (window), orgs);
+      cag_window_show_page (window, "budgets");
+      check_minimum (window, "budgets");
+      save_shot (GTK_WIDGET (window), budgets);
+      cag_window_show_page (window, "overview");
+      {
+        GtkTreeModel *model = cag_overview_get_model (CAG_OVERVIEW (cag_window_get_overview (window)));
+        GtkTreeIter iter;
+        gint64 org_id;
+
+        g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+        gtk_tree_model_get (model, &iter, CAG_OVERVIEW_COL_ORG_ID, &org_id, -1);
+        cag_window_show_organization (window, org_id);
+      }
+      check_minimum (window, "detail");
+      save_shot (GTK_WIDGET (window), detail);
+    }
+  gtk_widget_destroy (GTK_WIDGET (window));
+  gui_test_flush (50);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -267,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/screenshots/welcome", test_welcome);
   g_test_add_func ("/screenshots/views", test_views);
   g_test_add_func ("/screenshots/example", test_example);
+  g_test_add_func ("/screenshots/sizes", test_sizes);
   status = g_test_run ();
   remove_tree (data_home);
   return status;

@@ -38,6 +38,36 @@ n=$(ls "$dir/batch" | wc -l)
 grep -q '"written"' "$dir/out.json" || fail "batch JSON"
 if ls "$dir/batch" | grep -q '[^a-z0-9.-]'; then fail "unsafe file names: $(ls "$dir/batch")"; fi
 
+# A batch stopped midway (the third file's name is taken by a folder) says
+# which statements it wrote, and fails.
+third=$(grep '\.pdf"' "$dir/out.json" | sed -n 3p | sed 's/.*\/\([^/]*\.pdf\)".*/\1/')
+[ -n "$third" ] || fail "no third statement in $(cat "$dir/out.json")"
+mkdir -p "$dir/partial/$third"
+if "$cli" --db "$db" export statements "Dakar 2005" --dir "$dir/partial" --lang en \
+  --as-of 2005-06-15 >"$dir/partial.out" 2>"$dir/err"; then
+  fail "a batch that failed midway succeeded"
+fi
+grep -q "Wrote 2 statements into $dir/partial before the error:" "$dir/partial.out" \
+  || fail "partial batch report: $(cat "$dir/partial.out")"
+[ "$(grep -c '\.pdf$' "$dir/partial.out")" -eq 2 ] || fail "partial batch list: $(cat "$dir/partial.out")"
+[ "$(wc -l < "$dir/err")" -eq 1 ] || fail "partial batch error: $(cat "$dir/err")"
+
+# Reminder letters: one per fund behind, as many as `status` counts, in
+# French; the count is printed with the plural.
+behind=$("$cli" --db "$db" --json status --as-of 2004-09-15 | grep -c '"behind"')
+[ "$behind" -ge 2 ] || fail "the demo has $behind funds behind"
+out=$(LANGUAGE=fr "$cli" --db "$db" export reminders --as-of 2004-09-15 --output-dir "$dir/rappels")
+[ "$out" = "$behind lettres de rappel écrites dans $dir/rappels." ] || fail "reminders: $out"
+[ "$(ls "$dir/rappels" | grep -c '^rappel-.*-2004-09-15\.pdf$')" -eq "$behind" ] \
+  || fail "reminder files: $(ls "$dir/rappels")"
+t=$(text "$dir/rappels/rappel-la-spirale-dakar-2005-2004-09-15.pdf")
+case $t in *"Rappel : votre fonds accuse un retard"*"La Spirale a épargné"*"Hélène Exemple"*) ;;
+  *) fail "reminder text: $t" ;; esac
+out=$("$cli" --db "$db" export reminders --campaign "Dakar 2005" --as-of 2003-05-01 \
+  --output-dir "$dir/none" --lang en)
+[ "$out" = "No fund is behind its plan: no letter written." ] || fail "no reminders: $out"
+if "$cli" --db "$db" export reminders 2>/dev/null; then fail "reminders without --output-dir"; fi
+
 # The pro-forma of the demo budget, for all funders and for one.
 budget=$("$cli" --db "$db" --json budget list | sed -n 's/.*"id" *: *\([0-9]*\).*/\1/p' | head -n 1)
 [ -n "$budget" ] || fail "no budget in the demo data"
@@ -48,7 +78,7 @@ case $t in *"Budget pro forma"*"Version 1"*) ;; *) fail "pro-forma text: $t" ;; 
 "$cli" --db "$db" export proforma "$budget" --funder "Agence canadienne de développement international (ACDI)" --output "$dir/proforma-acdi.pdf" \
   --lang en >/dev/null
 t=$(text "$dir/proforma-acdi.pdf")
-case $t in *"request to Agence canadienne"*) ;; *) fail "pro-forma to a funder: $t" ;; esac
+case $t in *"Request submitted to Agence canadienne"*) ;; *) fail "pro-forma to a funder: $t" ;; esac
 if "$cli" --db "$db" export proforma "$budget" --funder "Nobody" --output "$dir/x.pdf" 2>/dev/null; then
   fail "unknown funder accepted"
 fi
