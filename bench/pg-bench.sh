@@ -11,6 +11,7 @@ build=$(cd "${1:-$here/../_build}" && pwd)
 orgs=${2:-10000}
 months=${3:-120}
 runs=${RUNS:-5}
+export SKIP_SQLITE=${SKIP_SQLITE:-}   # set: PostgreSQL only
 
 exec "$here/../tests/pg/pg-cluster.sh" sh -c '
 set -eu
@@ -31,13 +32,25 @@ ms() { # COMMAND… → best wall time in ms over $runs runs, and its peak memor
   sort -n "$TMPDIR_B/t" | head -1 | awk "{ printf \"%.0f ms, peak %d KiB\", \$1 * 1000, \$2 }"
 }
 TMPDIR_B=$(mktemp -d); trap "rm -rf $TMPDIR_B" EXIT
+# In process, as bench/run measures SQLite (cag-bench --child): the time
+# of the query itself, connection included for the status of every fund.
+inproc() {
+  for kind in status-all status-one add-one; do
+    printf "%-22s" "$kind (in process):"
+    "$build/bench/cag-bench" --child "$kind" --db "$1" --campaign 1 --as-of 2025-12-20 \
+      --orgs "$orgs" | tr "\n" " "
+    echo
+  done
+}
 figures() {
+  inproc "$1"
   echo "status of every fund: $(ms "$cli" --db "$1" status --as-of 2025-12-20 --json)"
   echo "one organization:     $(ms "$cli" --db "$1" status 42 --as-of 2025-12-20 --json)"
   echo "record one:           $(ms "$cli" --db "$1" contribution add 42 12.34 --date 2025-12-01)"
   echo "startup (no query):   $(ms "$cli" --db "$1" --help)"
 }
 figures "$db"
+[ -z "${SKIP_SQLITE:-}" ] || exit 0
 echo "== SQLite, the same rows in a file"
 /usr/bin/time -f "load: wall %e s, peak %M KiB" "$build/bench/cag-bench-gen" \
   --db "$TMPDIR_B/ledger.db" --orgs "$orgs" --months "$months" | grep -E "^(load_us|total_us)="
