@@ -61,7 +61,7 @@ cag_cli_store_existing (CagCli  *cli,
     return cli->store;
 
   path = cli->db_path != NULL ? g_strdup (cli->db_path) : cag_store_default_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!cag_store_location_is_server (path) && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                    _("There is no database at %s: create it with “cagnotte-cli init”, "

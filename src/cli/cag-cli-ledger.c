@@ -78,7 +78,7 @@ cag_cli_cmd_init (CagCli *cli, int argc, char **argv)
     return cag_cli_usage (_("unexpected argument “%s”"), argv[1]);
 
   path = cli->db_path != NULL ? g_strdup (cli->db_path) : cag_store_default_path ();
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  existed = cag_store_location_is_server (path) || g_file_test (path, G_FILE_TEST_EXISTS);
   store = cag_cli_store (cli, &error);
   if (store == NULL)
     return cag_cli_fail (g_steal_pointer (&error));

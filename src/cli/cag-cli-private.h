@@ -82,6 +82,10 @@ int cag_cli_export_csv        (CagCli *cli, int argc, char **argv);
 int cag_cli_cmd_backup        (CagCli *cli, int argc, char **argv);
 int cag_cli_cmd_restore       (CagCli *cli, int argc, char **argv);
 
+/* Roles and rights on a server (src/cli/cag-cli-server.c): "server init|grant|
+ * revoke|whoami|list". */
+int cag_cli_cmd_server        (CagCli *cli, int argc, char **argv);
+
 /* The network's identity (src/cli/cag-cli-network.c): "network set|show". */
 int cag_cli_cmd_network       (CagCli *cli, int argc, char **argv);
 

@@ -35,6 +35,7 @@ static const CagCliGroup groups[] = {
   { "restore", cag_cli_cmd_restore },
   { "network", cag_cli_cmd_network },
   { "copy", cag_cli_cmd_copy },
+  { "server", cag_cli_cmd_server },
 };
 
 static void
@@ -58,7 +59,9 @@ print_help (void)
   g_print ("  backup --output FILE    %s\n", _("Write a consistent copy of the database"));
   g_print ("  restore FILE --yes      %s\n", _("Replace the database with a backup"));
   g_print ("  network set|show        %s\n", _("The network's identity, on every document"));
-  g_print ("  copy --to TARGET        %s\n\n", _("Copy the whole network into an empty file"));
+  g_print ("  copy --to TARGET        %s\n", _("Copy the whole network into an empty file"));
+  g_print ("  server init|grant|revoke|whoami|list  %s\n\n",
+           _("Roles and rights on a PostgreSQL server"));
   g_print ("%s\n", _("Run “cagnotte-cli COMMAND --help” for the options of a command."));
   g_print ("%s\n", _("The database is ~/.local/share/cagnotte/cagnotte.db unless --db names another file."));
 }

@@ -372,6 +372,21 @@ cag_backup_clean_temporaries (const char *db_path)
   return removed;
 }
 
+/* Backups and restores copy SQLite files; a server database is saved with
+ * the server's own tools (docs/SERVER.md, "Backups"). */
+static gboolean
+refuse_server (const char  *location,
+               GError     **error)
+{
+  if (!cag_store_location_is_server (location))
+    return FALSE;
+  g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
+               _("“%s” is a database on a server: Cagnotte’s backup and restore work on files "
+                 "only. Use the server’s own tools (pg_dump and pg_restore, see "
+                 "docs/SERVER.md)."), location);
+  return TRUE;
+}
+
 gboolean
 cag_backup_store (CagStore    *store,
                   const char  *dest_path,
@@ -383,6 +398,8 @@ cag_backup_store (CagStore    *store,
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
   own = cag_store_get_path (store);
+  if (refuse_server (own, error))
+    return FALSE;
   if (own != NULL && same_file (own, dest_path))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
@@ -417,6 +434,8 @@ cag_backup_file_full (const char         *db_path,
   g_return_val_if_fail (db_path != NULL, FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  if (refuse_server (db_path, error))
+    return FALSE;
   if (same_file (db_path, dest_path))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
@@ -679,6 +698,8 @@ cag_backup_restore_full (const char         *db_path,
   g_return_val_if_fail (db_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
 
+  if (refuse_server (db_path, error))
+    return FALSE;
   if (same_file (db_path, backup_path))
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,

@@ -69,7 +69,7 @@ cag_budget_query_int (CagStore   *store,
                       GError    **error)
 {
   g_autoptr (CagStmt) stmt = cag_store_prepare (store, sql, error);
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -273,8 +273,11 @@ write_names (CagStore    *store,
       clean = g_steal_pointer (&checked);
     }
   stmt = cag_store_prepare (store,
-                            "INSERT OR REPLACE INTO funder_name "
-                            "(funder_id, short_name, short_key, article) VALUES (?1, ?2, ?3, ?4)",
+                            "INSERT INTO funder_name "
+                            "(funder_id, short_name, short_key, article) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT (funder_id) DO UPDATE SET "
+                            "short_name = excluded.short_name, short_key = excluded.short_key, "
+                            "article = excluded.article",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -407,7 +410,7 @@ cag_budget_funder_get (CagStore *store,
   g_autoptr (CagStmt) stmt =
     cag_store_prepare (store, "SELECT " FUNDER_COLUMNS " FROM " FUNDER_FROM " WHERE f.id = ?1",
                        error);
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return NULL;
@@ -430,7 +433,7 @@ cag_funder_find (CagStore   *store,
   g_autofree char *folded = NULL;
   g_autoptr (CagStmt) stmt = NULL;
   gint64 id;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -471,7 +474,7 @@ cag_funder_list (CagStore *store,
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_funder_free);
   g_autoptr (CagStmt) stmt = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -727,7 +730,7 @@ cag_budget_get (CagStore *store,
 {
   g_autoptr (CagStmt) stmt = NULL;
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, budget_id);
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -783,7 +786,7 @@ cag_budget_find (CagStore   *store,
   {
     g_autoptr (CagStmt) stmt =
       cag_store_prepare (store, "SELECT id FROM budget WHERE name_key = ?1", error);
-    int rc;
+    CagStep rc;
 
     if (stmt == NULL)
       return NULL;
@@ -821,7 +824,7 @@ budget_query (CagStore   *store,
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_budget_free);
   g_autoptr (CagStmt) stmt = cag_store_prepare (store, sql, error);
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return NULL;
@@ -886,7 +889,7 @@ budget_load_snapshot (CagStore *store,
   g_autoptr (CagBudget) budget = NULL;
   g_autoptr (CagProformaInput) in = NULL;
   GError *local = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 

@@ -40,14 +40,6 @@ field_ptr (const CagNetwork   *network,
   return (char **) G_STRUCT_MEMBER_P ((gpointer) network, field->offset);
 }
 
-static void
-stmt_reset (sqlite3_stmt *stmt)
-{
-  sqlite3_reset (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, stmt_reset)
-
 /* ---- Checks ------------------------------------------------------------- */
 
 /* Trimmed copy; NULL when blank.  In the address, each line is trimmed and
@@ -193,14 +185,19 @@ network_write (CagStore         *store,
                const CagNetwork *clean,
                GError          **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CagStmt) stmt = NULL;
   g_autofree char *detail = NULL;
-  int rc;
+  CagStep rc;
 
   stmt = cag_store_prepare (store,
-                            "INSERT OR REPLACE INTO network (id, name, address, contact, email, "
+                            "INSERT INTO network (id, name, address, contact, email, "
                             "phone, charity_number, website) "
-                            "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                            "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                            "address = excluded.address, contact = excluded.contact, "
+                            "email = excluded.email, phone = excluded.phone, "
+                            "charity_number = excluded.charity_number, "
+                            "website = excluded.website", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (network_fields); i++)
@@ -208,13 +205,13 @@ network_write (CagStore         *store,
       const char *value = *field_ptr (clean, &network_fields[i]);
 
       if (value != NULL)
-        sqlite3_bind_text (stmt, (int) i + 1, value, -1, SQLITE_TRANSIENT);
+        cag_stmt_bind_text (stmt, (int) i + 1, value);
       else
-        sqlite3_bind_null (stmt, (int) i + 1);
+        cag_stmt_bind_null (stmt, (int) i + 1);
     }
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return cag_store_set_error (store, rc, _("saving the network profile"), error);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_DONE)
+    return cag_store_set_error (store, _("saving the network profile"), error);
   detail = network_detail (clean);
   return cag_store_audit (store, "network.set", "network", 1, detail, error);
 }
@@ -264,9 +261,9 @@ CagNetwork *
 cag_store_network_get (CagStore *store,
                        GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CagStmt) stmt = NULL;
   g_autoptr(CagNetwork) network = cag_network_new ();
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -275,16 +272,16 @@ cag_store_network_get (CagStore *store,
                             "website FROM network WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW)
     {
       for (guint i = 0; i < G_N_ELEMENTS (network_fields); i++)
         *field_ptr (network, &network_fields[i])
-          = g_strdup ((const char *) sqlite3_column_text (stmt, (int) i));
+          = g_strdup (cag_stmt_column_text (stmt, (int) i));
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the network profile"), error);
+      cag_store_set_error (store, _("reading the network profile"), error);
       return NULL;
     }
   return g_steal_pointer (&network);

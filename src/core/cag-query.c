@@ -29,7 +29,7 @@ like_pattern (const char *search)
 static const char *const org_queries[4][2] = {
 #define ORG_QUERY(key) \
   "SELECT id FROM organization " \
-  "WHERE (?1 IS NULL OR name_key LIKE ?1 ESCAPE '\\' " \
+  "WHERE (CAST (?1 AS TEXT) IS NULL OR name_key LIKE ?1 ESCAPE '\\' " \
   "OR short_key LIKE ?1 ESCAPE '\\' OR region_key LIKE ?1 ESCAPE '\\') " \
   "AND (?2 OR active = 1) ORDER BY " key
   { ORG_QUERY ("name_key"), ORG_QUERY ("name_key DESC") },

@@ -32,19 +32,20 @@
   "f.delegations, CASE WHEN f.target_override_cents > 0 THEN f.target_override_cents " \
   "ELSE f.delegations * c.delegation_cost_cents END, f.monthly_override_cents, " \
   "c.start_date, c.deadline, f.saved_total_cents, c.start_month, " \
-  "ifnull(cm_match.match_num, 0), ifnull(cm_match.match_den, 0), " \
-  "ifnull(cm_match.cap_cents, 0) "
+  "coalesce (cm_match.match_num, 0), coalesce (cm_match.match_den, 0), " \
+  "coalesce (cm_match.cap_cents, 0) "
 #define STATUS_SUBQUERIES \
-  ", (SELECT ifnull(sum(fm.total_cents), 0) FROM campaign_month cm " \
+  ", (SELECT coalesce (sum(fm.total_cents), 0) FROM campaign_month cm " \
   "   CROSS JOIN fund_month fm ON fm.month = cm.month AND fm.fund_id = f.id " \
   "   WHERE cm.campaign_id = f.campaign_id AND cm.month > ?1)" \
-  ", (SELECT ifnull(sum(fm.total_cents), 0) FROM fund_month fm " \
+  ", (SELECT coalesce (sum(fm.total_cents), 0) FROM fund_month fm " \
   "   WHERE fm.month = ?1 AND fm.fund_id = f.id)" \
-  ", (SELECT ifnull(sum(fm.total_cents), 0) FROM campaign_month cm " \
+  ", (SELECT coalesce (sum(fm.total_cents), 0) FROM campaign_month cm " \
   "   CROSS JOIN fund_month fm ON fm.month = cm.month AND fm.fund_id = f.id " \
-  "   WHERE cm.campaign_id = f.campaign_id AND cm.month >= max(?1 - ?3, c.start_month) " \
+  "   WHERE cm.campaign_id = f.campaign_id AND cm.month >= ?1 - ?3 " \
+  "   AND cm.month >= c.start_month " \
   "   AND cm.month < ?1)" \
-  ", (SELECT ifnull(sum(x.amount_cents), 0) FROM contribution x " \
+  ", (SELECT coalesce (sum(x.amount_cents), 0) FROM contribution x " \
   "   WHERE x.month = ?1 AND x.fund_id = f.id AND x.date > ?2 AND x.voided = 0) "
 #define STATUS_FROM \
   "FROM fund f JOIN organization o ON o.id = f.organization_id " \
@@ -88,30 +89,30 @@ pace_months (const CagDate *as_of)
 }
 
 static CagFundStatus *
-status_from_row (sqlite3_stmt *stmt,
+status_from_row (CagStmt *stmt,
                  Gathered     *g)
 {
   CagFundStatus *status = g_new0 (CagFundStatus, 1);
 
-  status->fund_id = sqlite3_column_int64 (stmt, 0);
-  status->organization_id = sqlite3_column_int64 (stmt, 1);
-  status->campaign_id = sqlite3_column_int64 (stmt, 2);
-  status->organization_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  status->organization_short_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  status->region = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  status->campaign_name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-  status->delegations = sqlite3_column_int (stmt, 7);
+  status->fund_id = cag_stmt_column_int (stmt, 0);
+  status->organization_id = cag_stmt_column_int (stmt, 1);
+  status->campaign_id = cag_stmt_column_int (stmt, 2);
+  status->organization_name = g_strdup (cag_stmt_column_text (stmt, 3));
+  status->organization_short_name = g_strdup (cag_stmt_column_text (stmt, 4));
+  status->region = g_strdup (cag_stmt_column_text (stmt, 5));
+  status->campaign_name = g_strdup (cag_stmt_column_text (stmt, 6));
+  status->delegations = cag_stmt_column_int (stmt, 7);
 
   memset (g, 0, sizeof *g);
-  g->in.target_cents = sqlite3_column_int64 (stmt, 8);
-  g->in.monthly_override_cents = sqlite3_column_int64 (stmt, 9);
-  cag_date_parse_iso ((const char *) sqlite3_column_text (stmt, 10), &g->in.start, NULL);
-  cag_date_parse_iso ((const char *) sqlite3_column_text (stmt, 11), &g->in.deadline, NULL);
-  g->saved_total = sqlite3_column_int64 (stmt, 12);
-  g->start_month = sqlite3_column_int (stmt, 13);
-  g->in.match_num = sqlite3_column_int (stmt, 14);
-  g->in.match_den = sqlite3_column_int (stmt, 15);
-  g->in.match_cap_cents = sqlite3_column_int64 (stmt, 16);
+  g->in.target_cents = cag_stmt_column_int (stmt, 8);
+  g->in.monthly_override_cents = cag_stmt_column_int (stmt, 9);
+  cag_date_parse_iso (cag_stmt_column_text (stmt, 10), &g->in.start, NULL);
+  cag_date_parse_iso (cag_stmt_column_text (stmt, 11), &g->in.deadline, NULL);
+  g->saved_total = cag_stmt_column_int (stmt, 12);
+  g->start_month = cag_stmt_column_int (stmt, 13);
+  g->in.match_num = cag_stmt_column_int (stmt, 14);
+  g->in.match_den = cag_stmt_column_int (stmt, 15);
+  g->in.match_cap_cents = cag_stmt_column_int (stmt, 16);
   return status;
 }
 
@@ -136,13 +137,13 @@ check_as_of (const CagDate **as_of,
 }
 
 static void
-bind_as_of (sqlite3_stmt  *stmt,
+bind_as_of (CagStmt  *stmt,
             const CagDate *as_of,
             const char    *as_of_iso)
 {
-  sqlite3_bind_int (stmt, 1, cag_month_index (as_of));
-  sqlite3_bind_text (stmt, 2, as_of_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, pace_months (as_of));
+  cag_stmt_bind_int (stmt, 1, cag_month_index (as_of));
+  cag_stmt_bind_text (stmt, 2, as_of_iso);
+  cag_stmt_bind_int (stmt, 3, pace_months (as_of));
 }
 
 /* Few funds: every figure from subqueries on the fund's own months. */
@@ -157,8 +158,8 @@ status_by_fund (CagStore      *store,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_fund_status_free);
   g_autofree char *as_of_iso = NULL;
   CagDate today;
-  sqlite3_stmt *stmt;
-  int rc;
+  CagStmt *stmt;
+  CagStep rc;
 
   if (!check_as_of (&as_of, &today, error))
     return NULL;
@@ -168,29 +169,29 @@ status_by_fund (CagStore      *store,
   if (stmt == NULL)
     return NULL;
   bind_as_of (stmt, as_of, as_of_iso);
-  sqlite3_bind_int64 (stmt, 4, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 5)
-    sqlite3_bind_int64 (stmt, 5, b);
+  cag_stmt_bind_int (stmt, 4, a);
+  if (cag_stmt_param_count (stmt) >= 5)
+    cag_stmt_bind_int (stmt, 5, b);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     {
       Gathered g;
       CagFundStatus *status = status_from_row (stmt, &g);
-      gint64 after = sqlite3_column_int64 (stmt, 17);
-      gint64 month_total = sqlite3_column_int64 (stmt, 18);
-      gint64 late = sqlite3_column_int64 (stmt, 20);
+      gint64 after = cag_stmt_column_int (stmt, 17);
+      gint64 month_total = cag_stmt_column_int (stmt, 18);
+      gint64 late = cag_stmt_column_int (stmt, 20);
 
-      g.in.pace_sum_cents = sqlite3_column_int64 (stmt, 19);
+      g.in.pace_sum_cents = cag_stmt_column_int (stmt, 19);
       g.in.saved_cents = g.saved_total - after - late;
       g.in.paid_month_cents = month_total - late;
       g.in.base_cents = g.in.saved_cents - g.in.paid_month_cents;
       cag_fund_compute (&g.in, as_of, &status->figures);
       g_ptr_array_add (list, status);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  cag_stmt_finish (stmt);
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the funds"), error);
+      cag_store_set_error (store, _("reading the funds"), error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -289,10 +290,10 @@ status_by_scan (CagStore      *store,
   g_autofree char *as_of_iso = NULL;
   const char *context = _("reading the funds");
   CagDate today;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint cur, pace, min_month = 0, max_month = 0;
   gboolean from_end = TRUE, any = FALSE;
-  int rc;
+  CagStep rc;
 
   if (!check_as_of (&as_of, &today, error))
     return NULL;
@@ -308,18 +309,18 @@ status_by_scan (CagStore      *store,
   if (stmt == NULL)
     return NULL;
   if (campaign_id > 0)
-    sqlite3_bind_int64 (stmt, 1, campaign_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cag_stmt_bind_int (stmt, 1, campaign_id);
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     {
       Gathered g;
 
       g_ptr_array_add (list, status_from_row (stmt, &g));
       g_array_append_val (gathered, g);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  cag_stmt_finish (stmt);
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, context, error);
+      cag_store_set_error (store, context, error);
       return NULL;
     }
   /* The array no longer grows: pointers into it stay valid. */
@@ -329,17 +330,17 @@ status_by_scan (CagStore      *store,
                               "(SELECT max(month) FROM fund_month)", error);
   if (stmt == NULL)
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW && !cag_stmt_column_is_null (stmt, 0))
     {
       any = TRUE;
-      min_month = sqlite3_column_int (stmt, 0);
-      max_month = sqlite3_column_int (stmt, 1);
+      min_month = cag_stmt_column_int (stmt, 0);
+      max_month = cag_stmt_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  cag_stmt_finish (stmt);
+  if (rc != CAG_STEP_ROW)
     {
-      cag_store_set_error (store, rc, context, error);
+      cag_store_set_error (store, context, error);
       return NULL;
     }
 
@@ -357,12 +358,12 @@ status_by_scan (CagStore      *store,
                                   "WHERE month <= ?1", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int (stmt, 1, from_end ? cur - pace : cur);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      cag_stmt_bind_int (stmt, 1, from_end ? cur - pace : cur);
+      while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
         {
-          gint month = sqlite3_column_int (stmt, 0);
-          gint64 fund_id = sqlite3_column_int64 (stmt, 1);
-          gint64 total = sqlite3_column_int64 (stmt, 2);
+          gint month = cag_stmt_column_int (stmt, 0);
+          gint64 fund_id = cag_stmt_column_int (stmt, 1);
+          gint64 total = cag_stmt_column_int (stmt, 2);
           Gathered *g = fund_index_lookup (&index, fund_id);
 
           if (g == NULL)
@@ -378,10 +379,10 @@ status_by_scan (CagStore      *store,
                 g->in.pace_sum_cents += total;
             }
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      cag_stmt_finish (stmt);
+      if (rc != CAG_STEP_DONE)
         {
-          cag_store_set_error (store, rc, context, error);
+          cag_store_set_error (store, context, error);
           return NULL;
         }
 
@@ -391,20 +392,20 @@ status_by_scan (CagStore      *store,
                                 error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int (stmt, 1, cur);
-      sqlite3_bind_text (stmt, 2, as_of_iso, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      cag_stmt_bind_int (stmt, 1, cur);
+      cag_stmt_bind_text (stmt, 2, as_of_iso);
+      while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
         {
-          gint64 fund_id = sqlite3_column_int64 (stmt, 0);
+          gint64 fund_id = cag_stmt_column_int (stmt, 0);
           Gathered *g = fund_index_lookup (&index, fund_id);
 
           if (g != NULL)
-            g->late = sqlite3_column_int64 (stmt, 1);
+            g->late = cag_stmt_column_int (stmt, 1);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+      cag_stmt_finish (stmt);
+      if (rc != CAG_STEP_DONE)
         {
-          cag_store_set_error (store, rc, context, error);
+          cag_store_set_error (store, context, error);
           return NULL;
         }
     }
@@ -521,8 +522,8 @@ cag_store_month_totals (CagStore *store,
                         GError  **error)
 {
   g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (CagMonthTotal));
-  sqlite3_stmt *stmt;
-  int rc;
+  CagStmt *stmt;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (fund_id > 0 || campaign_id > 0, NULL);
@@ -540,19 +541,19 @@ cag_store_month_totals (CagStore *store,
                               "WHERE campaign_id = ?1 AND count > 0 ORDER BY month", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, fund_id > 0 ? fund_id : campaign_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, fund_id > 0 ? fund_id : campaign_id);
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     {
       CagMonthTotal total;
 
-      total.month = sqlite3_column_int (stmt, 0);
-      total.total_cents = sqlite3_column_int64 (stmt, 1);
+      total.month = cag_stmt_column_int (stmt, 0);
+      total.total_cents = cag_stmt_column_int (stmt, 1);
       g_array_append_val (totals, total);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  cag_stmt_finish (stmt);
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the monthly totals"), error);
+      cag_store_set_error (store, _("reading the monthly totals"), error);
       return NULL;
     }
   return g_steal_pointer (&totals);
@@ -561,19 +562,19 @@ cag_store_month_totals (CagStore *store,
 /* Each query returns the first row where a kept total and the recount
  * differ: what, id, month (or -1), kept, recounted. */
 static const char *const check_queries[] = {
-  "SELECT 'fund', f.id, -1, f.saved_total_cents, ifnull(r.total, 0) FROM fund f "
+  "SELECT 'fund', f.id, -1, f.saved_total_cents, coalesce (r.total, 0) FROM fund f "
   "LEFT JOIN (SELECT fund_id, sum(amount_cents) AS total, count(*) AS n FROM contribution "
   "           WHERE voided = 0 GROUP BY fund_id) r ON r.fund_id = f.id "
-  "WHERE f.saved_total_cents != ifnull(r.total, 0) "
-  "   OR f.contribution_count != ifnull(r.n, 0) LIMIT 1",
+  "WHERE f.saved_total_cents != coalesce (r.total, 0) "
+  "   OR f.contribution_count != coalesce (r.n, 0) LIMIT 1",
 
   "SELECT 'fund_month', fund_id, month, kept, counted FROM ("
   "  SELECT fund_id, month, sum(kt) AS kept, sum(kn) AS kn, sum(ct) AS counted, sum(cn) AS cn"
   "  FROM (SELECT fund_id, month, total_cents AS kt, count AS kn, 0 AS ct, 0 AS cn"
   "        FROM fund_month"
   "        UNION ALL SELECT fund_id, month, 0, 0, amount_cents, 1 FROM contribution"
-  "        WHERE voided = 0)"
-  "  GROUP BY fund_id, month) WHERE kept != counted OR kn != cn LIMIT 1",
+  "        WHERE voided = 0) AS u"
+  "  GROUP BY fund_id, month) AS t WHERE kept != counted OR kn != cn LIMIT 1",
 
   "SELECT 'campaign_month', campaign_id, month, kept, counted FROM ("
   "  SELECT campaign_id, month, sum(kt) AS kept, sum(kn) AS kn, sum(ct) AS counted,"
@@ -581,8 +582,8 @@ static const char *const check_queries[] = {
   "  FROM (SELECT campaign_id, month, total_cents AS kt, count AS kn, 0 AS ct, 0 AS cn"
   "        FROM campaign_month"
   "        UNION ALL SELECT f.campaign_id, x.month, 0, 0, x.amount_cents, 1"
-  "        FROM contribution x JOIN fund f ON f.id = x.fund_id WHERE x.voided = 0)"
-  "  GROUP BY campaign_id, month) WHERE kept != counted OR kn != cn LIMIT 1",
+  "        FROM contribution x JOIN fund f ON f.id = x.fund_id WHERE x.voided = 0) AS u"
+  "  GROUP BY campaign_id, month) AS t WHERE kept != counted OR kn != cn LIMIT 1",
 };
 
 static gboolean
@@ -593,33 +594,33 @@ store_check_totals_snapshot (CagStore *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (check_queries); i++)
     {
-      sqlite3_stmt *stmt = cag_store_prepare (store, check_queries[i], error);
-      int rc;
+      CagStmt *stmt = cag_store_prepare (store, check_queries[i], error);
+      CagStep rc;
 
       if (stmt == NULL)
         return FALSE;
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      rc = cag_stmt_step (store, stmt, NULL, NULL);
+      if (rc == CAG_STEP_ROW)
         {
           CagLang lang = cag_i18n_get_language ();
-          g_autofree char *kept = cag_money_format (sqlite3_column_int64 (stmt, 3), lang);
-          g_autofree char *counted = cag_money_format (sqlite3_column_int64 (stmt, 4), lang);
+          g_autofree char *kept = cag_money_format (cag_stmt_column_int (stmt, 3), lang);
+          g_autofree char *counted = cag_money_format (cag_stmt_column_int (stmt, 4), lang);
           g_autofree char *what = NULL;
-          int month = sqlite3_column_int (stmt, 2);
+          int month = cag_stmt_column_int (stmt, 2);
 
           if (month >= 0)
             {
               g_autofree char *month_iso = cag_month_to_iso (month);
 
               what = g_strdup_printf ("%s %" G_GINT64_FORMAT " (%s)",
-                                      (const char *) sqlite3_column_text (stmt, 0),
-                                      (gint64) sqlite3_column_int64 (stmt, 1), month_iso);
+                                      cag_stmt_column_text (stmt, 0),
+                                      (gint64) cag_stmt_column_int (stmt, 1), month_iso);
             }
           else
             what = g_strdup_printf ("%s %" G_GINT64_FORMAT,
-                                    (const char *) sqlite3_column_text (stmt, 0),
-                                    (gint64) sqlite3_column_int64 (stmt, 1));
-          sqlite3_reset (stmt);
+                                    cag_stmt_column_text (stmt, 0),
+                                    (gint64) cag_stmt_column_int (stmt, 1));
+          cag_stmt_finish (stmt);
           g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
                        _("The kept totals do not match the contributions: %s keeps %s but the "
                          "contributions add up to %s (or their count differs). Restore the "
@@ -627,9 +628,9 @@ store_check_totals_snapshot (CagStore *store,
                        what, kept, counted);
           return FALSE;
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return cag_store_set_error (store, rc, _("checking the totals"), error);
+      cag_stmt_finish (stmt);
+      if (rc != CAG_STEP_DONE)
+        return cag_store_set_error (store, _("checking the totals"), error);
     }
   return TRUE;
 }

@@ -30,20 +30,20 @@
   "JOIN organization o ON o.id = f.organization_id JOIN campaign c ON c.id = f.campaign_id "
 
 static CagContribution *
-contribution_from_row (sqlite3_stmt *stmt)
+contribution_from_row (CagStmt *stmt)
 {
   CagContribution *c = cag_contribution_new ();
 
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->fund_id = sqlite3_column_int64 (stmt, 1);
+  c->id = cag_stmt_column_int (stmt, 0);
+  c->fund_id = cag_stmt_column_int (stmt, 1);
   c->date = column_date (stmt, 2);
-  c->amount_cents = sqlite3_column_int64 (stmt, 3);
-  cag_method_from_string ((const char *) sqlite3_column_text (stmt, 4), &c->method);
+  c->amount_cents = cag_stmt_column_int (stmt, 3);
+  cag_method_from_string (cag_stmt_column_text (stmt, 4), &c->method);
   c->reference = column_dup (stmt, 5);
   c->note = column_dup (stmt, 6);
   c->recorded_at = column_dup (stmt, 7);
   c->recorded_by = column_dup (stmt, 8);
-  c->voided = sqlite3_column_int (stmt, 9) != 0;
+  c->voided = cag_stmt_column_int (stmt, 9) != 0;
   c->void_reason = column_dup (stmt, 10);
   c->voided_at = column_dup (stmt, 11);
   c->voided_by = column_dup (stmt, 12);
@@ -82,26 +82,26 @@ fund_campaign (CagStore *store,
 {
   g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT campaign_id FROM fund WHERE id = ?1",
                                                error);
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, fund_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, fund_id);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW)
     {
-      *out_campaign_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      *out_campaign_id = cag_stmt_column_int (stmt, 0);
+      cag_stmt_finish (stmt);
       return TRUE;
     }
-  if (rc == SQLITE_DONE)
+  if (rc == CAG_STEP_DONE)
     {
       g_autofree char *id = id_to_string (fund_id);
 
       g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND, _("There is no fund number %s."), id);
       return FALSE;
     }
-  return cag_store_set_error (store, rc, _("reading the funds"), error);
+  return cag_store_set_error (store, _("reading the funds"), error);
 }
 
 /* DATE against the start of the campaign CAMPAIGN_ID: a contribution dated
@@ -138,19 +138,19 @@ check_ledger_room (CagStore *store,
                    gint64    adding,
                    GError  **error)
 {
-  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT ifnull(sum(total_cents), 0) "
+  g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT coalesce (sum(total_cents), 0) "
                                                "FROM campaign_month", error);
   CagLang lang = cag_i18n_get_language ();
   gint64 total, after;
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return cag_store_set_error (store, rc, _("updating the totals"), error);
-  total = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("updating the totals"), error);
+  total = cag_stmt_column_int (stmt, 0);
+  cag_stmt_finish (stmt);
   if (!cag_money_add_checked (total, adding, &after) || after > CAG_MONEY_MAX_LEDGER_CENTS)
     {
       g_autofree char *max = cag_money_format (CAG_MONEY_MAX_LEDGER_CENTS, lang);
@@ -171,11 +171,13 @@ static const char fund_total_sql[] =
 static const char fund_month_sql[] =
   "INSERT INTO fund_month (fund_id, month, total_cents, count) "
   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (fund_id, month) DO UPDATE "
-  "SET total_cents = total_cents + excluded.total_cents, count = count + excluded.count";
+  "SET total_cents = fund_month.total_cents + excluded.total_cents, "
+  "count = fund_month.count + excluded.count";
 static const char campaign_month_sql[] =
   "INSERT INTO campaign_month (campaign_id, month, total_cents, count) "
   "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (campaign_id, month) DO UPDATE "
-  "SET total_cents = total_cents + excluded.total_cents, count = count + excluded.count";
+  "SET total_cents = campaign_month.total_cents + excluded.total_cents, "
+  "count = campaign_month.count + excluded.count";
 
 /* Adds AMOUNT and COUNT (negative to take away) to the kept totals. */
 static gboolean
@@ -188,34 +190,34 @@ apply_totals (CagStore *store,
               GError  **error)
 {
   const char *context = N_("updating the totals");
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
 
   stmt = cag_store_prepare (store, fund_total_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, fund_id);
-  sqlite3_bind_int64 (stmt, 2, amount);
-  sqlite3_bind_int64 (stmt, 3, count);
+  cag_stmt_bind_int (stmt, 1, fund_id);
+  cag_stmt_bind_int (stmt, 2, amount);
+  cag_stmt_bind_int (stmt, 3, count);
   if (!step_done (store, stmt, context, error))
     return FALSE;
 
   stmt = cag_store_prepare (store, fund_month_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, fund_id);
-  sqlite3_bind_int (stmt, 2, month);
-  sqlite3_bind_int64 (stmt, 3, amount);
-  sqlite3_bind_int64 (stmt, 4, count);
+  cag_stmt_bind_int (stmt, 1, fund_id);
+  cag_stmt_bind_int (stmt, 2, month);
+  cag_stmt_bind_int (stmt, 3, amount);
+  cag_stmt_bind_int (stmt, 4, count);
   if (!step_done (store, stmt, context, error))
     return FALSE;
 
   stmt = cag_store_prepare (store, campaign_month_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  sqlite3_bind_int (stmt, 2, month);
-  sqlite3_bind_int64 (stmt, 3, amount);
-  sqlite3_bind_int64 (stmt, 4, count);
+  cag_stmt_bind_int (stmt, 1, campaign_id);
+  cag_stmt_bind_int (stmt, 2, month);
+  cag_stmt_bind_int (stmt, 3, amount);
+  cag_stmt_bind_int (stmt, 4, count);
   if (!step_done (store, stmt, context, error))
     return FALSE;
 
@@ -228,7 +230,7 @@ static const char insert_contribution_sql[] =
 
 static gboolean
 insert_contribution (CagStore              *store,
-                     sqlite3_stmt          *stmt,
+                     CagStmt          *stmt,
                      const CagContribution *c,
                      const char            *at,
                      GError               **error)
@@ -247,21 +249,21 @@ insert_contribution (CagStore              *store,
   date[8] = '0' + c->date.day / 10;
   date[9] = '0' + c->date.day % 10;
   date[10] = '\0';
-  sqlite3_bind_int64 (stmt, 1, c->fund_id);
-  sqlite3_bind_text (stmt, 2, date, 10, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, cag_month_index (&c->date));
-  sqlite3_bind_int64 (stmt, 4, c->amount_cents);
-  sqlite3_bind_text (stmt, 5, cag_method_to_string (c->method), -1, SQLITE_STATIC);
+  cag_stmt_bind_int (stmt, 1, c->fund_id);
+  cag_stmt_bind_static (stmt, 2, date, 10);
+  cag_stmt_bind_int (stmt, 3, cag_month_index (&c->date));
+  cag_stmt_bind_int (stmt, 4, c->amount_cents);
+  cag_stmt_bind_text (stmt, 5, cag_method_to_string (c->method));
   if (c->reference != NULL && *c->reference != '\0')
-    sqlite3_bind_text (stmt, 6, c->reference, -1, SQLITE_STATIC);
+    cag_stmt_bind_text (stmt, 6, c->reference);
   else
-    sqlite3_bind_null (stmt, 6);
+    cag_stmt_bind_null (stmt, 6);
   if (c->note != NULL && *c->note != '\0')
-    sqlite3_bind_text (stmt, 7, c->note, -1, SQLITE_STATIC);
+    cag_stmt_bind_text (stmt, 7, c->note);
   else
-    sqlite3_bind_null (stmt, 7);
-  sqlite3_bind_text (stmt, 8, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, user_name (), -1, SQLITE_STATIC);
+    cag_stmt_bind_null (stmt, 7);
+  cag_stmt_bind_text (stmt, 8, at);
+  cag_stmt_bind_text (stmt, 9, user_name ());
   return step_done (store, stmt, N_("recording the contribution"), error);
 }
 
@@ -301,7 +303,7 @@ cag_store_contribution_add (CagStore        *store,
 {
   g_autofree char *at = now_iso ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 campaign_id = 0, id = 0;
   gboolean ok;
 
@@ -322,7 +324,7 @@ cag_store_contribution_add (CagStore        *store,
     }
   if (ok)
     {
-      id = sqlite3_last_insert_rowid (store->db);
+      id = cag_store_last_insert_id (store);
       ok = apply_totals (store, c->fund_id, campaign_id, cag_month_index (&c->date),
                          c->amount_cents, 1, error);
     }
@@ -344,7 +346,7 @@ cag_store_contribution_add (CagStore        *store,
 
 #define ROWS_PER_STATEMENT 50
 
-typedef void (*BindRow) (sqlite3_stmt *stmt,
+typedef void (*BindRow) (CagStmt *stmt,
                          int           first,
                          guint         row,
                          gpointer      data);
@@ -384,7 +386,7 @@ write_rows (CagStore   *store,
 {
   g_autofree char *many_sql = multi_row_sql (prefix, width, ROWS_PER_STATEMENT, suffix);
   g_autofree char *one_sql = multi_row_sql (prefix, width, 1, suffix);
-  sqlite3_stmt *many = NULL, *one = NULL;
+  CagStmt *many = NULL, *one = NULL;
   guint i = 0;
 
   if (n_rows >= ROWS_PER_STATEMENT && (many = cag_store_prepare (store, many_sql, error)) == NULL)
@@ -395,7 +397,7 @@ write_rows (CagStore   *store,
   while (i < n_rows)
     {
       gboolean full = n_rows - i >= ROWS_PER_STATEMENT;
-      sqlite3_stmt *stmt = full ? many : one;
+      CagStmt *stmt = full ? many : one;
       guint count = full ? ROWS_PER_STATEMENT : 1;
 
       for (guint r = 0; r < count; r++)
@@ -438,7 +440,7 @@ typedef struct
 } ContributionRows;
 
 static void
-bind_contribution_row (sqlite3_stmt *stmt,
+bind_contribution_row (CagStmt *stmt,
                        int           first,
                        guint         row,
                        gpointer      data)
@@ -446,64 +448,64 @@ bind_contribution_row (sqlite3_stmt *stmt,
   ContributionRows *rows = data;
   const CagContribution *c = g_ptr_array_index (rows->contributions, row);
 
-  sqlite3_bind_int64 (stmt, first, c->fund_id);
-  sqlite3_bind_text (stmt, first + 1, rows->dates[row], 10, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, first + 2, cag_month_index (&c->date));
-  sqlite3_bind_int64 (stmt, first + 3, c->amount_cents);
-  sqlite3_bind_text (stmt, first + 4, cag_method_to_string (c->method), -1, SQLITE_STATIC);
+  cag_stmt_bind_int (stmt, first, c->fund_id);
+  cag_stmt_bind_static (stmt, first + 1, rows->dates[row], 10);
+  cag_stmt_bind_int (stmt, first + 2, cag_month_index (&c->date));
+  cag_stmt_bind_int (stmt, first + 3, c->amount_cents);
+  cag_stmt_bind_static (stmt, first + 4, cag_method_to_string (c->method), -1);
   if (c->reference != NULL && *c->reference != '\0')
-    sqlite3_bind_text (stmt, first + 5, c->reference, -1, SQLITE_STATIC);
+    cag_stmt_bind_static (stmt, first + 5, c->reference, -1);
   else
-    sqlite3_bind_null (stmt, first + 5);
+    cag_stmt_bind_null (stmt, first + 5);
   if (c->note != NULL && *c->note != '\0')
-    sqlite3_bind_text (stmt, first + 6, c->note, -1, SQLITE_STATIC);
+    cag_stmt_bind_static (stmt, first + 6, c->note, -1);
   else
-    sqlite3_bind_null (stmt, first + 6);
-  sqlite3_bind_text (stmt, first + 7, rows->at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 8, user_name (), -1, SQLITE_STATIC);
+    cag_stmt_bind_null (stmt, first + 6);
+  cag_stmt_bind_static (stmt, first + 7, rows->at, -1);
+  cag_stmt_bind_static (stmt, first + 8, user_name (), -1);
 }
 
 /* Items: (month, fund_id, amount, count) for fund_month, or (fund_id,
  * amount, count) for fund, or (campaign_id, month, amount, count). */
 static void
-bind_fund_month_row (sqlite3_stmt *stmt,
+bind_fund_month_row (CagStmt *stmt,
                      int           first,
                      guint         row,
                      gpointer      data)
 {
   const BatchItem *item = &g_array_index ((GArray *) data, BatchItem, row);
 
-  sqlite3_bind_int (stmt, first, item->month);
-  sqlite3_bind_int64 (stmt, first + 1, item->fund_id);
-  sqlite3_bind_int64 (stmt, first + 2, item->amount);
-  sqlite3_bind_int64 (stmt, first + 3, item->count);
+  cag_stmt_bind_int (stmt, first, item->month);
+  cag_stmt_bind_int (stmt, first + 1, item->fund_id);
+  cag_stmt_bind_int (stmt, first + 2, item->amount);
+  cag_stmt_bind_int (stmt, first + 3, item->count);
 }
 
 static void
-bind_fund_row (sqlite3_stmt *stmt,
+bind_fund_row (CagStmt *stmt,
                int           first,
                guint         row,
                gpointer      data)
 {
   const BatchItem *item = &g_array_index ((GArray *) data, BatchItem, row);
 
-  sqlite3_bind_int64 (stmt, first, item->fund_id);
-  sqlite3_bind_int64 (stmt, first + 1, item->amount);
-  sqlite3_bind_int64 (stmt, first + 2, item->count);
+  cag_stmt_bind_int (stmt, first, item->fund_id);
+  cag_stmt_bind_int (stmt, first + 1, item->amount);
+  cag_stmt_bind_int (stmt, first + 2, item->count);
 }
 
 static void
-bind_campaign_month_row (sqlite3_stmt *stmt,
+bind_campaign_month_row (CagStmt *stmt,
                          int           first,
                          guint         row,
                          gpointer      data)
 {
   const BatchItem *item = &g_array_index ((GArray *) data, BatchItem, row);
 
-  sqlite3_bind_int64 (stmt, first, item->campaign_id);
-  sqlite3_bind_int (stmt, first + 1, item->month);
-  sqlite3_bind_int64 (stmt, first + 2, item->amount);
-  sqlite3_bind_int64 (stmt, first + 3, item->count);
+  cag_stmt_bind_int (stmt, first, item->campaign_id);
+  cag_stmt_bind_int (stmt, first + 1, item->month);
+  cag_stmt_bind_int (stmt, first + 2, item->amount);
+  cag_stmt_bind_int (stmt, first + 3, item->count);
 }
 
 /* Sorts ITEMS and merges those equal under COMPARE, adding amounts and
@@ -564,8 +566,8 @@ apply_batch_totals (CagStore *store,
   merge_items (items, batch_item_compare);
   if (!write_rows (store, "INSERT INTO fund_month (month, fund_id, total_cents, count) VALUES",
                    " ON CONFLICT (month, fund_id) DO UPDATE SET "
-                   "total_cents = total_cents + excluded.total_cents, "
-                   "count = count + excluded.count",
+                   "total_cents = fund_month.total_cents + excluded.total_cents, "
+                   "count = fund_month.count + excluded.count",
                    4, items->len, bind_fund_month_row, items, context, error))
     return FALSE;
 
@@ -573,9 +575,11 @@ apply_batch_totals (CagStore *store,
   g_array_append_vals (funds, items->data, items->len);
   merge_items (funds, fund_item_compare);
   if (!write_rows (store,
-                   "UPDATE fund SET saved_total_cents = saved_total_cents + v.column2, "
-                   "contribution_count = contribution_count + v.column3 FROM (VALUES",
-                   ") AS v WHERE fund.id = v.column1",
+                   /* The casts type the VALUES for a server (docs/SERVER.md). */
+                   "UPDATE fund SET saved_total_cents = saved_total_cents "
+                   "+ CAST (v.column2 AS BIGINT), contribution_count = contribution_count "
+                   "+ CAST (v.column3 AS BIGINT) FROM (VALUES",
+                   ") AS v WHERE fund.id = CAST (v.column1 AS BIGINT)",
                    3, funds->len, bind_fund_row, funds, context, error))
     return FALSE;
 
@@ -585,8 +589,8 @@ apply_batch_totals (CagStore *store,
   return write_rows (store,
                      "INSERT INTO campaign_month (campaign_id, month, total_cents, count) VALUES",
                      " ON CONFLICT (campaign_id, month) DO UPDATE SET "
-                     "total_cents = total_cents + excluded.total_cents, "
-                     "count = count + excluded.count",
+                     "total_cents = campaign_month.total_cents + excluded.total_cents, "
+                     "count = campaign_month.count + excluded.count",
                      4, campaigns->len, bind_campaign_month_row, campaigns, context, error);
 }
 
@@ -597,20 +601,20 @@ load_fund_campaigns (CagStore   *store,
                      GError    **error)
 {
   g_autoptr(CagStmt) stmt = cag_store_prepare (store, "SELECT id, campaign_id FROM fund", error);
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 campaign_id = sqlite3_column_int64 (stmt, 1);
+      gint64 id = cag_stmt_column_int (stmt, 0);
+      gint64 campaign_id = cag_stmt_column_int (stmt, 1);
 
       g_hash_table_insert (campaigns, g_memdup2 (&id, sizeof id),
                            g_memdup2 (&campaign_id, sizeof campaign_id));
     }
-  if (rc != SQLITE_DONE)
-    return cag_store_set_error (store, rc, _("reading the funds"), error);
+  if (rc != CAG_STEP_DONE)
+    return cag_store_set_error (store, _("reading the funds"), error);
   return TRUE;
 }
 
@@ -745,7 +749,7 @@ cag_store_contribution_add_batch (CagStore  *store,
     {
       /* Rows inserted by one connection in one transaction get consecutive
        * ids. */
-      last_id = sqlite3_last_insert_rowid (store->db);
+      last_id = cag_store_last_insert_id (store);
       first_id = last_id - contributions->len + 1;
       ok = apply_batch_totals (store, items, error);
     }
@@ -782,11 +786,11 @@ cag_store_contribution_void (CagStore   *store,
   g_autofree char *detail = NULL;
   g_autofree char *id_text = id_to_string (contribution_id);
   g_autoptr(JsonBuilder) builder = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 fund_id = 0, campaign_id = 0, amount = 0;
   gint month = 0;
   gboolean ok;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, FALSE);
 
@@ -808,30 +812,30 @@ cag_store_contribution_void (CagStore   *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, contribution_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      cag_stmt_bind_int (stmt, 1, contribution_id);
+      rc = cag_stmt_step (store, stmt, NULL, NULL);
+      if (rc == CAG_STEP_ROW)
         {
-          fund_id = sqlite3_column_int64 (stmt, 0);
-          campaign_id = sqlite3_column_int64 (stmt, 1);
-          month = sqlite3_column_int (stmt, 2);
-          amount = sqlite3_column_int64 (stmt, 3);
-          if (sqlite3_column_int (stmt, 4) != 0)
+          fund_id = cag_stmt_column_int (stmt, 0);
+          campaign_id = cag_stmt_column_int (stmt, 1);
+          month = cag_stmt_column_int (stmt, 2);
+          amount = cag_stmt_column_int (stmt, 3);
+          if (cag_stmt_column_int (stmt, 4) != 0)
             {
               g_set_error (error, CAG_ERROR, CAG_ERROR_INVALID,
                            _("Contribution %s is already void."), id_text);
               ok = FALSE;
             }
         }
-      else if (rc == SQLITE_DONE)
+      else if (rc == CAG_STEP_DONE)
         {
           g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                        _("There is no contribution number %s."), id_text);
           ok = FALSE;
         }
       else
-        ok = cag_store_set_error (store, rc, _(context), error);
-      sqlite3_reset (stmt);
+        ok = cag_store_set_error (store, _(context), error);
+      cag_stmt_finish (stmt);
     }
   if (ok)
     {
@@ -843,7 +847,7 @@ cag_store_contribution_void (CagStore   *store,
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, contribution_id);
+      cag_stmt_bind_int (stmt, 1, contribution_id);
       bind_text (stmt, 2, clean_reason);
       bind_text (stmt, 3, at);
       bind_text (stmt, 4, user_name ());
@@ -891,18 +895,18 @@ cag_store_contribution_get (CagStore *store,
                             GError  **error)
 {
   g_autoptr(CagStmt) stmt = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
   stmt = cag_store_prepare (store, CONTRIBUTION_SELECT "WHERE x.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, contribution_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, contribution_id);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW)
     return contribution_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == CAG_STEP_DONE)
     {
       g_autofree char *id = id_to_string (contribution_id);
 
@@ -910,7 +914,7 @@ cag_store_contribution_get (CagStore *store,
                    _("There is no contribution number %s."), id);
     }
   else
-    cag_store_set_error (store, rc, _("reading the contributions"), error);
+    cag_store_set_error (store, _("reading the contributions"), error);
   return NULL;
 }
 
@@ -922,7 +926,7 @@ cag_store_contribution_list (CagStore *store,
 {
   g_autoptr(CagStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_contribution_free);
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -939,12 +943,12 @@ cag_store_contribution_list (CagStore *store,
   if (stmt == NULL)
     return NULL;
   if (fund_id > 0 || org_id > 0)
-    sqlite3_bind_int64 (stmt, 1, fund_id > 0 ? fund_id : org_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    cag_stmt_bind_int (stmt, 1, fund_id > 0 ? fund_id : org_id);
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     g_ptr_array_add (list, contribution_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the contributions"), error);
+      cag_store_set_error (store, _("reading the contributions"), error);
       return NULL;
     }
   return g_steal_pointer (&list);

@@ -2,7 +2,6 @@
  * import, backups).  Never include from pdf/, cli/ or gui/. */
 #pragma once
 
-#include <sqlite3.h>
 #include "cag-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +10,11 @@ G_BEGIN_DECLS
  * migration step 0 → 1. */
 #define CAG_STORE_APPLICATION_ID 1128351537
 
-sqlite3  *cag_store_get_db          (CagStore *store);
+/* The SQLite connection of a file store, NULL on a server: only for the
+ * SQLite-only code (backups, tests).  Include <sqlite3.h> to use it. */
+struct sqlite3 *cag_store_get_db    (CagStore *store);
+/* TRUE when STORE is a PostgreSQL database (docs/SERVER.md). */
+gboolean  cag_store_is_server       (CagStore *store);
 
 /* ---- Statements ----------------------------------------------------------
  * The one way to run SQL (docs/RELIABILITY.md, "Statements"): prepare by SQL
@@ -19,7 +22,7 @@ sqlite3  *cag_store_get_db          (CagStore *store);
  * failure of a step sets a GError: a busy or damaged database is never read
  * as "no row".  Nothing here names SQLite outside the store's own files, so
  * another backend can implement the same calls. */
-typedef sqlite3_stmt CagStmt;
+typedef struct _CagStmt CagStmt;
 
 typedef enum
 {
@@ -55,6 +58,12 @@ void      cag_stmt_bind_int         (CagStmt    *stmt,
 void      cag_stmt_bind_text        (CagStmt    *stmt,
                                      int         index,
                                      const char *text);
+/* TEXT (LEN bytes, -1: up to the NUL) is not copied: it must stay valid
+ * until the statement is stepped (bulk loads). */
+void      cag_stmt_bind_static      (CagStmt    *stmt,
+                                     int         index,
+                                     const char *text,
+                                     int         len);
 void      cag_stmt_bind_null        (CagStmt    *stmt,
                                      int         index);
 int       cag_stmt_param_count      (CagStmt    *stmt);
@@ -76,7 +85,10 @@ gint64    cag_store_changes         (CagStore   *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CagStmt, cag_stmt_finish)
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK, mapping SQLite errors to CAG_ERROR.
+/* Begin a write / COMMIT / ROLLBACK, mapping the backend's errors to
+ * CAG_ERROR.  A write excludes every other writer of the same database
+ * (SQLite: BEGIN IMMEDIATE; a server: a transaction-wide advisory lock), so a
+ * check-then-write never races (docs/SERVER.md, "Concurrency").
  * They nest: inner levels are savepoints, so a compound operation can wrap
  * calls to the public writers and stay all or nothing. */
 gboolean  cag_store_begin           (CagStore *store,
@@ -85,11 +97,11 @@ gboolean  cag_store_commit          (CagStore *store,
                                      GError  **error);
 void      cag_store_rollback        (CagStore *store);
 
-/* Sets *error from the connection's last error, with CONTEXT ("saving the
- * organization") in the message; maps BUSY/LOCKED, READONLY, CORRUPT/NOTADB,
- * FULL/IOERR to the matching CagError. Returns FALSE for convenience. */
+/* Sets *error from the connection's last failure (the last step that
+ * returned ERROR), with CONTEXT ("saving the organization") in the message;
+ * maps busy/locked, read-only, damaged, full and I/O failures (and their
+ * server equivalents) to the matching CagError. Returns FALSE. */
 gboolean  cag_store_set_error       (CagStore   *store,
-                                     int         rc,
                                      const char *context,
                                      GError    **error);
 

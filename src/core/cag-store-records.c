@@ -18,21 +18,21 @@
   "id, name, short_name, region, kind, contact_name, email, phone, notes, active, charity"
 
 static CagOrganization *
-org_from_row (sqlite3_stmt *stmt)
+org_from_row (CagStmt *stmt)
 {
   CagOrganization *org = cag_organization_new ();
 
-  org->id = sqlite3_column_int64 (stmt, 0);
+  org->id = cag_stmt_column_int (stmt, 0);
   org->name = column_dup (stmt, 1);
   org->short_name = column_dup (stmt, 2);
   org->region = column_dup (stmt, 3);
-  cag_org_kind_from_string ((const char *) sqlite3_column_text (stmt, 4), &org->kind);
+  cag_org_kind_from_string (cag_stmt_column_text (stmt, 4), &org->kind);
   org->contact_name = column_dup (stmt, 5);
   org->email = column_dup (stmt, 6);
   org->phone = column_dup (stmt, 7);
   org->notes = column_dup (stmt, 8);
-  org->active = sqlite3_column_int (stmt, 9) != 0;
-  cag_charity_from_string ((const char *) sqlite3_column_text (stmt, 10), &org->charity);
+  org->active = cag_stmt_column_int (stmt, 9) != 0;
+  cag_charity_from_string (cag_stmt_column_text (stmt, 10), &org->charity);
   return org;
 }
 
@@ -127,7 +127,7 @@ org_check_unique (CagStore              *store,
                   GError               **error)
 {
   g_autoptr(CagStmt) stmt = NULL;
-  int rc;
+  CagStep rc;
 
   stmt = cag_store_prepare (store,
                             "SELECT name, name_key, short_key FROM organization "
@@ -137,13 +137,13 @@ org_check_unique (CagStore              *store,
     return FALSE;
   bind_text (stmt, 1, name_key);
   bind_text (stmt, 2, short_key);
-  sqlite3_bind_int64 (stmt, 3, org->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 3, org->id);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW)
     {
-      const char *other = (const char *) sqlite3_column_text (stmt, 0);
-      const char *other_name_key = (const char *) sqlite3_column_text (stmt, 1);
-      const char *other_short_key = (const char *) sqlite3_column_text (stmt, 2);
+      const char *other = cag_stmt_column_text (stmt, 0);
+      const char *other_name_key = cag_stmt_column_text (stmt, 1);
+      const char *other_short_key = cag_stmt_column_text (stmt, 2);
       gboolean by_name = g_strcmp0 (other_name_key, name_key) == 0
                          || g_strcmp0 (other_short_key, name_key) == 0;
 
@@ -152,8 +152,8 @@ org_check_unique (CagStore              *store,
                    by_name ? org->name : org->short_name, other);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return cag_store_set_error (store, rc, _("saving the organization"), error);
+  if (rc != CAG_STEP_DONE)
+    return cag_store_set_error (store, _("saving the organization"), error);
   return TRUE;
 }
 
@@ -218,18 +218,18 @@ org_write (CagStore              *store,
   bind_text (stmt, 9, clean->email);
   bind_text (stmt, 10, clean->phone);
   bind_text (stmt, 11, clean->notes);
-  sqlite3_bind_int (stmt, 12, clean->active ? 1 : 0);
+  cag_stmt_bind_int (stmt, 12, clean->active ? 1 : 0);
   bind_text (stmt, 13, cag_charity_to_string (clean->charity));
   if (clean->id == 0)
     bind_text (stmt, 14, at);
   else
-    sqlite3_bind_int64 (stmt, 15, clean->id);
+    cag_stmt_bind_int (stmt, 15, clean->id);
   if (!step_done (store, stmt, context, error))
     return FALSE;
 
   if (clean->id == 0)
-    *out_id = sqlite3_last_insert_rowid (store->db);
-  else if (sqlite3_changes (store->db) == 0)
+    *out_id = cag_store_last_insert_id (store);
+  else if (cag_store_changes (store) == 0)
     {
       g_autofree char *id = id_to_string (clean->id);
 
@@ -316,7 +316,7 @@ cag_store_org_get (CagStore *store,
                    GError  **error)
 {
   g_autoptr(CagStmt) stmt = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -324,11 +324,11 @@ cag_store_org_get (CagStore *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, org_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, org_id);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW)
     return org_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == CAG_STEP_DONE)
     {
       g_autofree char *id = id_to_string (org_id);
 
@@ -336,7 +336,7 @@ cag_store_org_get (CagStore *store,
                    _("There is no organization number %s."), id);
     }
   else
-    cag_store_set_error (store, rc, _("reading the organizations"), error);
+    cag_store_set_error (store, _("reading the organizations"), error);
   return NULL;
 }
 
@@ -352,7 +352,7 @@ cag_store_org_find (CagStore   *store,
   g_autoptr(CagStmt) stmt = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_organization_free);
   gint64 id;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -378,11 +378,11 @@ cag_store_org_find (CagStore   *store,
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, folded);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     g_ptr_array_add (found, org_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the organizations"), error);
+      cag_store_set_error (store, _("reading the organizations"), error);
       return NULL;
     }
   if (found->len == 1)
@@ -423,7 +423,7 @@ cag_store_org_list (CagStore   *store,
   g_autoptr(CagStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_organization_free);
   g_autofree char *pattern = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -432,18 +432,18 @@ cag_store_org_list (CagStore   *store,
 
   stmt = cag_store_prepare (store,
                             "SELECT " ORG_COLUMNS " FROM organization "
-                            "WHERE (?1 IS NULL OR name_key LIKE ?1 ESCAPE '\\' "
+                            "WHERE (CAST (?1 AS TEXT) IS NULL OR name_key LIKE ?1 ESCAPE '\\' "
                             "OR short_key LIKE ?1 ESCAPE '\\' OR region_key LIKE ?1 ESCAPE '\\') "
                             "AND (?2 OR active = 1) ORDER BY name_key", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, pattern);
-  sqlite3_bind_int (stmt, 2, include_inactive ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 2, include_inactive ? 1 : 0);
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     g_ptr_array_add (list, org_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the organizations"), error);
+      cag_store_set_error (store, _("reading the organizations"), error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -457,9 +457,9 @@ cag_store_org_count (CagStore *store)
   g_return_val_if_fail (store != NULL, 0);
 
   stmt = cag_store_prepare (store, "SELECT count(*) FROM organization", NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt == NULL || cag_stmt_step (store, stmt, NULL, NULL) != CAG_STEP_ROW)
     return 0;
-  return sqlite3_column_int64 (stmt, 0);
+  return cag_stmt_column_int (stmt, 0);
 }
 
 /* ---- Campaigns ---------------------------------------------------------- */
@@ -467,13 +467,13 @@ cag_store_org_count (CagStore *store)
 #define CAMPAIGN_COLUMNS "id, name, delegation_cost_cents, start_date, deadline"
 
 static CagCampaign *
-campaign_from_row (sqlite3_stmt *stmt)
+campaign_from_row (CagStmt *stmt)
 {
   CagCampaign *campaign = cag_campaign_new ();
 
-  campaign->id = sqlite3_column_int64 (stmt, 0);
+  campaign->id = cag_stmt_column_int (stmt, 0);
   campaign->name = column_dup (stmt, 1);
-  campaign->delegation_cost_cents = sqlite3_column_int64 (stmt, 2);
+  campaign->delegation_cost_cents = cag_stmt_column_int (stmt, 2);
   campaign->start = column_date (stmt, 3);
   campaign->deadline = column_date (stmt, 4);
   return campaign;
@@ -497,16 +497,16 @@ check_start_after_contributions (CagStore          *store,
     "CROSS JOIN contribution x ON x.month = cm.month AND x.fund_id = f.id "
     "WHERE cm.campaign_id = ?1 AND cm.month <= ?2 AND cm.count > 0 AND x.voided = 0", error);
   CagDate earliest;
-  int rc;
+  CagStep rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign->id);
-  sqlite3_bind_int (stmt, 2, cag_month_index (&campaign->start));
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return cag_store_set_error (store, rc, _("saving the campaign"), error);
-  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+  cag_stmt_bind_int (stmt, 1, campaign->id);
+  cag_stmt_bind_int (stmt, 2, cag_month_index (&campaign->start));
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("saving the campaign"), error);
+  if (cag_stmt_column_is_null (stmt, 0))
     return TRUE;
   earliest = column_date (stmt, 0);
   if (cag_date_compare (&earliest, &campaign->start) >= 0)
@@ -538,9 +538,9 @@ campaign_save (CagStore          *store,
   g_autofree char *at = now_iso ();
   g_autofree char *detail = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gboolean ok;
-  int rc;
+  CagStep rc;
 
   if (name == NULL)
     {
@@ -577,18 +577,18 @@ campaign_save (CagStore          *store,
   if (ok)
     {
       bind_text (stmt, 1, name_key);
-      sqlite3_bind_int64 (stmt, 2, campaign->id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      cag_stmt_bind_int (stmt, 2, campaign->id);
+      rc = cag_stmt_step (store, stmt, NULL, NULL);
+      if (rc == CAG_STEP_ROW)
         {
           g_set_error (error, CAG_ERROR, CAG_ERROR_EXISTS,
                        _("A campaign named “%s” already exists."),
-                       (const char *) sqlite3_column_text (stmt, 0));
+                       cag_stmt_column_text (stmt, 0));
           ok = FALSE;
         }
-      else if (rc != SQLITE_DONE)
-        ok = cag_store_set_error (store, rc, _(context), error);
-      sqlite3_reset (stmt);
+      else if (rc != CAG_STEP_DONE)
+        ok = cag_store_set_error (store, _(context), error);
+      cag_stmt_finish (stmt);
     }
   if (ok && campaign->id > 0)
     ok = check_start_after_contributions (store, campaign, error);
@@ -611,22 +611,22 @@ campaign_save (CagStore          *store,
     {
       bind_text (stmt, 1, name);
       bind_text (stmt, 2, name_key);
-      sqlite3_bind_int64 (stmt, 3, campaign->delegation_cost_cents);
+      cag_stmt_bind_int (stmt, 3, campaign->delegation_cost_cents);
       bind_text (stmt, 4, start);
-      sqlite3_bind_int (stmt, 5, cag_month_index (&campaign->start));
+      cag_stmt_bind_int (stmt, 5, cag_month_index (&campaign->start));
       bind_text (stmt, 6, deadline);
-      sqlite3_bind_int (stmt, 7, cag_month_index (&campaign->deadline));
+      cag_stmt_bind_int (stmt, 7, cag_month_index (&campaign->deadline));
       if (campaign->id == 0)
         bind_text (stmt, 8, at);
       else
-        sqlite3_bind_int64 (stmt, 9, campaign->id);
+        cag_stmt_bind_int (stmt, 9, campaign->id);
       ok = step_done (store, stmt, context, error);
     }
   if (ok)
     {
       if (campaign->id == 0)
-        *out_id = sqlite3_last_insert_rowid (store->db);
-      else if (sqlite3_changes (store->db) == 0)
+        *out_id = cag_store_last_insert_id (store);
+      else if (cag_store_changes (store) == 0)
         {
           g_autofree char *id = id_to_string (campaign->id);
 
@@ -688,7 +688,7 @@ cag_store_campaign_get (CagStore *store,
                         GError  **error)
 {
   g_autoptr(CagStmt) stmt = NULL;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -696,11 +696,11 @@ cag_store_campaign_get (CagStore *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, campaign_id);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW)
     return campaign_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == CAG_STEP_DONE)
     {
       g_autofree char *id = id_to_string (campaign_id);
 
@@ -708,7 +708,7 @@ cag_store_campaign_get (CagStore *store,
                    _("There is no campaign number %s."), id);
     }
   else
-    cag_store_set_error (store, rc, _("reading the campaigns"), error);
+    cag_store_set_error (store, _("reading the campaigns"), error);
   return NULL;
 }
 
@@ -721,7 +721,7 @@ cag_store_campaign_find (CagStore   *store,
   g_autofree char *folded = NULL;
   g_autoptr(CagStmt) stmt = NULL;
   gint64 id;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -747,14 +747,14 @@ cag_store_campaign_find (CagStore   *store,
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, folded);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc == CAG_STEP_ROW)
     return campaign_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == CAG_STEP_DONE)
     g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
                  _("No campaign is named “%s”."), trimmed);
   else
-    cag_store_set_error (store, rc, _("reading the campaigns"), error);
+    cag_store_set_error (store, _("reading the campaigns"), error);
   return NULL;
 }
 
@@ -764,7 +764,7 @@ cag_store_campaign_list (CagStore *store,
 {
   g_autoptr(CagStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_campaign_free);
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
@@ -773,11 +773,11 @@ cag_store_campaign_list (CagStore *store,
                             "ORDER BY start_date, name_key", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     g_ptr_array_add (list, campaign_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the campaigns"), error);
+      cag_store_set_error (store, _("reading the campaigns"), error);
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -795,19 +795,19 @@ cag_store_campaign_list (CagStore *store,
 #define FUND_ORDER " ORDER BY o.name_key, c.start_date, c.name_key, f.id"
 
 static CagFund *
-fund_from_row (sqlite3_stmt *stmt)
+fund_from_row (CagStmt *stmt)
 {
   CagFund *fund = cag_fund_new ();
 
-  fund->id = sqlite3_column_int64 (stmt, 0);
-  fund->organization_id = sqlite3_column_int64 (stmt, 1);
-  fund->campaign_id = sqlite3_column_int64 (stmt, 2);
-  fund->delegations = sqlite3_column_int (stmt, 3);
-  fund->target_override_cents = sqlite3_column_int64 (stmt, 4);
-  fund->monthly_override_cents = sqlite3_column_int64 (stmt, 5);
+  fund->id = cag_stmt_column_int (stmt, 0);
+  fund->organization_id = cag_stmt_column_int (stmt, 1);
+  fund->campaign_id = cag_stmt_column_int (stmt, 2);
+  fund->delegations = cag_stmt_column_int (stmt, 3);
+  fund->target_override_cents = cag_stmt_column_int (stmt, 4);
+  fund->monthly_override_cents = cag_stmt_column_int (stmt, 5);
   fund->organization_name = column_dup (stmt, 6);
   fund->campaign_name = column_dup (stmt, 7);
-  fund->target_cents = sqlite3_column_int64 (stmt, 8);
+  fund->target_cents = cag_stmt_column_int (stmt, 8);
   return fund;
 }
 
@@ -850,10 +850,10 @@ cag_store_fund_open (CagStore *store,
   g_autoptr(CagCampaign) campaign = NULL;
   g_autofree char *at = now_iso ();
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gint64 id = 0;
   gboolean ok;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL && fund != NULL, FALSE);
 
@@ -875,18 +875,18 @@ cag_store_fund_open (CagStore *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, fund->organization_id);
-      sqlite3_bind_int64 (stmt, 2, fund->campaign_id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ROW)
+      cag_stmt_bind_int (stmt, 1, fund->organization_id);
+      cag_stmt_bind_int (stmt, 2, fund->campaign_id);
+      rc = cag_stmt_step (store, stmt, NULL, NULL);
+      cag_stmt_finish (stmt);
+      if (rc == CAG_STEP_ROW)
         {
           g_set_error (error, CAG_ERROR, CAG_ERROR_EXISTS,
                        _("“%s” already has a fund for “%s”."), org->name, campaign->name);
           ok = FALSE;
         }
-      else if (rc != SQLITE_DONE)
-        ok = cag_store_set_error (store, rc, _(context), error);
+      else if (rc != CAG_STEP_DONE)
+        ok = cag_store_set_error (store, _(context), error);
     }
   if (ok)
     {
@@ -898,17 +898,17 @@ cag_store_fund_open (CagStore *store,
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, fund->organization_id);
-      sqlite3_bind_int64 (stmt, 2, fund->campaign_id);
-      sqlite3_bind_int (stmt, 3, fund->delegations);
-      sqlite3_bind_int64 (stmt, 4, fund->target_override_cents);
-      sqlite3_bind_int64 (stmt, 5, fund->monthly_override_cents);
+      cag_stmt_bind_int (stmt, 1, fund->organization_id);
+      cag_stmt_bind_int (stmt, 2, fund->campaign_id);
+      cag_stmt_bind_int (stmt, 3, fund->delegations);
+      cag_stmt_bind_int (stmt, 4, fund->target_override_cents);
+      cag_stmt_bind_int (stmt, 5, fund->monthly_override_cents);
       bind_text (stmt, 6, at);
       ok = step_done (store, stmt, context, error);
     }
   if (ok)
     {
-      id = sqlite3_last_insert_rowid (store->db);
+      id = cag_store_last_insert_id (store);
       detail = fund_detail (fund);
       ok = cag_store_audit (store, "fund.open", "fund", id, detail, error);
     }
@@ -932,7 +932,7 @@ cag_store_fund_update (CagStore      *store,
                        GError       **error)
 {
   g_autofree char *detail = NULL;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (store != NULL && fund != NULL, FALSE);
@@ -947,13 +947,13 @@ cag_store_fund_update (CagStore      *store,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, fund->id);
-      sqlite3_bind_int (stmt, 2, fund->delegations);
-      sqlite3_bind_int64 (stmt, 3, fund->target_override_cents);
-      sqlite3_bind_int64 (stmt, 4, fund->monthly_override_cents);
+      cag_stmt_bind_int (stmt, 1, fund->id);
+      cag_stmt_bind_int (stmt, 2, fund->delegations);
+      cag_stmt_bind_int (stmt, 3, fund->target_override_cents);
+      cag_stmt_bind_int (stmt, 4, fund->monthly_override_cents);
       ok = step_done (store, stmt, N_("saving the fund"), error);
     }
-  if (ok && sqlite3_changes (store->db) == 0)
+  if (ok && cag_store_changes (store) == 0)
     {
       g_autofree char *id = id_to_string (fund->id);
 
@@ -977,20 +977,20 @@ fund_query (CagStore     *store,
 {
   g_autoptr(CagStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_fund_free);
-  int rc;
+  CagStep rc;
 
   stmt = cag_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) >= 1)
-    sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (cag_stmt_param_count (stmt) >= 1)
+    cag_stmt_bind_int (stmt, 1, a);
+  if (cag_stmt_param_count (stmt) >= 2)
+    cag_stmt_bind_int (stmt, 2, b);
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     g_ptr_array_add (list, fund_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the funds"), error);
+      cag_store_set_error (store, _("reading the funds"), error);
       return NULL;
     }
   return g_steal_pointer (&list);

@@ -9,7 +9,7 @@
 #include "cag-fold.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
-#include "cag-store-private.h"
+#include "cag-store-backend.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +20,14 @@ G_BEGIN_DECLS
 
 struct _CagStore
 {
-  sqlite3    *db;
-  char       *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  const CagStoreBackend *backend;
+  gpointer    conn;         /* the backend's connection (sqlite3 *, PGconn *) */
+  char       *path;         /* a file name or a server URI */
+  GHashTable *statements;   /* SQL text → CagStmt */
+  int         last_code;    /* the backend's last failure (cag_store_record_error) */
+  char       *last_state;   /* its SQLSTATE, on a server */
+  char       *last_message;
+  gint64      changes;      /* rows changed by the last write (server) */
   guint       tx_depth;     /* nesting of cag_store_begin (savepoints inside) */
   guint       read_depth;   /* nesting of cag_store_read_begin */
   gboolean    read_owns_tx; /* the outermost read_begin opened a transaction */
@@ -114,11 +119,11 @@ step_done (CagStore   *store,
            const char *context,
            GError    **error)
 {
-  int rc = sqlite3_step (stmt);
+  CagStep rc = cag_stmt_step (store, stmt, NULL, NULL);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return cag_store_set_error (store, rc, _(context), error);
+  cag_stmt_finish (stmt);
+  if (rc == CAG_STEP_ERROR)
+    return cag_store_set_error (store, _(context), error);
   return TRUE;
 }
 

@@ -12,61 +12,79 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "cag-backup.h"
 #include "cag-error.h"
 #include "cag-i18n.h"
 #include "cag-money.h"
 #include "cag-store-private.h"
 #include "cag-store-util.h"
 
-#define APPLICATION_ID   CAG_STORE_APPLICATION_ID
-#define BUSY_TIMEOUT_MS  5000
 static void
 finalize_statement (gpointer stmt)
 {
-  sqlite3_finalize (stmt);
+  CagStmt *s = stmt;
+
+  s->store->backend->stmt_free (s);
 }
 
 /* ---- Private API ---------------------------------------------------------- */
 
-sqlite3 *
+gboolean
+cag_store_location_is_server (const char *location)
+{
+  return location != NULL
+         && (g_str_has_prefix (location, "postgresql://")
+             || g_str_has_prefix (location, "postgres://"));
+}
+
+struct sqlite3 *
 cag_store_get_db (CagStore *store)
 {
   g_return_val_if_fail (store != NULL, NULL);
-  return store->db;
+  return store->backend == &cag_store_sqlite_backend ? store->conn : NULL;
 }
 
-sqlite3_stmt *
+gboolean
+cag_store_is_server (CagStore *store)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  return store->backend != &cag_store_sqlite_backend;
+}
+
+void
+cag_store_record_error (CagStore   *store,
+                        int         code,
+                        const char *sqlstate,
+                        const char *message)
+{
+  store->last_code = code;
+  g_free (store->last_state);
+  store->last_state = g_strdup (sqlstate);
+  g_free (store->last_message);
+  store->last_message = g_strdup (message);
+}
+
+CagStmt *
 cag_store_prepare (CagStore   *store,
                    const char *sql,
                    GError    **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  CagStmt *stmt;
 
   g_return_val_if_fail (store != NULL && sql != NULL, NULL);
 
   stmt = g_hash_table_lookup (store->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      store->backend->reset (stmt, TRUE);
       return stmt;
     }
-
-  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  stmt = store->backend->prepare (store, sql);
+  if (stmt == NULL)
     {
-      sqlite3_finalize (stmt);
-      cag_store_set_error (store, rc, _("reading the database"), error);
+      cag_store_set_error (store, _("reading the database"), error);
       return NULL;
     }
   g_hash_table_insert (store->statements, g_strdup (sql), stmt);
@@ -79,18 +97,17 @@ cag_stmt_step (CagStore   *store,
                const char *context,
                GError    **error)
 {
-  int rc;
+  CagStep step;
 
   g_return_val_if_fail (store != NULL && stmt != NULL, CAG_STEP_ERROR);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = store->backend->step (stmt);
+  if (step == CAG_STEP_ROW)
     return CAG_STEP_ROW;
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return CAG_STEP_DONE;
-  cag_store_set_error (store, rc, context, error);
-  return CAG_STEP_ERROR;
+  store->backend->reset (stmt, FALSE);
+  if (step == CAG_STEP_ERROR && error != NULL)
+    cag_store_set_error (store, context, error);
+  return step;
 }
 
 gboolean
@@ -101,7 +118,7 @@ cag_stmt_step_done (CagStore   *store,
 {
   CagStep step = cag_stmt_step (store, stmt, context, error);
 
-  sqlite3_reset (stmt);
+  store->backend->reset (stmt, FALSE);
   return step != CAG_STEP_ERROR;
 }
 
@@ -109,7 +126,7 @@ void
 cag_stmt_finish (CagStmt *stmt)
 {
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    stmt->store->backend->reset (stmt, FALSE);
 }
 
 void
@@ -117,7 +134,7 @@ cag_stmt_bind_int (CagStmt *stmt,
                    int      index,
                    gint64   value)
 {
-  sqlite3_bind_int64 (stmt, index, value);
+  stmt->store->backend->bind_int (stmt, index, value);
 }
 
 void
@@ -126,36 +143,45 @@ cag_stmt_bind_text (CagStmt    *stmt,
                     const char *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt, index);
+    stmt->store->backend->bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    stmt->store->backend->bind_string (stmt, index, text, -1, FALSE);
+}
+
+void
+cag_stmt_bind_static (CagStmt    *stmt,
+                      int         index,
+                      const char *text,
+                      int         len)
+{
+  stmt->store->backend->bind_string (stmt, index, text, len, TRUE);
 }
 
 void
 cag_stmt_bind_null (CagStmt *stmt,
                     int      index)
 {
-  sqlite3_bind_null (stmt, index);
+  stmt->store->backend->bind_null (stmt, index);
 }
 
 int
 cag_stmt_param_count (CagStmt *stmt)
 {
-  return sqlite3_bind_parameter_count (stmt);
+  return stmt->store->backend->param_count (stmt);
 }
 
 gint64
 cag_stmt_column_int (CagStmt *stmt,
                      int      column)
 {
-  return sqlite3_column_int64 (stmt, column);
+  return stmt->store->backend->column_int (stmt, column);
 }
 
 const char *
 cag_stmt_column_text (CagStmt *stmt,
                       int      column)
 {
-  return (const char *) sqlite3_column_text (stmt, column);
+  return stmt->store->backend->column_text (stmt, column);
 }
 
 char *
@@ -179,73 +205,28 @@ gboolean
 cag_stmt_column_is_null (CagStmt *stmt,
                          int      column)
 {
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL;
+  return stmt->store->backend->column_is_null (stmt, column);
 }
 
 gint64
 cag_store_last_insert_id (CagStore *store)
 {
-  return sqlite3_last_insert_rowid (store->db);
+  return store->backend->last_insert_id (store);
 }
 
 gint64
 cag_store_changes (CagStore *store)
 {
-  return sqlite3_changes64 (store->db);
+  return store->backend->changes (store);
 }
 
 gboolean
 cag_store_set_error (CagStore   *store,
-                     int         rc,
                      const char *context,
                      GError    **error)
 {
-  const char *path = store != NULL && store->path != NULL ? store->path : "";
-  const char *what = context != NULL ? context : _("the operation");
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_LOCKED,
-                   _("Could not finish %s: the database “%s” is in use by another program. "
-                     "Close the other program (or the other Cagnotte window) and try again."),
-                   what, path);
-      break;
-    case SQLITE_READONLY:
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
-                   _("Could not finish %s: the database “%s” cannot be written (the file or its "
-                     "folder is read-only). Check its permissions, or copy it to a folder you "
-                     "can write to."),
-                   what, path);
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
-                   _("Could not finish %s: “%s” is damaged or is not a Cagnotte database. "
-                     "Restore it from a backup, or choose another file."),
-                   what, path);
-      break;
-    case SQLITE_FULL:
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO,
-                   _("Could not finish %s: the disk holding “%s” is full. "
-                     "Free some space and try again."),
-                   what, path);
-      break;
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-      g_set_error (error, CAG_ERROR, CAG_ERROR_IO,
-                   _("Could not finish %s: “%s” could not be read or written (%s). "
-                     "Check the disk and the file, then try again."),
-                   what, path, sqlite3_errstr (rc));
-      break;
-    default:
-      g_set_error (error, CAG_ERROR, CAG_ERROR_FAILED,
-                   _("Could not finish %s: %s."),
-                   what, store != NULL && store->db != NULL ? sqlite3_errmsg (store->db)
-                                                             : sqlite3_errstr (rc));
-      break;
-    }
+  g_return_val_if_fail (store != NULL, FALSE);
+  store->backend->set_error (store, context, error);
   return FALSE;
 }
 
@@ -255,13 +236,13 @@ exec_cached (CagStore   *store,
              const char *context,
              GError    **error)
 {
-  sqlite3_stmt *stmt = cag_store_prepare (store, sql, error);
+  CagStmt *stmt = cag_store_prepare (store, sql, error);
 
   return stmt != NULL && step_done (store, stmt, context, error);
 }
 
-/* Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones
- * are savepoints, so a compound operation (example data, an import that
+/* Transactions nest: the outermost begins a write (cag-store-backend.h), inner
+ * ones are savepoints, so a compound operation (example data, an import that
  * creates organizations) is all or nothing while each step keeps its own. */
 gboolean
 cag_store_begin (CagStore *store,
@@ -269,8 +250,12 @@ cag_store_begin (CagStore *store,
 {
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (store->read_depth == 0 || store->tx_depth > 0, FALSE);
-  if (!exec_cached (store, store->tx_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT cag_nested",
-                    N_("starting a change"), error))
+  if (store->tx_depth == 0)
+    {
+      if (!store->backend->exec (store, store->backend->dialect->begin_write))
+        return cag_store_set_error (store, _("starting a change"), error);
+    }
+  else if (!exec_cached (store, "SAVEPOINT cag_nested", N_("starting a change"), error))
     return FALSE;
   store->tx_depth++;
   return TRUE;
@@ -280,16 +265,18 @@ gboolean
 cag_store_read_begin (CagStore *store,
                       GError  **error)
 {
+  const CagStoreDialect *dialect;
+
   g_return_val_if_fail (store != NULL, FALSE);
+  dialect = store->backend->dialect;
   if (store->tx_depth == 0 && store->read_depth == 0)
     {
-      /* A deferred transaction's snapshot starts at its first read. */
-      if (!exec_cached (store, "BEGIN DEFERRED", N_("reading the database"), error))
+      if (!exec_cached (store, dialect->begin_read, N_("reading the database"), error))
         return FALSE;
-      if (!exec_cached (store, "SELECT count(*) FROM sqlite_schema",
-                        N_("reading the database"), error))
+      if (dialect->first_read != NULL
+          && !exec_cached (store, dialect->first_read, N_("reading the database"), error))
         {
-          sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+          store->backend->exec (store, "ROLLBACK");
           return FALSE;
         }
       store->read_owns_tx = TRUE;
@@ -307,8 +294,8 @@ cag_store_read_end (CagStore *store)
     return;
   store->read_owns_tx = FALSE;
   /* Nothing was written: ending a read cannot lose anything. */
-  if (!sqlite3_get_autocommit (store->db))
-    sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
+  if (store->backend->in_transaction (store))
+    store->backend->exec (store, "COMMIT");
 }
 
 gboolean
@@ -330,13 +317,13 @@ cag_store_rollback (CagStore *store)
   g_return_if_fail (store != NULL);
   if (store->tx_depth > 1)
     {
-      sqlite3_exec (store->db, "ROLLBACK TO cag_nested; RELEASE cag_nested", NULL, NULL, NULL);
+      store->backend->exec (store, "ROLLBACK TO cag_nested; RELEASE cag_nested");
       store->tx_depth--;
       return;
     }
   store->tx_depth = 0;
-  if (!sqlite3_get_autocommit (store->db))
-    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+  if (store->backend->in_transaction (store))
+    store->backend->exec (store, "ROLLBACK");
 }
 
 gboolean
@@ -370,15 +357,15 @@ cag_store_audit (CagStore   *store,
   g_return_val_if_fail (store != NULL && action != NULL && entity != NULL, FALSE);
 
   stmt = cag_store_prepare (store,
-                            "INSERT INTO audit_log (at, user, action, entity, entity_id, detail) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                            "INSERT INTO audit_log (at, \"user\", action, entity, entity_id, "
+                            "detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, at);
   bind_text (stmt, 2, user_name ());
   bind_text (stmt, 3, action);
   bind_text (stmt, 4, entity);
-  sqlite3_bind_int64 (stmt, 5, entity_id);
+  cag_stmt_bind_int (stmt, 5, entity_id);
   bind_text (stmt, 6, detail_json);
   return step_done (store, stmt, N_("writing the audit log"), error);
 }
@@ -400,44 +387,8 @@ cag_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "cagnotte", "cagnotte.db", NULL);
 }
 
-static gboolean
-read_pragma_int (CagStore   *store,
-                 const char *sql,
-                 gint64     *out,
-                 GError    **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return cag_store_set_error (store, rc, _("opening the database"), error);
-  return TRUE;
-}
-
-static gboolean
-exec_script (CagStore   *store,
-             const char *sql,
-             const char *context,
-             GError    **error)
-{
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    return cag_store_set_error (store, rc, context, error);
-  return TRUE;
-}
-
+/* One numbered list of steps for every backend, applied in one transaction;
+ * each backend derives its dialect from the same text (schema_sql). */
 static gboolean
 migrate (CagStore *store,
          gint64    from,
@@ -445,54 +396,43 @@ migrate (CagStore *store,
 {
   guint count;
   const CagMigration *steps = cag_store_migrations (&count);
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", count);
   const char *context = _("upgrading the database");
+  const CagStoreBackend *backend = store->backend;
+  gboolean ok;
 
-  if (!exec_script (store, "BEGIN IMMEDIATE", context, error))
-    return FALSE;
-  for (guint i = (guint) from; i < count; i++)
-    if (!exec_script (store, steps[i].sql, context, error))
-      {
-        cag_store_rollback (store);
-        return FALSE;
-      }
-  if (!exec_script (store, set_version, context, error)
-      || !exec_script (store, "COMMIT", context, error))
+  if (!backend->exec (store, backend->dialect->begin_write))
+    return cag_store_set_error (store, context, error);
+  ok = TRUE;
+  for (guint i = (guint) from; ok && i < count; i++)
     {
-      cag_store_rollback (store);
+      g_autofree char *sql = backend->schema_sql (steps[i].sql);
+
+      ok = backend->exec (store, sql);
+    }
+  ok = ok && backend->set_version (store, count) && backend->exec (store, "COMMIT");
+  if (!ok)
+    {
+      cag_store_set_error (store, context, error);
+      if (backend->in_transaction (store))
+        backend->exec (store, "ROLLBACK");
       return FALSE;
     }
   return TRUE;
 }
 
-/* Checks the file and brings its schema to this build's version. */
+/* Checks the database and brings its schema to this build's version. */
 static gboolean
-setup_connection (CagStore *store,
-                  GError  **error)
+check_and_upgrade (CagStore *store,
+                   gboolean  create,
+                   GError  **error)
 {
-  gint64 version = 0, app_id = 0, objects = 0;
+  gint64 version = 0, app_id = 0;
+  gboolean foreign = FALSE;
   guint count;
-  const char *context = _("opening the database");
 
   cag_store_migrations (&count);
-  sqlite3_extended_result_codes (store->db, 1);
-  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
-
-  if (sqlite3_db_readonly (store->db, "main") == 1)
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
-                   _("The database “%s” is read-only, and Cagnotte needs to write to it. "
-                     "Check the file’s permissions, or copy it to a folder you can write to."),
-                   store->path);
-      return FALSE;
-    }
-
-  /* The first read tells a database from any other file. */
-  if (!read_pragma_int (store, "PRAGMA user_version", &version, error)
-      || !read_pragma_int (store, "PRAGMA application_id", &app_id, error)
-      || !read_pragma_int (store, "SELECT count(*) FROM sqlite_schema", &objects, error))
+  if (!store->backend->open (store, create, &version, &app_id, &foreign, error))
     return FALSE;
-
   if (version > (gint64) count)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_DB_TOO_NEW,
@@ -500,8 +440,7 @@ setup_connection (CagStore *store,
                    store->path);
       return FALSE;
     }
-  if ((app_id != 0 && app_id != APPLICATION_ID) || (version == 0 && objects > 0)
-      || (version > 0 && app_id != APPLICATION_ID))
+  if (foreign)
     {
       g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
                    _("“%s” is a database of another program, not of Cagnotte. "
@@ -509,85 +448,11 @@ setup_connection (CagStore *store,
                    store->path);
       return FALSE;
     }
-
-  if (!exec_script (store, "PRAGMA foreign_keys = ON", context, error)
-      || !exec_script (store, "PRAGMA journal_mode = WAL", context, error)
-      || !exec_script (store, "PRAGMA synchronous = FULL", context, error)
-      || !exec_script (store, "PRAGMA cache_size = -32768", context, error))
-    return FALSE;
-
-  /* Issue 6: a copy of an existing database before any upgrade, kept next to
-   * it (cag-backup.h); no upgrade when the copy fails. */
   if (version > 0 && version < (gint64) count
-      && !cag_backup_before_migration (store->path, (int) version, error))
+      && !store->backend->before_upgrade (store, version, error))
     return FALSE;
   if (version < (gint64) count && !migrate (store, version, error))
     return FALSE;
-  return TRUE;
-}
-
-static gboolean
-create_file (const char *path,
-             GError    **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd, saved_errno;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, CAG_ERROR,
-                   saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS
-                   ? CAG_ERROR_DB_READONLY : CAG_ERROR_IO,
-                   _("Could not create the folder “%s”: %s. "
-                     "Choose a database in a folder you can write to."),
-                   dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      if (saved_errno == EEXIST)
-        return TRUE;
-      g_set_error (error, CAG_ERROR,
-                   saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS
-                   ? CAG_ERROR_DB_READONLY : CAG_ERROR_IO,
-                   _("Could not create the database “%s”: %s. "
-                     "Choose a folder you can write to."),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-  return TRUE;
-}
-
-/* A database is a regular file; an empty one is only made a database by a
- * command that creates (docs/RELIABILITY.md, "Files"). */
-static gboolean
-check_existing_file (const char *path,
-                     gboolean    create,
-                     GError    **error)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return TRUE;
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
-                   _("“%s” is not a regular file, so it cannot be a Cagnotte database. "
-                     "Choose a file."), path);
-      return FALSE;
-    }
-  if (st.st_size == 0 && !create)
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
-                   _("“%s” is an empty file, not a Cagnotte database. Choose another file, "
-                     "or create a database there (cagnotte-cli init)."), path);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -597,69 +462,18 @@ store_open (const char *path,
             GError    **error)
 {
   g_autoptr(CagStore) store = NULL;
-  gboolean created = FALSE;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
-                   _("“%s” is a folder, not a Cagnotte database. Choose a file."), path);
-      return NULL;
-    }
-  if (!check_existing_file (path, create, error))
-    return NULL;
-  cag_backup_clean_temporaries (path);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      if (!create)
-        {
-          g_set_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND,
-                       _("The database “%s” does not exist. Check the file name, "
-                         "or create a new database."), path);
-          return NULL;
-        }
-      if (!create_file (path, error))
-        return NULL;
-      created = TRUE;
-    }
-
   store = g_new0 (CagStore, 1);
+  store->backend = cag_store_location_is_server (path) ? &cag_store_pg_backend
+                                                       : &cag_store_sqlite_backend;
   store->path = g_strdup (path);
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              finalize_statement);
-
-  /* One connection per store, used by one thread at a time. */
-  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK || !setup_connection (store, error))
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (rc != SQLITE_OK)
-        {
-          if (g_access (dir, W_OK) != 0 || g_access (path, W_OK) != 0)
-            rc = SQLITE_READONLY;
-          cag_store_set_error (store, rc, _("opening the database"), error);
-        }
-      else if (error != NULL && *error != NULL && (*error)->code == CAG_ERROR_IO
-               && g_access (dir, W_OK) != 0)
-        {
-          /* WAL needs to create files beside the database. */
-          g_clear_error (error);
-          g_set_error (error, CAG_ERROR, CAG_ERROR_DB_READONLY,
-                       _("The folder of the database “%s” is read-only, and Cagnotte needs to "
-                         "write there. Check the folder’s permissions, or copy the database "
-                         "to a folder you can write to."),
-                       path);
-        }
-      g_clear_pointer (&store, cag_store_close);
-      if (created)
-        g_unlink (path);
-      return NULL;
-    }
-
+  if (!check_and_upgrade (store, create, error))
+    return NULL;
   return g_steal_pointer (&store);
 }
 
@@ -683,9 +497,11 @@ cag_store_close (CagStore *store)
   if (store == NULL)
     return;
   g_clear_pointer (&store->statements, g_hash_table_unref);
-  if (store->db != NULL)
-    sqlite3_close (store->db);
+  if (store->conn != NULL)
+    store->backend->close (store);
   g_free (store->path);
+  g_free (store->last_state);
+  g_free (store->last_message);
   g_free (store);
 }
 
@@ -699,62 +515,28 @@ cag_store_get_path (CagStore *store)
 gboolean
 cag_store_is_empty (CagStore *store)
 {
-  g_autoptr(CagStmt) stmt = NULL;
+  CagStmt *stmt;
+  gboolean empty;
 
   g_return_val_if_fail (store != NULL, FALSE);
 
-  stmt = cag_store_prepare (store,
-                            "SELECT NOT EXISTS (SELECT 1 FROM organization) "
-                            "AND NOT EXISTS (SELECT 1 FROM campaign)", NULL);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  stmt = cag_store_prepare (store, store->backend->dialect->is_empty, NULL);
+  if (stmt == NULL || cag_stmt_step (store, stmt, NULL, NULL) != CAG_STEP_ROW)
     return FALSE;
-  return sqlite3_column_int (stmt, 0) != 0;
+  empty = cag_stmt_column_int (stmt, 0) != 0;
+  cag_stmt_finish (stmt);
+  return empty;
 }
 
 /* ---- Integrity ---------------------------------------------------------- */
 
+/* SQLite's own check of the file; a server checks itself (docs/SERVER.md). */
 gboolean
 cag_store_check_integrity (CagStore *store,
                            GError  **error)
 {
-  g_autoptr(CagStmt) stmt = NULL;
-  g_autofree char *first = NULL;
-  const char *context = _("checking the database");
-  CagStep step;
-  guint problems = 0;
-
   g_return_val_if_fail (store != NULL, FALSE);
-
-  /* Uncached: it runs once, and a damaged schema must not stay prepared. */
-  stmt = cag_store_prepare (store, "PRAGMA integrity_check", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((step = cag_stmt_step (store, stmt, context, error)) == CAG_STEP_ROW)
-    {
-      const char *line = cag_stmt_column_text (stmt, 0);
-
-      if (g_strcmp0 (line, "ok") == 0)
-        continue;
-      problems++;
-      if (first == NULL)
-        first = g_strdup (line != NULL ? line : "?");
-    }
-  if (step == CAG_STEP_ERROR)
-    return FALSE;
-  if (problems > 0)
-    {
-      g_set_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT,
-                   ngettext ("The database “%s” is damaged (%u problem found, the first: %s). "
-                             "Restore the latest backup (cagnotte-cli restore), then record "
-                             "again what was entered since.",
-                             "The database “%s” is damaged (%u problems found, the first: %s). "
-                             "Restore the latest backup (cagnotte-cli restore), then record "
-                             "again what was entered since.",
-                             problems),
-                   store->path, problems, first);
-      return FALSE;
-    }
-  return TRUE;
+  return store->backend->check_integrity (store, error);
 }
 
 /* ---- Audit -------------------------------------------------------------- */
@@ -779,32 +561,32 @@ cag_store_audit_list (CagStore *store,
 {
   g_autoptr(CagStmt) stmt = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cag_audit_entry_free);
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
   stmt = cag_store_prepare (store,
-                            "SELECT id, at, user, action, entity, entity_id, detail "
+                            "SELECT id, at, \"user\", action, entity, entity_id, detail "
                             "FROM audit_log ORDER BY id DESC LIMIT ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  cag_stmt_bind_int (stmt, 1, limit);
+  while ((rc = cag_stmt_step (store, stmt, NULL, NULL)) == CAG_STEP_ROW)
     {
       CagAuditEntry *entry = g_new0 (CagAuditEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->id = cag_stmt_column_int (stmt, 0);
       entry->at = column_dup (stmt, 1);
       entry->user = column_dup (stmt, 2);
       entry->action = column_dup (stmt, 3);
       entry->entity = column_dup (stmt, 4);
-      entry->entity_id = sqlite3_column_int64 (stmt, 5);
+      entry->entity_id = cag_stmt_column_int (stmt, 5);
       entry->detail = column_dup (stmt, 6);
       g_ptr_array_add (list, entry);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CAG_STEP_DONE)
     {
-      cag_store_set_error (store, rc, _("reading the audit log"), error);
+      cag_store_set_error (store, _("reading the audit log"), error);
       return NULL;
     }
   return g_steal_pointer (&list);

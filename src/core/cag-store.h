@@ -31,6 +31,10 @@ char      *cag_store_default_path   (void);
  * (DB_READONLY).  Foreign keys on, WAL journal, busy timeout 5 s. */
 CagStore  *cag_store_open           (const char *path,
                                      GError    **error);
+/* TRUE when LOCATION is a PostgreSQL connection URI (postgresql://… or
+ * postgres://…): cag_store_open then connects to that server database
+ * (docs/SERVER.md) instead of opening a file. */
+gboolean   cag_store_location_is_server (const char *location);
 /* Like cag_store_open but never creates a file: NOT_FOUND when missing. */
 CagStore  *cag_store_open_existing  (const char *path,
                                      GError    **error);

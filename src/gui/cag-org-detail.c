@@ -36,6 +36,7 @@ struct _CagOrgDetail
   GtkWidget     *no_fund_button;
   GtkWidget     *void_button;
   GtkTreeView   *ledger_view;
+  const CagRights *rights;     /* NULL: may write everything */
 };
 
 G_DEFINE_FINAL_TYPE (CagOrgDetail, cag_org_detail, GTK_TYPE_BOX)
@@ -47,6 +48,12 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean
+may_write (CagOrgDetail *self)
+{
+  return self->rights == NULL || cag_rights_may_write_org (self->rights, self->org_id);
+}
 
 static char *
 recorded_text (const CagContribution *c)
@@ -253,7 +260,7 @@ cag_org_detail_load (CagOrgDetail *self,
     subtitle = g_strjoinv (" · ", (char **) parts->pdata);
   }
   gtk_label_set_text (self->subtitle_label, subtitle);
-  gtk_widget_set_sensitive (self->record_button, status != NULL);
+  gtk_widget_set_sensitive (self->record_button, status != NULL && may_write (self));
   if (status != NULL)
     self->fund_id = fund->id;
   gtk_widget_set_sensitive (self->export_button, status != NULL);
@@ -576,7 +583,7 @@ selection_changed_cb (CagOrgDetail     *self,
 
   if (gtk_tree_selection_get_selected (selection, &model, &iter))
     gtk_tree_model_get (model, &iter, CAG_LEDGER_COL_VOIDED, &voided, -1);
-  gtk_widget_set_sensitive (self->void_button, !voided);
+  gtk_widget_set_sensitive (self->void_button, !voided && may_write (self));
 }
 
 static void
@@ -618,4 +625,13 @@ cag_org_detail_init (CagOrgDetail *self)
   cag_gui_name_from_labels (GTK_WIDGET (self));
   cag_gui_set_accessible_name (GTK_WIDGET (self->progress), _("Progress of the fund"));
   g_signal_connect (self->ledger_view, "key-press-event", G_CALLBACK (ledger_key_pressed_cb), self);
+}
+
+void
+cag_org_detail_set_rights (CagOrgDetail    *self,
+                           const CagRights *rights)
+{
+  g_return_if_fail (CAG_IS_ORG_DETAIL (self));
+
+  self->rights = rights;
 }

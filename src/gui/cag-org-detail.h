@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cag-server.h"
 #include "cag-store.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,11 @@ gboolean      cag_org_detail_void        (CagOrgDetail *self,
                                           GError      **error);
 /* Whether this build can export statements and a fund is shown. */
 gboolean      cag_org_detail_can_export  (CagOrgDetail *self);
+/* What the account may write (docs/SERVER.md); NULL: everything.  Owned by
+ * the caller, which keeps it alive while set.  Greys out Record and Void
+ * for an organization the account may not write for. */
+void          cag_org_detail_set_rights  (CagOrgDetail    *self,
+                                          const CagRights *rights);
 /* Asks where, then saves the shown fund's statement as a PDF file. */
 void          cag_org_detail_export      (CagOrgDetail *self);
 /* Selects the ledger row of CONTRIBUTION_ID; FALSE when it is not there. */

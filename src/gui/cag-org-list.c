@@ -24,6 +24,7 @@ struct _CagOrgList
   GtkToggleButton *inactive_check;
   GtkWidget      *add_button;
   GtkWidget      *edit_button;
+  gboolean        read_only;      /* the account may not edit organizations */
   GtkWidget      *toggle_active_button;
   GtkTreeView    *org_view;
   GtkTreeViewColumn *name_column;
@@ -133,7 +134,7 @@ fill (CagOrgList *self)
                               self->store != NULL && error == NULL && *search == '\0');
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
-  gtk_widget_set_sensitive (self->add_button, self->store != NULL);
+  gtk_widget_set_sensitive (self->add_button, self->store != NULL && !self->read_only);
   selection_changed_cb (self);
   if (error != NULL)
     g_signal_emit (self, signals[LOAD_FAILED], 0, error);
@@ -332,8 +333,8 @@ selection_changed_cb (CagOrgList *self)
   gboolean active = TRUE;
   gboolean selected = get_selected (self, &id, &active);
 
-  gtk_widget_set_sensitive (self->edit_button, selected);
-  gtk_widget_set_sensitive (self->toggle_active_button, selected);
+  gtk_widget_set_sensitive (self->edit_button, selected && !self->read_only);
+  gtk_widget_set_sensitive (self->toggle_active_button, selected && !self->read_only);
   gtk_button_set_label (GTK_BUTTON (self->toggle_active_button),
                         active ? _("_Deactivate") : _("Re_activate"));
 }
@@ -411,4 +412,15 @@ cag_org_list_init (CagOrgList *self)
   cag_gui_tree_view_text_tooltips (self->org_view, CAG_ORG_LIST_COL_NAME);
   cag_gui_set_accessible_name (GTK_WIDGET (self->org_view), C_("gui", "Organizations"));
   gtk_tree_view_column_set_sort_indicator (self->name_column, TRUE);
+}
+
+void
+cag_org_list_set_editable (CagOrgList *self,
+                           gboolean    editable)
+{
+  g_return_if_fail (CAG_IS_ORG_LIST (self));
+
+  self->read_only = !editable;
+  gtk_widget_set_sensitive (self->add_button, self->store != NULL && editable);
+  selection_changed_cb (self);
 }

@@ -43,6 +43,9 @@ void          cag_org_list_set_sort     (CagOrgList *self,
                                          CagOrgSort  sort,
                                          gboolean    descending);
 /* Opens the dialog that adds (ORG_ID 0) or edits an organization. */
+/* Whether the account may add and edit organizations (docs/SERVER.md). */
+void          cag_org_list_set_editable (CagOrgList *self,
+                                         gboolean    editable);
 GtkWidget    *cag_org_list_edit         (CagOrgList *self,
                                          gint64      org_id);
 

@@ -18,6 +18,7 @@ struct _CagOrgPicker
 
   GtkListStore *store;
   char         *last_name;
+  const CagRights *rights;    /* NULL: every organization */
 };
 
 G_DEFINE_FINAL_TYPE (CagOrgPicker, cag_org_picker, G_TYPE_OBJECT)
@@ -112,6 +113,10 @@ cag_org_picker_load (CagOrgPicker *self,
   for (guint i = 0; i < funds->len; i++)
     {
       CagFund *fund = g_ptr_array_index (funds, i);
+
+      /* Only what the account may write for (docs/SERVER.md). */
+      if (self->rights != NULL && !cag_rights_may_write_org (self->rights, fund->organization_id))
+        continue;
       g_hash_table_insert (fund_by_org, &fund->organization_id, fund);
     }
   for (guint i = 0; i < orgs->len; i++)
@@ -257,4 +262,13 @@ cag_org_picker_describe_row (GtkEntryCompletion *completion,
       g_string_append (out, text != NULL ? text : "");
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+cag_org_picker_set_rights (CagOrgPicker    *self,
+                           const CagRights *rights)
+{
+  g_return_if_fail (CAG_IS_ORG_PICKER (self));
+
+  self->rights = rights;
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 #include "cag-store.h"
+#include "cag-server.h"
 
 G_BEGIN_DECLS
 
@@ -47,5 +48,10 @@ GtkEntryCompletion *cag_org_picker_attach (CagOrgPicker *self,
  * " | " (tests and accessibility checks).  Newly allocated. */
 char         *cag_org_picker_describe_row (GtkEntryCompletion *completion,
                                            GtkTreeIter        *iter);
+
+/* Offers only the organizations RIGHTS may write for at the next load
+ * (docs/SERVER.md); NULL: every one.  RIGHTS must outlive the picker. */
+void          cag_org_picker_set_rights (CagOrgPicker    *self,
+                                         const CagRights *rights);
 
 G_END_DECLS

@@ -56,6 +56,7 @@ struct _CagRecordDialog
   GtkEntry          *reference_entry;
   GtkEntry          *note_entry;
   GtkLabel          *reason_label;
+  const CagRights    *rights;         /* NULL: every organization */
 };
 
 G_DEFINE_FINAL_TYPE (CagRecordDialog, cag_record_dialog, GTK_TYPE_DIALOG)
@@ -721,4 +722,16 @@ cag_record_dialog_new (GtkWindow *parent,
                                     : GTK_WIDGET (self->org_entry));
   cag_discard_guard_attach (GTK_DIALOG (self));
   return GTK_WIDGET (self);
+}
+
+void
+cag_record_dialog_set_rights (CagRecordDialog *self,
+                              const CagRights *rights)
+{
+  g_return_if_fail (CAG_IS_RECORD_DIALOG (self));
+
+  self->rights = rights;
+  cag_org_picker_set_rights (self->picker, rights);
+  load_organizations (self);
+  validate (self);
 }

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 #include "cag-date-picker.h"
 #include "cag-store.h"
+#include "cag-server.h"
 
 G_BEGIN_DECLS
 
@@ -47,5 +48,10 @@ CagDatePicker *cag_record_dialog_open_calendar (CagRecordDialog *self);
 /* For tests: "organization", "date", "amount", "reference", "note". */
 GtkEntry   *cag_record_dialog_get_entry      (CagRecordDialog *self,
                                               const char      *name);
+
+/* Offers only the organizations RIGHTS may write for (docs/SERVER.md); NULL:
+ * every one.  RIGHTS must outlive the dialog. */
+void        cag_record_dialog_set_rights     (CagRecordDialog *self,
+                                              const CagRights *rights);
 
 G_END_DECLS

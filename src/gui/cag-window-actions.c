@@ -52,6 +52,9 @@ cag_window_record (CagWindow *self,
   dialog = cag_record_dialog_new (GTK_WINDOW (self), self->store, self->campaign_id, org_id);
   /* The fund's figures as of the window's date. */
   cag_record_dialog_set_as_of (CAG_RECORD_DIALOG (dialog), &self->as_of);
+  /* Only the organizations the account may write for (docs/SERVER.md). */
+  if (self->rights != NULL)
+    cag_record_dialog_set_rights (CAG_RECORD_DIALOG (dialog), self->rights);
   if (self->settings != NULL)
     {
       g_autofree char *method = g_settings_get_string (self->settings, "default-method");

@@ -5,6 +5,7 @@
 #include "cag-org-detail.h"
 #include "cag-org-list.h"
 #include "cag-overview.h"
+#include "cag-server.h"
 #include "cag-welcome.h"
 #include "cag-window.h"
 
@@ -15,6 +16,7 @@ struct _CagWindow
   GtkApplicationWindow  parent_instance;
 
   CagStore             *store;
+  CagRights            *rights;           /* of the account behind store */
   gint64                campaign_id;
   GSettings            *settings;
   GArray               *undo_ids;         /* gint64 contribution ids */

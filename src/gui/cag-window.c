@@ -147,6 +147,25 @@ load_campaigns (CagWindow *self)
   return (gint) campaigns->len;
 }
 
+/* Asks the store what the account may write (a server's roles; everything
+ * on a file) and greys out the rest; docs/SERVER.md. */
+static void
+update_rights (CagWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->rights, cag_rights_free);
+  if (self->store != NULL)
+    {
+      self->rights = cag_store_get_rights (self->store, &error);
+      if (self->rights == NULL)
+        g_warning ("rights: %s", error->message);
+    }
+  cag_org_detail_set_rights (self->detail, self->rights);
+  cag_org_list_set_editable (self->org_list,
+                             self->rights == NULL || cag_rights_may_edit (self->rights));
+}
+
 /* Record Contribution stays in the header bar while a file is open, but is
  * disabled, saying why, until a fund exists (docs/GUI.md, "Empty views"). */
 static void
@@ -174,17 +193,21 @@ update_actions (CagWindow *self)
   gboolean has_store = self->store != NULL;
   gboolean has_campaign = has_store && self->campaign_id > 0;
   gboolean has_fund = has_campaign && cag_overview_get_totals (self->overview)->funds > 0;
+  /* What the account may write (docs/SERVER.md); everything on a file. */
+  gboolean may_record = self->rights == NULL || self->rights->kind >= CAG_RIGHTS_ORGS;
+  gboolean may_edit = self->rights == NULL || cag_rights_may_edit (self->rights);
 
   /* Unreadable figures say nothing of the funds: Record stays as it was
    * rather than claim "no fund is open" (docs/GUI.md). */
   if (has_campaign && self->read_failed)
     has_fund = g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (self), "record"));
 
-  set_action_enabled (self, "record", has_fund);
-  set_action_enabled (self, "record-for", has_fund);
-  set_action_enabled (self, "batch", has_fund);
-  set_action_enabled (self, "new-campaign", has_store);
-  set_action_enabled (self, "campaign-settings", has_campaign);
+  set_action_enabled (self, "record", has_fund && may_record);
+  set_action_enabled (self, "record-for", has_fund && may_record);
+  set_action_enabled (self, "batch", has_fund && may_record);
+  set_action_enabled (self, "import", has_store && may_record);
+  set_action_enabled (self, "new-campaign", has_store && may_edit);
+  set_action_enabled (self, "campaign-settings", has_campaign && may_edit);
   set_action_enabled (self, "export-summary", has_campaign);
   set_action_enabled (self, "export-statements", has_campaign);
   set_action_enabled (self, "export-contributions-csv", has_campaign);
@@ -300,6 +323,7 @@ cag_window_set_store (CagWindow *self,
   cag_budget_view_load (self->budget_view, NULL);
   g_clear_pointer (&self->store, cag_store_close);
   self->store = store;
+  update_rights (self);
   self->campaign_id = 0;
   /* Another file: its figures as of today, until asked otherwise. */
   self->as_of = cag_date_today ();
@@ -814,6 +838,7 @@ cag_window_finalize (GObject *object)
 
   g_clear_handle_id (&self->store_watch, g_source_remove);
   g_clear_pointer (&self->store, cag_store_close);
+  g_clear_pointer (&self->rights, cag_rights_free);
   g_clear_pointer (&self->undo_ids, g_array_unref);
   g_clear_pointer (&self->open_path, g_free);
   g_clear_object (&self->settings);

@@ -1,6 +1,7 @@
 /* test-budget-store.c — budgets in the store: the worked example end to end,
  * frozen versions, refusals, warnings, the audit log, and campaign matching
  * through the store's fund status. */
+#include "cag-test-db.h"
 #include "config.h"
 
 #include <string.h>
@@ -28,7 +29,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   f->dir = g_dir_make_tmp ("cagnotte-budget-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
+  path = cag_test_db_location (f->dir, "test.db");
   f->store = cag_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->store);

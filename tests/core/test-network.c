@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "cag-demo.h"
 #include "cag-error.h"
@@ -53,15 +54,15 @@ static gint64
 audit_count (CagStore *store)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = cag_store_prepare (store,
+  CagStmt *stmt = cag_store_prepare (store,
                                           "SELECT count(*) FROM audit_log "
                                           "WHERE action = 'network.set'", &error);
   gint64 n;
 
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cag_stmt_step (store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+  n = cag_stmt_column_int (stmt, 0);
+  cag_stmt_finish (stmt);
   return n;
 }
 

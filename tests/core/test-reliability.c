@@ -10,6 +10,7 @@
 #include "cag-error.h"
 #include "cag-fold.h"
 #include "cag-import.h"
+#include <sqlite3.h>
 #include "cag-store-private.h"
 
 typedef struct

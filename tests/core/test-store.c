@@ -9,9 +9,12 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "cag-backup.h"
 #include "cag-error.h"
 #include "cag-money.h"
+#include <sqlite3.h>
 #include "cag-store-private.h"
+#include "cag-test-db.h"
 
 typedef struct
 {
@@ -60,7 +63,7 @@ fixture_set_up (Fixture       *fx,
 
   fx->dir = g_dir_make_tmp ("cagnotte-store-XXXXXX", &error);
   g_assert_no_error (error);
-  fx->path = g_build_filename (fx->dir, "data", "sub", "cagnotte.db", NULL);
+  fx->path = cag_test_db_location (fx->dir, "data/sub/cagnotte.db");
   fx->store = cag_store_open (fx->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fx->store);
@@ -83,6 +86,19 @@ reopen (Fixture *fx)
 
   g_clear_pointer (&fx->store, cag_store_close);
   fx->store = cag_store_open_existing (fx->path, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs SQL on the store's own connection, whichever the backend. */
+static void
+exec_sql (CagStore   *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  CagStmt *stmt = cag_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cag_stmt_step_done (store, stmt, "test", &error));
   g_assert_no_error (error);
 }
 
@@ -192,7 +208,7 @@ test_store_create (Fixture       *fx,
   g_autofree char *missing = g_build_filename (fx->dir, "missing.db", NULL);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
-  sqlite3_stmt *stmt;
+  CagStmt *stmt;
   CagStore *other;
 
   g_assert_cmpint (g_stat (fx->path, &st), ==, 0);
@@ -205,17 +221,17 @@ test_store_create (Fixture       *fx,
 
   stmt = cag_store_prepare (fx->store, "PRAGMA user_version", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CAG_STORE_SCHEMA_VERSION);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cag_stmt_step (fx->store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+  g_assert_cmpint (cag_stmt_column_int (stmt, 0), ==, CAG_STORE_SCHEMA_VERSION);
+  cag_stmt_finish (stmt);
   stmt = cag_store_prepare (fx->store, "PRAGMA journal_mode", &error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cag_stmt_step (fx->store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+  g_assert_cmpstr (cag_stmt_column_text (stmt, 0), ==, "wal");
+  cag_stmt_finish (stmt);
   stmt = cag_store_prepare (fx->store, "PRAGMA foreign_keys", &error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cag_stmt_step (fx->store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+  g_assert_cmpint (cag_stmt_column_int (stmt, 0), ==, 1);
+  cag_stmt_finish (stmt);
 
   add_org (fx->store, "Réseau", NULL);
   g_assert_false (cag_store_is_empty (fx->store));
@@ -281,15 +297,15 @@ test_store_migrations (Fixture       *fx,
       g_autofree char *path = g_build_filename (fx->dir, name, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(CagStore) store = NULL;
-      sqlite3_stmt *stmt;
+      CagStmt *stmt;
 
       make_old_file (path, version);
       store = cag_store_open_existing (path, &error);
       g_assert_no_error (error);
       stmt = cag_store_prepare (store, "PRAGMA user_version", &error);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, (int) count);
-      sqlite3_reset (stmt);
+      g_assert_cmpint (cag_stmt_step (store, stmt, NULL, NULL), ==, CAG_STEP_ROW);
+      g_assert_cmpint (cag_stmt_column_int (stmt, 0), ==, (int) count);
+      cag_stmt_finish (stmt);
       if (version >= 1)
         {
           g_autoptr(CagOrganization) org = cag_store_org_find (store, "ECOF-cdec", &error);
@@ -882,8 +898,7 @@ test_store_matching (Fixture       *fx,
                                           record->campaign_id);
 
   add_contribution (fx->store, fund, ymd (2004, 1, 10), 75000);
-  g_assert_cmpint (sqlite3_exec (cag_store_get_db (fx->store), sql, NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  exec_sql (fx->store, sql);
 
   /* A 1:1 offer on the campaign: 125.00 a month becomes 62.50. */
   status = cag_store_fund_status (fx->store, fund, &t, &error);
@@ -1154,25 +1169,23 @@ test_store_check_totals_detects (Fixture       *fx,
 {
   g_autoptr(GError) error = NULL;
   gint64 fund = example_fund (fx->store);
-  sqlite3 *db = cag_store_get_db (fx->store);
 
   add_contribution (fx->store, fund, ymd (2004, 1, 10), 12500);
   g_assert_true (cag_store_check_totals (fx->store, &error));
 
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE fund_month SET total_cents = total_cents + 1",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  exec_sql (fx->store, "UPDATE fund_month SET total_cents = total_cents + 1");
   g_assert_false (cag_store_check_totals (fx->store, &error));
   g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT);
   g_assert_nonnull (strstr (error->message, "2004-01"));
   g_clear_error (&error);
-  sqlite3_exec (db, "UPDATE fund_month SET total_cents = total_cents - 1", NULL, NULL, NULL);
+  exec_sql (fx->store, "UPDATE fund_month SET total_cents = total_cents - 1");
   g_assert_true (cag_store_check_totals (fx->store, &error));
 
-  sqlite3_exec (db, "UPDATE fund SET saved_total_cents = 0", NULL, NULL, NULL);
+  exec_sql (fx->store, "UPDATE fund SET saved_total_cents = 0");
   g_assert_false (cag_store_check_totals (fx->store, &error));
   g_clear_error (&error);
-  sqlite3_exec (db, "UPDATE fund SET saved_total_cents = 12500", NULL, NULL, NULL);
-  sqlite3_exec (db, "DELETE FROM campaign_month", NULL, NULL, NULL);
+  exec_sql (fx->store, "UPDATE fund SET saved_total_cents = 12500");
+  exec_sql (fx->store, "DELETE FROM campaign_month");
   g_assert_false (cag_store_check_totals (fx->store, &error));
 }
 
@@ -1313,6 +1326,90 @@ test_store_refusals_unchanged (Fixture       *fx,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A server database written by a newer Cagnotte is refused as a newer file
+ * is, and left as it was. */
+static void
+test_store_server_too_new (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CagStore *store;
+
+  exec_sql (fx->store, "UPDATE cagnotte_meta SET schema_version = 999");
+  g_clear_pointer (&fx->store, cag_store_close);
+  store = cag_store_open (fx->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_TOO_NEW);
+  g_clear_error (&error);
+  store = cag_store_open_existing (fx->path, &error);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_TOO_NEW);
+  g_assert_null (store);
+}
+
+/* No server at the address: an I/O error naming the server. */
+static void
+test_store_server_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *uri = "postgresql:///cagnotte?host=/nonexistent-cagnotte-socket";
+  CagStore *store = cag_store_open (uri, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, uri));
+  g_assert_nonnull (strstr (error->message, "server"));
+  g_clear_error (&error);
+
+  cag_i18n_set_language (CAG_LANG_FR);
+  store = cag_store_open (uri, &error);
+  cag_i18n_set_language (CAG_LANG_EN);
+  g_assert_null (store);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "Impossible de se connecter au serveur"));
+}
+
+/* Backups and restores copy files; a server location is refused with a
+ * pointer to the server's tools, in both languages. */
+static void
+test_store_server_backup_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *uri = "postgresql:///cagnotte?host=/nonexistent-cagnotte-socket";
+  g_autofree char *dest = g_build_filename (g_get_tmp_dir (), "cagnotte-never.db", NULL);
+
+  g_assert_false (cag_backup_file (uri, dest, &error));
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "pg_dump"));
+  g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  cag_i18n_set_language (CAG_LANG_FR);
+  g_assert_false (cag_backup_restore (uri, dest, NULL, &error));
+  cag_i18n_set_language (CAG_LANG_EN);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "outils du serveur"));
+}
+
+/* A server database that holds another program's tables is refused; an
+ * empty one is not a ledger for open_existing. */
+static void
+test_store_server_foreign (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = cag_test_db_location (fx->dir, "other.db");
+  CagStore *store;
+
+  store = cag_store_open_existing (other, &error);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_NOT_FOUND);
+  g_assert_null (store);
+  g_clear_error (&error);
+  exec_sql (fx->store, "DROP TABLE cagnotte_meta");
+  g_clear_pointer (&fx->store, cag_store_close);
+  store = cag_store_open (fx->path, &error);
+  g_assert_error (error, CAG_ERROR, CAG_ERROR_DB_CORRUPT);
+  g_assert_null (store);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1324,14 +1421,27 @@ main (int argc, char **argv)
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/store/create", test_store_create);
-  g_test_add_func ("/store/default-path", test_store_default_path);
-  ADD ("/store/migrations", test_store_migrations);
-  ADD ("/store/too-new", test_store_too_new);
-  ADD ("/store/not-a-database", test_store_not_a_database);
-  ADD ("/store/damaged", test_store_damaged);
-  ADD ("/store/read-only", test_store_read_only);
-  ADD ("/store/locked", test_store_locked);
+  /* On a server (CAGNOTTE_TEST_PG, tests/pg/pg-cluster.sh) every test that
+   * is not about files runs; the file tests are SQLite's own. */
+  if (cag_test_db_is_server ())
+    {
+      ADD ("/store/server/too-new", test_store_server_too_new);
+      ADD ("/store/server/foreign", test_store_server_foreign);
+    }
+  else
+    {
+      ADD ("/store/create", test_store_create);
+      g_test_add_func ("/store/default-path", test_store_default_path);
+      g_test_add_func ("/store/server/backup-refused", test_store_server_backup_refused);
+      ADD ("/store/migrations", test_store_migrations);
+      ADD ("/store/too-new", test_store_too_new);
+      ADD ("/store/not-a-database", test_store_not_a_database);
+      ADD ("/store/damaged", test_store_damaged);
+      ADD ("/store/read-only", test_store_read_only);
+      ADD ("/store/locked", test_store_locked);
+      ADD ("/store/refusals-unchanged", test_store_refusals_unchanged);
+    }
+  g_test_add_func ("/store/server/refused", test_store_server_refused);
   ADD ("/store/organizations", test_store_organizations);
   ADD ("/store/campaigns-funds", test_store_campaigns_funds);
   ADD ("/store/contributions", test_store_contributions);
@@ -1341,6 +1451,5 @@ main (int argc, char **argv)
   ADD ("/store/network-totals", test_store_network_totals);
   ADD ("/store/matching", test_store_matching);
   ADD ("/store/audit-and-months", test_store_audit_and_months);
-  ADD ("/store/refusals-unchanged", test_store_refusals_unchanged);
   return g_test_run ();
 }

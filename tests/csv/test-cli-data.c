@@ -5,6 +5,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include <sqlite3.h>
 #include "cag-backup.h"
 #include "cag-store-private.h"
 #include "csv-test-util.h"

@@ -878,17 +878,13 @@ write_french_cb (gpointer data)
   Fixture *f = data;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = path_in (f, "thread-fr.pdf");
-  g_autofree char *db = path_in (f, "test.db");
-  /* A connection of its own, as the window's worker thread has: one
-   * SQLite connection and its prepared statements are not shared between
-   * two threads at once. */
-  CagStore *store = cag_store_open (db, &error);
+  /* A store is used by one thread at a time (cag-store.h): its own. */
+  g_autoptr (CagStore) store = cag_store_open_existing (cag_store_get_path (f->store), &error);
   gboolean ok;
 
   g_assert_no_error (error);
   ok = cag_pdf_write_statement (store, f->fund_id, &june_15_2004, CAG_LANG_FR, path, &error);
   g_assert_no_error (error);
-  cag_store_close (store);
   return GINT_TO_POINTER (ok);
 }
 
