@@ -59,16 +59,7 @@ static const CopyTable copy_tables[] = {
  * The few statement calls the copy makes, in one place: reading a value of
  * either kind, binding it, stepping with the store's error mapping. */
 
-typedef sqlite3_stmt CopyStmt;
-
-static void
-copy_stmt_reset (CopyStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CopyStmt, copy_stmt_reset)
+#define CopyStmt CagStmt
 
 /* TRUE on a row, FALSE at the end or on failure (*error set). */
 static gboolean
@@ -78,15 +69,12 @@ copy_step_row (CagStore   *store,
                gboolean   *failed,
                GError    **error)
 {
-  int rc = sqlite3_step (stmt);
+  CagStep rc = cag_stmt_step (store, stmt, context, error);
 
-  if (rc == SQLITE_ROW)
+  if (rc == CAG_STEP_ROW)
     return TRUE;
-  if (rc != SQLITE_DONE)
-    {
-      *failed = TRUE;
-      cag_store_set_error (store, rc, context, error);
-    }
+  if (rc == CAG_STEP_ERROR)
+    *failed = TRUE;
   return FALSE;
 }
 
@@ -96,13 +84,12 @@ copy_value (CopyStmt *from,
             int       column,
             gboolean  is_int)
 {
-  if (sqlite3_column_type (from, column) == SQLITE_NULL)
-    sqlite3_bind_null (to, column + 1);
+  if (cag_stmt_column_is_null (from, column))
+    cag_stmt_bind_null (to, column + 1);
   else if (is_int)
-    sqlite3_bind_int64 (to, column + 1, sqlite3_column_int64 (from, column));
+    cag_stmt_bind_int (to, column + 1, cag_stmt_column_int (from, column));
   else
-    sqlite3_bind_text (to, column + 1, (const char *) sqlite3_column_text (from, column),
-                       sqlite3_column_bytes (from, column), SQLITE_TRANSIENT);
+    cag_stmt_bind_text (to, column + 1, cag_stmt_column_text (from, column));
 }
 
 /* A read transaction on the source: every read until read_end sees the
@@ -126,7 +113,7 @@ read_end (CagStore *store)
   g_autoptr(CopyStmt) stmt = cag_store_prepare (store, "ROLLBACK", NULL);
 
   if (stmt != NULL)
-    sqlite3_step (stmt);
+    cag_stmt_step (store, stmt, NULL, NULL);
 }
 
 /* ---- Copying ------------------------------------------------------------ */
@@ -222,7 +209,7 @@ copy_table (CagStore        *source,
       for (guint i = 0; i < n; i++)
         copy_value (read, write, (int) i, names[i][0] == '#');
       copy_step_row (target, write, _("writing the copy"), &failed, error);
-      copy_stmt_reset (write);
+      cag_stmt_finish (write);
       if (failed)
         return FALSE;
       (*rows)++;

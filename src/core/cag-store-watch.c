@@ -54,7 +54,7 @@ cag_store_poll_changes (CagStore *store,
 {
   g_autoptr(CagStmt) stmt = NULL;
   gint64 version;
-  int rc;
+  CagStep rc;
 
   g_return_val_if_fail (store != NULL && cursor != NULL && changed != NULL, FALSE);
 
@@ -62,10 +62,10 @@ cag_store_poll_changes (CagStore *store,
   stmt = cag_store_prepare (store, "PRAGMA data_version", error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    return cag_store_set_error (store, rc, _("looking for changes"), error);
-  version = sqlite3_column_int64 (stmt, 0);
+  rc = cag_stmt_step (store, stmt, NULL, NULL);
+  if (rc != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("looking for changes"), error);
+  version = cag_stmt_column_int (stmt, 0);
   *changed = *cursor >= 0 && version != *cursor;
   *cursor = version;
   return TRUE;

@@ -983,9 +983,6 @@ cag_pdf_write_proforma_version (CagStore      *store,
   if (snapshot == NULL)
     return FALSE;
   data->funder_copy = funder_id > 0;
-  snapshot = cag_store_snapshot (store, error);
-  if (snapshot == NULL)
-    return FALSE;
   data->budget = pick_version (store, budget_id, version, data->funder_copy, error);
   if (data->budget == NULL)
     return FALSE;
