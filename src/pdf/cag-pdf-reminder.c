@@ -113,6 +113,11 @@ body_situation (CagPdfDoc             *doc,
                           expected, arrears);
 }
 
+static char *body_needed_sentence (const CagFundFigures *f,
+                                   const char           *deadline,
+                                   const char           *needed,
+                                   const char           *planned);
+
 static char *
 body_needed (CagPdfDoc             *doc,
              const CagReminderData *data)
@@ -129,6 +134,28 @@ body_needed (CagPdfDoc             *doc,
                                "The deadline (%s) has come: the %s still missing are needed "
                                "now to send the delegation."),
                             deadline, needed);
+  if (f->paid_this_month_cents > 0)
+    {
+      /* The current month is one of the months left (docs/RULES.md): say
+       * what was already paid towards it, so that the figures add up. */
+      g_autofree char *paid = cag_money_format (f->paid_this_month_cents, lang);
+      g_autofree char *first = body_needed_sentence (f, deadline, needed, planned);
+
+      /* TRANSLATORS: reminder letter, after "the fund now needs X per month
+       * for each of the N months left"; %s is what was paid this month. */
+      return g_strdup_printf (C_("pdf", "%s This month counts as the first of them: %s has "
+                                        "already been paid towards it."),
+                              first, paid);
+    }
+  return body_needed_sentence (f, deadline, needed, planned);
+}
+
+static char *
+body_needed_sentence (const CagFundFigures *f,
+                      const char           *deadline,
+                      const char           *needed,
+                      const char           *planned)
+{
   /* TRANSLATORS: reminder letter: the deadline, the new monthly amount, the
    * number of months left, the amount planned so far. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "To reach the target by the deadline (%s), the fund "

@@ -1009,6 +1009,26 @@ test_reminders (Fixture       *f,
   assert_has (text, "the fund is $250.00 behind");
   assert_has (text, "$135.42 per month for each of the 24 months left, instead of the $125.00");
   g_assert_null (strstr (text, "Équiterre"));
+  g_assert_null (strstr (text, "already been paid"));
+  g_clear_pointer (&text, g_free);
+
+  /* Paid this month: the need is unchanged (docs/RULES.md) and the letter
+   * says what was already paid towards this month, so the figures add up. */
+  {
+    g_autoptr (CagContribution) c = cag_contribution_new ();
+    g_autoptr (GPtrArray) june_paths = NULL;
+    g_autofree char *june_dir = path_in (f, "reminders-june");
+
+    c->fund_id = f->fund_id;
+    c->date = (CagDate) { 2004, 6, 10 };
+    c->amount_cents = 5000;
+    CHECK (cag_store_contribution_add (f->store, c, &error));
+    CHECK (cag_pdf_write_reminders (f->store, f->campaign_id, &june_15_2004, CAG_LANG_EN,
+                                    june_dir, NULL, NULL, NULL, &june_paths, &error));
+    text = pdf_text (june_paths->pdata[0]);
+    assert_has (text, "$135.42 per month for each of the 24 months left");
+    assert_has (text, "This month counts as the first of them: $50.00 has already been paid");
+  }
 }
 
 /* Cancelled before the first letter: G_IO_ERROR_CANCELLED, nothing written. */
