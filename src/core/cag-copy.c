@@ -189,8 +189,9 @@ copy_table (CagStore        *source,
     {
       const char *name = names[i][0] == '#' ? names[i] + 1 : names[i];
 
-      g_string_append_printf (select, "%s%s", i > 0 ? ", " : "", name);
-      g_string_append_printf (insert, "%s%s", i > 0 ? ", " : "", name);
+      /* Quoted: "user" is a reserved word on PostgreSQL. */
+      g_string_append_printf (select, "%s\"%s\"", i > 0 ? ", " : "", name);
+      g_string_append_printf (insert, "%s\"%s\"", i > 0 ? ", " : "", name);
     }
   g_string_append_printf (select, " FROM %s", table->table);
   g_string_append (insert, ") VALUES (");
@@ -242,7 +243,7 @@ copy_all (CagStore   *source,
       goto fail;
   read_end (source);
   /* The copied totals must agree with the copied ledger. */
-  if (!cag_store_check_totals (target, error))
+  if (!cag_store_check_totals (target, error) || !cag_store_after_copy (target, error))
     goto fail;
   return cag_store_commit (target, error);
 

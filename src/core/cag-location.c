@@ -8,10 +8,9 @@
 #include "cag-i18n.h"
 #include "cag-location.h"
 
-/* TRUE once the PostgreSQL store is part of the build (docs/SERVER.md):
- * until then a server location is refused here, before anything could take
- * it for a file name. */
-static const gboolean store_reaches_servers = FALSE;
+/* The PostgreSQL store is part of the build (docs/SERVER.md): a server
+ * location is opened as such, never taken for a file name. */
+static const gboolean store_reaches_servers = TRUE;
 
 static gboolean
 has_control (const char *text)

@@ -22,6 +22,12 @@ typedef struct
   const char *begin_read;    /* outermost read snapshot */
   const char *first_read;    /* a read that starts the snapshot (or NULL) */
   const char *is_empty;      /* one row, one integer column */
+  /* One row, one integer that changes whenever another connection commits a
+   * change (docs/SERVER.md, "Changes made by others"). */
+  const char *change_counter;
+  /* A script run after rows were copied in with their ids (cag-copy.c), so
+   * that the next id given is past them; NULL when nothing is needed. */
+  const char *after_copy;
 } CagStoreDialect;
 
 /* Every statement starts with this header; backends extend it. */

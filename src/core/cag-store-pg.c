@@ -43,6 +43,18 @@ static const CagStoreDialect pg_dialect = {
   .first_read = "SELECT 1",
   .is_empty = "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM organization) "
               "AND NOT EXISTS (SELECT 1 FROM campaign) THEN 1 ELSE 0 END",
+  /* Every change appends to the audit log in its own transaction: its
+   * newest id moves when anyone commits one (an index look-up). */
+  .change_counter = "SELECT coalesce (max (id), 0) FROM audit_log",
+  /* Identity columns given explicit ids do not move their sequences. */
+  .after_copy =
+    "DO $$ DECLARE t text; BEGIN "
+    "FOR t IN SELECT c.table_name FROM information_schema.columns c "
+    "WHERE c.table_schema = current_schema () AND c.column_name = 'id' "
+    "AND c.is_identity = 'YES' LOOP "
+    "EXECUTE format ('SELECT setval (pg_get_serial_sequence (%L, ''id''), "
+    "coalesce ((SELECT max (id) FROM %I), 0) + 1, false)', t, t); "
+    "END LOOP; END $$",
 };
 
 static guint statement_serial;

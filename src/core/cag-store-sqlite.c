@@ -31,6 +31,9 @@ static const CagStoreDialect sqlite_dialect = {
   .first_read = "SELECT count(*) FROM sqlite_schema",
   .is_empty = "SELECT NOT EXISTS (SELECT 1 FROM organization) "
               "AND NOT EXISTS (SELECT 1 FROM campaign)",
+  /* Bumped on this connection when another one commits. */
+  .change_counter = "PRAGMA data_version",
+  .after_copy = NULL,   /* INTEGER PRIMARY KEY takes max(id) + 1 */
 };
 
 static void

@@ -59,7 +59,7 @@ cag_store_poll_changes (CagStore *store,
   g_return_val_if_fail (store != NULL && cursor != NULL && changed != NULL, FALSE);
 
   *changed = FALSE;
-  stmt = cag_store_prepare (store, "PRAGMA data_version", error);
+  stmt = cag_store_prepare (store, cag_store_change_counter_sql (store), error);
   if (stmt == NULL)
     return FALSE;
   rc = cag_stmt_step (store, stmt, NULL, NULL);

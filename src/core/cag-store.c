@@ -591,3 +591,23 @@ cag_store_audit_list (CagStore *store,
     }
   return g_steal_pointer (&list);
 }
+
+const char *
+cag_store_change_counter_sql (CagStore *store)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  return store->backend->dialect->change_counter;
+}
+
+gboolean
+cag_store_after_copy (CagStore *store,
+                      GError  **error)
+{
+  const char *script;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  script = store->backend->dialect->after_copy;
+  if (script != NULL && !store->backend->exec (store, script))
+    return cag_store_set_error (store, _("numbering the copied records"), error);
+  return TRUE;
+}
