@@ -23,7 +23,8 @@ typedef struct
   const char *first_read;    /* a read that starts the snapshot (or NULL) */
   const char *is_empty;      /* one row, one integer column */
   /* One row, one integer that changes whenever another connection commits a
-   * change (docs/SERVER.md, "Changes made by others"). */
+   * change (docs/SERVER.md, "Changes made by others"); NULL when the backend
+   * has poll_changes. */
   const char *change_counter;
   /* A script run after rows were copied in with their ids (cag-copy.c), so
    * that the next id given is past them; NULL when nothing is needed. */
@@ -98,6 +99,13 @@ struct _CagStoreBackend
                                  int      column);
   gint64     (*last_insert_id)  (CagStore *store);
   gint64     (*changes)         (CagStore *store);
+  /* Whether another connection committed a change since the last call
+   * (the first call only starts listening); NULL: the dialect's
+   * change_counter is compared instead (docs/SERVER.md, "Changes made by
+   * others"). */
+  gboolean   (*poll_changes)    (CagStore *store,
+                                 gint64   *cursor,
+                                 gboolean *changed);
 };
 
 extern const CagStoreBackend cag_store_sqlite_backend;

@@ -37,15 +37,16 @@ typedef struct
 
 /* The advisory lock of a write: "CAG1", as the SQLite application id. */
 static const CagStoreDialect pg_dialect = {
+  /* NOTIFY is delivered at commit, never after a rollback: every change
+   * tells the other connections that listen (docs/SERVER.md). */
   .begin_write = "BEGIN ISOLATION LEVEL READ COMMITTED; "
-                 "SELECT pg_advisory_xact_lock (1128351537)",
+                 "SELECT pg_advisory_xact_lock (1128351537); "
+                 "NOTIFY cagnotte_changed",
   .begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
   .first_read = "SELECT 1",
   .is_empty = "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM organization) "
               "AND NOT EXISTS (SELECT 1 FROM campaign) THEN 1 ELSE 0 END",
-  /* Every change appends to the audit log in its own transaction: its
-   * newest id moves when anyone commits one (an index look-up). */
-  .change_counter = "SELECT coalesce (max (id), 0) FROM audit_log",
+  .change_counter = NULL,   /* LISTEN / NOTIFY: pg_poll_changes */
   /* Identity columns given explicit ids do not move their sequences. */
   .after_copy =
     "DO $$ DECLARE t text; BEGIN "
@@ -582,6 +583,37 @@ pg_check_integrity (CagStore *store,
   return TRUE;
 }
 
+/* LISTEN on the first call; then the notifications that arrived, those of
+ * other connections only (the server also tells a listener its own). */
+static gboolean
+pg_poll_changes (CagStore *store,
+                 gint64   *cursor,
+                 gboolean *changed)
+{
+  PGnotify *notice;
+
+  *changed = FALSE;
+  if (*cursor < 0)
+    {
+      if (!pg_exec (store, "LISTEN cagnotte_changed"))
+        return FALSE;
+      *cursor = 0;
+      return TRUE;
+    }
+  if (!PQconsumeInput (CONN (store)))
+    {
+      cag_store_record_error (store, 0, "08000", PQerrorMessage (CONN (store)));
+      return FALSE;
+    }
+  while ((notice = PQnotifies (CONN (store))) != NULL)
+    {
+      if (notice->be_pid != PQbackendPID (CONN (store)))
+        *changed = TRUE;
+      PQfreemem (notice);
+    }
+  return TRUE;
+}
+
 const CagStoreBackend cag_store_pg_backend = {
   .name = "postgresql",
   .dialect = &pg_dialect,
@@ -607,4 +639,5 @@ const CagStoreBackend cag_store_pg_backend = {
   .column_is_null = pg_column_is_null,
   .last_insert_id = pg_last_insert_id,
   .changes = pg_changes,
+  .poll_changes = pg_poll_changes,
 };

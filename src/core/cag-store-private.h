@@ -127,9 +127,6 @@ typedef struct
 
 const CagMigration *cag_store_migrations (guint *out_count);
 
-/* The statement giving a counter that moves when another connection commits
- * (cag-store-watch.c; docs/SERVER.md, "Changes made by others"). */
-const char *cag_store_change_counter_sql (CagStore *store);
 /* After rows were written with their own ids (cag-copy.c): makes the next
  * ids given follow them.  Inside the caller's transaction. */
 gboolean  cag_store_after_copy      (CagStore *store,

@@ -46,30 +46,7 @@ watch_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-gboolean
-cag_store_poll_changes (CagStore *store,
-                        gint64   *cursor,
-                        gboolean *changed,
-                        GError  **error)
-{
-  g_autoptr(CagStmt) stmt = NULL;
-  gint64 version;
-  CagStep rc;
-
-  g_return_val_if_fail (store != NULL && cursor != NULL && changed != NULL, FALSE);
-
-  *changed = FALSE;
-  stmt = cag_store_prepare (store, cag_store_change_counter_sql (store), error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = cag_stmt_step (store, stmt, NULL, NULL);
-  if (rc != CAG_STEP_ROW)
-    return cag_store_set_error (store, _("looking for changes"), error);
-  version = cag_stmt_column_int (stmt, 0);
-  *changed = *cursor >= 0 && version != *cursor;
-  *cursor = version;
-  return TRUE;
-}
+/* cag_store_poll_changes () is in cag-store.c: each backend has its way. */
 
 guint
 cag_store_watch (CagStore           *store,

@@ -20,6 +20,7 @@
 #include "cag-money.h"
 #include "cag-store-private.h"
 #include "cag-store-util.h"
+#include "cag-store-watch.h"
 
 static void
 finalize_statement (gpointer stmt)
@@ -592,11 +593,33 @@ cag_store_audit_list (CagStore *store,
   return g_steal_pointer (&list);
 }
 
-const char *
-cag_store_change_counter_sql (CagStore *store)
+gboolean
+cag_store_poll_changes (CagStore *store,
+                        gint64   *cursor,
+                        gboolean *changed,
+                        GError  **error)
 {
-  g_return_val_if_fail (store != NULL, NULL);
-  return store->backend->dialect->change_counter;
+  g_autoptr(CagStmt) stmt = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (store != NULL && cursor != NULL && changed != NULL, FALSE);
+
+  *changed = FALSE;
+  if (store->backend->poll_changes != NULL)
+    {
+      if (!store->backend->poll_changes (store, cursor, changed))
+        return cag_store_set_error (store, _("looking for changes"), error);
+      return TRUE;
+    }
+  stmt = cag_store_prepare (store, store->backend->dialect->change_counter, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (cag_stmt_step (store, stmt, NULL, NULL) != CAG_STEP_ROW)
+    return cag_store_set_error (store, _("looking for changes"), error);
+  version = cag_stmt_column_int (stmt, 0);
+  *changed = *cursor >= 0 && version != *cursor;
+  *cursor = version;
+  return TRUE;
 }
 
 gboolean
