@@ -1,5 +1,5 @@
 /* cag-cli-budget.c — cagnotte-cli's funder, budget and campaign offer
- * commands (issue 4): the coordinator's pro-forma from the command line.
+ * commands: the coordinator's pro-forma from the command line.
  *
  * Every command checks its input before it opens the database, so a refused
  * command leaves the file as it was.

@@ -1,5 +1,5 @@
 /* cag-cli-data.c — "import contributions", "export csv …", "backup" and
- * "restore": moving data in and out of the database (issue 6). */
+ * "restore": moving data in and out of the database. */
 #include "config.h"
 
 #include <string.h>

@@ -932,7 +932,7 @@ fund_list (CagCli *cli, int argc, char **argv)
         g_autofree char *monthly = NULL;
         g_autoptr(CagCampaign) c = cag_store_campaign_get (store, f->campaign_id, NULL);
 
-        /* DOMAIN.md: the target spread evenly over the campaign's months,
+        /* docs/RULES.md: the target spread evenly over the campaign's months,
          * unless the fund sets its own. */
         if (f->monthly_override_cents > 0)
           monthly = cag_cli_money (f->monthly_override_cents);

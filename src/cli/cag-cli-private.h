@@ -65,17 +65,17 @@ int cag_cli_cmd_contribution  (CagCli *cli, int argc, char **argv);
 int cag_cli_cmd_status        (CagCli *cli, int argc, char **argv);
 int cag_cli_cmd_check         (CagCli *cli, int argc, char **argv);
 
-/* Budgets and funders (src/cli/cag-cli-budget.c, issue 4).
+/* Budgets and funders (src/cli/cag-cli-budget.c).
  * cag_cli_campaign_offer is reached through "campaign offer". */
 int cag_cli_cmd_funder        (CagCli *cli, int argc, char **argv);
 int cag_cli_cmd_budget        (CagCli *cli, int argc, char **argv);
 int cag_cli_campaign_offer    (CagCli *cli, int argc, char **argv);
 
-/* PDF exports (src/cli/cag-cli-export.c, issue 5): "export statement|
+/* PDF exports (src/cli/cag-cli-export.c): "export statement|
  * summary|statements|proforma". */
 int cag_cli_export_pdf        (CagCli *cli, int argc, char **argv);
 
-/* CSV and backups (src/cli/cag-cli-data.c, issue 6): "import …",
+/* CSV and backups (src/cli/cag-cli-data.c): "import …",
  * "export csv …", "backup", "restore". */
 int cag_cli_cmd_import        (CagCli *cli, int argc, char **argv);
 int cag_cli_export_csv        (CagCli *cli, int argc, char **argv);

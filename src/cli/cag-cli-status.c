@@ -1,5 +1,5 @@
 /* cag-cli-status.c — `cagnotte-cli status`: where each fund stands, as
- * DOMAIN.md's fund rules define it, in words for one organization, as a
+ * docs/RULES.md's fund rules define it, in words for one organization, as a
  * table for many, or as JSON.
  */
 #include "config.h"
@@ -41,7 +41,7 @@ build_status (JsonBuilder         *builder,
   cag_cli_json_int (builder, "target_cents", f->target_cents);
   cag_cli_json_int (builder, "saved_cents", f->saved_cents);
   cag_cli_json_int (builder, "matched_cents", f->matched_cents);
-  /* One decimal, as DOMAIN.md states it, printed exactly ("27.7");
+  /* One decimal, as docs/RULES.md states it, printed exactly ("27.7");
    * percent_tenths is the same value as an integer. */
   cag_cli_json_tenths (builder, "percent", f->percent_tenths);
   cag_cli_json_int (builder, "percent_tenths", f->percent_tenths);

@@ -1,4 +1,4 @@
-/* cag-budget-schema.c — the tables of budgets and matching (issue 4), applied
+/* cag-budget-schema.c — the tables of budgets and matching, applied
  * by the store as migration step 1 → 2 (see cag-schema.c).
  *
  * A budget is an identity (name) with numbered versions; lines, offers and

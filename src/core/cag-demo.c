@@ -343,7 +343,7 @@ fill (CagStore       *store,
         return FALSE;
     }
 
-  /* The example budget, section 4.D (issue 4, cag-budget-demo.c). */
+  /* The example budget, section 4.D (cag-budget-demo.c). */
   if (!cag_budget_demo_fill (store, NULL, error))
     return FALSE;
 

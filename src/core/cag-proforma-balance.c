@@ -1,5 +1,5 @@
 /* cag-proforma-balance.c — the balanced view of a pro-forma, what a funder
- * reads: revenues equal to expenses, to the cent (DOMAIN.md, "The balanced
+ * reads: revenues equal to expenses, to the cent (docs/RULES.md, "The balanced
  * view"; docs/BUDGETS.md, "The balanced pro-forma").
  */
 #include "config.h"

@@ -803,7 +803,7 @@ close_all_by_rerun (Plan        *plan,
     }
 }
 
-/* DOMAIN.md's definition: per line, in line order, the least extra cash
+/* docs/RULES.md's definition: per line, in line order, the least extra cash
  * pledge x such that x plus what the offers that still have cap would give
  * for it covers the line's gap; what those offers would give is taken from
  * their cap for the lines after it. */
@@ -871,7 +871,7 @@ sum (const gint64 *v, guint n)
  * completed until re-running the whole computation with all of them pledged
  * closes every gap, and the one asking partners for the least in total is
  * kept (ties: in this order):
- *   1. DOMAIN.md's definition with the offers' remaining cap;
+ *   1. docs/RULES.md's definition with the offers' remaining cap;
  *   2. line by line, the least pledge closing the line in a re-run, with
  *      the earlier lines' amounts pledged;
  *   3. each line's gap (pledges alone always close a line).

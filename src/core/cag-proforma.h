@@ -1,11 +1,11 @@
-/* cag-proforma.h — DOMAIN.md's budget and matching rules as a pure function.
+/* cag-proforma.h — docs/RULES.md's budget and matching rules as a pure function.
  *
  * The records of one budget version (lines, offers, partner pledges) are
  * plain in-memory structs; cag_proforma_compute() turns them into a
  * pro-forma: per line and per funder, what is given, which partner base it
  * used, what is funded, the gap and the partner amount needed to close it.
  * No SQL here, so the rules can be tested on thousands of budgets quickly.
- * docs/BUDGETS.md states the rules and the choices made where DOMAIN.md is
+ * docs/BUDGETS.md states the rules and the choices made where docs/RULES.md is
  * silent.
  */
 #pragma once
@@ -221,7 +221,7 @@ typedef struct
 CagProforma *cag_proforma_compute (const CagProformaInput *in);
 void         cag_proforma_free    (CagProforma *proforma);
 
-/* The balanced view, what a funder reads (DOMAIN.md, "The balanced view";
+/* The balanced view, what a funder reads (docs/RULES.md, "The balanced view";
  * docs/BUDGETS.md, "The balanced pro-forma").  Per line: the partner
  * pledges as counted (never beyond the line's amount), the partner amount
  * still to be secured (taken as cash), what each funder gives once it is

@@ -1,4 +1,4 @@
-/* cag-query.h — id lists for the window's lazy lists (PITFALLS.md §4): the
+/* cag-query.h — id lists for the window's lazy lists (docs/GUI.md, "Scale"): the
  * view holds only ids, sorted and filtered in SQL, and fetches each row by
  * id when it is shown. */
 #pragma once

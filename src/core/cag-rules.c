@@ -1,9 +1,9 @@
-/* cag-rules.c — DOMAIN.md's fund rules, on integers only.
+/* cag-rules.c — docs/RULES.md's fund rules, on integers only.
  *
  * The store hands over a few exact aggregates (CagFundInputs); everything
  * here is pure arithmetic on cents and month indexes, so every rule can be
  * tested without a database.  docs/RULES.md states the choices made where
- * DOMAIN.md is silent.
+ * docs/RULES.md is silent.
  */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* cag-rules.h — DOMAIN.md's fund rules as a pure function.
+/* cag-rules.h — docs/RULES.md's fund rules as a pure function.
  *
  * The store gathers a handful of exact aggregates per fund (see
  * CagFundInputs) with indexed queries and per-month totals; everything else
@@ -47,7 +47,7 @@ typedef struct
   gint64  pace_sum_cents;          /* dated in the pace window, see
                                     * cag_fund_pace_window() */
 
-  /* Campaign matching (issue 4): a funder gives match_num dollars for every
+  /* Campaign matching: a funder gives match_num dollars for every
    * match_den dollars saved, at most match_cap_cents per fund (0: no cap).
    * match_den == 0: no matching. */
   gint    match_num;

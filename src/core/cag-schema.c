@@ -112,7 +112,7 @@ static const char schema_v1[] =
 
   /* A campaign's matching offer as the fund rules see it: a funder gives
    * match_num dollars for every match_den saved, at most cap_cents per fund
-   * (0: no cap).  Kept current by the budgets module (issue 4). */
+   * (0: no cap).  Kept current by the budgets module. */
   "CREATE TABLE campaign_match (\n"
   "  campaign_id  INTEGER PRIMARY KEY REFERENCES campaign (id),\n"
   "  match_num    INTEGER NOT NULL CHECK (match_num > 0),\n"

@@ -2,7 +2,7 @@
  *
  * A row is just its position (0 … n_rows − 1); subclasses say how many
  * columns there are, their types, and make a cell's value on demand for the
- * rows the view shows (in fixed-height mode, only those; PITFALLS.md §4).
+ * rows the view shows (in fixed-height mode, only those; docs/GUI.md, "Scale").
  * The row count is fixed for a model's life: a new filter or sort makes a
  * new model, swapped into the view.
  */

@@ -101,7 +101,7 @@ fill (CagOrgList *self)
   g_autoptr(GError) error = NULL;
   const char *search = gtk_entry_get_text (GTK_ENTRY (self->search_entry));
 
-  /* Sorted and filtered in SQL; a new model each time (PITFALLS.md §4). */
+  /* Sorted and filtered in SQL; a new model each time (docs/GUI.md, "Scale"). */
   if (self->store != NULL)
     ids = cag_query_org_ids (self->store, *search != '\0' ? search : NULL,
                              gtk_toggle_button_get_active (self->inactive_check),
@@ -264,7 +264,7 @@ column_clicked_cb (GtkTreeViewColumn *column,
     sort = CAG_ORG_SORT_REGION;
   else if (column == self->kind_column)
     sort = CAG_ORG_SORT_KIND;
-  /* Sorted again in SQL, never in GTK (PITFALLS.md §4). */
+  /* Sorted again in SQL, never in GTK (docs/GUI.md, "Scale"). */
   cag_org_list_set_sort (self, sort, sort == self->sort ? !self->descending : FALSE);
 }
 

@@ -1,5 +1,5 @@
 /* cag-org-model.h — the organizations list as a lazy GtkTreeModel over
- * SQLite ids (PITFALLS.md §4): rows are ids sorted and filtered in SQL, and
+ * SQLite ids (docs/GUI.md, "Scale"): rows are ids sorted and filtered in SQL, and
  * each organization is read by id, with a small cache, only when the view
  * shows it. */
 #pragma once

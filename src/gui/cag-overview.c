@@ -99,7 +99,7 @@ fill_list (CagOverview *self)
     for (i = 0; i < self->statuses->len; i++)
       g_array_append_val (rows, i);
 
-  /* A new model each time, never a filter over the old one (PITFALLS.md §4). */
+  /* A new model each time, never a filter over the old one (docs/GUI.md, "Scale"). */
   if (self->statuses != NULL)
     model = cag_status_model_new (self->statuses, rows);
   gtk_tree_view_set_model (self->fund_view, GTK_TREE_MODEL (model));

@@ -1,5 +1,5 @@
 /* cag-status-model.c — a read-only GtkTreeModel over fund statuses already
- * in memory; cell texts are made on demand (PITFALLS.md §4: the view in
+ * in memory; cell texts are made on demand (docs/GUI.md, "Scale": the view in
  * fixed-height mode only asks for the rows it shows). */
 #include "config.h"
 

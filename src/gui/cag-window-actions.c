@@ -679,7 +679,7 @@ cag_window_add_actions (CagWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
-  cag_window_data_add_actions (self);   /* import, backup, restore (issue 6) */
+  cag_window_data_add_actions (self);   /* import, backup, restore */
   export = g_action_map_lookup_action (G_ACTION_MAP (self), "export-statement");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (export), FALSE);
 }

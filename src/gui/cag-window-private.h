@@ -43,7 +43,7 @@ struct _CagWindow
   CagWelcome           *welcome;
   CagOverview          *overview;
   CagOrgList           *org_list;
-  CagBudgetView        *budget_view;      /* issue 4 */
+  CagBudgetView        *budget_view;
   CagOrgDetail         *detail;
   GtkRevealer          *notification_revealer;
   GtkLabel             *notification_label;

@@ -271,7 +271,7 @@ cag_window_reload (CagWindow *self)
   cag_overview_load (self->overview, self->store, self->campaign_id);
   /* After the overview: whether any fund exists is read from its totals. */
   update_actions (self);
-  /* Budgets (issue 4): a handful of rows, loaded at once. */
+  /* Budgets: a handful of rows, loaded at once. */
   cag_budget_view_load (self->budget_view, self->store);
 
   /* The organizations page is filled when it is shown: launch stays quick

@@ -1,4 +1,4 @@
-/* cag-pdf-doc.c — libharu set up the way PITFALLS.md §1 says it works:
+/* cag-pdf-doc.c — libharu set up the way docs/GUI.md §1 says it works:
  * UTF-8 through embedded TrueType fonts, the first error recorded by the
  * handler, text cleaned before libharu sees it, our own line breaking, and the
  * finished document handed to cag_pdf_write_file_safely() (cag-pdf-save.c).

@@ -1,4 +1,4 @@
-/* cag-pdf-proforma.c — the pro-forma of an operating budget (DOMAIN.md,
+/* cag-pdf-proforma.c — the pro-forma of an operating budget (docs/RULES.md,
  * "Budget and matching rules"): per line and in total the amount, partner
  * cash, partner in-kind, each funder's part, the gap and the partner amount
  * needed to close it; each funder's terms and the base it used; the partner

@@ -91,7 +91,7 @@ set_up_worked_example (void)
           "in-kind", "--basis", "400 h × 50 $");
 }
 
-/* DOMAIN.md's balanced view of the worked example, beside the current one. */
+/* docs/RULES.md's balanced view of the worked example, beside the current one. */
 static void
 check_balanced_json (JsonObject *root)
 {

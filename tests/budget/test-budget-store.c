@@ -143,7 +143,7 @@ add_org (CagStore *store, const char *name, CagOrgKind kind, CagCharity charity)
   return org->id;
 }
 
-/* DOMAIN.md's worked example, on the preset's lines, through the store. */
+/* docs/RULES.md's worked example, on the preset's lines, through the store. */
 static void
 test_worked_example (Fixture *f, gconstpointer data)
 {
@@ -409,7 +409,7 @@ test_warnings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_kind (q, CAG_WARNING_CHARITY_REQUIRED), ==, 0);
 }
 
-/* DOMAIN.md: with 1:1 matching, the monthly need of 125.00 becomes 62.50. */
+/* docs/RULES.md: with 1:1 matching, the monthly need of 125.00 becomes 62.50. */
 static void
 test_campaign_match (Fixture *f, gconstpointer data)
 {

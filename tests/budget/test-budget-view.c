@@ -431,7 +431,7 @@ open_explanation (AtkTable *table,
       g_error ("«%s» not found in:\n%s", (part), (text));                         \
   } G_STMT_END
 
-/* DOMAIN.md's worked budget: each funder's amount on each line, the gap and
+/* docs/RULES.md's worked budget: each funder's amount on each line, the gap and
  * the amount to raise unfold the reasoning, in English and in French. */
 static void
 test_explain (void)

@@ -1,4 +1,4 @@
-/* test-proforma-explain.c — the pro-forma's figures explained: DOMAIN.md's
+/* test-proforma-explain.c — the pro-forma's figures explained: docs/RULES.md's
  * worked budget in English and French, and each place an offer can stop
  * (not eligible, below its minimum base, limit spent, line covered, no base
  * left, ratio, limit, line fully funded). */
@@ -43,7 +43,7 @@ add_pledge (CagProformaInput *in, const char *line, CagPledgeKind kind, gint64 c
   g_ptr_array_add (in->pledges, p);
 }
 
-/* DOMAIN.md: line A 50,000, line B 75,000; F1 2:1 on B; F2 1:1 on all;
+/* docs/RULES.md: line A 50,000, line B 75,000; F1 2:1 on B; F2 1:1 on all;
  * 10,000 cash on A, 20,000 in kind on B. */
 static CagProformaInput *
 worked_example (void)

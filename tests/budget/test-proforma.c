@@ -1,5 +1,5 @@
 /* test-proforma.c — the budget matching rules on in-memory budgets:
- * DOMAIN.md's worked example, each optional term, rounding, warnings, and a
+ * docs/RULES.md's worked example, each optional term, rounding, warnings, and a
  * randomized property test. */
 #include "config.h"
 
@@ -59,7 +59,7 @@ count_warnings (const CagProforma *p, CagProformaWarningKind kind)
   return n;
 }
 
-/* DOMAIN.md: line A 50,000, line B 75,000; F1 2:1 on B; F2 1:1 on all;
+/* docs/RULES.md: line A 50,000, line B 75,000; F1 2:1 on B; F2 1:1 on all;
  * 10,000 cash on A, 20,000 in kind on B. */
 static void
 test_worked_example (void)
@@ -354,7 +354,7 @@ test_parse (void)
 
 /* ---- The balanced view -------------------------------------------------- */
 
-/* DOMAIN.md's balanced view of the worked example: 15,000 to be secured on
+/* docs/RULES.md's balanced view of the worked example: 15,000 to be secured on
  * A and 5,000 on B; F1 50,000, F2 25,000; revenues 125,000. */
 static void
 test_balanced_worked_example (void)

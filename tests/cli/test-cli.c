@@ -234,7 +234,7 @@ assert_all_digits_line (const char *text)
     g_assert_true (g_ascii_isdigit (text[i]));
 }
 
-/* ---- DOMAIN.md's fund example ------------------------------------------- */
+/* ---- docs/RULES.md's fund example ------------------------------------------- */
 
 /* Campaign 2003-06-01 → 2006-06-01 (N = 36), target 4,500.00, 1,250.00 saved
  * before June 2004 (600.00 of it in the six months before June, so the pace

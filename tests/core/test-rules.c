@@ -1,4 +1,4 @@
-/* test-rules.c — DOMAIN.md's fund rules, figure by figure, without a database. */
+/* test-rules.c — docs/RULES.md's fund rules, figure by figure, without a database. */
 #include "config.h"
 
 #include <string.h>
@@ -15,7 +15,7 @@ ymd (gint y, gint m, gint d)
   return date;
 }
 
-/* DOMAIN.md's fund example: June 2003 to June 2006, 4,500.00. */
+/* docs/RULES.md's fund example: June 2003 to June 2006, 4,500.00. */
 static CagFundInputs
 example_inputs (void)
 {

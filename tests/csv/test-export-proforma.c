@@ -1,4 +1,4 @@
-/* test-export-proforma.c — the pro-forma CSV on DOMAIN.md's worked example:
+/* test-export-proforma.c — the pro-forma CSV on docs/RULES.md's worked example:
  * line A 50,000.00, line B 75,000.00; F1 2:1 on B only, F2 1:1 on every
  * line; 10,000.00 cash pledged on A, 20,000.00 in kind on B. */
 #include "config.h"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end test: starts the real cagnotte program under its own Xvfb and
 # D-Bus session, and records a contribution through the accessibility tree
-# with dogtail (PITFALLS.md §3).
+# with dogtail (docs/GUI.md, "Tests").
 # Usage: run-e2e.sh CAGNOTTE MAKE_EXAMPLE_DB DRIVE_PY
 # Options, from the environment:
 #   CAGNOTTE_E2E_FRESH=1   no database made: an empty data folder, as on a

@@ -110,7 +110,7 @@ add_fund (Fixture    *f,
   f->fund_id = fund->id;
 }
 
-/* The worked budget of DOMAIN.md, offered on by FUNDER_NAME (1:1). */
+/* The worked budget of docs/RULES.md, offered on by FUNDER_NAME (1:1). */
 static void
 add_budget (Fixture    *f,
             const char *funder_name)

@@ -36,7 +36,7 @@ typedef struct
   char     *dir;
   CagStore *store;
   gint64    campaign_id;
-  gint64    fund_id;        /* the worked example of DOMAIN.md */
+  gint64    fund_id;        /* the worked example of docs/RULES.md */
   gint64    odd_fund_id;    /* quotes, emoji, very long words */
   gint64    complete_fund_id;
 } Fixture;
@@ -126,7 +126,7 @@ fixture_set_up (Fixture       *f,
   CHECK (cag_store_campaign_add (f->store, campaign, &error));
   f->campaign_id = campaign->id;
 
-  /* DOMAIN.md's fund example: 1,250.00 saved before June 2004. */
+  /* docs/RULES.md's fund example: 1,250.00 saved before June 2004. */
   f->fund_id = open_fund (f, org, 1);
   pay (f->store, f->fund_id, "2003-06-20", 50000, "CHQ-101", "Premier versement");
   pay (f->store, f->fund_id, "2003-12-15", 50000, "CHQ-102", NULL);
@@ -196,7 +196,7 @@ test_statement_fr (Fixture       *f,
   assert_has (text, "CDEC de Québec");
   assert_has (text, "Dakar 2005");
   assert_has (text, "15 juin 2004");
-  /* saved, target, expected, arrears, monthly needed (DOMAIN.md) */
+  /* saved, target, expected, arrears, monthly needed (docs/RULES.md) */
   assert_has (text, "1 250,00 $");
   assert_has (text, "4 500,00 $");
   assert_has (text, "1 500,00 $");
@@ -605,7 +605,7 @@ add_funder (CagStore   *store,
   return funder->id;
 }
 
-/* DOMAIN.md's worked example: line A 50,000.00, line B 75,000.00; F1 2:1 on
+/* docs/RULES.md's worked example: line A 50,000.00, line B 75,000.00; F1 2:1 on
  * B only, F2 1:1 on all lines; 10,000.00 cash on A, 20,000.00 in kind on B. */
 static void
 test_proforma (Fixture       *f,
@@ -942,7 +942,7 @@ count_progress_cb (guint    done,
   (*calls)++;
 }
 
-/* One letter per fund behind (the DOMAIN.md example and the odd one), none
+/* One letter per fund behind (the docs/RULES.md example and the odd one), none
  * for the complete fund; the figures are the core's; addressed to the
  * organization's contact and signed by the network's. */
 static void
@@ -981,7 +981,7 @@ test_reminders (Fixture       *f,
   text = pdf_text (cdec);
   assert_has (text, "Rappel : votre fonds accuse un retard");
   assert_has (text, "Bonjour Marie Tremblay,");
-  /* saved, target, expected, arrears, planned, needed (DOMAIN.md) */
+  /* saved, target, expected, arrears, planned, needed (docs/RULES.md) */
   assert_has (text, "CDEC de Québec a épargné 1 250,00 $ sur son objectif de 4 500,00 $");
   assert_has (text, "1 500,00 $ auraient dû être mis de côté");
   assert_has (text, "retard de 250,00 $");
